@@ -1,0 +1,140 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export const APP_ROLES = ['api', 'worker', 'scheduler'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  roles: AppRole[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  database: { url: string; migrate: boolean; poolSize: number };
+  redis: { url: string | null };
+  auth: {
+    sessionTtlHours: number;
+    cookieSecure: boolean;
+    loginAttemptsPerMinute: number;
+  };
+  seedDemo: boolean;
+  /** The built web app to serve at `/`; null when it is not built (API only). */
+  webDist: string | null;
+  bodyLimitKb: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Reads and validates the environment once, at boot. Every problem is collected so that one start
+ * names every bad variable, instead of failing on them one at a time.
+ */
+export function loadAppConfig(env: Env, cwd: string): AppConfig {
+  const problems: string[] = [];
+  const reader = new EnvReader(env, problems);
+
+  const databaseUrl = reader.url('DATABASE_URL', ['postgres:', 'postgresql:'], true);
+  const redisUrl = reader.url('REDIS_URL', ['redis:', 'rediss:'], false);
+  const roles = reader.list('APP_ROLES', APP_ROLES, ['api', 'worker', 'scheduler']);
+  const webDist = env['WEB_DIST'] ?? 'dist/web/browser';
+
+  const config: AppConfig = {
+    port: reader.int('PORT', 3000, 1, 65535),
+    host: env['HOST'] || '0.0.0.0',
+    roles,
+    logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    database: {
+      url: databaseUrl ?? '',
+      migrate: reader.bool('DATABASE_MIGRATE', true),
+      poolSize: reader.int('DATABASE_POOL_SIZE', 10, 1, 200),
+    },
+    redis: { url: redisUrl },
+    auth: {
+      sessionTtlHours: reader.int('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+      cookieSecure: reader.bool('COOKIE_SECURE', false),
+      loginAttemptsPerMinute: reader.int('LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
+    },
+    seedDemo: reader.bool('KADENS_SEED_DEMO', false),
+    webDist: webDist === '' ? null : isAbsolute(webDist) ? webDist : resolve(cwd, webDist),
+    bodyLimitKb: reader.int('BODY_LIMIT_KB', 256, 1, 100_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    this.problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return fallback;
+  }
+
+  list<T extends string>(name: string, allowed: readonly T[], fallback: T[]): T[] {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
+    if (items.length === 0 || unknown.length > 0) {
+      this.problems.push(`${name} must be a comma-separated list of ${allowed.join(', ')} (got "${value}")`);
+      return fallback;
+    }
+    return [...new Set(items)] as T[];
+  }
+
+  url(name: string, protocols: string[], required: boolean): string | null {
+    const value = this.raw(name);
+    if (value === undefined) {
+      if (required) this.problems.push(`${name} is required (e.g. postgres://user:password@host:5432/kadens)`);
+      return null;
+    }
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) {
+        this.problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+        return null;
+      }
+      return value;
+    } catch {
+      this.problems.push(`${name} is not a valid URL`);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+
+import { AuthController } from './auth/auth.controller';
+import { LoginThrottlerGuard } from './auth/login-throttler.guard';
+import { PasswordHasher } from './auth/password-hasher';
+import { Session } from './auth/session.entity';
+import { SessionGuard } from './auth/session.guard';
+import { SessionService } from './auth/session.service';
+import { User } from './auth/user.entity';
+import { UsersService } from './auth/users.service';
+import type { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/app-config.token';
+import { dataSourceOptions } from './database/data-source-options';
+import { runMigrations } from './database/run-migrations';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { createValidationPipe } from './http/validation';
+
+/**
+ * Config, logging, database, sessions, validation and errors: what every Kadens process needs. Global
+ * so domain modules can inject the config and the users service without re-importing a configured module.
+ */
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const serveWeb = config.webDist !== null && existsSync(join(config.webDist, 'index.html'));
+    return {
+      module: CoreModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (request) => request.url === '/api/health' },
+          },
+        }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(config.database.url, config.database.poolSize), autoLoadEntities: true }),
+          dataSourceFactory: async (options) => {
+            if (!options) throw new Error('TypeORM options missing');
+            const dataSource = await new DataSource(options).initialize();
+            if (config.database.migrate) await runMigrations(dataSource);
+            return dataSource;
+          },
+        }),
+        TypeOrmModule.forFeature([User, Session]),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'login', ttl: 60_000, limit: config.auth.loginAttemptsPerMinute },
+            { name: 'login-address', ttl: 60_000, limit: config.auth.loginAttemptsPerMinute * 5, getTracker: (request) => String(request['ip']) },
+          ],
+        }),
+        ...(serveWeb && config.webDist
+          ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'], serveStaticOptions: { maxAge: '1h', index: 'index.html' } })]
+          : []),
+      ],
+      controllers: [HealthController, AuthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        PasswordHasher,
+        SessionService,
+        UsersService,
+        HealthService,
+        LoginThrottlerGuard,
+        { provide: APP_GUARD, useClass: SessionGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+      exports: [APP_CONFIG, UsersService, PasswordHasher, SessionService],
+    };
+  }
+}

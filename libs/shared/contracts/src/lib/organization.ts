@@ -1,0 +1,49 @@
+import type { Country } from './country';
+import type { OrganizationId, UserId } from './ids';
+import type { Locale } from './locale';
+import type { Role } from './role';
+
+export interface OrganizationView {
+  id: OrganizationId;
+  name: string;
+  slug: string;
+  /** IANA time zone in which every wall-clock rule of the organisation runs, e.g. Europe/Oslo. */
+  timeZone: string;
+  country: Country;
+  defaultLocale: Locale;
+  createdAt: string;
+}
+
+export interface CreateOrganizationRequest {
+  name: string;
+  slug: string;
+  timeZone: string;
+  country: Country;
+  defaultLocale: Locale;
+}
+
+export type UpdateOrganizationRequest = Partial<CreateOrganizationRequest>;
+
+export interface MemberView {
+  userId: UserId;
+  email: string;
+  name: string;
+  role: Role;
+  joinedAt: string;
+}
+
+export interface AddMemberRequest {
+  email: string;
+  name: string;
+  role: Role;
+  /** Needed only when the e-mail belongs to nobody yet: the new account's first password. */
+  initialPassword?: string;
+}
+
+export interface UpdateMemberRequest {
+  role: Role;
+}
+
+/** Slugs appear in public URLs: lower-case letters, digits and single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const PASSWORD_MIN_LENGTH = 10;

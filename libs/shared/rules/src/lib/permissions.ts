@@ -1,0 +1,34 @@
+import type { Role } from '@kadens/shared/contracts';
+
+/**
+ * Every action a member can take, named for what it does. The API guard and the web's show/hide logic
+ * both read this one map, so a button is never offered for an action the server would refuse.
+ */
+export const PERMISSIONS = [
+  'organization.read',
+  'organization.update',
+  'members.read',
+  'members.manage',
+  'strategy.read',
+  'strategy.edit',
+  'posts.read',
+  'posts.edit',
+  'posts.approve',
+  'rules.override',
+  'publishing.pause',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = ['organization.read', 'members.read', 'strategy.read', 'posts.read'];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: PERMISSIONS,
+  editor: [...READ, 'strategy.edit', 'posts.edit'],
+  approver: [...READ, 'posts.edit', 'posts.approve', 'rules.override'],
+  viewer: READ,
+};
+
+export function hasPermission(role: Role | null | undefined, permission: Permission): boolean {
+  return role != null && ROLE_PERMISSIONS[role].includes(permission);
+}
