@@ -1,0 +1,103 @@
+import { UsersService } from '@kadens/api/core';
+import type { MemberView, Role } from '@kadens/shared/contracts';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+import { Organization } from '../organizations/organization.entity';
+import type { AddMemberDto } from './member.dto';
+import { Membership } from './membership.entity';
+
+interface MemberRow {
+  user_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  created_at: Date;
+}
+
+const MEMBER_SELECT = `SELECT m.user_id, u.email, u.name, m.role, m.created_at
+                         FROM memberships m JOIN users u ON u.id = m.user_id`;
+
+function toMemberView(row: MemberRow): MemberView {
+  return { userId: row.user_id, email: row.email, name: row.name, role: row.role, joinedAt: row.created_at.toISOString() };
+}
+
+@Injectable()
+export class MembersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersService,
+  ) {}
+
+  async list(organizationId: string): Promise<MemberView[]> {
+    const rows: MemberRow[] = await this.db.query(`${MEMBER_SELECT} WHERE m.organization_id = $1 ORDER BY u.name, u.email`, [organizationId]);
+    return rows.map(toMemberView);
+  }
+
+  /** Adds an existing account by e-mail, or creates the account when an initial password is given. */
+  add(organizationId: string, input: AddMemberDto): Promise<MemberView> {
+    return this.db.transaction(async (tx) => {
+      let user = await this.users.findByEmail(input.email, tx);
+      if (!user) {
+        if (!input.initialPassword) {
+          throw new BadRequestException({
+            message: 'initialPassword: nobody has an account with this e-mail yet; give a first password',
+            code: 'initial_password_required',
+            errors: [{ field: 'initialPassword', messages: ['is required for a new account'] }],
+          });
+        }
+        user = await this.users.create({ email: input.email, name: input.name, password: input.initialPassword }, tx);
+      }
+      const inserted: unknown[] = await tx.query(
+        `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id`,
+        [organizationId, user.id, input.role],
+      );
+      if (inserted.length === 0) throw new ConflictException({ message: `email: ${user.email} is already a member`, code: 'already_member' });
+      return this.getOne(organizationId, user.id, tx);
+    });
+  }
+
+  changeRole(organizationId: string, userId: string, role: Role): Promise<MemberView> {
+    return this.withOrganizationLocked(organizationId, async (tx) => {
+      const membership = await this.findMembership(tx, organizationId, userId);
+      if (membership.role === 'admin' && role !== 'admin') await this.assertNotLastAdmin(tx, organizationId);
+      await tx.getRepository(Membership).update({ organizationId, userId }, { role });
+      return this.getOne(organizationId, userId, tx);
+    });
+  }
+
+  remove(organizationId: string, userId: string): Promise<void> {
+    return this.withOrganizationLocked(organizationId, async (tx) => {
+      const membership = await this.findMembership(tx, organizationId, userId);
+      if (membership.role === 'admin') await this.assertNotLastAdmin(tx, organizationId);
+      await tx.getRepository(Membership).delete({ organizationId, userId });
+    });
+  }
+
+  /** Role changes serialise per organisation, so two admins demoting each other cannot leave none. */
+  private withOrganizationLocked<T>(organizationId: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      await tx.getRepository(Organization).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :organizationId', { organizationId }).getOne();
+      return work(tx);
+    });
+  }
+
+  private async findMembership(tx: EntityManager, organizationId: string, userId: string): Promise<Membership> {
+    const membership = await tx.getRepository(Membership).findOneBy({ organizationId, userId });
+    if (!membership) throw new NotFoundException({ message: 'Member not found', code: 'member_not_found' });
+    return membership;
+  }
+
+  private async assertNotLastAdmin(tx: EntityManager, organizationId: string): Promise<void> {
+    const admins = await tx.getRepository(Membership).countBy({ organizationId, role: 'admin' });
+    if (admins <= 1) throw new ConflictException({ message: 'An organisation needs at least one admin', code: 'last_admin' });
+  }
+
+  private async getOne(organizationId: string, userId: string, manager: EntityManager): Promise<MemberView> {
+    const rows: MemberRow[] = await manager.query(`${MEMBER_SELECT} WHERE m.organization_id = $1 AND m.user_id = $2`, [organizationId, userId]);
+    const row = rows[0];
+    if (!row) throw new NotFoundException({ message: 'Member not found', code: 'member_not_found' });
+    return toMemberView(row);
+  }
+}

@@ -1,0 +1,29 @@
+import type { Country, Locale } from '@kadens/shared/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity({ name: 'organizations' })
+export class Organization {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 63 })
+  slug!: string;
+
+  @Column({ name: 'time_zone', type: 'varchar', length: 64 })
+  timeZone!: string;
+
+  @Column({ type: 'char', length: 2 })
+  country!: Country;
+
+  @Column({ name: 'default_locale', type: 'varchar', length: 2 })
+  defaultLocale!: Locale;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
