@@ -12,3 +12,5 @@ export * from './lib/core.module';
 export * from './lib/database/data-source-options';
 export * from './lib/database/run-migrations';
 export * from './lib/http/configure-http-app';
+export * from './lib/config/load-from-environment';
+export * from './lib/http/openapi';

@@ -1,0 +1,11 @@
+import { type AppConfig, CoreModule } from '@kadens/api/core';
+import { OrganizationsModule } from '@kadens/api/organizations';
+import { type DynamicModule, Module } from '@nestjs/common';
+
+/** The composition root: which domain modules make up Kadens. No business code lives here. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: AppModule, imports: [CoreModule.forRoot(config), OrganizationsModule] };
+  }
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm test`: every unit and integration test, against real PostgreSQL (and Redis when there is one),
+// first with TZ=UTC, then the time-sensitive shared libraries again with TZ=Pacific/Auckland, then lint.
+// Ends with the plain line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { testPostgres, testRedis } from './lib/test-services.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const out = resolve(root, 'tmp/test-results');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const postgres = await testPostgres();
+const redisUrl = await testRedis();
+console.log(`[test] PostgreSQL: ${postgres.source}; Redis: ${redisUrl ?? 'none (tests that need it are skipped)'}`);
+const env = {
+  ...process.env,
+  TEST_DATABASE_URL: postgres.url,
+  ...(redisUrl ? { TEST_REDIS_URL: redisUrl } : {}),
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+};
+
+const jest = resolve(root, 'node_modules/jest/bin/jest.js');
+const runs = [
+  { name: 'all projects, TZ=UTC', tz: 'UTC', args: [] },
+  { name: 'shared libraries, TZ=Pacific/Auckland', tz: 'Pacific/Auckland', args: ['--selectProjects', 'shared-contracts', 'shared-rules', 'shared-platform-rules'] },
+];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failedRuns = 0;
+try {
+  for (const [index, run] of runs.entries()) {
+    console.log(`\n[test] ${run.name}`);
+    const outputFile = resolve(out, `jest-${index}.json`);
+    const result = spawnSync(process.execPath, [jest, '--ci', '--json', `--outputFile=${outputFile}`, ...run.args], {
+      cwd: root,
+      env: { ...env, TZ: run.tz },
+      stdio: 'inherit',
+    });
+    try {
+      const report = JSON.parse(readFileSync(outputFile, 'utf8'));
+      totals.passed += report.numPassedTests;
+      totals.failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
+      totals.skipped += report.numPendingTests + report.numTodoTests;
+    } catch {
+      totals.failed += 1;
+      console.error(`[test] ${run.name}: no report was written`);
+    }
+    if (result.status !== 0) failedRuns += 1;
+  }
+} finally {
+  await postgres.stop();
+}
+
+console.log('\n[test] lint');
+const lint = spawnSync('npx', ['nx', 'run-many', '-t', 'lint', '--output-style=static', ...(process.env.CI ? ['--skip-nx-cache'] : [])], { cwd: root, env, stdio: 'inherit' });
+if (lint.status !== 0) {
+  failedRuns += 1;
+  totals.failed += 1;
+  console.error('[test] lint failed (counted as one failure)');
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(failedRuns > 0 || totals.failed > 0 ? 1 : 0);
