@@ -14,3 +14,6 @@ export * from './lib/database/run-migrations';
 export * from './lib/http/configure-http-app';
 export * from './lib/config/load-from-environment';
 export * from './lib/http/openapi';
+export * from './lib/database/foreign-key-conflict';
+export * from './lib/database/owned-ids';
+export * from './lib/http/id-params';

@@ -8,3 +8,6 @@ export * from './lib/organization';
 export * from './lib/role';
 export * from './lib/platform';
 export * from './lib/post-state';
+export * from './lib/promises';
+export * from './lib/posts';
+export * from './lib/strategy';

@@ -11,6 +11,8 @@ export interface OrganizationView {
   timeZone: string;
   country: Country;
   defaultLocale: Locale;
+  /** Hours per week the people behind the channels have; the strategy page weighs initiatives against it. */
+  capacityHoursPerWeek: number | null;
   createdAt: string;
 }
 
@@ -20,6 +22,7 @@ export interface CreateOrganizationRequest {
   timeZone: string;
   country: Country;
   defaultLocale: Locale;
+  capacityHoursPerWeek?: number | null;
 }
 
 export type UpdateOrganizationRequest = Partial<CreateOrganizationRequest>;

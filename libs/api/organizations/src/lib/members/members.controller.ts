@@ -1,3 +1,4 @@
+import { type AuthUser, CurrentUser } from '@kadens/api/core';
 import type { MemberView } from '@kadens/shared/contracts';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
@@ -28,15 +29,15 @@ export class MembersController {
   @Patch(':userId')
   @RequirePermission('members.manage')
   @ApiConflictResponse({ description: 'That would leave the organisation without an admin (code last_admin).' })
-  changeRole(@Param() params: MemberParams, @Body() body: UpdateMemberDto): Promise<MemberView> {
-    return this.members.changeRole(params.organizationId, params.userId, body.role);
+  changeRole(@CurrentUser() user: AuthUser, @Param() params: MemberParams, @Body() body: UpdateMemberDto): Promise<MemberView> {
+    return this.members.changeRole(user.id, params.organizationId, params.userId, body.role);
   }
 
   @Delete(':userId')
   @RequirePermission('members.manage')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiConflictResponse({ description: 'That would leave the organisation without an admin (code last_admin).' })
-  remove(@Param() params: MemberParams): Promise<void> {
-    return this.members.remove(params.organizationId, params.userId);
+  remove(@CurrentUser() user: AuthUser, @Param() params: MemberParams): Promise<void> {
+    return this.members.remove(user.id, params.organizationId, params.userId);
   }
 }

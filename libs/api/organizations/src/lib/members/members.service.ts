@@ -1,6 +1,7 @@
 import { UsersService } from '@kadens/api/core';
 import type { MemberView, Role } from '@kadens/shared/contracts';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { hasPermission } from '@kadens/shared/rules';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -58,8 +59,8 @@ export class MembersService {
     });
   }
 
-  changeRole(organizationId: string, userId: string, role: Role): Promise<MemberView> {
-    return this.withOrganizationLocked(organizationId, async (tx) => {
+  changeRole(actorId: string, organizationId: string, userId: string, role: Role): Promise<MemberView> {
+    return this.withOrganizationLocked(actorId, organizationId, async (tx) => {
       const membership = await this.findMembership(tx, organizationId, userId);
       if (membership.role === 'admin' && role !== 'admin') await this.assertNotLastAdmin(tx, organizationId);
       await tx.getRepository(Membership).update({ organizationId, userId }, { role });
@@ -67,18 +68,26 @@ export class MembersService {
     });
   }
 
-  remove(organizationId: string, userId: string): Promise<void> {
-    return this.withOrganizationLocked(organizationId, async (tx) => {
+  remove(actorId: string, organizationId: string, userId: string): Promise<void> {
+    return this.withOrganizationLocked(actorId, organizationId, async (tx) => {
       const membership = await this.findMembership(tx, organizationId, userId);
       if (membership.role === 'admin') await this.assertNotLastAdmin(tx, organizationId);
       await tx.getRepository(Membership).delete({ organizationId, userId });
     });
   }
 
-  /** Role changes serialise per organisation, so two admins demoting each other cannot leave none. */
-  private withOrganizationLocked<T>(organizationId: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Role changes serialise per organisation, so two admins demoting each other cannot leave none; and
+   * the actor's own role is checked again under the lock, since it may have changed while waiting.
+   */
+  private withOrganizationLocked<T>(actorId: string, organizationId: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => {
       await tx.getRepository(Organization).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :organizationId', { organizationId }).getOne();
+      const actor = await tx.getRepository(Membership).findOneBy({ organizationId, userId: actorId });
+      if (!actor) throw new NotFoundException({ message: 'Organisation not found', code: 'organization_not_found' });
+      if (!hasPermission(actor.role, 'members.manage')) {
+        throw new ForbiddenException({ message: `Your role (${actor.role}) does not allow members.manage`, code: 'permission_denied' });
+      }
       return work(tx);
     });
   }

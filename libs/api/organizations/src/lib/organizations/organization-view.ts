@@ -10,6 +10,7 @@ export function toOrganizationView(organization: Organization): OrganizationView
     timeZone: organization.timeZone,
     country: organization.country,
     defaultLocale: organization.defaultLocale,
+    capacityHoursPerWeek: organization.capacityHoursPerWeek,
     createdAt: organization.createdAt.toISOString(),
   };
 }

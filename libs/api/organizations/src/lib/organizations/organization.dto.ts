@@ -1,7 +1,7 @@
 import { COUNTRIES, type Country, type CreateOrganizationRequest, LOCALES, type Locale, SLUG_PATTERN } from '@kadens/shared/contracts';
 import { PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsString, IsTimeZone, Length, Matches } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsString, IsTimeZone, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -29,6 +29,14 @@ export class CreateOrganizationDto implements CreateOrganizationRequest {
 
   @IsIn(LOCALES)
   defaultLocale!: Locale;
+
+  /** Hours per week the team has for social media; null when not stated. */
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(10_000)
+  capacityHoursPerWeek?: number | null;
 }
 
 export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}

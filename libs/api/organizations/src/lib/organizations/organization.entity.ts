@@ -21,6 +21,17 @@ export class Organization {
   @Column({ name: 'default_locale', type: 'varchar', length: 2 })
   defaultLocale!: Locale;
 
+  /** numeric in PostgreSQL: read back as a number, not the driver's string. */
+  @Column({
+    name: 'capacity_hours_per_week',
+    type: 'numeric',
+    precision: 6,
+    scale: 1,
+    nullable: true,
+    transformer: { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) },
+  })
+  capacityHoursPerWeek!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,0 +1,119 @@
+import type { Platform } from './platform';
+import type { PostState, TargetState } from './post-state';
+
+/** The seeded content types carry a key the web translates; an organisation's own types have a name only. */
+export const CONTENT_TYPE_KEYS = ['news', 'how_to', 'event', 'campaign', 'press_release', 'question_poll'] as const;
+export type ContentTypeKey = (typeof CONTENT_TYPE_KEYS)[number];
+
+export interface ContentTypeView {
+  id: string;
+  key: ContentTypeKey | null;
+  name: string;
+  /** Posts of this type invite dialogue (questions, polls), so service hours apply to them. */
+  invitesDialogue: boolean;
+  archived: boolean;
+}
+
+export interface ContentTypeInput {
+  name: string;
+  invitesDialogue?: boolean;
+}
+
+export interface ContentTypeUpdate extends Partial<ContentTypeInput> {
+  archived?: boolean;
+}
+
+/** One channel a post goes to, with an optional text of its own. */
+export interface PostTargetView {
+  id: string;
+  channelId: string;
+  platform: Platform;
+  /** null = the post's body is used. */
+  textVariant: string | null;
+  state: TargetState;
+}
+
+export interface PostTargetInput {
+  channelId: string;
+  textVariant?: string | null;
+}
+
+export interface PostView {
+  id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  mediaUrls: string[];
+  contentTypeId: string;
+  themeId: string;
+  audienceIds: string[];
+  initiativeId: string | null;
+  /** ISO instant; null while the post is an unscheduled idea. */
+  plannedAt: string | null;
+  invitesDialogue: boolean;
+  state: PostState;
+  /** Increases with every save that changes content. */
+  revision: number;
+  authorId: string;
+  targets: PostTargetView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PostInput {
+  /** Internal title, never published. */
+  title: string;
+  body: string;
+  link?: string | null;
+  mediaUrls?: string[];
+  contentTypeId: string;
+  themeId: string;
+  audienceIds?: string[];
+  initiativeId?: string | null;
+  plannedAt?: string | null;
+  invitesDialogue?: boolean;
+  targets: PostTargetInput[];
+}
+
+export type PostUpdate = Partial<PostInput>;
+
+/** Moving a post on the calendar changes only its time. */
+export interface PostMove {
+  plannedAt: string;
+}
+
+export interface PostRevisionView {
+  revision: number;
+  authorId: string;
+  createdAt: string;
+  content: Pick<PostView, 'title' | 'body' | 'link' | 'mediaUrls' | 'contentTypeId' | 'themeId' | 'audienceIds' | 'initiativeId' | 'invitesDialogue'> & {
+    targets: Array<{ channelId: string; textVariant: string | null }>;
+  };
+}
+
+/** The calendar asks for a range (at most 370 days) and optional filters, each a list of ids or states. */
+export interface CalendarQuery {
+  from: string;
+  to: string;
+  themeIds?: string[];
+  audienceIds?: string[];
+  channelIds?: string[];
+  initiativeIds?: string[];
+  states?: PostState[];
+}
+
+export const CALENDAR_MAX_DAYS = 370;
+
+/** What the calendar draws for one post: enough to place, colour and label it. */
+export interface CalendarEntry {
+  id: string;
+  title: string;
+  plannedAt: string;
+  state: PostState;
+  themeId: string;
+  contentTypeId: string;
+  initiativeId: string | null;
+  invitesDialogue: boolean;
+  audienceIds: string[];
+  targets: Array<{ id: string; channelId: string; platform: Platform; state: TargetState }>;
+}
