@@ -5,6 +5,16 @@ import type { PostState, TargetState } from './post-state';
 export const CONTENT_TYPE_KEYS = ['news', 'how_to', 'event', 'campaign', 'press_release', 'question_poll'] as const;
 export type ContentTypeKey = (typeof CONTENT_TYPE_KEYS)[number];
 
+/** What every new organisation starts with; the names are the English fallback for the translated keys. */
+export const DEFAULT_CONTENT_TYPES: ReadonlyArray<{ key: ContentTypeKey; name: string; invitesDialogue: boolean }> = [
+  { key: 'news', name: 'News', invitesDialogue: false },
+  { key: 'how_to', name: 'How-to', invitesDialogue: false },
+  { key: 'event', name: 'Event', invitesDialogue: false },
+  { key: 'campaign', name: 'Campaign', invitesDialogue: false },
+  { key: 'press_release', name: 'Press release', invitesDialogue: false },
+  { key: 'question_poll', name: 'Question/poll', invitesDialogue: true },
+];
+
 export interface ContentTypeView {
   id: string;
   key: ContentTypeKey | null;

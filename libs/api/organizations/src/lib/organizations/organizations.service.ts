@@ -1,4 +1,4 @@
-import type { OrganizationView } from '@kadens/shared/contracts';
+import { DEFAULT_CONTENT_TYPES, type OrganizationView } from '@kadens/shared/contracts';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
@@ -12,11 +12,16 @@ import { toOrganizationView } from './organization-view';
 export class OrganizationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Creates the organisation with its creator as its first admin. */
+  /** Creates the organisation with its creator as its first admin and the default content types. */
   create(creatorId: string, input: CreateOrganizationDto, manager?: EntityManager): Promise<OrganizationView> {
     const work = async (tx: EntityManager) => {
       const organization = await saveCatchingSlug(tx, tx.getRepository(Organization).create(input));
       await tx.getRepository(Membership).insert({ organizationId: organization.id, userId: creatorId, role: 'admin' });
+      await tx.query(
+        `INSERT INTO content_types (organization_id, key, name, invites_dialogue)
+         SELECT $1, d.key, d.name, d.invites_dialogue FROM jsonb_to_recordset($2::jsonb) AS d (key text, name text, "invitesDialogue" boolean, invites_dialogue boolean)`,
+        [organization.id, JSON.stringify(DEFAULT_CONTENT_TYPES.map((type) => ({ ...type, invites_dialogue: type.invitesDialogue })))],
+      );
       return toOrganizationView(organization);
     };
     return manager ? work(manager) : this.db.transaction(work);

@@ -172,6 +172,13 @@ export class StrategyAndPosts1763790000000 implements MigrationInterface {
         PRIMARY KEY (post_id, revision),
         FOREIGN KEY (organization_id, post_id) REFERENCES posts (organization_id, id) ON DELETE CASCADE
       )`);
+    await db.query(`
+      INSERT INTO content_types (organization_id, key, name, invites_dialogue)
+      SELECT o.id, d.key, d.name, d.invites_dialogue
+        FROM organizations o
+        CROSS JOIN (VALUES ('news', 'News', false), ('how_to', 'How-to', false), ('event', 'Event', false),
+                           ('campaign', 'Campaign', false), ('press_release', 'Press release', false),
+                           ('question_poll', 'Question/poll', true)) AS d (key, name, invites_dialogue)`);
   }
 
   async down(db: QueryRunner): Promise<void> {

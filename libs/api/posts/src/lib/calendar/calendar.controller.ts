@@ -1,0 +1,24 @@
+import { RequirePermission } from '@kadens/api/organizations';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+
+import { CalendarQueryDto } from './calendar-query.dto';
+import { CALENDAR_SQL, calendarParameters } from './calendar-sql';
+
+@ApiTags('calendar')
+@Controller('organizations/:organizationId/calendar')
+export class CalendarController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Planned posts in a range (at most 370 days), with their targets, filtered by any of the lists. */
+  @Get()
+  @RequirePermission('posts.read')
+  @ApiOkResponse({ description: 'CalendarEntry[] ordered by plannedAt.' })
+  async entries(@Param('organizationId') organizationId: string, @Query() query: CalendarQueryDto, @Res() response: Response): Promise<void> {
+    const rows: Array<{ body: string }> = await this.db.query(CALENDAR_SQL, calendarParameters(organizationId, query));
+    response.type('application/json').send(rows[0]?.body ?? '[]');
+  }
+}

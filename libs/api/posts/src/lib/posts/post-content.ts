@@ -1,0 +1,68 @@
+import type { Platform, PostRevisionView, PostView } from '@kadens/shared/contracts';
+import { platformRules, type TextIssue } from '@kadens/shared/platform-rules';
+import { BadRequestException } from '@nestjs/common';
+
+/** What a revision records: everything that, when changed, needs a new sign-off. Not the time. */
+export type PostContent = PostRevisionView['content'];
+
+export function contentOf(post: Pick<PostView, keyof PostContent | 'targets'>): PostContent {
+  return {
+    title: post.title,
+    body: post.body,
+    link: post.link,
+    mediaUrls: [...post.mediaUrls],
+    contentTypeId: post.contentTypeId,
+    themeId: post.themeId,
+    audienceIds: [...post.audienceIds].sort(),
+    initiativeId: post.initiativeId,
+    invitesDialogue: post.invitesDialogue,
+    targets: post.targets
+      .map((target) => ({ channelId: target.channelId, textVariant: target.textVariant ?? null }))
+      .sort((a, b) => a.channelId.localeCompare(b.channelId)),
+  };
+}
+
+export function sameContent(a: PostContent, b: PostContent): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export interface TargetChannel {
+  id: string;
+  name: string;
+  platform: Platform;
+}
+
+function describe(issue: TextIssue, channel: TargetChannel): string {
+  const params = Object.entries(issue.params).map(([key, value]) => `${key}=${String(value)}`).join(', ');
+  return `${issue.code} on ${channel.name} (${channel.platform})${params ? `: ${params}` : ''}`;
+}
+
+/**
+ * Checks every target's text against its platform's own counting (the same rules the composer shows
+ * live). A blocking issue is a 400 naming the field to fix: the target's variant when it has one,
+ * else the body (or mediaUrls for media issues).
+ */
+export function assertTextsFit(
+  content: Pick<PostContent, 'body' | 'link' | 'mediaUrls'>,
+  targetsInRequestOrder: ReadonlyArray<{ channelId: string; textVariant?: string | null }>,
+  channels: ReadonlyMap<string, TargetChannel>,
+): void {
+  const errors: Array<{ field: string; messages: string[] }> = [];
+  targetsInRequestOrder.forEach((target, index) => {
+    const channel = channels.get(target.channelId);
+    if (!channel) return;
+    const text = target.textVariant ?? content.body;
+    const issues = platformRules(channel.platform).validate({ text, link: content.link, mediaUrls: content.mediaUrls });
+    for (const issue of issues.filter((i) => i.severity === 'block')) {
+      const field = issue.code.startsWith('media.') ? 'mediaUrls' : target.textVariant != null ? `targets.${index}.textVariant` : 'body';
+      errors.push({ field, messages: [describe(issue, channel)] });
+    }
+  });
+  if (errors.length > 0) {
+    throw new BadRequestException({
+      message: errors.map((e) => `${e.field}: ${e.messages.join('; ')}`).join(' | '),
+      code: 'platform_rules',
+      errors,
+    });
+  }
+}

@@ -1,0 +1,206 @@
+import { assertOwnedIds } from '@kadens/api/core';
+import type { PostRevisionView, PostView, TargetState } from '@kadens/shared/contracts';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+import { assertTextsFit, contentOf, type PostContent, sameContent, type TargetChannel } from './post-content';
+import type { CreatePostDto, UpdatePostDto } from './post.dto';
+import { POST_SELECT, type PostRow, toPostView } from './post-rows';
+
+/** Once a target is on its way out (or may be), its post can no longer be edited, moved or deleted. */
+const DELIVERY_STARTED: readonly TargetState[] = ['queued', 'publishing', 'published', 'unconfirmed'];
+
+@Injectable()
+export class PostsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async get(organizationId: string, postId: string, manager: EntityManager = this.db.manager): Promise<PostView> {
+    const rows: PostRow[] = await manager.query(`${POST_SELECT} WHERE p.organization_id = $1 AND p.id = $2`, [organizationId, postId]);
+    const row = rows[0];
+    if (!row) throw new NotFoundException({ message: 'Post not found', code: 'post_not_found' });
+    return toPostView(row);
+  }
+
+  create(organizationId: string, authorId: string, input: CreatePostDto): Promise<PostView> {
+    return this.db.transaction(async (tx) => {
+      const draft: PostView = {
+        id: '',
+        title: input.title,
+        body: input.body,
+        link: input.link ?? null,
+        mediaUrls: input.mediaUrls ?? [],
+        contentTypeId: input.contentTypeId,
+        themeId: input.themeId,
+        audienceIds: [...new Set(input.audienceIds ?? [])],
+        initiativeId: input.initiativeId ?? null,
+        plannedAt: input.plannedAt ?? null,
+        invitesDialogue: input.invitesDialogue ?? false,
+        state: 'draft',
+        revision: 1,
+        authorId,
+        targets: [],
+        createdAt: '',
+        updatedAt: '',
+      };
+      await this.assertReferences(tx, organizationId, draft, input.targets);
+      const [{ id }] = (await tx.query(
+        `INSERT INTO posts (organization_id, title, body, link, media_urls, content_type_id, theme_id, initiative_id, planned_at, invites_dialogue, author_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [organizationId, draft.title, draft.body, draft.link, draft.mediaUrls, draft.contentTypeId, draft.themeId, draft.initiativeId, draft.plannedAt, draft.invitesDialogue, authorId],
+      )) as Array<{ id: string }>;
+      await this.writeAudiences(tx, organizationId, id, draft.audienceIds);
+      await this.writeTargets(tx, organizationId, id, input.targets, []);
+      const created = await this.get(organizationId, id, tx);
+      await this.recordRevision(tx, organizationId, created, authorId);
+      return created;
+    });
+  }
+
+  /**
+   * Saves changes. A change of content makes a new revision (kept in post_revisions); a change of time
+   * alone does not, so a moved post keeps its revision and therefore its sign-off.
+   */
+  update(organizationId: string, postId: string, editorId: string, input: UpdatePostDto): Promise<PostView> {
+    return this.db.transaction(async (tx) => {
+      const current = await this.lockForChange(tx, organizationId, postId);
+      const targets = input.targets ?? current.targets.map((t) => ({ channelId: t.channelId, textVariant: t.textVariant }));
+      const next: PostView = {
+        ...current,
+        ...definedOnly(input),
+        audienceIds: [...new Set(input.audienceIds ?? current.audienceIds)],
+        targets: targets.map((t) => ({ id: '', platform: 'webhook', state: 'pending', channelId: t.channelId, textVariant: t.textVariant ?? null })),
+      };
+      await this.assertReferences(tx, organizationId, next, targets, current);
+      const contentChanged = !sameContent(contentOf(current), contentOf(next));
+      const revision = contentChanged ? current.revision + 1 : current.revision;
+      await tx.query(
+        `UPDATE posts SET title = $3, body = $4, link = $5, media_urls = $6, content_type_id = $7, theme_id = $8, initiative_id = $9,
+                          planned_at = $10, invites_dialogue = $11, revision = $12, updated_at = now()
+          WHERE organization_id = $1 AND id = $2`,
+        [organizationId, postId, next.title, next.body, next.link, next.mediaUrls, next.contentTypeId, next.themeId, next.initiativeId, next.plannedAt, next.invitesDialogue, revision],
+      );
+      if (input.audienceIds) {
+        await tx.query(`DELETE FROM post_audiences WHERE post_id = $1`, [postId]);
+        await this.writeAudiences(tx, organizationId, postId, next.audienceIds);
+      }
+      if (input.targets) await this.writeTargets(tx, organizationId, postId, input.targets, current.targets);
+      const saved = await this.get(organizationId, postId, tx);
+      if (contentChanged) await this.recordRevision(tx, organizationId, saved, editorId);
+      return saved;
+    });
+  }
+
+  /** Moves the post on the calendar: only its time changes, so its revision stays. */
+  move(organizationId: string, postId: string, plannedAt: string): Promise<PostView> {
+    return this.db.transaction(async (tx) => {
+      await this.lockForChange(tx, organizationId, postId);
+      await tx.query(`UPDATE posts SET planned_at = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, postId, plannedAt]);
+      return this.get(organizationId, postId, tx);
+    });
+  }
+
+  remove(organizationId: string, postId: string): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      await this.lockForChange(tx, organizationId, postId);
+      await tx.query(`DELETE FROM posts WHERE organization_id = $1 AND id = $2`, [organizationId, postId]);
+    });
+  }
+
+  async revisions(organizationId: string, postId: string): Promise<PostRevisionView[]> {
+    await this.get(organizationId, postId);
+    const rows: Array<{ revision: number; author_id: string; created_at: Date; content: PostContent }> = await this.db.query(
+      `SELECT revision, author_id, created_at, content FROM post_revisions WHERE organization_id = $1 AND post_id = $2 ORDER BY revision DESC`,
+      [organizationId, postId],
+    );
+    return rows.map((row) => ({ revision: row.revision, authorId: row.author_id, createdAt: row.created_at.toISOString(), content: row.content }));
+  }
+
+  /** Locks the row for the rest of the transaction and refuses changes once delivery has started. */
+  private async lockForChange(tx: EntityManager, organizationId: string, postId: string): Promise<PostView> {
+    const locked: unknown[] = await tx.query(`SELECT id FROM posts WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, postId]);
+    if (locked.length === 0) throw new NotFoundException({ message: 'Post not found', code: 'post_not_found' });
+    const post = await this.get(organizationId, postId, tx);
+    if (post.state === 'cancelled') throw new ConflictException({ message: 'The post is cancelled', code: 'post_cancelled' });
+    if (post.targets.some((target) => DELIVERY_STARTED.includes(target.state))) {
+      throw new ConflictException({ message: 'The post is already published (or being published) on at least one channel', code: 'delivery_started' });
+    }
+    return post;
+  }
+
+  /**
+   * Every referenced row must be this organisation's, and new picks must not be archived (a post keeps
+   * a theme that was archived after it was planned).
+   */
+  private async assertReferences(
+    tx: EntityManager,
+    organizationId: string,
+    post: PostView,
+    targets: ReadonlyArray<{ channelId: string; textVariant?: string | null }>,
+    current?: PostView,
+  ): Promise<void> {
+    const unchanged = <T>(value: T, previous: T | undefined) => current !== undefined && value === previous;
+    if (!unchanged(post.themeId, current?.themeId)) await assertOwnedIds(tx, 'themes', organizationId, [post.themeId], 'themeId', { allowArchived: false });
+    if (!unchanged(post.contentTypeId, current?.contentTypeId)) await assertOwnedIds(tx, 'content_types', organizationId, [post.contentTypeId], 'contentTypeId', { allowArchived: false });
+    if (post.initiativeId && !unchanged(post.initiativeId, current?.initiativeId)) await assertOwnedIds(tx, 'initiatives', organizationId, [post.initiativeId], 'initiativeId');
+    const newAudiences = post.audienceIds.filter((id) => !current?.audienceIds.includes(id));
+    await assertOwnedIds(tx, 'audiences', organizationId, newAudiences, 'audienceIds', { allowArchived: false });
+
+    const channelIds = targets.map((t) => t.channelId);
+    const duplicate = channelIds.findIndex((id, index) => channelIds.indexOf(id) !== index);
+    if (duplicate >= 0) throw fieldError(`targets.${duplicate}.channelId`, 'names a channel that is already a target of this post');
+    const channels = await this.channels(tx, organizationId, channelIds);
+    const unknown = channelIds.findIndex((id) => !channels.has(id));
+    if (unknown >= 0) throw fieldError(`targets.${unknown}.channelId`, 'unknown channel');
+    assertTextsFit(post, targets, channels);
+  }
+
+  private async channels(tx: EntityManager, organizationId: string, ids: string[]): Promise<Map<string, TargetChannel>> {
+    const rows: TargetChannel[] = await tx.query(`SELECT id, name, platform FROM channels WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, ids]);
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  private async writeAudiences(tx: EntityManager, organizationId: string, postId: string, audienceIds: string[]): Promise<void> {
+    if (audienceIds.length === 0) return;
+    await tx.query(`INSERT INTO post_audiences (organization_id, post_id, audience_id) SELECT $1, $2, unnest($3::uuid[])`, [organizationId, postId, audienceIds]);
+  }
+
+  /** Replaces the targets: keeps rows (and their delivery state) for channels still chosen, updating their variant. */
+  private async writeTargets(
+    tx: EntityManager,
+    organizationId: string,
+    postId: string,
+    targets: ReadonlyArray<{ channelId: string; textVariant?: string | null }>,
+    existing: PostView['targets'],
+  ): Promise<void> {
+    const kept = new Set(targets.map((t) => t.channelId));
+    const dropped = existing.filter((t) => !kept.has(t.channelId)).map((t) => t.id);
+    if (dropped.length > 0) await tx.query(`DELETE FROM post_targets WHERE id = ANY($1::uuid[])`, [dropped]);
+    for (const target of targets) {
+      await tx.query(
+        `INSERT INTO post_targets (organization_id, post_id, channel_id, text_variant) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (post_id, channel_id) DO UPDATE SET text_variant = EXCLUDED.text_variant, updated_at = now()
+         WHERE post_targets.text_variant IS DISTINCT FROM EXCLUDED.text_variant`,
+        [organizationId, postId, target.channelId, target.textVariant ?? null],
+      );
+    }
+  }
+
+  private async recordRevision(tx: EntityManager, organizationId: string, post: PostView, authorId: string): Promise<void> {
+    await tx.query(`INSERT INTO post_revisions (organization_id, post_id, revision, author_id, content) VALUES ($1, $2, $3, $4, $5)`, [
+      organizationId,
+      post.id,
+      post.revision,
+      authorId,
+      JSON.stringify(contentOf(post)),
+    ]);
+  }
+}
+
+function fieldError(field: string, message: string): BadRequestException {
+  return new BadRequestException({ message: `${field}: ${message}`, code: 'validation_failed', errors: [{ field, messages: [message] }] });
+}
+
+function definedOnly<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
