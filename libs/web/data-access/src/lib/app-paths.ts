@@ -1,0 +1,49 @@
+import type { OrganizationId } from '@kadens/shared/contracts';
+
+/**
+ * Every route path of the web app. Routes, links and redirects read from here so that a path is
+ * spelled exactly once.
+ */
+export const APP_PATHS = {
+  login: 'login',
+  welcome: 'welcome',
+  organization: 'o',
+  calendar: 'calendar',
+  approvals: 'approvals',
+  strategy: 'strategy',
+  reports: 'reports',
+  settings: 'settings',
+} as const;
+
+/** The route parameter that carries the active organisation's id (`/o/:organizationId/...`). */
+export const ORGANIZATION_ID_PARAM = 'organizationId';
+
+/** The query parameter that remembers where to go after logging in. */
+export const RETURN_URL_PARAM = 'returnUrl';
+
+/** The areas inside an organisation, in the order the navigation shows them. */
+export const ORGANIZATION_AREAS = ['calendar', 'approvals', 'strategy', 'reports', 'settings'] as const;
+export type OrganizationArea = (typeof ORGANIZATION_AREAS)[number];
+
+/** The area an organisation opens on. */
+export const DEFAULT_ORGANIZATION_AREA: OrganizationArea = 'calendar';
+
+/** The app's entry, which sends everyone on to where they belong (see `homeRedirectGuard`). */
+export function homeLink(): string[] {
+  return ['/'];
+}
+
+export function loginLink(): string[] {
+  return ['/', APP_PATHS.login];
+}
+
+export function welcomeLink(): string[] {
+  return ['/', APP_PATHS.welcome];
+}
+
+export function organizationAreaLink(
+  organizationId: OrganizationId,
+  area: OrganizationArea = DEFAULT_ORGANIZATION_AREA,
+): string[] {
+  return ['/', APP_PATHS.organization, organizationId, APP_PATHS[area]];
+}

@@ -1,0 +1,40 @@
+import type { Locale } from '@kadens/shared/contracts';
+
+/** Norwegian comes as `nb` (bokmål), `nn` (nynorsk) or plain `no`; Kadens writes bokmål for all three. */
+const BROWSER_LANGUAGE_TO_LOCALE: Readonly<Record<string, Locale>> = {
+  nb: 'nb',
+  no: 'nb',
+  nn: 'nb',
+  da: 'da',
+  sv: 'sv',
+  en: 'en',
+};
+
+/** What Kadens speaks when nothing better is known. */
+export const FALLBACK_LOCALE: Locale = 'en';
+
+/**
+ * The first of the browser's preferred languages (e.g. `navigator.languages`) that Kadens speaks,
+ * judged by the primary subtag (`nb-NO` → `nb`, `sv-FI` → `sv`); English when none is.
+ */
+export function localeFromBrowserLanguages(languages: readonly string[]): Locale {
+  for (const language of languages) {
+    const primary = language.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+    const locale = BROWSER_LANGUAGE_TO_LOCALE[primary];
+    if (locale) return locale;
+  }
+  return FALLBACK_LOCALE;
+}
+
+export interface LocaleSources {
+  /** The user's own choice; null when they follow the organisation (or nobody is logged in). */
+  userLocale: Locale | null;
+  /** The active organisation's default language; null without an organisation. */
+  organizationLocale: Locale | null;
+  browserLanguages: readonly string[];
+}
+
+/** The language to show: the user's own, else the organisation's, else the browser's. */
+export function resolveLocale({ userLocale, organizationLocale, browserLanguages }: LocaleSources): Locale {
+  return userLocale ?? organizationLocale ?? localeFromBrowserLanguages(browserLanguages);
+}

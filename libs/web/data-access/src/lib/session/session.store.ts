@@ -1,0 +1,85 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type { LoginRequest, SessionView, UpdateMeRequest, UserView } from '@kadens/shared/contracts';
+import { firstValueFrom } from 'rxjs';
+
+import { API_PATHS } from '../api/api-paths';
+
+/**
+ * Who is logged in and where they belong. The session cookie is httpOnly, so the only way to know is to
+ * ask `GET /api/me`; `null` means "not logged in".
+ */
+@Injectable({ providedIn: 'root' })
+export class SessionStore {
+  private readonly http = inject(HttpClient);
+  private readonly state = signal<SessionView | null>(null);
+  private firstLoad: Promise<SessionView | null> | null = null;
+
+  readonly session = this.state.asReadonly();
+  readonly user = computed(() => this.state()?.user ?? null);
+  readonly memberships = computed(() => this.state()?.memberships ?? []);
+  readonly isLoggedIn = computed(() => this.state() !== null);
+
+  /**
+   * Asks the API once per page load; later calls share the answer. When the API cannot be reached the
+   * user is treated as logged out (the login form then reports what is wrong) and the next call asks again.
+   */
+  async ensureLoaded(): Promise<SessionView | null> {
+    this.firstLoad ??= this.refresh().catch(() => {
+      this.firstLoad = null;
+      return null;
+    });
+    await this.firstLoad;
+    // The state, not the first answer: a login or logout since then has changed it.
+    return this.state();
+  }
+
+  /** Reads the session again, e.g. after joining or creating an organisation. */
+  async refresh(): Promise<SessionView | null> {
+    try {
+      const session = await firstValueFrom(this.http.get<SessionView>(API_PATHS.me));
+      this.state.set(session);
+      return session;
+    } catch (error) {
+      if (error instanceof HttpErrorResponse && error.status === 401) {
+        this.state.set(null);
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  /** Logs in and loads the memberships, which the login answer does not carry. */
+  async login(credentials: LoginRequest): Promise<SessionView> {
+    await firstValueFrom(this.http.post<UserView>(API_PATHS.login, credentials));
+    const session = await this.refresh();
+    if (!session) {
+      throw new Error('The API accepted the login but does not recognise the session.');
+    }
+    return session;
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await firstValueFrom(this.http.post<void>(API_PATHS.logout, null));
+    } finally {
+      this.forget();
+    }
+  }
+
+  async updateMe(changes: UpdateMeRequest): Promise<SessionView> {
+    const session = await firstValueFrom(this.http.patch<SessionView>(API_PATHS.me, changes));
+    this.state.set(session);
+    return session;
+  }
+
+  /** Applies a change locally before the server confirms it, so the screen answers at once. */
+  patchUser(changes: Partial<UserView>): void {
+    this.state.update((session) => (session ? { ...session, user: { ...session.user, ...changes } } : session));
+  }
+
+  /** Drops the session without asking the server, e.g. when the server said it has ended. */
+  forget(): void {
+    this.state.set(null);
+  }
+}

@@ -1,0 +1,50 @@
+import { FormControl } from '@angular/forms';
+
+import { knownTimeZoneValidator, organizationDefaults, slugFromName } from './organization-form';
+import { filterTimeZones, supportedTimeZones } from './time-zones';
+
+describe('slugFromName', () => {
+  it.each([
+    ['Solsikken Barnehage', 'solsikken-barnehage'],
+    ['Bærum kommune', 'baerum-kommune'],
+    ['Tromsø Skole', 'tromso-skole'],
+    ['Åbo & Ørsted A/S', 'abo-orsted-a-s'],
+    ['Malmö stad', 'malmo-stad'],
+    ['Café Noël', 'cafe-noel'],
+    ['  --Kadens--  ', 'kadens'],
+  ])('%s → %s', (name, slug) => {
+    expect(slugFromName(name)).toBe(slug);
+  });
+});
+
+describe('time zones', () => {
+  const zones = ['America/New_York', 'Europe/Copenhagen', 'Europe/Oslo', 'Europe/Stockholm', 'UTC'];
+
+  it('lists the Nordic zones even on browsers that cannot list their own', () => {
+    expect(supportedTimeZones()).toEqual(expect.arrayContaining(['Europe/Oslo', 'Europe/Copenhagen', 'Europe/Stockholm']));
+  });
+
+  it('finds zones by any part of the name, ignoring case and spaces', () => {
+    expect(filterTimeZones(zones, 'oslo')).toEqual(['Europe/Oslo']);
+    expect(filterTimeZones(zones, 'new york')).toEqual(['America/New_York']);
+    expect(filterTimeZones(zones, 'EUROPE')).toHaveLength(3);
+    expect(filterTimeZones(zones, '')).toEqual(zones);
+    expect(filterTimeZones(zones, '', 2)).toHaveLength(2);
+  });
+
+  it('accepts only zones from the list', () => {
+    const validator = knownTimeZoneValidator(zones);
+    expect(validator(new FormControl('Europe/Oslo', { nonNullable: true }))).toBeNull();
+    expect(validator(new FormControl('Europe/Atlantis', { nonNullable: true }))).toEqual({ timeZone: true });
+  });
+});
+
+describe('organizationDefaults', () => {
+  it.each([
+    ['nb', 'NO', 'Europe/Oslo'],
+    ['da', 'DK', 'Europe/Copenhagen'],
+    ['sv', 'SE', 'Europe/Stockholm'],
+  ] as const)('guesses country and zone from %s', (locale, country, timeZone) => {
+    expect(organizationDefaults(locale)).toMatchObject({ country, timeZone, defaultLocale: locale });
+  });
+});

@@ -1,0 +1,62 @@
+import { type AbstractControl, type FormControl, type FormGroup, NonNullableFormBuilder, type ValidationErrors, Validators } from '@angular/forms';
+import {
+  type Country,
+  type CreateOrganizationRequest,
+  type Locale,
+  SLUG_PATTERN,
+} from '@kadens/shared/contracts';
+
+import { supportedTimeZones } from './time-zones';
+
+export type OrganizationFormGroup = FormGroup<{
+  name: FormControl<string>;
+  slug: FormControl<string>;
+  timeZone: FormControl<string>;
+  country: FormControl<Country>;
+  defaultLocale: FormControl<Locale>;
+}>;
+
+const COUNTRY_FOR_LOCALE: Readonly<Record<Locale, Country>> = { nb: 'NO', da: 'DK', sv: 'SE', en: 'NO' };
+const TIME_ZONE_FOR_COUNTRY: Readonly<Record<Country, string>> = {
+  NO: 'Europe/Oslo',
+  DK: 'Europe/Copenhagen',
+  SE: 'Europe/Stockholm',
+};
+
+/** Reasonable first values for a new organisation, guessed from the language the user works in. */
+export function organizationDefaults(locale: Locale): CreateOrganizationRequest {
+  const country = COUNTRY_FOR_LOCALE[locale];
+  return { name: '', slug: '', timeZone: TIME_ZONE_FOR_COUNTRY[country], country, defaultLocale: locale };
+}
+
+export function buildOrganizationForm(
+  formBuilder: NonNullableFormBuilder,
+  initial: CreateOrganizationRequest,
+): OrganizationFormGroup {
+  return formBuilder.group({
+    name: [initial.name, [Validators.required]],
+    slug: [initial.slug, [Validators.required, Validators.pattern(SLUG_PATTERN)]],
+    timeZone: [initial.timeZone, [Validators.required, knownTimeZoneValidator(supportedTimeZones())]],
+    country: [initial.country, [Validators.required]],
+    defaultLocale: [initial.defaultLocale, [Validators.required]],
+  });
+}
+
+export function knownTimeZoneValidator(zones: readonly string[]) {
+  const known = new Set(zones);
+  return (control: AbstractControl<string>): ValidationErrors | null =>
+    !control.value || known.has(control.value) ? null : { timeZone: true };
+}
+
+const TRANSLITERATIONS: Readonly<Record<string, string>> = { æ: 'ae', ø: 'o', å: 'a', ä: 'a', ö: 'o', ß: 'ss' };
+
+/** A slug suggested from the organisation's name: "Solsikken Barnehage" → "solsikken-barnehage". */
+export function slugFromName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[æøåäöß]/g, (letter) => TRANSLITERATIONS[letter] ?? letter)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,2 @@
+/** Values for a translation's `{{placeholders}}`. */
+export type TranslationParams = Record<string, unknown>;

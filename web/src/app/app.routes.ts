@@ -1,0 +1,54 @@
+import type { Routes } from '@angular/router';
+import {
+  APP_PATHS,
+  homeRedirectGuard,
+  ORGANIZATION_ID_PARAM,
+  organizationMemberGuard,
+  sessionRequiredGuard,
+  withoutOrganizationGuard,
+} from '@kadens/web/data-access';
+
+export const APP_ROUTES: Routes = [
+  { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
+  {
+    path: APP_PATHS.login,
+    loadChildren: () => import('@kadens/web/auth').then((m) => m.AUTH_ROUTES),
+  },
+  {
+    path: APP_PATHS.welcome,
+    canMatch: [sessionRequiredGuard],
+    canActivate: [withoutOrganizationGuard],
+    loadComponent: () => import('./welcome/welcome-page.component').then((m) => m.WelcomePageComponent),
+    title: 'welcome.title',
+  },
+  {
+    path: `${APP_PATHS.organization}/:${ORGANIZATION_ID_PARAM}`,
+    canMatch: [sessionRequiredGuard],
+    canActivate: [organizationMemberGuard],
+    loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: APP_PATHS.calendar },
+      {
+        path: APP_PATHS.calendar,
+        loadChildren: () => import('./areas/calendar/calendar.routes').then((m) => m.CALENDAR_ROUTES),
+      },
+      {
+        path: APP_PATHS.approvals,
+        loadChildren: () => import('./areas/approvals/approvals.routes').then((m) => m.APPROVALS_ROUTES),
+      },
+      {
+        path: APP_PATHS.strategy,
+        loadChildren: () => import('./areas/strategy/strategy.routes').then((m) => m.STRATEGY_ROUTES),
+      },
+      {
+        path: APP_PATHS.reports,
+        loadChildren: () => import('./areas/reports/reports.routes').then((m) => m.REPORTS_ROUTES),
+      },
+      {
+        path: APP_PATHS.settings,
+        loadChildren: () => import('@kadens/web/settings').then((m) => m.SETTINGS_ROUTES),
+      },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

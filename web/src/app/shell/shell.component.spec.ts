@@ -1,0 +1,121 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MatMenuHarness } from '@angular/material/menu/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import type { SessionView } from '@kadens/shared/contracts';
+import { ActiveOrganization, BROWSER_LANGUAGES, BROWSER_STORAGE, SessionStore } from '@kadens/web/data-access';
+
+import { readTranslations } from '../i18n/translation-files.testing';
+import { ShellComponent } from './shell.component';
+
+@Component({ template: '' })
+class BlankPageComponent {}
+
+const SESSION: SessionView = {
+  user: { id: 'u1', email: 'editor@kadens.demo', name: 'Eddie Editor', locale: null },
+  memberships: [
+    { organizationId: 'o1', organizationName: 'Kadens Demo', organizationSlug: 'demo', organizationLocale: 'nb', role: 'editor' },
+    { organizationId: 'o2', organizationName: 'Malmö stad', organizationSlug: 'malmo', organizationLocale: 'sv', role: 'viewer' },
+  ],
+};
+
+describe('ShellComponent', () => {
+  async function render() {
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { nb: readTranslations('nb'), da: readTranslations('da'), sv: readTranslations('sv'), en: readTranslations('en') },
+          translocoConfig: { availableLangs: ['nb', 'da', 'sv', 'en'], defaultLang: 'en', reRenderOnLangChange: true },
+          preloadLangs: true,
+        }),
+      ],
+      providers: [
+        provideRouter([
+          { path: 'login', component: BlankPageComponent },
+          {
+            path: 'o/:organizationId',
+            component: ShellComponent,
+            children: ['calendar', 'approvals', 'strategy', 'reports', 'settings'].map((path) => ({
+              path,
+              component: BlankPageComponent,
+            })),
+          },
+        ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: BROWSER_STORAGE, useValue: null },
+        { provide: BROWSER_LANGUAGES, useValue: ['en-US'] },
+      ],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const loading = TestBed.inject(SessionStore).ensureLoaded();
+    http.expectOne('/api/me').flush(SESSION);
+    await loading;
+    TestBed.inject(ActiveOrganization).select('o1');
+
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/o/o1/calendar');
+    // Menus and select panels open in an overlay outside the component, so look at the whole page.
+    const element = document.body;
+    const loader = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
+    const navText = () =>
+      ['calendar', 'approvals', 'strategy', 'reports', 'settings'].map(
+        (area) => element.querySelector(`[data-testid="nav-${area}"]`)?.textContent?.trim(),
+      );
+    return { harness, http, element, loader, navText, router: TestBed.inject(Router) };
+  }
+
+  it('speaks the organisation’s language (Norwegian) and offers every area', async () => {
+    const { navText, element } = await render();
+    expect(navText()).toEqual(['Kalender', 'Godkjenninger', 'Strategi', 'Rapporter', 'Innstillinger']);
+    expect(document.documentElement.lang).toBe('nb');
+    for (const testId of ['org-switcher', 'language-picker', 'user-menu']) {
+      expect(element.querySelector(`[data-testid="${testId}"]`)).not.toBeNull();
+    }
+    expect(element.querySelector('[data-testid="nav-calendar"]')?.getAttribute('href')).toBe('/o/o1/calendar');
+    expect(element.querySelector('[data-testid="nav-calendar"]')?.getAttribute('aria-current')).toBe('page');
+  });
+
+  it('switches to English from the language picker at once and saves the choice', async () => {
+    const { loader, navText, http, harness } = await render();
+    const picker = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="language-picker"]' }));
+    await picker.open();
+    await picker.clickOptions({ text: 'English' });
+    await harness.fixture.whenStable();
+    expect(navText()).toEqual(['Calendar', 'Approvals', 'Strategy', 'Reports', 'Settings']);
+    expect(document.documentElement.lang).toBe('en');
+    const save = http.expectOne({ method: 'PATCH', url: '/api/me' });
+    expect(save.request.body).toEqual({ locale: 'en' });
+    save.flush({ ...SESSION, user: { ...SESSION.user, locale: 'en' } });
+  });
+
+  it('switches organisation and keeps the area', async () => {
+    const { loader, router, harness } = await render();
+    await harness.navigateByUrl('/o/o1/settings');
+    const switcher = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="org-switcher"]' }));
+    expect(await switcher.getValueText()).toBe('Kadens Demo');
+    await switcher.open();
+    await switcher.clickOptions({ text: 'Malmö stad' });
+    await harness.fixture.whenStable();
+    expect(router.url).toBe('/o/o2/settings');
+  });
+
+  it('logs out from the user menu', async () => {
+    const { loader, http, router, harness } = await render();
+    const menu = await loader.getHarness(MatMenuHarness.with({ selector: '[data-testid="user-menu"]' }));
+    expect(await menu.getTriggerText()).toBe('Eddie Editor');
+    await menu.open();
+    await menu.clickItem({ text: 'Logg ut' });
+    http.expectOne({ method: 'POST', url: '/api/auth/logout' }).flush(null, { status: 204, statusText: 'No Content' });
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    await harness.fixture.whenStable();
+    expect(router.url).toBe('/login');
+    expect(TestBed.inject(SessionStore).session()).toBeNull();
+  });
+});

@@ -1,0 +1,94 @@
+import { ChangeDetectionStrategy, Component, inject, Injector } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { Router } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { Locale } from '@kadens/shared/contracts';
+import {
+  describeApiError,
+  LanguageService,
+  loginLink,
+  organizationAreaLink,
+  SessionStore,
+} from '@kadens/web/data-access';
+import { LanguagePickerComponent, ProblemNotifier } from '@kadens/web/ui';
+
+import { openCreateOrganizationDialog } from '../organizations/open-create-organization-dialog';
+
+/** For someone logged in who belongs to no organisation yet: create one, or wait to be added. */
+@Component({
+  selector: 'kd-welcome-page',
+  imports: [MatButtonModule, MatCardModule, TranslocoPipe, LanguagePickerComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <main class="welcome" id="main-content">
+      <div class="welcome__language">
+        <kd-language-picker [locale]="language.locale()" (localeChange)="chooseLanguage($event)" />
+      </div>
+      <mat-card appearance="outlined" class="welcome__card">
+        <mat-card-header>
+          <mat-card-title><h1 class="welcome__title">{{ 'welcome.title' | transloco }}</h1></mat-card-title>
+        </mat-card-header>
+        <mat-card-content>
+          <p>{{ 'welcome.intro' | transloco: { name: session.user()?.name ?? '' } }}</p>
+          <p>{{ 'welcome.waitForInvite' | transloco }}</p>
+        </mat-card-content>
+        <mat-card-actions align="end">
+          <button mat-button type="button" (click)="logout()" data-testid="logout">
+            {{ 'shell.logout' | transloco }}
+          </button>
+          <button mat-flat-button type="button" (click)="createOrganization()" data-testid="welcome-create-organization">
+            {{ 'shell.createOrganization' | transloco }}
+          </button>
+        </mat-card-actions>
+      </mat-card>
+    </main>
+  `,
+  styles: `
+    .welcome {
+      display: grid;
+      place-items: center;
+      min-height: 100vh;
+      padding: 1.5rem;
+      box-sizing: border-box;
+      background: var(--mat-sys-surface-container-low);
+    }
+    .welcome__language {
+      position: absolute;
+      top: 1rem;
+      right: 1rem;
+    }
+    .welcome__card {
+      width: min(32rem, 100%);
+    }
+    .welcome__title {
+      margin: 0;
+      font: var(--mat-sys-headline-small);
+    }
+  `,
+})
+export class WelcomePageComponent {
+  private readonly router = inject(Router);
+  private readonly notifier = inject(ProblemNotifier);
+  private readonly injector = inject(Injector);
+  protected readonly session = inject(SessionStore);
+  protected readonly language = inject(LanguageService);
+
+  protected async createOrganization(): Promise<void> {
+    const organization = await openCreateOrganizationDialog(this.injector);
+    if (organization) await this.router.navigate(organizationAreaLink(organization.id, 'settings'));
+  }
+
+  protected async chooseLanguage(locale: Locale): Promise<void> {
+    try {
+      await this.language.choose(locale);
+    } catch (error) {
+      this.notifier.report(describeApiError(error));
+    }
+  }
+
+  protected async logout(): Promise<void> {
+    await this.session.logout().catch(() => undefined);
+    await this.router.navigate(loginLink());
+  }
+}
