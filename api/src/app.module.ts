@@ -1,6 +1,5 @@
 import { type AppConfig, CoreModule } from '@kadens/api/core';
 import { OrganizationsModule } from '@kadens/api/organizations';
-import { StrategyModule } from '@kadens/api/strategy';
 import { PostsModule } from '@kadens/api/posts';
 import { type DynamicModule, Module } from '@nestjs/common';
 
