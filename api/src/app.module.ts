@@ -1,12 +1,13 @@
 import { type AppConfig, CoreModule } from '@kadens/api/core';
 import { OrganizationsModule } from '@kadens/api/organizations';
 import { PostsModule } from '@kadens/api/posts';
+import { StrategyModule } from '@kadens/api/strategy';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 /** The composition root: which domain modules make up Kadens. No business code lives here. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config), OrganizationsModule, PostsModule] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config), OrganizationsModule, StrategyModule, PostsModule] };
   }
 }

@@ -17,3 +17,4 @@ export * from './lib/http/openapi';
 export * from './lib/database/foreign-key-conflict';
 export * from './lib/database/owned-ids';
 export * from './lib/http/id-params';
+export * from './lib/http/input-decorators';

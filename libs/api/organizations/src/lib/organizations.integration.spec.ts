@@ -109,6 +109,9 @@ describe('organisations, members and tenancy against PostgreSQL', () => {
       [{ name: '' }, 'name'],
       [{ name: 'x'.repeat(121) }, 'name'],
       [{ id: '00000000-0000-4000-8000-000000000000' }, 'id'],
+      [{ name: null }, 'name'],
+      [{ timeZone: null }, 'timeZone'],
+      [{ capacityHoursPerWeek: -1 }, 'capacityHoursPerWeek'],
     ])('answers %j with a 400 naming %s', async (body, field) => {
       const response = await admin.patch(`/api/organizations/${fjordvik}`).send(body);
       expect(response.status).toBe(400);

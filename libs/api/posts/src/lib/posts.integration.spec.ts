@@ -135,6 +135,15 @@ describe('posts and the calendar against PostgreSQL', () => {
       expect(revisions.map((r: { revision: number }) => r.revision)).toEqual([3, 2, 1]);
     });
 
+    it.each([['title'], ['body'], ['themeId'], ['contentTypeId'], ['targets']])('refuses %s: null with a 400 naming it, and accepts null where it means "none"', async (field) => {
+      const refused = await editor.patch(`${posts()}/${id}`).send({ [field]: null });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      const cleared = await editor.patch(`${posts()}/${id}`).send({ link: null, initiativeId: null, plannedAt: null });
+      expect(cleared.status).toBe(200);
+      expect(cleared.body).toMatchObject({ link: null, initiativeId: null, plannedAt: null });
+    });
+
     it('refuses to move or edit a post once a channel has published it (409)', async () => {
       await t.db.query(`UPDATE post_targets SET state = 'published' WHERE post_id = $1`, [id]);
       const moved = await editor.post(`${posts()}/${id}/move`).send({ plannedAt: '2026-12-04T10:00:00+01:00' });

@@ -1,10 +1,11 @@
 import type { LoginRequest } from '@kadens/shared/contracts';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+import { Trim } from '../http/input-decorators';
 
 export class LoginDto implements LoginRequest {
   /** The account's e-mail address (case does not matter). */
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsEmail()
   @MaxLength(254)
   email!: string;

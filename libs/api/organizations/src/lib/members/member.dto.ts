@@ -1,16 +1,14 @@
 import { type AddMemberRequest, PASSWORD_MIN_LENGTH, ROLES, type Role, type UpdateMemberRequest } from '@kadens/shared/contracts';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { OptionalNotNull, Trim } from '@kadens/api/core';
+import { IsEmail, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
 export class AddMemberDto implements AddMemberRequest {
-  @Transform(trim)
+  @Trim()
   @IsEmail()
   @MaxLength(254)
   email!: string;
 
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 120)
   name!: string;
@@ -19,7 +17,7 @@ export class AddMemberDto implements AddMemberRequest {
   role!: Role;
 
   /** Only when the e-mail has no account yet: the first password, which the admin passes on. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(PASSWORD_MIN_LENGTH, 200)
   initialPassword?: string;

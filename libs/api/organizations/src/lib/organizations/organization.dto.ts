@@ -1,13 +1,11 @@
 import { COUNTRIES, type Country, type CreateOrganizationRequest, LOCALES, type Locale, SLUG_PATTERN } from '@kadens/shared/contracts';
 import { PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, IsString, IsTimeZone, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { OptionalNullable, Trim } from '@kadens/api/core';
+import { IsIn, IsNumber, IsString, IsTimeZone, Length, Matches, Max, Min } from 'class-validator';
 
 export class CreateOrganizationDto implements CreateOrganizationRequest {
   /** Shown everywhere, including the public availability page. */
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 120)
   name!: string;
@@ -31,12 +29,12 @@ export class CreateOrganizationDto implements CreateOrganizationRequest {
   defaultLocale!: Locale;
 
   /** Hours per week the team has for social media; null when not stated. */
-  @IsOptional()
-  @ValidateIf((_object, value) => value !== null)
+  @OptionalNullable()
   @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(10_000)
   capacityHoursPerWeek?: number | null;
 }
 
-export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+/** Every field optional, but null only where the field allows it (a null name would reach a NOT NULL column). */
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto, { skipNullProperties: false }) {}

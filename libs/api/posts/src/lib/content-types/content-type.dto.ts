@@ -1,24 +1,24 @@
 import type { ContentTypeInput, ContentTypeUpdate } from '@kadens/shared/contracts';
-import { Transform } from 'class-transformer';
+import { OptionalNotNull, Trim } from '@kadens/api/core';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 
 export class CreateContentTypeDto implements ContentTypeInput {
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @Length(1, 80)
   name!: string;
 
   /** Posts of this type ask for answers, so service hours apply to them. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   invitesDialogue?: boolean;
 }
 
 export class UpdateContentTypeDto extends CreateContentTypeDto implements ContentTypeUpdate {
-  @IsOptional()
+  @OptionalNotNull()
   declare name: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   archived?: boolean;
 }

@@ -1,33 +1,30 @@
 import type { PostInput, PostMove, PostTargetInput } from '@kadens/shared/contracts';
 import { PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { OptionalNotNull, OptionalNullable, Trim } from '@kadens/api/core';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
   Length,
   MaxLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
 import { IsInstant } from './instant.validator';
 
 const URL_OPTIONS = { require_protocol: true, protocols: ['http', 'https'], require_tld: false };
-const notNull = (_object: object, value: unknown) => value !== null;
 
 export class PostTargetDto implements PostTargetInput {
   @IsUUID()
   channelId!: string;
 
   /** This channel's own text; null or absent uses the post's body. */
-  @IsOptional()
-  @ValidateIf(notNull)
+  @OptionalNullable()
   @IsString()
   @MaxLength(100_000)
   textVariant?: string | null;
@@ -35,7 +32,7 @@ export class PostTargetDto implements PostTargetInput {
 
 export class CreatePostDto implements PostInput {
   /** Internal title, shown on the calendar; never published. */
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @Length(1, 200)
   title!: string;
@@ -44,14 +41,13 @@ export class CreatePostDto implements PostInput {
   @MaxLength(100_000)
   body!: string;
 
-  @IsOptional()
-  @ValidateIf(notNull)
+  @OptionalNullable()
   @IsUrl(URL_OPTIONS)
   @MaxLength(2048)
   link?: string | null;
 
   /** Public image or video URLs. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUrl(URL_OPTIONS, { each: true })
@@ -63,25 +59,23 @@ export class CreatePostDto implements PostInput {
   @IsUUID()
   themeId!: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   audienceIds?: string[];
 
-  @IsOptional()
-  @ValidateIf(notNull)
+  @OptionalNullable()
   @IsUUID()
   initiativeId?: string | null;
 
   /** When it goes out; null keeps it as an unscheduled idea. */
-  @IsOptional()
-  @ValidateIf(notNull)
+  @OptionalNullable()
   @IsInstant()
   plannedAt?: string | null;
 
   /** The post asks for answers (a question, a poll, a call for comments). */
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   invitesDialogue?: boolean;
 
@@ -94,7 +88,8 @@ export class CreatePostDto implements PostInput {
   targets!: PostTargetDto[];
 }
 
-export class UpdatePostDto extends PartialType(CreatePostDto) {}
+/** Every field optional, but null only where the field allows it (link, initiativeId, plannedAt, textVariant). */
+export class UpdatePostDto extends PartialType(CreatePostDto, { skipNullProperties: false }) {}
 
 export class MovePostDto implements PostMove {
   @IsInstant()

@@ -1,0 +1,3 @@
+export * from './check-plan';
+export * from './next-free-slot';
+export * from './rule-caches';

@@ -1,0 +1,2 @@
+export * from './input-error';
+export * from './violation';
