@@ -28,7 +28,8 @@ const PASSWORD = 'bench-password';
 
 async function seed(url: string): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(url, 4)).initialize();
-  await runMigrations(dataSource);
+  // A migration that rewrites posts leaves dead rows behind; clean them as autovacuum would.
+  if ((await runMigrations(dataSource)).length > 0) await dataSource.query(`VACUUM ANALYZE`);
   const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM posts`);
   if (count === POSTS && process.env['BENCH_RESEED'] !== 'true') {
     console.log(`[bench] reusing the seeded database (${count.toLocaleString('en')} posts)`);

@@ -1,19 +1,13 @@
 import type { CalendarQuery } from '@kadens/shared/contracts';
 
 /**
- * The calendar's one query: an index range scan over posts, whose audience ids, channel ids and
- * targets are kept on the row by triggers (migration CalendarColumns). PostgreSQL builds the JSON
- * array itself, so the API passes the text through without parsing and re-serialising thousands of
- * entries. Filters are parameters (null = no filter). Exported for the benchmark, which sends the same
+ * The calendar's one query: an index range scan over posts that concatenates each post's ready
+ * calendar entry (JSON text kept on the row by triggers: migrations CalendarColumns and CalendarEntry),
+ * so neither PostgreSQL nor the API builds or re-serialises thousands of entries per request. Filters are parameters (null = no filter). Exported for the benchmark, which sends the same
  * SQL through `pg`.
  */
 export const CALENDAR_SQL = `
-SELECT COALESCE(json_agg(json_build_object(
-         'id', p.id, 'title', p.title,
-         'plannedAt', to_char(p.planned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-         'state', p.state, 'themeId', p.theme_id, 'contentTypeId', p.content_type_id, 'initiativeId', p.initiative_id,
-         'invitesDialogue', p.invites_dialogue, 'audienceIds', p.audience_ids, 'targets', p.calendar_targets
-       ) ORDER BY p.planned_at, p.id), '[]')::text AS body
+SELECT '[' || COALESCE(string_agg(p.calendar_entry, ',' ORDER BY p.planned_at, p.id), '') || ']' AS body
   FROM posts p
  WHERE p.organization_id = $1
    AND p.planned_at >= $2 AND p.planned_at < $3
