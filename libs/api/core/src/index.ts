@@ -18,3 +18,4 @@ export * from './lib/database/foreign-key-conflict';
 export * from './lib/database/owned-ids';
 export * from './lib/http/id-params';
 export * from './lib/http/input-decorators';
+export * from './lib/http/instant.validator';

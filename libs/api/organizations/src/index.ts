@@ -5,3 +5,4 @@ export * from './lib/members/membership.entity';
 export * from './lib/organizations/organization.entity';
 export * from './lib/organizations/organizations.service';
 export * from './lib/organizations.module';
+export * from './lib/access/current-member.decorator';

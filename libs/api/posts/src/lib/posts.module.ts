@@ -1,4 +1,5 @@
 import { OrganizationsModule } from '@kadens/api/organizations';
+import { PromisesModule } from '@kadens/api/promises';
 import { Module } from '@nestjs/common';
 
 import { CalendarController } from './calendar/calendar.controller';
@@ -8,7 +9,7 @@ import { PostsController } from './posts/posts.controller';
 import { PostsService } from './posts/posts.service';
 
 @Module({
-  imports: [OrganizationsModule],
+  imports: [OrganizationsModule, PromisesModule],
   controllers: [ContentTypesController, PostsController, CalendarController],
   providers: [ContentTypesService, PostsService],
   exports: [PostsService],

@@ -1,3 +1,5 @@
+import type { Violation } from './promises';
+
 /** One field that failed validation: its path in the body or query (e.g. `audiences.0.name`) and why. */
 export interface FieldError {
   field: string;
@@ -12,4 +14,6 @@ export interface ApiErrorBody {
   /** A stable, machine-readable reason (e.g. `last_admin`), which the web translates. */
   code?: string;
   errors?: FieldError[];
+  /** With code `rule_violations` (422): the blocking rules the change breaks. */
+  violations?: Violation[];
 }

@@ -1,5 +1,6 @@
 import type { Platform } from './platform';
 import type { PostState, TargetState } from './post-state';
+import type { RuleOverrideInput, RuleOverrideView } from './promises';
 
 /** The seeded content types carry a key the web translates; an organisation's own types have a name only. */
 export const CONTENT_TYPE_KEYS = ['news', 'how_to', 'event', 'campaign', 'press_release', 'question_poll'] as const;
@@ -66,6 +67,8 @@ export interface PostView {
   revision: number;
   authorId: string;
   targets: PostTargetView[];
+  /** Set when an approver or admin let the post break a blocking rule at its current time. */
+  ruleOverride: RuleOverrideView | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -83,6 +86,8 @@ export interface PostInput {
   plannedAt?: string | null;
   invitesDialogue?: boolean;
   targets: PostTargetInput[];
+  /** Publish despite blocking rules (approvers and admins), with a written reason. */
+  ruleOverride?: RuleOverrideInput;
 }
 
 export type PostUpdate = Partial<PostInput>;
@@ -90,6 +95,7 @@ export type PostUpdate = Partial<PostInput>;
 /** Moving a post on the calendar changes only its time. */
 export interface PostMove {
   plannedAt: string;
+  ruleOverride?: RuleOverrideInput;
 }
 
 export interface PostRevisionView {

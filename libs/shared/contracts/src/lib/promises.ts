@@ -71,3 +71,49 @@ export interface PlanItem {
   /** A question, poll or call for comments: someone must be there to answer. */
   invitesDialogue: boolean;
 }
+
+/** A channel's two promises; either may be absent (null) when the channel documents none. */
+export interface ChannelPromises {
+  cadence: CadencePolicy | null;
+  serviceHours: ServiceHours | null;
+}
+
+export interface ChannelPromisesView extends ChannelPromises {
+  channelId: string;
+}
+
+/** Sent with a create, update or move to publish despite blocking rules: approvers and admins only. */
+export interface RuleOverrideInput {
+  reason: string;
+}
+
+/** A stored override: who overrode which blocking rules, when and why. */
+export interface RuleOverrideView {
+  reason: string;
+  byUserId: string;
+  at: string;
+  violations: Violation[];
+}
+
+/** The body of a 422 when a change breaks blocking rules. */
+export interface RuleViolationsError {
+  statusCode: 422;
+  error: string;
+  message: string;
+  code: 'rule_violations';
+  violations: Violation[];
+}
+
+export interface NextFreeSlotView {
+  /** ISO instant, or null when nothing is free within the search horizon. */
+  at: string | null;
+  /** The slot is one of the channel's preferred slots. */
+  preferred: boolean;
+}
+
+/** A stretch of time when a channel is staffed (for shading the week view and the iCal feed). */
+export interface StaffedPeriod {
+  channelId: string;
+  start: string;
+  end: string;
+}

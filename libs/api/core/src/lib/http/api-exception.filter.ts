@@ -35,13 +35,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const raw = exception.getResponse();
     const error = REASONS[statusCode] ?? HttpStatus[statusCode] ?? 'Error';
     if (typeof raw === 'string') return { statusCode, error, message: raw };
-    const { message, code, errors } = raw as { message?: unknown; code?: unknown; errors?: ApiErrorBody['errors'] };
+    const { message, code, errors, violations } = raw as { message?: unknown; code?: unknown; errors?: ApiErrorBody['errors']; violations?: ApiErrorBody['violations'] };
     return {
       statusCode,
       error,
       message: Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message,
       ...(typeof code === 'string' ? { code } : {}),
       ...(errors ? { errors } : {}),
+      ...(violations ? { violations } : {}),
     };
   }
 }

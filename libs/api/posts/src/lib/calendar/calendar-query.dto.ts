@@ -2,7 +2,7 @@ import { CALENDAR_MAX_DAYS, type CalendarQuery, POST_STATES, type PostState } fr
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, registerDecorator, type ValidationArguments } from 'class-validator';
 
-import { IsInstant } from '../posts/instant.validator';
+import { IsInstant } from '@kadens/api/core';
 
 /** Accepts `?themeIds=a&themeIds=b` and `?themeIds=a,b` alike. */
 const toList = ({ value }: { value: unknown }) =>

@@ -1,9 +1,10 @@
-import type { PostState, PostView } from '@kadens/shared/contracts';
+import type { PostState, PostView, Violation } from '@kadens/shared/contracts';
 
 /** A post as read for editing, with its audiences and targets aggregated by PostgreSQL. */
 export const POST_SELECT = `
   SELECT p.id, p.title, p.body, p.link, p.media_urls, p.content_type_id, p.theme_id, p.initiative_id, p.planned_at,
          p.invites_dialogue, p.state, p.revision, p.author_id, p.created_at, p.updated_at,
+         p.rule_override_reason, p.rule_override_by, p.rule_override_at, p.rule_override_violations,
          COALESCE((SELECT array_agg(pa.audience_id::text ORDER BY pa.audience_id) FROM post_audiences pa WHERE pa.post_id = p.id), '{}') AS audience_ids,
          COALESCE((SELECT json_agg(json_build_object('id', t.id, 'channelId', t.channel_id, 'platform', c.platform, 'textVariant', t.text_variant, 'state', t.state) ORDER BY c.name, c.id)
                      FROM post_targets t JOIN channels c ON c.id = t.channel_id WHERE t.post_id = p.id), '[]') AS targets
@@ -27,6 +28,10 @@ export interface PostRow {
   updated_at: Date;
   audience_ids: string[];
   targets: PostView['targets'];
+  rule_override_reason: string | null;
+  rule_override_by: string | null;
+  rule_override_at: Date | null;
+  rule_override_violations: Violation[] | null;
 }
 
 export function toPostView(row: PostRow): PostView {
@@ -46,6 +51,10 @@ export function toPostView(row: PostRow): PostView {
     revision: row.revision,
     authorId: row.author_id,
     targets: row.targets,
+    ruleOverride:
+      row.rule_override_reason !== null && row.rule_override_by !== null && row.rule_override_at !== null
+        ? { reason: row.rule_override_reason, byUserId: row.rule_override_by, at: row.rule_override_at.toISOString(), violations: row.rule_override_violations ?? [] }
+        : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -1,6 +1,5 @@
-import type { PostInput, PostMove, PostTargetInput } from '@kadens/shared/contracts';
+import type { PostInput, PostMove, PostTargetInput, RuleOverrideInput } from '@kadens/shared/contracts';
 import { PartialType } from '@nestjs/swagger';
-import { OptionalNotNull, OptionalNullable, Trim } from '@kadens/api/core';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { IsInstant } from './instant.validator';
+import { IsInstant, OptionalNotNull, OptionalNullable, Trim } from '@kadens/api/core';
 
 const URL_OPTIONS = { require_protocol: true, protocols: ['http', 'https'], require_tld: false };
 
@@ -28,6 +27,14 @@ export class PostTargetDto implements PostTargetInput {
   @IsString()
   @MaxLength(100_000)
   textVariant?: string | null;
+}
+
+export class RuleOverrideDto implements RuleOverrideInput {
+  /** Why the post may break its channels' blocking rules; kept on the post and in the audit log. */
+  @Trim()
+  @IsString()
+  @Length(3, 1000)
+  reason!: string;
 }
 
 export class CreatePostDto implements PostInput {
@@ -86,6 +93,12 @@ export class CreatePostDto implements PostInput {
   @ValidateNested({ each: true })
   @Type(() => PostTargetDto)
   targets!: PostTargetDto[];
+
+  /** Approvers and admins: publish despite blocking rules, with a reason. */
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => RuleOverrideDto)
+  ruleOverride?: RuleOverrideDto;
 }
 
 /** Every field optional, but null only where the field allows it (link, initiativeId, plannedAt, textVariant). */
@@ -94,4 +107,10 @@ export class UpdatePostDto extends PartialType(CreatePostDto, { skipNullProperti
 export class MovePostDto implements PostMove {
   @IsInstant()
   plannedAt!: string;
+
+  /** Approvers and admins: move despite blocking rules, with a reason. */
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => RuleOverrideDto)
+  ruleOverride?: RuleOverrideDto;
 }

@@ -1,8 +1,8 @@
-import { type AuthUser, CurrentUser, OrganizationItemParams } from '@kadens/api/core';
-import { RequirePermission } from '@kadens/api/organizations';
+import { OrganizationItemParams } from '@kadens/api/core';
+import { CurrentMember, type CurrentMemberValue, RequirePermission } from '@kadens/api/organizations';
 import type { PostRevisionView, PostView } from '@kadens/shared/contracts';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 
 import { CreatePostDto, MovePostDto, UpdatePostDto } from './post.dto';
 import { PostsService } from './posts.service';
@@ -16,8 +16,10 @@ export class PostsController {
   @Post()
   @RequirePermission('posts.edit')
   @ApiBadRequestResponse({ description: 'A field is invalid, names another organisation’s row, or a text breaks a platform’s limit (code platform_rules).' })
-  create(@CurrentUser() user: AuthUser, @Param('organizationId') organizationId: string, @Body() body: CreatePostDto): Promise<PostView> {
-    return this.posts.create(organizationId, user.id, body);
+  @ApiUnprocessableEntityResponse({ description: 'The planned time breaks a blocking rule of a channel’s promises (code rule_violations, with violations).' })
+  @ApiForbiddenResponse({ description: 'ruleOverride sent by a role that may not override (code override_not_allowed).' })
+  create(@CurrentMember() member: CurrentMemberValue, @Param('organizationId') organizationId: string, @Body() body: CreatePostDto): Promise<PostView> {
+    return this.posts.create(organizationId, member, body);
   }
 
   @Get(':id')
@@ -30,8 +32,9 @@ export class PostsController {
   @Patch(':id')
   @RequirePermission('posts.edit')
   @ApiConflictResponse({ description: 'Delivery has started on a channel (delivery_started) or the post is cancelled.' })
-  update(@CurrentUser() user: AuthUser, @Param() params: OrganizationItemParams, @Body() body: UpdatePostDto): Promise<PostView> {
-    return this.posts.update(params.organizationId, params.id, user.id, body);
+  @ApiUnprocessableEntityResponse({ description: 'The change breaks a blocking rule (code rule_violations).' })
+  update(@CurrentMember() member: CurrentMemberValue, @Param() params: OrganizationItemParams, @Body() body: UpdatePostDto): Promise<PostView> {
+    return this.posts.update(params.organizationId, params.id, member, body);
   }
 
   /** Moves the post to another time (the calendar's drag); the revision stays. */
@@ -39,8 +42,9 @@ export class PostsController {
   @HttpCode(HttpStatus.OK)
   @RequirePermission('posts.edit')
   @ApiConflictResponse({ description: 'Delivery has started on a channel (delivery_started).' })
-  move(@Param() params: OrganizationItemParams, @Body() body: MovePostDto): Promise<PostView> {
-    return this.posts.move(params.organizationId, params.id, body.plannedAt);
+  @ApiUnprocessableEntityResponse({ description: 'The new time breaks a blocking rule (code rule_violations); an approver may send ruleOverride.' })
+  move(@CurrentMember() member: CurrentMemberValue, @Param() params: OrganizationItemParams, @Body() body: MovePostDto): Promise<PostView> {
+    return this.posts.move(params.organizationId, params.id, member, body.plannedAt, body.ruleOverride);
   }
 
   @Delete(':id')

@@ -1,11 +1,12 @@
 import { assertOwnedIds } from '@kadens/api/core';
+import { type PlanActor, PlanRulesService } from '@kadens/api/promises';
 import type { PostRevisionView, PostView, TargetState } from '@kadens/shared/contracts';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import { assertTextsFit, contentOf, type PostContent, sameContent, type TargetChannel } from './post-content';
-import type { CreatePostDto, UpdatePostDto } from './post.dto';
+import type { CreatePostDto, RuleOverrideDto, UpdatePostDto } from './post.dto';
 import { POST_SELECT, type PostRow, toPostView } from './post-rows';
 
 /** Once a target is on its way out (or may be), its post can no longer be edited, moved or deleted. */
@@ -13,7 +14,10 @@ const DELIVERY_STARTED: readonly TargetState[] = ['queued', 'publishing', 'publi
 
 @Injectable()
 export class PostsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly planRules: PlanRulesService,
+  ) {}
 
   async get(organizationId: string, postId: string, manager: EntityManager = this.db.manager): Promise<PostView> {
     const rows: PostRow[] = await manager.query(`${POST_SELECT} WHERE p.organization_id = $1 AND p.id = $2`, [organizationId, postId]);
@@ -22,7 +26,9 @@ export class PostsService {
     return toPostView(row);
   }
 
-  create(organizationId: string, authorId: string, input: CreatePostDto): Promise<PostView> {
+  /** A new draft; a planned one must keep its channels' promises (or carry an approver's override). */
+  create(organizationId: string, actor: PlanActor, input: CreatePostDto): Promise<PostView> {
+    const authorId = actor.user.id;
     return this.db.transaction(async (tx) => {
       const draft: PostView = {
         id: '',
@@ -40,6 +46,7 @@ export class PostsService {
         revision: 1,
         authorId,
         targets: [],
+        ruleOverride: null,
         createdAt: '',
         updatedAt: '',
       };
@@ -51,6 +58,7 @@ export class PostsService {
       )) as Array<{ id: string }>;
       await this.writeAudiences(tx, organizationId, id, draft.audienceIds);
       await this.writeTargets(tx, organizationId, id, input.targets, []);
+      await this.planRules.enforce(tx, organizationId, id, actor, input.ruleOverride);
       const created = await this.get(organizationId, id, tx);
       await this.recordRevision(tx, organizationId, created, authorId);
       return created;
@@ -61,13 +69,14 @@ export class PostsService {
    * Saves changes. A change of content makes a new revision (kept in post_revisions); a change of time
    * alone does not, so a moved post keeps its revision and therefore its sign-off.
    */
-  update(organizationId: string, postId: string, editorId: string, input: UpdatePostDto): Promise<PostView> {
+  update(organizationId: string, postId: string, actor: PlanActor, input: UpdatePostDto): Promise<PostView> {
+    const editorId = actor.user.id;
     return this.db.transaction(async (tx) => {
       const current = await this.lockForChange(tx, organizationId, postId);
       const targets = input.targets ?? current.targets.map((t) => ({ channelId: t.channelId, textVariant: t.textVariant }));
       const next: PostView = {
         ...current,
-        ...definedOnly(input),
+        ...definedOnly({ ...input, ruleOverride: undefined }),
         audienceIds: [...new Set(input.audienceIds ?? current.audienceIds)],
         targets: targets.map((t) => ({ id: '', platform: 'webhook', state: 'pending', channelId: t.channelId, textVariant: t.textVariant ?? null })),
       };
@@ -85,17 +94,25 @@ export class PostsService {
         await this.writeAudiences(tx, organizationId, postId, next.audienceIds);
       }
       if (input.targets) await this.writeTargets(tx, organizationId, postId, input.targets, current.targets);
+      // Only what the rules read re-checks them: a typo fix never trips over an old over-full day.
+      const planChanged =
+        next.plannedAt !== current.plannedAt ||
+        next.invitesDialogue !== current.invitesDialogue ||
+        next.contentTypeId !== current.contentTypeId ||
+        input.targets !== undefined;
+      if (planChanged || input.ruleOverride) await this.planRules.enforce(tx, organizationId, postId, actor, input.ruleOverride);
       const saved = await this.get(organizationId, postId, tx);
       if (contentChanged) await this.recordRevision(tx, organizationId, saved, editorId);
       return saved;
     });
   }
 
-  /** Moves the post on the calendar: only its time changes, so its revision stays. */
-  move(organizationId: string, postId: string, plannedAt: string): Promise<PostView> {
+  /** Moves the post on the calendar: only its time changes, so its revision stays — if the rules still pass. */
+  move(organizationId: string, postId: string, actor: PlanActor, plannedAt: string, ruleOverride?: RuleOverrideDto): Promise<PostView> {
     return this.db.transaction(async (tx) => {
       await this.lockForChange(tx, organizationId, postId);
       await tx.query(`UPDATE posts SET planned_at = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, postId, plannedAt]);
+      await this.planRules.enforce(tx, organizationId, postId, actor, ruleOverride);
       return this.get(organizationId, postId, tx);
     });
   }
