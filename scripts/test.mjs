@@ -28,7 +28,7 @@ const env = {
 const jest = resolve(root, 'node_modules/jest/bin/jest.js');
 const runs = [
   { name: 'all projects, TZ=UTC', tz: 'UTC', args: [] },
-  { name: 'shared rules and the posts API with its promises, TZ=Pacific/Auckland', tz: 'Pacific/Auckland', args: ['--selectProjects', 'shared-contracts', 'shared-rules', 'shared-platform-rules', 'api-posts'] },
+  { name: 'shared rules and the posts API with its promises, TZ=Pacific/Auckland', tz: 'Pacific/Auckland', args: ['--selectProjects', 'shared-contracts', 'shared-rules', 'shared-platform-rules', 'api-posts', 'api-public'] },
 ];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedRuns = 0;

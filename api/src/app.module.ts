@@ -2,6 +2,7 @@ import { type AppConfig, CoreModule } from '@kadens/api/core';
 import { OrganizationsModule } from '@kadens/api/organizations';
 import { PostsModule } from '@kadens/api/posts';
 import { PromisesModule } from '@kadens/api/promises';
+import { PublicModule } from '@kadens/api/public';
 import { StrategyModule } from '@kadens/api/strategy';
 import { type DynamicModule, Module } from '@nestjs/common';
 
@@ -9,6 +10,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config), OrganizationsModule, StrategyModule, PromisesModule, PostsModule] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config), OrganizationsModule, StrategyModule, PromisesModule, PostsModule, PublicModule] };
   }
 }

@@ -11,3 +11,4 @@ export * from './lib/post-state';
 export * from './lib/promises';
 export * from './lib/posts';
 export * from './lib/strategy';
+export * from './lib/public-availability';
