@@ -1,4 +1,5 @@
 import { type AppConfig, CoreModule } from '@kadens/api/core';
+import { NotificationsModule } from '@kadens/api/notifications';
 import { OrganizationsModule } from '@kadens/api/organizations';
 import { PostsModule } from '@kadens/api/posts';
 import { PromisesModule } from '@kadens/api/promises';
@@ -10,6 +11,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config), OrganizationsModule, StrategyModule, PromisesModule, PostsModule, PublicModule] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config), OrganizationsModule, StrategyModule, PromisesModule, PostsModule, PublicModule, NotificationsModule] };
   }
 }

@@ -1,3 +1,6 @@
 export * from './lib/calendar/calendar-sql';
 export * from './lib/posts/posts.service';
 export * from './lib/posts.module';
+export * from './lib/posts/post-rows';
+export * from './lib/workflow/apply-workflow-change';
+export * from './lib/workflow/workflow-state';

@@ -12,3 +12,4 @@ export * from './lib/promises';
 export * from './lib/posts';
 export * from './lib/strategy';
 export * from './lib/public-availability';
+export * from './lib/approvals';

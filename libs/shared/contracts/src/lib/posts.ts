@@ -66,6 +66,10 @@ export interface PostView {
   /** Increases with every save that changes content. */
   revision: number;
   authorId: string;
+  /** Who saved the current revision: neither they nor the author may approve it. */
+  revisionAuthorId: string;
+  /** An answer to criticism or a crisis message: needs an admin's approval too. */
+  sensitive: boolean;
   targets: PostTargetView[];
   /** Set when an approver or admin let the post break a blocking rule at its current time. */
   ruleOverride: RuleOverrideView | null;
@@ -85,6 +89,7 @@ export interface PostInput {
   initiativeId?: string | null;
   plannedAt?: string | null;
   invitesDialogue?: boolean;
+  sensitive?: boolean;
   targets: PostTargetInput[];
   /** Publish despite blocking rules (approvers and admins), with a written reason. */
   ruleOverride?: RuleOverrideInput;
@@ -103,6 +108,7 @@ export interface PostRevisionView {
   authorId: string;
   createdAt: string;
   content: Pick<PostView, 'title' | 'body' | 'link' | 'mediaUrls' | 'contentTypeId' | 'themeId' | 'audienceIds' | 'initiativeId' | 'invitesDialogue'> & {
+    sensitive?: boolean;
     targets: Array<{ channelId: string; textVariant: string | null }>;
   };
 }

@@ -16,6 +16,9 @@ export interface AppConfig {
     loginAttemptsPerMinute: number;
   };
   seedDemo: boolean;
+  /** Where people reach the web app; links in e-mails point here. */
+  publicUrl: string;
+  mail: { smtpUrl: string | null; from: string };
   /** The built web app to serve at `/`; null when it is not built (API only). */
   webDist: string | null;
   bodyLimitKb: number;
@@ -61,6 +64,8 @@ export function loadAppConfig(env: Env, cwd: string): AppConfig {
       loginAttemptsPerMinute: reader.int('LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
     },
     seedDemo: reader.bool('KADENS_SEED_DEMO', false),
+    publicUrl: (reader.url('PUBLIC_URL', ['http:', 'https:'], false) ?? `http://localhost:${env['PORT'] || 3000}`).replace(/\/$/, ''),
+    mail: { smtpUrl: reader.url('SMTP_URL', ['smtp:', 'smtps:'], false), from: env['MAIL_FROM']?.trim() || 'Kadens <no-reply@localhost>' },
     webDist: webDist === '' ? null : isAbsolute(webDist) ? webDist : resolve(cwd, webDist),
     bodyLimitKb: reader.int('BODY_LIMIT_KB', 256, 1, 100_000),
   };

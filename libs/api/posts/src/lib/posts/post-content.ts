@@ -5,7 +5,7 @@ import { BadRequestException } from '@nestjs/common';
 /** What a revision records: everything that, when changed, needs a new sign-off. Not the time. */
 export type PostContent = PostRevisionView['content'];
 
-export function contentOf(post: Pick<PostView, keyof PostContent | 'targets'>): PostContent {
+export function contentOf(post: Pick<PostView, Exclude<keyof PostContent, 'sensitive'> | 'sensitive' | 'targets'>): PostContent {
   return {
     title: post.title,
     body: post.body,
@@ -16,6 +16,7 @@ export function contentOf(post: Pick<PostView, keyof PostContent | 'targets'>): 
     audienceIds: [...post.audienceIds].sort(),
     initiativeId: post.initiativeId,
     invitesDialogue: post.invitesDialogue,
+    sensitive: post.sensitive,
     targets: post.targets
       .map((target) => ({ channelId: target.channelId, textVariant: target.textVariant ?? null }))
       .sort((a, b) => a.channelId.localeCompare(b.channelId)),

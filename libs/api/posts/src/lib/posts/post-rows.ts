@@ -3,7 +3,7 @@ import type { PostState, PostView, Violation } from '@kadens/shared/contracts';
 /** A post as read for editing, with its audiences and targets aggregated by PostgreSQL. */
 export const POST_SELECT = `
   SELECT p.id, p.title, p.body, p.link, p.media_urls, p.content_type_id, p.theme_id, p.initiative_id, p.planned_at,
-         p.invites_dialogue, p.state, p.revision, p.author_id, p.created_at, p.updated_at,
+         p.invites_dialogue, p.sensitive, p.state, p.revision, p.author_id, p.revision_author_id, p.created_at, p.updated_at,
          p.rule_override_reason, p.rule_override_by, p.rule_override_at, p.rule_override_violations,
          COALESCE((SELECT array_agg(pa.audience_id::text ORDER BY pa.audience_id) FROM post_audiences pa WHERE pa.post_id = p.id), '{}') AS audience_ids,
          COALESCE((SELECT json_agg(json_build_object('id', t.id, 'channelId', t.channel_id, 'platform', c.platform, 'textVariant', t.text_variant, 'state', t.state) ORDER BY c.name, c.id)
@@ -21,9 +21,11 @@ export interface PostRow {
   initiative_id: string | null;
   planned_at: Date | null;
   invites_dialogue: boolean;
+  sensitive: boolean;
   state: PostState;
   revision: number;
   author_id: string;
+  revision_author_id: string;
   created_at: Date;
   updated_at: Date;
   audience_ids: string[];
@@ -47,9 +49,11 @@ export function toPostView(row: PostRow): PostView {
     initiativeId: row.initiative_id,
     plannedAt: row.planned_at?.toISOString() ?? null,
     invitesDialogue: row.invites_dialogue,
+    sensitive: row.sensitive,
     state: row.state,
     revision: row.revision,
     authorId: row.author_id,
+    revisionAuthorId: row.revision_author_id,
     targets: row.targets,
     ruleOverride:
       row.rule_override_reason !== null && row.rule_override_by !== null && row.rule_override_at !== null

@@ -86,6 +86,11 @@ export class CreatePostDto implements PostInput {
   @IsBoolean()
   invitesDialogue?: boolean;
 
+  /** An answer to criticism or a crisis message: an admin must approve it too. */
+  @OptionalNotNull()
+  @IsBoolean()
+  sensitive?: boolean;
+
   /** One per channel, each channel at most once. */
   @IsArray()
   @ArrayMinSize(1)

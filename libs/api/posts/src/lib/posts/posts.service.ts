@@ -1,6 +1,7 @@
 import { assertOwnedIds } from '@kadens/api/core';
 import { type PlanActor, PlanRulesService } from '@kadens/api/promises';
 import type { PostRevisionView, PostView, TargetState } from '@kadens/shared/contracts';
+import { type Decision, decidePostAction, type PostAction } from '@kadens/shared/rules';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -8,6 +9,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { assertTextsFit, contentOf, type PostContent, sameContent, type TargetChannel } from './post-content';
 import type { CreatePostDto, RuleOverrideDto, UpdatePostDto } from './post.dto';
 import { POST_SELECT, type PostRow, toPostView } from './post-rows';
+import { denialError, WorkflowWriter } from '../workflow/apply-workflow-change';
+import { loadWorkflow, policyFor } from '../workflow/workflow-state';
 
 /** Once a target is on its way out (or may be), its post can no longer be edited, moved or deleted. */
 const DELIVERY_STARTED: readonly TargetState[] = ['queued', 'publishing', 'published', 'unconfirmed'];
@@ -17,6 +20,7 @@ export class PostsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly planRules: PlanRulesService,
+    private readonly workflow: WorkflowWriter,
   ) {}
 
   async get(organizationId: string, postId: string, manager: EntityManager = this.db.manager): Promise<PostView> {
@@ -42,9 +46,11 @@ export class PostsService {
         initiativeId: input.initiativeId ?? null,
         plannedAt: input.plannedAt ?? null,
         invitesDialogue: input.invitesDialogue ?? false,
+        sensitive: input.sensitive ?? false,
         state: 'draft',
         revision: 1,
         authorId,
+        revisionAuthorId: authorId,
         targets: [],
         ruleOverride: null,
         createdAt: '',
@@ -52,9 +58,9 @@ export class PostsService {
       };
       await this.assertReferences(tx, organizationId, draft, input.targets);
       const [{ id }] = (await tx.query(
-        `INSERT INTO posts (organization_id, title, body, link, media_urls, content_type_id, theme_id, initiative_id, planned_at, invites_dialogue, author_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [organizationId, draft.title, draft.body, draft.link, draft.mediaUrls, draft.contentTypeId, draft.themeId, draft.initiativeId, draft.plannedAt, draft.invitesDialogue, authorId],
+        `INSERT INTO posts (organization_id, title, body, link, media_urls, content_type_id, theme_id, initiative_id, planned_at, invites_dialogue, sensitive, author_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [organizationId, draft.title, draft.body, draft.link, draft.mediaUrls, draft.contentTypeId, draft.themeId, draft.initiativeId, draft.plannedAt, draft.invitesDialogue, draft.sensitive, authorId],
       )) as Array<{ id: string }>;
       await this.writeAudiences(tx, organizationId, id, draft.audienceIds);
       await this.writeTargets(tx, organizationId, id, input.targets, []);
@@ -82,12 +88,14 @@ export class PostsService {
       };
       await this.assertReferences(tx, organizationId, next, targets, current);
       const contentChanged = !sameContent(contentOf(current), contentOf(next));
+      const timeChanged = next.plannedAt !== current.plannedAt;
       const revision = contentChanged ? current.revision + 1 : current.revision;
+      const step = contentChanged || timeChanged ? await this.decide(tx, organizationId, postId, contentChanged ? 'edit_content' : 'move_time', actor, targets.map((t) => t.channelId)) : null;
       await tx.query(
         `UPDATE posts SET title = $3, body = $4, link = $5, media_urls = $6, content_type_id = $7, theme_id = $8, initiative_id = $9,
-                          planned_at = $10, invites_dialogue = $11, revision = $12, updated_at = now()
+                          planned_at = $10, invites_dialogue = $11, sensitive = $12, revision = $13, updated_at = now()
           WHERE organization_id = $1 AND id = $2`,
-        [organizationId, postId, next.title, next.body, next.link, next.mediaUrls, next.contentTypeId, next.themeId, next.initiativeId, next.plannedAt, next.invitesDialogue, revision],
+        [organizationId, postId, next.title, next.body, next.link, next.mediaUrls, next.contentTypeId, next.themeId, next.initiativeId, next.plannedAt, next.invitesDialogue, next.sensitive, revision],
       );
       if (input.audienceIds) {
         await tx.query(`DELETE FROM post_audiences WHERE post_id = $1`, [postId]);
@@ -101,6 +109,7 @@ export class PostsService {
         next.contentTypeId !== current.contentTypeId ||
         input.targets !== undefined;
       if (planChanged || input.ruleOverride) await this.planRules.enforce(tx, organizationId, postId, actor, input.ruleOverride);
+      if (step) await this.workflow.apply(tx, { organizationId, postId, ...step });
       const saved = await this.get(organizationId, postId, tx);
       if (contentChanged) await this.recordRevision(tx, organizationId, saved, editorId);
       return saved;
@@ -110,9 +119,11 @@ export class PostsService {
   /** Moves the post on the calendar: only its time changes, so its revision stays — if the rules still pass. */
   move(organizationId: string, postId: string, actor: PlanActor, plannedAt: string, ruleOverride?: RuleOverrideDto): Promise<PostView> {
     return this.db.transaction(async (tx) => {
-      await this.lockForChange(tx, organizationId, postId);
+      const current = await this.lockForChange(tx, organizationId, postId);
+      const step = await this.decide(tx, organizationId, postId, 'move_time', actor, current.targets.map((t) => t.channelId));
       await tx.query(`UPDATE posts SET planned_at = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, postId, plannedAt]);
       await this.planRules.enforce(tx, organizationId, postId, actor, ruleOverride);
+      await this.workflow.apply(tx, { organizationId, postId, ...step });
       return this.get(organizationId, postId, tx);
     });
   }
@@ -131,6 +142,14 @@ export class PostsService {
       [organizationId, postId],
     );
     return rows.map((row) => ({ revision: row.revision, authorId: row.author_id, createdAt: row.created_at.toISOString(), content: row.content }));
+  }
+
+  /** Asks the approval machine what an edit or a move does to the post's sign-off; refusals become HTTP errors. */
+  private async decide(tx: EntityManager, organizationId: string, postId: string, action: Extract<PostAction, 'edit_content' | 'move_time'>, actor: PlanActor, channelIds: string[]) {
+    const before = await loadWorkflow(tx, organizationId, postId);
+    const decision: Decision = decidePostAction(before, { type: action }, { userId: actor.user.id, role: actor.role }, await policyFor(tx, organizationId, channelIds));
+    if (!decision.ok) throw denialError(decision.reason);
+    return { action, actor: { userId: actor.user.id, role: actor.role }, before, change: decision.next };
   }
 
   /** Locks the row for the rest of the transaction and refuses changes once delivery has started. */

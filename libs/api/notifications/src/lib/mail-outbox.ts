@@ -1,0 +1,87 @@
+import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
+import type { Locale, NotificationKind } from '@kadens/shared/contracts';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { DataSource } from 'typeorm';
+
+import { notificationMail } from './notification-mail';
+
+const BATCH = 20;
+const MAX_ATTEMPTS = 5;
+const POLL_MS = 5_000;
+
+interface PendingRow {
+  id: string;
+  kind: NotificationKind;
+  post_id: string | null;
+  organization_id: string;
+  email: string;
+  locale: Locale;
+  organization: string;
+  post: string | null;
+}
+
+/**
+ * Sends notifications by e-mail when SMTP_URL is set. The notifications table is the outbox: rows are
+ * claimed with SKIP LOCKED, so several workers never send one twice, and a failed send is retried a
+ * few times before it is left alone (the in-app notification is there regardless).
+ */
+@Injectable()
+export class MailOutbox implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('MailOutbox');
+  private readonly transport: Transporter | null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {
+    this.transport = config.mail.smtpUrl ? createTransport(config.mail.smtpUrl) : null;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.transport && this.config.roles.includes('worker')) {
+      this.timer = setInterval(() => void this.sendPending().catch((error: unknown) => this.logger.error(String(error))), POLL_MS);
+    }
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.transport?.close();
+  }
+
+  /** Sends what is waiting; returns how many went out. */
+  async sendPending(): Promise<number> {
+    if (!this.transport) return 0;
+    const transport = this.transport;
+    return this.db.transaction(async (tx) => {
+      const rows: PendingRow[] = await tx.query(
+        `SELECT n.id, n.kind, n.post_id, n.organization_id, u.email, COALESCE(u.locale, o.default_locale) AS locale, o.name AS organization, p.title AS post
+           FROM notifications n
+           JOIN users u ON u.id = n.user_id
+           JOIN organizations o ON o.id = n.organization_id
+           LEFT JOIN posts p ON p.id = n.post_id
+          WHERE n.emailed_at IS NULL AND n.email_attempts < $1
+          ORDER BY n.created_at
+          LIMIT $2
+          FOR UPDATE OF n SKIP LOCKED`,
+        [MAX_ATTEMPTS, BATCH],
+      );
+      let sent = 0;
+      for (const row of rows) {
+        const link = row.post_id ? `${this.config.publicUrl}/o/${row.organization_id}/calendar?post=${row.post_id}` : this.config.publicUrl;
+        const mail = notificationMail(row.locale, row.kind, { post: row.post ?? '', organization: row.organization, link });
+        try {
+          await transport.sendMail({ from: this.config.mail.from, to: row.email, subject: mail.subject, text: mail.text });
+          await tx.query(`UPDATE notifications SET emailed_at = now(), email_attempts = email_attempts + 1 WHERE id = $1`, [row.id]);
+          sent += 1;
+        } catch (error) {
+          this.logger.warn(`e-mail to ${row.email} failed: ${String(error)}`);
+          await tx.query(`UPDATE notifications SET email_attempts = email_attempts + 1 WHERE id = $1`, [row.id]);
+        }
+      }
+      return sent;
+    });
+  }
+}
