@@ -1,3 +1,4 @@
+import { ApprovalsModule } from '@kadens/api/approvals';
 import { type AppConfig, CoreModule } from '@kadens/api/core';
 import { NotificationsModule } from '@kadens/api/notifications';
 import { OrganizationsModule } from '@kadens/api/organizations';
@@ -11,6 +12,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config), OrganizationsModule, StrategyModule, PromisesModule, PostsModule, PublicModule, NotificationsModule] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config), OrganizationsModule, StrategyModule, PromisesModule, PostsModule, PublicModule, NotificationsModule, ApprovalsModule] };
   }
 }

@@ -213,6 +213,16 @@ describe('organisations, members and tenancy against PostgreSQL', () => {
       expect(refused.status).toBe(403);
     });
 
+    it('audits every membership and settings change with before and after', async () => {
+      const events: Array<{ action: string; before: unknown; after: unknown }> = await t.db.query(
+        `SELECT action, before, after FROM audit_events WHERE organization_id = $1 ORDER BY id`,
+        [fjordvik],
+      );
+      const actions = events.map((e) => e.action);
+      expect(actions).toEqual(expect.arrayContaining(['organization.settings_changed', 'member.role_changed']));
+      expect(events.find((e) => e.action === 'member.role_changed')).toMatchObject({ before: { role: 'viewer' }, after: { role: 'editor' } });
+    });
+
     it('removes a member, who then no longer sees the organisation', async () => {
       expect((await admin.delete(`/api/organizations/${fjordvik}/members/${ids['viewer@kadens.demo']}`)).status).toBe(204);
       expect((await viewer.get(`/api/organizations/${fjordvik}`)).status).toBe(404);

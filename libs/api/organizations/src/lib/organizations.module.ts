@@ -1,3 +1,4 @@
+import { AuditModule } from '@kadens/api/audit';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
@@ -12,7 +13,7 @@ import { Organization } from './organizations/organization.entity';
 import { OrganizationsService } from './organizations/organizations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, Membership])],
+  imports: [TypeOrmModule.forFeature([Organization, Membership]), AuditModule],
   controllers: [MeController, OrganizationsController, MembersController],
   providers: [OrganizationsService, MembersService, OrganizationAccessGuard, DemoSeeder],
   exports: [OrganizationsService, OrganizationAccessGuard, TypeOrmModule],

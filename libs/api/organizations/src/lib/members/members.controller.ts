@@ -22,8 +22,8 @@ export class MembersController {
   @RequirePermission('members.manage')
   @ApiBadRequestResponse({ description: 'Invalid fields, or a new e-mail without initialPassword (code initial_password_required).' })
   @ApiConflictResponse({ description: 'Already a member (code already_member).' })
-  add(@Param('organizationId') organizationId: string, @Body() body: AddMemberDto): Promise<MemberView> {
-    return this.members.add(organizationId, body);
+  add(@CurrentUser() user: AuthUser, @Param('organizationId') organizationId: string, @Body() body: AddMemberDto): Promise<MemberView> {
+    return this.members.add(user.id, organizationId, body);
   }
 
   @Patch(':userId')

@@ -1,3 +1,4 @@
+import { AuditService } from '@kadens/api/audit';
 import { UsersService } from '@kadens/api/core';
 import type { MemberView, Role } from '@kadens/shared/contracts';
 import { hasPermission } from '@kadens/shared/rules';
@@ -29,6 +30,7 @@ export class MembersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(organizationId: string): Promise<MemberView[]> {
@@ -37,7 +39,7 @@ export class MembersService {
   }
 
   /** Adds an existing account by e-mail, or creates the account when an initial password is given. */
-  add(organizationId: string, input: AddMemberDto): Promise<MemberView> {
+  add(actorId: string, organizationId: string, input: AddMemberDto): Promise<MemberView> {
     return this.db.transaction(async (tx) => {
       let user = await this.users.findByEmail(input.email, tx);
       if (!user) {
@@ -55,7 +57,9 @@ export class MembersService {
         [organizationId, user.id, input.role],
       );
       if (inserted.length === 0) throw new ConflictException({ message: `email: ${user.email} is already a member`, code: 'already_member' });
-      return this.getOne(organizationId, user.id, tx);
+      const member = await this.getOne(organizationId, user.id, tx);
+      await this.audit.record(tx, { organizationId, actorId, action: 'member.added', subjectType: 'member', subjectId: user.id, after: member });
+      return member;
     });
   }
 
@@ -64,6 +68,7 @@ export class MembersService {
       const membership = await this.findMembership(tx, organizationId, userId);
       if (membership.role === 'admin' && role !== 'admin') await this.assertNotLastAdmin(tx, organizationId);
       await tx.getRepository(Membership).update({ organizationId, userId }, { role });
+      await this.audit.record(tx, { organizationId, actorId, action: 'member.role_changed', subjectType: 'member', subjectId: userId, before: { role: membership.role }, after: { role } });
       return this.getOne(organizationId, userId, tx);
     });
   }
@@ -73,6 +78,7 @@ export class MembersService {
       const membership = await this.findMembership(tx, organizationId, userId);
       if (membership.role === 'admin') await this.assertNotLastAdmin(tx, organizationId);
       await tx.getRepository(Membership).delete({ organizationId, userId });
+      await this.audit.record(tx, { organizationId, actorId, action: 'member.removed', subjectType: 'member', subjectId: userId, before: { role: membership.role } });
     });
   }
 

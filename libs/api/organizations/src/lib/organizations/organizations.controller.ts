@@ -30,7 +30,7 @@ export class OrganizationsController {
   @Patch(':organizationId')
   @RequirePermission('organization.update')
   @ApiConflictResponse({ description: 'The slug is taken.' })
-  update(@Param('organizationId') organizationId: string, @Body() body: UpdateOrganizationDto): Promise<OrganizationView> {
-    return this.organizations.update(organizationId, body);
+  update(@CurrentUser() user: AuthUser, @Param('organizationId') organizationId: string, @Body() body: UpdateOrganizationDto): Promise<OrganizationView> {
+    return this.organizations.update(organizationId, user.id, body);
   }
 }

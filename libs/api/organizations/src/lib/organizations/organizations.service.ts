@@ -1,4 +1,5 @@
-import { DEFAULT_CONTENT_TYPES, type OrganizationView } from '@kadens/shared/contracts';
+import { DEFAULT_CHECKLIST, DEFAULT_CONTENT_TYPES, type OrganizationView } from '@kadens/shared/contracts';
+import { AuditService } from '@kadens/api/audit';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
@@ -10,9 +11,12 @@ import { toOrganizationView } from './organization-view';
 
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
-  /** Creates the organisation with its creator as its first admin and the default content types. */
+  /** Creates the organisation with its creator as its first admin, the default content types and the review checklist. */
   create(creatorId: string, input: CreateOrganizationDto, manager?: EntityManager): Promise<OrganizationView> {
     const work = async (tx: EntityManager) => {
       const organization = await saveCatchingSlug(tx, tx.getRepository(Organization).create(input));
@@ -21,6 +25,11 @@ export class OrganizationsService {
         `INSERT INTO content_types (organization_id, key, name, invites_dialogue)
          SELECT $1, d.key, d.name, d.invites_dialogue FROM jsonb_to_recordset($2::jsonb) AS d (key text, name text, "invitesDialogue" boolean, invites_dialogue boolean)`,
         [organization.id, JSON.stringify(DEFAULT_CONTENT_TYPES.map((type) => ({ ...type, invites_dialogue: type.invitesDialogue })))],
+      );
+      await tx.query(
+        `INSERT INTO checklist_items (organization_id, key, text, position)
+         SELECT $1, d.key, d.text, d.position FROM jsonb_to_recordset($2::jsonb) AS d (key text, text text, position int)`,
+        [organization.id, JSON.stringify(DEFAULT_CHECKLIST.map((item, index) => ({ ...item, position: index + 1 })))],
       );
       return toOrganizationView(organization);
     };
@@ -31,10 +40,15 @@ export class OrganizationsService {
     return toOrganizationView(await this.db.getRepository(Organization).findOneByOrFail({ id }));
   }
 
-  async update(id: string, changes: UpdateOrganizationDto): Promise<OrganizationView> {
-    const repository = this.db.getRepository(Organization);
-    const organization = await repository.findOneByOrFail({ id });
-    return toOrganizationView(await saveCatchingSlug(this.db.manager, repository.merge(organization, changes)));
+  update(id: string, actorId: string, changes: UpdateOrganizationDto): Promise<OrganizationView> {
+    return this.db.transaction(async (tx) => {
+      const repository = tx.getRepository(Organization);
+      const organization = await repository.findOneByOrFail({ id });
+      const before = toOrganizationView(organization);
+      const after = toOrganizationView(await saveCatchingSlug(tx, repository.merge(organization, changes)));
+      await this.audit.record(tx, { organizationId: id, actorId, action: 'organization.settings_changed', subjectType: 'organization', subjectId: id, before, after });
+      return after;
+    });
   }
 }
 

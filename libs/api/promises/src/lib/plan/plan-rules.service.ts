@@ -43,11 +43,10 @@ export class PlanRulesService {
     for (const channelId of [...post.channel_ids].sort()) await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [channelId]);
 
     const at = post.planned_at.getTime();
-    const [clock, promises, plan] = await Promise.all([
-      organizationClock(tx, organizationId),
-      loadChannelPromises(tx, organizationId, post.channel_ids),
-      loadPlanItems(tx, organizationId, at - ENFORCEMENT_MARGIN_MS, at + ENFORCEMENT_MARGIN_MS, post.channel_ids),
-    ]);
+    // One transaction is one connection: its queries run one after another.
+    const clock = await organizationClock(tx, organizationId);
+    const promises = await loadChannelPromises(tx, organizationId, post.channel_ids);
+    const plan = await loadPlanItems(tx, organizationId, at - ENFORCEMENT_MARGIN_MS, at + ENFORCEMENT_MARGIN_MS, post.channel_ids);
     const blocking = violationsForPost(checkPlan(plan, promises, clock), postId).filter(isBlocking);
     if (blocking.length === 0) {
       if (override) throw new UnprocessableEntityException({ message: 'ruleOverride: nothing to override; the post breaks no blocking rule', code: 'nothing_to_override' });

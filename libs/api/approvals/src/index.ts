@@ -1,0 +1,2 @@
+export * from './lib/approvals.module';
+export * from './lib/expiry/expiry.service';

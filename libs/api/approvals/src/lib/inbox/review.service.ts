@@ -1,0 +1,86 @@
+import type { CurrentMemberValue } from '@kadens/api/organizations';
+import { loadWorkflow, policyFor, PostsService } from '@kadens/api/posts';
+import type { ApprovalProgressView, InboxEntry, PostRevisionView, ReviewSummary, ReviewView, Role } from '@kadens/shared/contracts';
+import { approvalProgress } from '@kadens/shared/rules';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+import { checklistItems } from '../checklist/checklist.service';
+
+/** What approvers read: their inbox, and everything about one post under review. */
+@Injectable()
+export class ReviewService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly posts: PostsService,
+  ) {}
+
+  /** Posts in review that the caller may decide on (not their own), soonest due first. */
+  async inbox(organizationId: string, member: CurrentMemberValue): Promise<InboxEntry[]> {
+    const rows: Array<{ id: string; title: string; planned_at: Date | null; revision: number; author_id: string; author_name: string; revision_author_id: string; sensitive: boolean; platforms: string[]; channel_ids: string[] }> =
+      await this.db.query(
+        `SELECT p.id, p.title, p.planned_at, p.revision, p.author_id, u.name AS author_name, p.revision_author_id, p.sensitive, p.channel_ids,
+                COALESCE((SELECT array_agg(DISTINCT c.platform) FROM post_targets t JOIN channels c ON c.id = t.channel_id WHERE t.post_id = p.id), '{}') AS platforms
+           FROM posts p JOIN users u ON u.id = p.author_id
+          WHERE p.organization_id = $1 AND p.state = 'in_review' AND p.author_id <> $2 AND p.revision_author_id <> $2
+          ORDER BY p.planned_at ASC NULLS LAST, p.created_at`,
+        [organizationId, member.user.id],
+      );
+    const entries: InboxEntry[] = [];
+    for (const row of rows) {
+      const workflow = await loadWorkflow(this.db.manager, organizationId, row.id);
+      const progress = approvalProgress(workflow, workflow.approvals, await policyFor(this.db.manager, organizationId, row.channel_ids));
+      entries.push({
+        postId: row.id,
+        title: row.title,
+        plannedAt: row.planned_at?.toISOString() ?? null,
+        revision: row.revision,
+        authorId: row.author_id,
+        authorName: row.author_name,
+        sensitive: row.sensitive,
+        platforms: row.platforms,
+        progress,
+        approvedByYou: workflow.approvals.some((a) => a.userId === member.user.id && a.revision === row.revision),
+      });
+    }
+    return entries;
+  }
+
+  async summary(organizationId: string, postId: string): Promise<ReviewSummary> {
+    const post = await this.posts.get(organizationId, postId);
+    const workflow = await loadWorkflow(this.db.manager, organizationId, postId);
+    const progress: ApprovalProgressView = approvalProgress(workflow, workflow.approvals, await policyFor(this.db.manager, organizationId, workflow.channelIds));
+    const reviews: Array<{ id: string; revision: number; reviewer_id: string; reviewer_name: string; reviewer_role: Role; decision: ReviewView['decision']; comment: string; checklist: string[]; counts: boolean; created_at: Date }> = await this.db.query(
+      `SELECT r.id, r.revision, r.reviewer_id, u.name AS reviewer_name, r.reviewer_role, r.decision, r.comment, r.checklist, r.counts, r.created_at
+         FROM post_reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.post_id = $1 ORDER BY r.created_at DESC`,
+      [postId],
+    );
+    const revisions = await this.posts.revisions(organizationId, postId);
+    const [approved]: Array<{ revision: number | null }> = await this.db.query(
+      `SELECT max((after->>'revision')::int) AS revision FROM audit_events
+        WHERE subject_type = 'post' AND subject_id = $1 AND action = 'post.approve' AND after->>'state' = 'approved'`,
+      [postId],
+    );
+    const find = (revision: number | null | undefined): PostRevisionView | null => revisions.find((r) => r.revision === revision) ?? null;
+    return {
+      post,
+      progress,
+      reviews: reviews.map((r) => ({
+        id: r.id,
+        revision: r.revision,
+        reviewerId: r.reviewer_id,
+        reviewerName: r.reviewer_name,
+        reviewerRole: r.reviewer_role,
+        decision: r.decision,
+        comment: r.comment,
+        checklist: r.checklist,
+        counts: r.counts,
+        createdAt: r.created_at.toISOString(),
+      })),
+      currentRevision: find(post.revision) as PostRevisionView,
+      lastApprovedRevision: find(approved?.revision),
+      checklist: await checklistItems(this.db.manager, organizationId, false),
+    };
+  }
+}
