@@ -19,14 +19,19 @@ describe('approvals against PostgreSQL', () => {
   let checklist: string[] = [];
 
   const url = (path: string) => `/api/organizations/${org}/${path}`;
+  const agent = (who: string): TestAgent => {
+    const found = agents[who];
+    if (!found) throw new Error(`no agent ${who}`);
+    return found;
+  };
   const newPost = async (overrides: Record<string, unknown> = {}, author = 'editor') => {
-    const response = await agents[author]!.post(url('posts')).send({ title: 'Vinterbrøyting', body: 'Slik brøyter vi.', contentTypeId: ids['news'], themeId: ids['theme'], plannedAt: '2027-02-10T09:00:00Z', targets: [{ channelId: ids['channel'] }], ...overrides });
+    const response = await agent(author).post(url('posts')).send({ title: 'Vinterbrøyting', body: 'Slik brøyter vi.', contentTypeId: ids['news'], themeId: ids['theme'], plannedAt: '2027-02-10T09:00:00Z', targets: [{ channelId: ids['channel'] }], ...overrides });
     expect(response.status).toBe(201);
     return response.body as { id: string; revision: number };
   };
-  const submit = (id: string, who = 'editor') => agents[who]!.post(url(`posts/${id}/submit`)).send({});
-  const approve = (id: string, revision: number, who = 'approver', ticked = checklist) => agents[who]!.post(url(`posts/${id}/approve`)).send({ revision, checklist: ticked });
-  const setPolicy = (approvalsRequired: number, adminApprovalRequired = false) => agents['admin']!.patch(url('approval-policy')).send({ approvalsRequired, adminApprovalRequired });
+  const submit = (id: string, who = 'editor') => agent(who).post(url(`posts/${id}/submit`)).send({});
+  const approve = (id: string, revision: number, who = 'approver', ticked = checklist) => agent(who).post(url(`posts/${id}/approve`)).send({ revision, checklist: ticked });
+  const setPolicy = (approvalsRequired: number, adminApprovalRequired = false) => agent('admin').patch(url('approval-policy')).send({ approvalsRequired, adminApprovalRequired });
 
   beforeAll(async () => {
     smtp = new SMTPServer({
@@ -47,12 +52,12 @@ describe('approvals against PostgreSQL', () => {
     await t.app.get(DemoSeeder).seed();
     [{ id: org }] = await t.db.query(`SELECT id FROM organizations WHERE slug = 'fjordvik'`);
     for (const who of ['admin', 'editor', 'approver', 'viewer']) agents[who] = await t.loginAs(`${who}@kadens.demo`, DEMO_PASSWORD);
-    expect((await agents['admin']!.post(url('members')).send({ email: 'approver2@kadens.demo', name: 'Anders Godkjenner', role: 'approver', initialPassword: DEMO_PASSWORD })).status).toBe(201);
+    expect((await agent('admin').post(url('members')).send({ email: 'approver2@kadens.demo', name: 'Anders Godkjenner', role: 'approver', initialPassword: DEMO_PASSWORD })).status).toBe(201);
     agents['approver2'] = await t.loginAs('approver2@kadens.demo', DEMO_PASSWORD);
     [{ id: ids['theme'] }] = await t.db.query(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`, [org]);
     [{ id: ids['channel'] }] = await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'facebook', 'Facebook') RETURNING id`, [org]);
     [{ id: ids['news'] }] = await t.db.query(`SELECT id FROM content_types WHERE organization_id = $1 AND key = 'news'`, [org]);
-    checklist = (await agents['approver']!.get(url('checklist'))).body.map((item: { id: string }) => item.id);
+    checklist = (await agent('approver').get(url('checklist'))).body.map((item: { id: string }) => item.id);
   });
   afterAll(async () => {
     await t?.close();
@@ -61,7 +66,7 @@ describe('approvals against PostgreSQL', () => {
   beforeEach(() => setPolicy(1));
 
   it('seeds the six-item review checklist from the seed articles', async () => {
-    const items = (await agents['viewer']!.get(url('checklist'))).body;
+    const items = (await agent('viewer').get(url('checklist'))).body;
     expect(items.map((i: { key: string }) => i.key)).toEqual(['relevance', 'tone', 'privacy', 'marketing_law', 'rights', 'link_back']);
     expect(items.every((i: { required: boolean }) => i.required)).toBe(true);
   });
@@ -70,15 +75,15 @@ describe('approvals against PostgreSQL', () => {
     const post = await newPost();
     const submitted = await submit(post.id);
     expect(submitted.body.state).toBe('in_review');
-    const inbox = (await agents['approver']!.get(url('approvals/inbox'))).body;
+    const inbox = (await agent('approver').get(url('approvals/inbox'))).body;
     expect(inbox.map((e: { postId: string }) => e.postId)).toContain(post.id);
     const approved = await approve(post.id, 1);
     expect(approved.status).toBe(200);
     expect(approved.body.state).toBe('approved');
     expect(approved.body.targets.map((target: { state: string }) => target.state)).toEqual(['scheduled']);
-    const bell = (await agents['editor']!.get(url('notifications'))).body;
+    const bell = (await agent('editor').get(url('notifications'))).body;
     expect(bell.notifications.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['approved']));
-    const history = (await agents['viewer']!.get(url(`posts/${post.id}/history`))).body.map((e: { action: string }) => e.action);
+    const history = (await agent('viewer').get(url(`posts/${post.id}/history`))).body.map((e: { action: string }) => e.action);
     expect(history).toEqual(['post.approve', 'post.submit']);
   });
 
@@ -96,7 +101,7 @@ describe('approvals against PostgreSQL', () => {
   it('refuses a stale revision (409) and an incomplete checklist (400 naming checklist)', async () => {
     const post = await newPost();
     await submit(post.id);
-    await agents['editor']!.patch(url(`posts/${post.id}`)).send({ body: 'Ny tekst.' });
+    await agent('editor').patch(url(`posts/${post.id}`)).send({ body: 'Ny tekst.' });
     const stale = await approve(post.id, 1);
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('stale_revision');
@@ -113,7 +118,7 @@ describe('approvals against PostgreSQL', () => {
     expect([a.status, b.status, again.status].sort()).toEqual([200, 200, 409]);
     const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM post_reviews WHERE post_id = $1 AND decision = 'approved'`, [post.id]);
     expect(count).toBe(2);
-    const summary = (await agents['editor']!.get(url(`posts/${post.id}/review`))).body;
+    const summary = (await agent('editor').get(url(`posts/${post.id}/review`))).body;
     expect(summary.post.state).toBe('approved');
     expect(summary.progress).toEqual({ required: 2, count: 2, adminRequired: false, adminApproved: false, complete: true });
   });
@@ -129,12 +134,12 @@ describe('approvals against PostgreSQL', () => {
     const post = await newPost();
     await submit(post.id);
     await approve(post.id, 1);
-    const moved = await agents['editor']!.post(url(`posts/${post.id}/move`)).send({ plannedAt: '2027-02-11T09:00:00Z' });
+    const moved = await agent('editor').post(url(`posts/${post.id}/move`)).send({ plannedAt: '2027-02-11T09:00:00Z' });
     expect(moved.body.state).toBe('approved');
-    const edited = await agents['editor']!.patch(url(`posts/${post.id}`)).send({ body: 'Endret etter godkjenning.' });
+    const edited = await agent('editor').patch(url(`posts/${post.id}`)).send({ body: 'Endret etter godkjenning.' });
     expect(edited.body).toMatchObject({ state: 'in_review', revision: 2 });
     expect(edited.body.targets[0].state).toBe('pending');
-    const summary = (await agents['approver']!.get(url(`posts/${post.id}/review`))).body;
+    const summary = (await agent('approver').get(url(`posts/${post.id}/review`))).body;
     expect(summary.progress.count).toBe(0);
     expect(summary.lastApprovedRevision.revision).toBe(1);
     expect(summary.currentRevision.content.body).toBe('Endret etter godkjenning.');
@@ -143,11 +148,11 @@ describe('approvals against PostgreSQL', () => {
   it('lets an approver request changes with a comment; the edit goes straight back to review', async () => {
     const post = await newPost();
     await submit(post.id);
-    const noComment = await agents['approver']!.post(url(`posts/${post.id}/request-changes`)).send({ revision: 1 });
+    const noComment = await agent('approver').post(url(`posts/${post.id}/request-changes`)).send({ revision: 1 });
     expect(noComment.body.errors[0].field).toBe('comment');
-    const requested = await agents['approver']!.post(url(`posts/${post.id}/request-changes`)).send({ revision: 1, comment: 'Mildere tone, takk.' });
+    const requested = await agent('approver').post(url(`posts/${post.id}/request-changes`)).send({ revision: 1, comment: 'Mildere tone, takk.' });
     expect(requested.body.state).toBe('changes_requested');
-    const edited = await agents['editor']!.patch(url(`posts/${post.id}`)).send({ body: 'Mildere.' });
+    const edited = await agent('editor').patch(url(`posts/${post.id}`)).send({ body: 'Mildere.' });
     expect(edited.body.state).toBe('in_review');
   });
 
@@ -159,33 +164,33 @@ describe('approvals against PostgreSQL', () => {
     await approve(approvedPost.id, 1);
     const expired = await t.app.get(ExpiryService).expireDue(new Date('2027-03-02T00:00:00Z'));
     expect(expired).toBeGreaterThanOrEqual(1);
-    const after = (await agents['editor']!.get(url(`posts/${post.id}`))).body;
+    const after = (await agent('editor').get(url(`posts/${post.id}`))).body;
     expect(after.state).toBe('draft');
     expect(after.targets[0].state).toBe('expired');
-    expect((await agents['editor']!.get(url(`posts/${approvedPost.id}`))).body.state).toBe('approved');
-    const bell = (await agents['editor']!.get(url('notifications?unread=true'))).body;
+    expect((await agent('editor').get(url(`posts/${approvedPost.id}`))).body.state).toBe('approved');
+    const bell = (await agent('editor').get(url('notifications?unread=true'))).body;
     expect(bell.notifications.map((n: { kind: string }) => n.kind)).toContain('expired');
   });
 
   it('cancels a post before publishing, and never after', async () => {
     const post = await newPost();
-    expect((await agents['editor']!.post(url(`posts/${post.id}/cancel`)).send({ reason: 'Arrangementet er avlyst' })).body.state).toBe('cancelled');
-    expect((await agents['editor']!.post(url(`posts/${post.id}/cancel`)).send({})).status).toBe(409);
+    expect((await agent('editor').post(url(`posts/${post.id}/cancel`)).send({ reason: 'Arrangementet er avlyst' })).body.state).toBe('cancelled');
+    expect((await agent('editor').post(url(`posts/${post.id}/cancel`)).send({})).status).toBe(409);
   });
 
   it('keeps comments on a post and tells the participants', async () => {
     const post = await newPost();
-    expect((await agents['approver']!.post(url(`posts/${post.id}/comments`)).send({ body: 'Kan vi legge ved et bilde?' })).status).toBe(201);
-    const comments = (await agents['viewer']!.get(url(`posts/${post.id}/comments`))).body;
+    expect((await agent('approver').post(url(`posts/${post.id}/comments`)).send({ body: 'Kan vi legge ved et bilde?' })).status).toBe(201);
+    const comments = (await agent('viewer').get(url(`posts/${post.id}/comments`))).body;
     expect(comments).toEqual([expect.objectContaining({ authorName: 'Anne Godkjenner', body: 'Kan vi legge ved et bilde?' })]);
-    expect((await agents['viewer']!.post(url(`posts/${post.id}/comments`)).send({ body: 'x' })).status).toBe(403);
+    expect((await agent('viewer').post(url(`posts/${post.id}/comments`)).send({ body: 'x' })).status).toBe(403);
   });
 
   it('marks notifications read, only the caller’s own', async () => {
-    const before = (await agents['editor']!.get(url('notifications'))).body.unread;
+    const before = (await agent('editor').get(url('notifications'))).body.unread;
     expect(before).toBeGreaterThan(0);
-    expect((await agents['editor']!.post(url('notifications/read')).send({})).status).toBe(204);
-    expect((await agents['editor']!.get(url('notifications'))).body.unread).toBe(0);
+    expect((await agent('editor').post(url('notifications/read')).send({})).status).toBe(204);
+    expect((await agent('editor').get(url('notifications'))).body.unread).toBe(0);
   });
 
   it('e-mails notifications over SMTP in the recipient’s language, once', async () => {
@@ -204,18 +209,18 @@ describe('approvals against PostgreSQL', () => {
   }, 60_000);
 
   it('shows the audit log to admins only, and the database refuses to rewrite it', async () => {
-    expect((await agents['editor']!.get(url('audit'))).status).toBe(403);
-    const log = (await agents['admin']!.get(url('audit?limit=5'))).body;
+    expect((await agent('editor').get(url('audit'))).status).toBe(403);
+    const log = (await agent('admin').get(url('audit?limit=5'))).body;
     expect(log).toHaveLength(5);
     await expect(t.db.query(`UPDATE audit_events SET reason = 'rewritten'`)).rejects.toThrow(/append-only/);
   });
 
   it('lets admins edit the checklist and the policy, and no one else', async () => {
-    expect((await agents['editor']!.post(url('checklist')).send({ text: 'Sjekket av jurist' })).status).toBe(403);
-    const item = await agents['admin']!.post(url('checklist')).send({ text: 'Sjekket av jurist', required: false });
+    expect((await agent('editor').post(url('checklist')).send({ text: 'Sjekket av jurist' })).status).toBe(403);
+    const item = await agent('admin').post(url('checklist')).send({ text: 'Sjekket av jurist', required: false });
     expect(item.body).toMatchObject({ key: null, text: 'Sjekket av jurist', required: false, position: 7 });
-    expect((await agents['editor']!.patch(url('approval-policy')).send({ approvalsRequired: 3 })).status).toBe(403);
-    const bad = await agents['admin']!.patch(url('approval-policy')).send({ approvalsRequired: 4 });
+    expect((await agent('editor').patch(url('approval-policy')).send({ approvalsRequired: 3 })).status).toBe(403);
+    const bad = await agent('admin').patch(url('approval-policy')).send({ approvalsRequired: 4 });
     expect(bad.body.errors[0].field).toBe('approvalsRequired');
   });
 });
