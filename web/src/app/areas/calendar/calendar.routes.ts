@@ -1,8 +1,2 @@
-import type { Routes } from '@angular/router';
-
-import { UpcomingAreaPageComponent } from '../upcoming-area-page.component';
-
-/** Not built yet: the page says what the area will do. */
-export const CALENDAR_ROUTES: Routes = [
-  { path: '', component: UpcomingAreaPageComponent, data: { area: 'calendar' }, title: 'nav.calendar' },
-];
+/** The calendar lives in its own library, loaded with this route (FullCalendar stays out of the first load). */
+export { CALENDAR_ROUTES } from '@kadens/web/calendar';

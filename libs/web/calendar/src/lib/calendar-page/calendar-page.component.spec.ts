@@ -1,0 +1,134 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import type { CalendarEntry, OrganizationView } from '@kadens/shared/contracts';
+import { ComposerLauncher } from '@kadens/web/composer';
+import { ActiveOrganization, LanguageService } from '@kadens/web/data-access';
+import { ProblemNotifier } from '@kadens/web/ui';
+
+import { CalendarStylesheet } from '../fullcalendar/calendar-stylesheet';
+import { CalendarPageComponent } from './calendar-page.component';
+
+const SCHOOL = '0b0c6a43-6f4c-4d8e-9a3f-1b2c3d4e5f60';
+const CULTURE = '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6';
+
+const ORGANIZATION = { id: 'o1', timeZone: 'Europe/Oslo' } as OrganizationView;
+const THEMES = [
+  { id: SCHOOL, name: 'Skole', color: '#1e88e5', description: '', archived: false, createdAt: '' },
+  { id: CULTURE, name: 'Kultur', color: '#ffb300', description: '', archived: false, createdAt: '' },
+];
+
+function entry(id: string, themeId: string, plannedAt: string): CalendarEntry {
+  return {
+    id,
+    title: `Post ${id}`,
+    plannedAt,
+    state: 'draft',
+    themeId,
+    contentTypeId: 'ct1',
+    initiativeId: null,
+    invitesDialogue: false,
+    audienceIds: [],
+    targets: [{ id: `t-${id}`, channelId: 'c1', platform: 'x', state: 'pending' }],
+  };
+}
+
+describe('CalendarPageComponent', () => {
+  async function open(url: string) {
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en: {}, 'planning/en': {} },
+          translocoConfig: { availableLangs: ['en'], defaultLang: 'en', missingHandler: { logMissingKey: false } },
+          preloadLangs: true,
+        }),
+      ],
+      providers: [
+        provideRouter([{ path: 'o/:organizationId/calendar', component: CalendarPageComponent }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: ActiveOrganization, useValue: { organizationId: signal('o1'), can: () => true } },
+        { provide: LanguageService, useValue: { locale: signal('en') } },
+        { provide: CalendarStylesheet, useValue: { ensureLoaded: () => Promise.resolve() } },
+        { provide: ProblemNotifier, useValue: { report: jest.fn(), announce: jest.fn() } },
+        { provide: ComposerLauncher, useValue: { open: jest.fn().mockResolvedValue(null) } },
+      ],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url, CalendarPageComponent);
+    const settle = async () => {
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      await harness.fixture.whenStable();
+    };
+    const base = '/api/organizations/o1';
+    http.expectOne(base).flush(ORGANIZATION);
+    http.expectOne(`${base}/themes?includeArchived=true`).flush(THEMES);
+    http.expectOne(`${base}/audiences?includeArchived=true`).flush([]);
+    http.expectOne(`${base}/channels`).flush([]);
+    http.expectOne(`${base}/initiatives`).flush([]);
+    http.expectOne(`${base}/content-types?includeArchived=true`).flush([]);
+    await settle();
+    const calendarRequest = (): TestRequest => http.expectOne((request) => request.url === `${base}/calendar`);
+    return { harness, http, settle, calendarRequest, router: TestBed.inject(Router), element: harness.routeNativeElement as HTMLElement };
+  }
+
+  it('asks for the visible month in the organisation’s zone with the filters from the URL', async () => {
+    const { calendarRequest, settle, element } = await open(`/o/o1/calendar?view=month&date=2026-05-12&theme=${SCHOOL}&state=draft`);
+    const request = calendarRequest();
+    // May 2026 from Monday 27 April to Monday 8 June, Oslo midnight (UTC+2).
+    expect(request.request.params.get('from')).toBe('2026-04-26T22:00:00.000Z');
+    expect(request.request.params.get('to')).toBe('2026-06-07T22:00:00.000Z');
+    expect(request.request.params.get('themeIds')).toBe(SCHOOL);
+    expect(request.request.params.get('states')).toBe('draft');
+    expect(request.request.params.has('channelIds')).toBe(false);
+    request.flush([entry('p1', SCHOOL, '2026-05-12T07:00:00.000Z')]);
+    await settle();
+    const post = element.querySelector('[data-testid="calendar-post-p1"]');
+    expect(post?.textContent).toContain('Post p1');
+    expect(post?.textContent).toContain('09:00');
+  });
+
+  it('writes a filter chosen in its select into the URL and asks again with it, keeping the view and date', async () => {
+    const { calendarRequest, settle, router, harness } = await open(`/o/o1/calendar?view=month&date=2026-05-12`);
+    calendarRequest().flush([]);
+    await settle();
+    const loader = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
+    const themes = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="calendar-filter-theme"]' }));
+    await themes.open();
+    await themes.clickOptions({ text: 'Kultur' });
+    await settle();
+    expect(router.url).toBe(`/o/o1/calendar?view=month&date=2026-05-12&theme=${CULTURE}`);
+    const request = calendarRequest();
+    expect(request.request.params.get('themeIds')).toBe(CULTURE);
+    request.flush([]);
+  });
+
+  it('fills in the view and date when the URL has none', async () => {
+    const { calendarRequest, settle, router } = await open(`/o/o1/calendar`);
+    calendarRequest().flush([]);
+    await settle();
+    expect(router.url).toMatch(/^\/o\/o1\/calendar\?view=month&date=\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('follows the URL when it changes (back, forward, a shared link)', async () => {
+    const { calendarRequest, settle, harness, element } = await open(`/o/o1/calendar?view=month&date=2026-05-12`);
+    calendarRequest().flush([]);
+    await settle();
+    await harness.navigateByUrl('/o/o1/calendar?view=week&date=2026-07-01');
+    await settle();
+    const request = calendarRequest();
+    // The ISO week of Wednesday 1 July 2026: Monday 29 June to Monday 6 July, Oslo midnight.
+    expect(request.request.params.get('from')).toBe('2026-06-28T22:00:00.000Z');
+    expect(request.request.params.get('to')).toBe('2026-07-05T22:00:00.000Z');
+    request.flush([]);
+    await settle();
+    expect(element.querySelector('[data-testid="calendar-view-week"]')?.className).toContain('checked');
+  });
+});

@@ -1,0 +1,279 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, Injector, signal, untracked, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { ActivatedRoute, Router } from '@angular/router';
+import {
+  type CalendarOptions,
+  type DateClickInfo,
+  type DatesSetInfo,
+  type EventApi,
+  type EventClickInfo,
+  type EventDropInfo,
+  FullCalendarComponent,
+  FullCalendarModule,
+} from '@fullcalendar/angular';
+import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
+import type { CalendarEntry, OrganizationId } from '@kadens/shared/contracts';
+import {
+  ComposerLauncher,
+  type ComposerResult,
+  dayAtTime,
+  DEFAULT_PLANNING_TIME,
+  localDateOf,
+  PLANNING_SCOPE,
+  PlatformBadgeComponent,
+  PostStateChipComponent,
+} from '@kadens/web/composer';
+import {
+  ActiveOrganization,
+  CalendarApi,
+  describeApiError,
+  LanguageService,
+  type PlanningCatalog,
+  PlanningCatalogApi,
+} from '@kadens/web/data-access';
+import { ProblemNotifier } from '@kadens/web/ui';
+
+import { calendarEventInputs, type CalendarEventProps } from '../calendar-events/calendar-events';
+import { CalendarFiltersComponent } from '../calendar-filters/calendar-filters.component';
+import {
+  CALENDAR_DATE_PARAM,
+  CALENDAR_VIEW_PARAM,
+  CALENDAR_VIEWS,
+  type CalendarFilters,
+  calendarFilterParams,
+  type CalendarView,
+  hasCalendarFilters,
+  readCalendarUrlState,
+  sameCalendarFilters,
+} from '../calendar-url-state/calendar-url-state';
+import { CalendarStylesheet } from '../fullcalendar/calendar-stylesheet';
+import { CALENDAR_LOCALES, CALENDAR_PLUGINS, calendarViewOf, FULLCALENDAR_VIEWS } from '../fullcalendar/fullcalendar-setup';
+import { CalendarPostMover, withPlannedAt } from './calendar-post-mover';
+
+interface VisibleRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * The organisation's posts on a calendar in its own time zone. The URL holds the view, the date and
+ * the filters; the calendar follows the URL, and its own navigation writes back to it.
+ */
+@Component({
+  selector: 'kd-calendar-page',
+  imports: [
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatProgressBarModule,
+    FullCalendarModule,
+    TranslocoPipe,
+    CalendarFiltersComponent,
+    PlatformBadgeComponent,
+    PostStateChipComponent,
+  ],
+  providers: [provideTranslocoScope(PLANNING_SCOPE)],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './calendar-page.component.html',
+  styleUrl: './calendar-page.component.scss',
+})
+export class CalendarPageComponent {
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+  private readonly activeOrganization = inject(ActiveOrganization);
+  private readonly catalogApi = inject(PlanningCatalogApi);
+  private readonly calendarApi = inject(CalendarApi);
+  private readonly language = inject(LanguageService);
+  private readonly composer = inject(ComposerLauncher);
+  private readonly mover = inject(CalendarPostMover);
+  private readonly notifier = inject(ProblemNotifier);
+  private readonly stylesheet = inject(CalendarStylesheet);
+  private readonly fullCalendar = viewChild(FullCalendarComponent);
+
+  protected readonly views = CALENDAR_VIEWS;
+  protected readonly canEdit = computed(() => this.activeOrganization.can('posts.edit'));
+  private readonly queryParams = toSignal(this.route.queryParamMap, { requireSync: true });
+  protected readonly urlState = computed(() => readCalendarUrlState(this.queryParams()));
+  protected readonly filters = computed(() => this.urlState().filters, { equal: sameCalendarFilters });
+  protected readonly filtersActive = computed(() => hasCalendarFilters(this.filters()));
+
+  protected readonly catalog = signal<PlanningCatalog | null>(null);
+  private readonly range = signal<VisibleRange | null>(null, { equal: (a, b) => a?.from === b?.from && a?.to === b?.to });
+  private readonly entries = signal<CalendarEntry[]>([]);
+  protected readonly title = signal('');
+  protected readonly loading = signal(false);
+  private loadSequence = 0;
+  /** Where the calendar opens; later changes of the URL move it through its API. */
+  private initial = untracked(this.urlState);
+
+  protected readonly events = computed(() => {
+    const catalog = this.catalog();
+    return catalog ? calendarEventInputs(this.entries(), catalog, this.canEdit()) : [];
+  });
+
+  protected readonly options = computed<CalendarOptions | undefined>(() => {
+    const catalog = this.catalog();
+    if (!catalog) return undefined;
+    return {
+      plugins: CALENDAR_PLUGINS,
+      timeZone: catalog.timeZone,
+      locale: CALENDAR_LOCALES[this.language.locale()],
+      firstDay: 1,
+      headerToolbar: false,
+      initialView: FULLCALENDAR_VIEWS[this.initial.view],
+      initialDate: this.initial.date ?? undefined,
+      height: 'auto',
+      eventDisplay: 'block',
+      eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+      dayMaxEvents: 4,
+      nowIndicator: true,
+      scrollTime: '08:00:00',
+      editable: this.canEdit(),
+      eventDurationEditable: false,
+      datesSet: this.datesShown,
+      eventClick: this.postClicked,
+      dateClick: this.slotClicked,
+      eventDrop: this.postDropped,
+    };
+  });
+
+  constructor() {
+    void this.loadCatalog(this.activeOrganization.organizationId());
+    // The URL leads: back, forward and shared links move the calendar.
+    effect(() => {
+      const state = this.urlState();
+      const api = this.fullCalendar()?.getApi();
+      const catalog = this.catalog();
+      if (!api || !catalog) return;
+      untracked(() => {
+        const view = FULLCALENDAR_VIEWS[state.view];
+        if (api.view.type !== view) api.changeView(view, state.date ?? undefined);
+        else if (state.date && state.date !== localDateOf(api.getDate(), catalog.timeZone)) api.gotoDate(state.date);
+      });
+    });
+    effect(() => {
+      const catalog = this.catalog();
+      const range = this.range();
+      const filters = this.filters();
+      if (catalog && range) untracked(() => void this.loadEntries(catalog.organizationId, range, filters));
+    });
+  }
+
+  protected entryOf(event: EventApi): CalendarEntry {
+    return (event.extendedProps as CalendarEventProps).entry;
+  }
+
+  protected filter(filters: CalendarFilters): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: calendarFilterParams(filters), queryParamsHandling: 'merge' });
+  }
+
+  protected showView(view: CalendarView): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { [CALENDAR_VIEW_PARAM]: view }, queryParamsHandling: 'merge' });
+  }
+
+  protected step(direction: 'prev' | 'next' | 'today'): void {
+    this.fullCalendar()?.getApi()[direction]();
+  }
+
+  protected async planNewPost(plannedAt: string | null): Promise<void> {
+    const catalog = this.catalog();
+    if (!catalog || !this.canEdit()) return;
+    this.afterComposer(await this.composer.open({ catalog, plannedAt }, this.injector));
+  }
+
+  private async editPost(postId: string): Promise<void> {
+    const catalog = this.catalog();
+    if (catalog) this.afterComposer(await this.composer.open({ catalog, postId }, this.injector));
+  }
+
+  private afterComposer(result: ComposerResult | null): void {
+    if (!result) return;
+    if (result.kind === 'deleted') {
+      this.entries.update((entries) => entries.filter((entry) => entry.id !== result.postId));
+      this.notifier.announce('planning.calendar.deleted');
+    } else {
+      this.notifier.announce('planning.calendar.saved', { title: result.post.title });
+    }
+    this.reload();
+  }
+
+  private readonly datesShown = (info: DatesSetInfo): void => {
+    const catalog = this.catalog();
+    if (!catalog) return;
+    this.range.set({ from: info.start.toISOString(), to: info.end.toISOString() });
+    this.title.set(info.view.title);
+    const view = calendarViewOf(info.view.type);
+    const date = localDateOf(info.view.calendar.getDate(), catalog.timeZone);
+    const state = this.urlState();
+    if (view === state.view && date === state.date) return;
+    // The first visit only fills in the URL; every later step is one the back button can undo.
+    const params = this.queryParams();
+    const replaceUrl = !params.has(CALENDAR_VIEW_PARAM) || !params.has(CALENDAR_DATE_PARAM);
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { [CALENDAR_VIEW_PARAM]: view, [CALENDAR_DATE_PARAM]: date },
+      queryParamsHandling: 'merge',
+      replaceUrl,
+    });
+  };
+
+  private readonly postClicked = (info: EventClickInfo): void => {
+    info.jsEvent.preventDefault();
+    void this.editPost(info.event.id);
+  };
+
+  private readonly slotClicked = (info: DateClickInfo): void => {
+    const catalog = this.catalog();
+    if (!catalog || !this.canEdit()) return;
+    // A day without a time (the month view) gets the usual planning time, in the organisation's zone.
+    const plannedAt = info.allDay ? dayAtTime(localDateOf(info.date, catalog.timeZone), DEFAULT_PLANNING_TIME, catalog.timeZone) : info.date.toISOString();
+    void this.planNewPost(plannedAt);
+  };
+
+  private readonly postDropped = (info: EventDropInfo): void => {
+    const catalog = this.catalog();
+    if (!catalog) {
+      info.revert();
+      return;
+    }
+    void this.mover.move(catalog.organizationId, info, catalog.channels).then((post) => {
+      if (post) this.entries.update((entries) => withPlannedAt(entries, post));
+    });
+  };
+
+  private reload(): void {
+    const catalog = this.catalog();
+    const range = this.range();
+    if (catalog && range) void this.loadEntries(catalog.organizationId, range, this.filters());
+  }
+
+  private async loadCatalog(organizationId: OrganizationId | null): Promise<void> {
+    if (!organizationId) return;
+    this.loading.set(true);
+    try {
+      const [catalog] = await Promise.all([this.catalogApi.load(organizationId), this.stylesheet.ensureLoaded()]);
+      this.initial = this.urlState();
+      this.catalog.set(catalog);
+    } catch (error) {
+      this.notifier.report(describeApiError(error));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  private async loadEntries(organizationId: OrganizationId, range: VisibleRange, filters: CalendarFilters): Promise<void> {
+    const sequence = ++this.loadSequence;
+    this.loading.set(true);
+    try {
+      const entries = await this.calendarApi.entries(organizationId, { ...range, ...filters });
+      if (sequence === this.loadSequence) this.entries.set(entries);
+    } catch (error) {
+      if (sequence === this.loadSequence) this.notifier.report(describeApiError(error));
+    } finally {
+      if (sequence === this.loadSequence) this.loading.set(false);
+    }
+  }
+}

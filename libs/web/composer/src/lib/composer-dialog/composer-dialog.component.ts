@@ -1,0 +1,213 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
+import type { PostView } from '@kadens/shared/contracts';
+import { ActiveOrganization, describeApiError, type PlanningCatalog, PostsApi } from '@kadens/web/data-access';
+import { Confirmation, FieldErrorComponent } from '@kadens/web/ui';
+import { map } from 'rxjs';
+
+import { type ChannelTarget, ChannelVariantComponent } from '../channel-variant/channel-variant.component';
+import { measureVariant } from '../channel-variant/variant-measure';
+import {
+  buildComposerForm,
+  formValueFromPost,
+  mediaUrlList,
+  postInputFromForm,
+  syncVariantControls,
+  targetChannelIds,
+} from '../composer-form/composer-form';
+import { applyPostFieldErrors } from '../composer-form/post-field-errors';
+import { PLANNING_SCOPE } from '../i18n/planning-scope';
+import { instantToWallClock } from '../planned-time/planned-time';
+import { PlanningProblems } from '../planning-problems/planning-problems.service';
+import { PlatformBadgeComponent } from '../platform-badge/platform-badge.component';
+import { PostStateChipComponent } from '../post-state-chip/post-state-chip.component';
+
+/** What the composer is opened for. */
+export interface ComposerRequest {
+  catalog: PlanningCatalog;
+  /** The post to edit; absent to write a new one. */
+  postId?: string;
+  /** Where a new post goes (an ISO instant); absent or null leaves its time open. */
+  plannedAt?: string | null;
+}
+
+export type ComposerResult = { kind: 'saved'; post: PostView } | { kind: 'deleted'; postId: string };
+
+/** Lists what may be picked: live items, plus whatever the post already has even if archived since. */
+function pickable<T extends { id: string; archived: boolean }>(items: readonly T[], chosen: string | readonly string[]): T[] {
+  const kept = new Set(typeof chosen === 'string' ? [chosen] : chosen);
+  return items.filter((item) => !item.archived || kept.has(item.id));
+}
+
+/**
+ * Writes or edits a post: its content, what it belongs to, when it goes out (in the organisation's
+ * zone) and the channels it goes to, each with a live count by its platform's own rules.
+ */
+@Component({
+  selector: 'kd-composer-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatChipsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    TranslocoPipe,
+    FieldErrorComponent,
+    ChannelVariantComponent,
+    PlatformBadgeComponent,
+    PostStateChipComponent,
+  ],
+  providers: [provideTranslocoScope(PLANNING_SCOPE)],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './composer-dialog.component.html',
+  styleUrl: './composer-dialog.component.scss',
+})
+export class ComposerDialogComponent {
+  private readonly request = inject<ComposerRequest>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<ComposerDialogComponent, ComposerResult>>(MatDialogRef);
+  private readonly posts = inject(PostsApi);
+  private readonly problems = inject(PlanningProblems);
+  private readonly confirmation = inject(Confirmation);
+  private readonly activeOrganization = inject(ActiveOrganization);
+
+  protected readonly catalog = this.request.catalog;
+  protected readonly timeZone = this.catalog.timeZone;
+  protected readonly form = buildComposerForm(inject(NonNullableFormBuilder));
+  protected readonly canEdit = computed(() => this.activeOrganization.can('posts.edit'));
+  protected readonly post = signal<PostView | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly triedSaving = signal(false);
+
+  private readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
+    initialValue: this.form.getRawValue(),
+  });
+
+  protected readonly themes = computed(() => pickable(this.catalog.themes, this.value().themeId));
+  protected readonly audiences = computed(() => pickable(this.catalog.audiences, this.value().audienceIds));
+  protected readonly contentTypes = computed(() => pickable(this.catalog.contentTypes, this.value().contentTypeId));
+  protected readonly initiatives = computed(() =>
+    this.catalog.initiatives.filter((initiative) => initiative.status !== 'dropped' || initiative.id === this.value().initiativeId),
+  );
+
+  protected readonly targets = computed<ChannelTarget[]>(() => {
+    const value = this.value();
+    const link = value.link.trim();
+    const mediaUrls = mediaUrlList(value.mediaUrls);
+    return targetChannelIds(value.channelIds, this.catalog.channels).flatMap((channelId) => {
+      const channel = this.catalog.channels.find((candidate) => candidate.id === channelId);
+      const control = this.form.controls.variants.controls[channelId];
+      if (!channel || !control) return [];
+      const text = value.variants[channelId] ?? value.body;
+      const measure = measureVariant(channel.platform, { text, link: link || null, mediaUrls });
+      return [{ channel, control, measure, body: value.body, link, mediaCount: mediaUrls.length }];
+    });
+  });
+  protected readonly blocked = computed(() => this.targets().some((target) => target.measure.blocked));
+
+  constructor() {
+    this.form.controls.channelIds.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((channelIds) => syncVariantControls(this.form.controls.variants, channelIds));
+    if (!this.canEdit()) this.form.disable();
+    if (this.request.postId) void this.load(this.request.postId);
+    else this.startNewPost();
+  }
+
+  /** A content type that invites dialogue (a question, a poll) sets the flag, unless the user did. */
+  protected contentTypeChosen(contentTypeId: string): void {
+    const invitesDialogue = this.form.controls.invitesDialogue;
+    if (invitesDialogue.dirty) return;
+    const type = this.catalog.contentTypes.find((candidate) => candidate.id === contentTypeId);
+    invitesDialogue.setValue(type?.invitesDialogue ?? false);
+  }
+
+  protected async save(): Promise<void> {
+    if (this.saving() || this.loading() || !this.canEdit()) return;
+    this.triedSaving.set(true);
+    if (this.form.invalid || this.blocked()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const input = postInputFromForm(this.form.getRawValue(), this.catalog.channels, this.timeZone);
+    const sentChannelIds = input.targets.map((target) => target.channelId);
+    const existing = this.post();
+    this.saving.set(true);
+    try {
+      const post = existing
+        ? await this.posts.update(this.catalog.organizationId, existing.id, input)
+        : await this.posts.create(this.catalog.organizationId, input);
+      this.dialogRef.close({ kind: 'saved', post });
+    } catch (error) {
+      const problem = describeApiError(error);
+      const placed = problem.status === 400 && problem.fieldErrors.length > 0;
+      if (!placed || applyPostFieldErrors(this.form, problem.fieldErrors, sentChannelIds).length > 0) {
+        this.problems.report(error, this.catalog.channels);
+      }
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  protected async deletePost(): Promise<void> {
+    const post = this.post();
+    if (!post || this.saving()) return;
+    const confirmed = await this.confirmation.ask({
+      titleKey: 'planning.composer.deleteTitle',
+      messageKey: 'planning.composer.deleteMessage',
+      confirmKey: 'planning.composer.delete',
+      params: { title: post.title },
+    });
+    if (!confirmed) return;
+    this.saving.set(true);
+    try {
+      await this.posts.remove(this.catalog.organizationId, post.id);
+      this.dialogRef.close({ kind: 'deleted', postId: post.id });
+    } catch (error) {
+      this.problems.report(error, this.catalog.channels);
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private startNewPost(): void {
+    const liveThemes = this.catalog.themes.filter((theme) => !theme.archived);
+    const firstType = this.catalog.contentTypes.find((type) => !type.archived);
+    this.form.patchValue({
+      contentTypeId: firstType?.id ?? '',
+      invitesDialogue: firstType?.invitesDialogue ?? false,
+      themeId: liveThemes.length === 1 ? (liveThemes[0]?.id ?? '') : '',
+      plannedAt: this.request.plannedAt ? instantToWallClock(this.request.plannedAt, this.timeZone) : '',
+    });
+  }
+
+  private async load(postId: string): Promise<void> {
+    this.loading.set(true);
+    try {
+      const post = await this.posts.get(this.catalog.organizationId, postId);
+      const value = formValueFromPost(post, this.timeZone);
+      syncVariantControls(this.form.controls.variants, value.channelIds, value.variants);
+      this.form.reset(value);
+      this.post.set(post);
+    } catch (error) {
+      this.problems.report(error, this.catalog.channels);
+      this.dialogRef.close();
+    } finally {
+      this.loading.set(false);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { CONTENT_TYPE_KEYS, type Locale, LOCALES, POST_STATES, RULE_IDS } from '@kadens/shared/contracts';
+import { TEXT_ISSUE_CODES } from '@kadens/shared/platform-rules';
+import { PLANNING_ERROR_CODES } from '@kadens/web/data-access';
+
+/** The scope's files as the app serves them: `web/public/i18n/planning/<locale>.json`. */
+const DIRECTORY = join(__dirname, '..', '..', '..', '..', '..', '..', 'web', 'public', 'i18n', 'planning');
+
+type TranslationTree = { [key: string]: string | TranslationTree };
+
+function readPlanningTranslations(locale: Locale): Map<string, unknown> {
+  const tree = JSON.parse(readFileSync(join(DIRECTORY, `${locale}.json`), 'utf8')) as TranslationTree;
+  return flatten(tree);
+}
+
+function readAllPlanningTranslations(): Record<Locale, Map<string, unknown>> {
+  return Object.fromEntries(LOCALES.map((locale) => [locale, readPlanningTranslations(locale)])) as Record<Locale, Map<string, unknown>>;
+}
+
+/** Every leaf as a dotted key, without the scope's own `planning.` prefix. */
+function flatten(tree: TranslationTree, prefix = ''): Map<string, unknown> {
+  const flat = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value !== null && typeof value === 'object') {
+      for (const [leafKey, leafValue] of flatten(value, path)) flat.set(leafKey, leafValue);
+    } else {
+      flat.set(path, value);
+    }
+  }
+  return flat;
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+const placeholders = (text: unknown) => [...String(text).matchAll(PLACEHOLDER)].map((match) => match[1] ?? '').sort().join();
+
+describe('the planning translation scope', () => {
+  const files = readAllPlanningTranslations();
+  const english = [...files.en.keys()].sort();
+  const others = LOCALES.filter((locale) => locale !== 'en');
+
+  it.each(others)('%s has exactly the same keys as en', (locale) => {
+    const keys = [...files[locale].keys()];
+    expect({
+      missing: english.filter((key) => !files[locale].has(key)),
+      extra: keys.filter((key) => !files.en.has(key)),
+    }).toEqual({ missing: [], extra: [] });
+  });
+
+  it.each(LOCALES)('%s has a non-empty text for every key', (locale) => {
+    const empty = [...files[locale]].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it.each(others)('%s uses the same {{placeholders}} as en', (locale) => {
+    expect(english.filter((key) => placeholders(files.en.get(key)) !== placeholders(files[locale].get(key)))).toEqual([]);
+  });
+
+  it('words every state, seeded content type, platform issue, refusal and channel rule', () => {
+    const built = [
+      ...POST_STATES.map((state) => `states.${state}`),
+      ...CONTENT_TYPE_KEYS.map((key) => `contentTypes.${key}`),
+      ...TEXT_ISSUE_CODES.map((code) => `issues.${code}`),
+      ...PLANNING_ERROR_CODES.map((code) => `errors.${code}`),
+      ...RULE_IDS.map((rule) => `rules.${rule}`),
+      ...['weighted', 'graphemes', 'characters'].map((unit) => `composer.units.${unit}`),
+    ];
+    expect(built.filter((key) => !files.en.has(key))).toEqual([]);
+  });
+});
