@@ -19,3 +19,4 @@ export * from './lib/database/owned-ids';
 export * from './lib/http/id-params';
 export * from './lib/http/input-decorators';
 export * from './lib/http/instant.validator';
+export * from './lib/http/query-decorators';

@@ -1,26 +1,5 @@
-import { IsInstant, OptionalNotNull } from '@kadens/api/core';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsUUID, registerDecorator, type ValidationArguments } from 'class-validator';
-
-const toList = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(',')).map((item) => item.trim()).filter(Boolean);
-
-function EndsWithinDaysOf(startField: string, days: number): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'endsWithinDaysOf',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be after ${startField} and at most ${days} days later` },
-      validator: {
-        validate(value: unknown, args: ValidationArguments) {
-          const start = Date.parse(String((args.object as Record<string, unknown>)[startField]));
-          const end = Date.parse(String(value));
-          return Number.isNaN(start) || Number.isNaN(end) || (end > start && end - start <= days * 86_400_000);
-        },
-      },
-    });
-}
+import { EndsWithinDaysOf, IsInstant, OptionalNotNull, ToList } from '@kadens/api/core';
+import { ArrayMaxSize, IsArray, IsIn, IsUUID } from 'class-validator';
 
 /** A stretch of the calendar: at most 370 days for violations. */
 export class ViolationsQueryDto {
@@ -33,7 +12,7 @@ export class ViolationsQueryDto {
 
   /** Only these channels (comma-separated or repeated); all when absent. */
   @OptionalNotNull()
-  @Transform(toList)
+  @ToList()
   @IsArray()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
@@ -50,7 +29,7 @@ export class StaffedPeriodsQueryDto {
   to!: string;
 
   @OptionalNotNull()
-  @Transform(toList)
+  @ToList()
   @IsArray()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
