@@ -1,14 +1,13 @@
-import { IsInstant, OptionalNotNull } from '@kadens/api/core';
+import { IsInstant, OptionalNotNull, OrganizationItemParams } from '@kadens/api/core';
 import { RequirePermission } from '@kadens/api/organizations';
 import type { AuditEventView } from '@kadens/shared/contracts';
 import { Controller, Get, Injectable, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import type { DataSource } from 'typeorm';
 
-import { OrganizationItemParams } from '@kadens/api/core';
 
 export class AuditQueryDto {
   @OptionalNotNull()
