@@ -1,8 +1,2 @@
-import type { Routes } from '@angular/router';
-
-import { UpcomingAreaPageComponent } from '../upcoming-area-page.component';
-
-/** Not built yet: the page says what the area will do. */
-export const STRATEGY_ROUTES: Routes = [
-  { path: '', component: UpcomingAreaPageComponent, data: { area: 'strategy' }, title: 'nav.strategy' },
-];
+/** The strategy area lives in its own library, loaded when the area is first opened. */
+export { STRATEGY_ROUTES } from '@kadens/web/strategy';

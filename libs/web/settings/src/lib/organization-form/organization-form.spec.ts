@@ -1,6 +1,6 @@
 import { FormControl } from '@angular/forms';
 
-import { knownTimeZoneValidator, organizationDefaults, slugFromName } from './organization-form';
+import { capacityHoursValidator, knownTimeZoneValidator, organizationDefaults, slugFromName } from './organization-form';
 import { filterTimeZones, supportedTimeZones } from './time-zones';
 
 describe('slugFromName', () => {
@@ -46,5 +46,19 @@ describe('organizationDefaults', () => {
     ['sv', 'SE', 'Europe/Stockholm'],
   ] as const)('guesses country and zone from %s', (locale, country, timeZone) => {
     expect(organizationDefaults(locale)).toMatchObject({ country, timeZone, defaultLocale: locale });
+  });
+});
+
+describe('capacityHoursValidator', () => {
+  it.each([
+    [null, true],
+    [0, true],
+    [37.5, true],
+    [10_000, true],
+    [-1, false],
+    [10_000.5, false],
+    [7.25, false],
+  ])('%s hours a week is valid: %s', (hours, valid) => {
+    expect(capacityHoursValidator(new FormControl<number | null>(hours))).toEqual(valid ? null : { capacityHours: true });
   });
 });

@@ -14,7 +14,11 @@ export type OrganizationFormGroup = FormGroup<{
   timeZone: FormControl<string>;
   country: FormControl<Country>;
   defaultLocale: FormControl<Locale>;
+  capacityHoursPerWeek: FormControl<number | null>;
 }>;
+
+/** The most hours a week an organisation can state it has, as the API allows. */
+export const MAX_CAPACITY_HOURS_PER_WEEK = 10_000;
 
 const COUNTRY_FOR_LOCALE: Readonly<Record<Locale, Country>> = { nb: 'NO', da: 'DK', sv: 'SE', en: 'NO' };
 const TIME_ZONE_FOR_COUNTRY: Readonly<Record<Country, string>> = {
@@ -26,7 +30,7 @@ const TIME_ZONE_FOR_COUNTRY: Readonly<Record<Country, string>> = {
 /** Reasonable first values for a new organisation, guessed from the language the user works in. */
 export function organizationDefaults(locale: Locale): CreateOrganizationRequest {
   const country = COUNTRY_FOR_LOCALE[locale];
-  return { name: '', slug: '', timeZone: TIME_ZONE_FOR_COUNTRY[country], country, defaultLocale: locale };
+  return { name: '', slug: '', timeZone: TIME_ZONE_FOR_COUNTRY[country], country, defaultLocale: locale, capacityHoursPerWeek: null };
 }
 
 export function buildOrganizationForm(
@@ -39,7 +43,17 @@ export function buildOrganizationForm(
     timeZone: [initial.timeZone, [Validators.required, knownTimeZoneValidator(supportedTimeZones())]],
     country: [initial.country, [Validators.required]],
     defaultLocale: [initial.defaultLocale, [Validators.required]],
+    capacityHoursPerWeek: [initial.capacityHoursPerWeek ?? null, [capacityHoursValidator]],
   });
+}
+
+/** Empty (not stated), or 0 to 10,000 hours a week with at most one decimal. */
+export function capacityHoursValidator(control: AbstractControl<number | null>): ValidationErrors | null {
+  const value = control.value;
+  if (value === null || value === undefined) return null;
+  const tenths = value * 10;
+  const valid = value >= 0 && value <= MAX_CAPACITY_HOURS_PER_WEEK && Math.abs(tenths - Math.round(tenths)) < 1e-9;
+  return valid ? null : { capacityHours: true };
 }
 
 export function knownTimeZoneValidator(zones: readonly string[]) {

@@ -88,7 +88,7 @@ export class OrganizationSettingsComponent {
 
   private show(organization: OrganizationView): void {
     this.organization.set(organization);
-    const { name, slug, timeZone, country, defaultLocale } = organization;
-    this.form.reset({ name, slug, timeZone, country, defaultLocale });
+    const { name, slug, timeZone, country, defaultLocale, capacityHoursPerWeek } = organization;
+    this.form.reset({ name, slug, timeZone, country, defaultLocale, capacityHoursPerWeek });
   }
 }

@@ -16,6 +16,7 @@ const ORGANIZATION: OrganizationView = {
   timeZone: 'Europe/Oslo',
   country: 'NO',
   defaultLocale: 'nb',
+  capacityHoursPerWeek: 12.5,
   createdAt: '2026-01-01T00:00:00.000Z',
 };
 
@@ -72,9 +73,20 @@ describe('SettingsPageComponent permissions', () => {
     expect(find('organization-save')).not.toBeNull();
     expect((find('organization-name') as HTMLInputElement).disabled).toBe(false);
     expect((find('organization-name') as HTMLInputElement).value).toBe('Solsikken barnehage');
+    expect((find('organization-capacity') as HTMLInputElement).value).toBe('12.5');
     expect(find('add-member-form')).not.toBeNull();
     expect(findAll('member-role')).toHaveLength(2);
     expect(findAll('member-remove')).toHaveLength(2);
+  });
+
+  it('saves the stated capacity, and an emptied one as not stated', async () => {
+    const { find, http } = await renderAs('admin');
+    const capacity = find('organization-capacity') as HTMLInputElement;
+    capacity.value = '';
+    capacity.dispatchEvent(new Event('input'));
+    (find('organization-save') as HTMLButtonElement).click();
+    const request = http.expectOne({ method: 'PATCH', url: '/api/organizations/o1' });
+    expect(request.request.body).toMatchObject({ name: 'Solsikken barnehage', capacityHoursPerWeek: null });
   });
 
   it.each<Role>(['editor', 'approver', 'viewer'])('shows a %s the settings read-only, without actions', async (role) => {
@@ -82,6 +94,7 @@ describe('SettingsPageComponent permissions', () => {
     expect(find('organization-save')).toBeNull();
     expect((find('organization-name') as HTMLInputElement).disabled).toBe(true);
     expect((find('organization-slug') as HTMLInputElement).disabled).toBe(true);
+    expect((find('organization-capacity') as HTMLInputElement).disabled).toBe(true);
     expect(find('add-member-form')).toBeNull();
     expect(findAll('member-role')).toHaveLength(0);
     expect(findAll('member-remove')).toHaveLength(0);

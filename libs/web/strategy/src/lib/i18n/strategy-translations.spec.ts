@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { CHANNEL_STATUSES, EFFECT_PERIODS, INITIATIVE_STATUSES, LOCALES, PLATFORMS } from '@kadens/shared/contracts';
+import { PERMISSIONS } from '@kadens/shared/rules';
+
+import type { StrategyKind } from '../shared/item-removal.service';
+import { STRATEGY_TABS } from '../strategy-page/strategy-tabs';
+import { flattenTranslations, readAllStrategyTranslations } from '../testing/strategy-translations.testing';
+import { THEME_PALETTE } from '../themes/theme-palette';
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+const LIBRARY_ROOT = join(__dirname, '..');
+
+function placeholders(text: unknown): string {
+  return [...String(text).matchAll(PLACEHOLDER)].map((match) => match[1] ?? '').sort().join();
+}
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|html)$/.test(name) && !/\.(spec|testing)\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+describe('strategy translations (web/public/i18n/strategy)', () => {
+  const files = readAllStrategyTranslations();
+  const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flattenTranslations(files[locale])])) as Record<
+    (typeof LOCALES)[number],
+    Map<string, unknown>
+  >;
+  const englishKeys = [...flat.en.keys()].sort();
+  const others = LOCALES.filter((locale) => locale !== 'en');
+
+  it.each(others)('%s has exactly the same keys as en', (locale) => {
+    const keys = [...flat[locale].keys()];
+    expect({
+      missing: englishKeys.filter((key) => !flat[locale].has(key)),
+      extra: keys.filter((key) => !flat.en.has(key)),
+    }).toEqual({ missing: [], extra: [] });
+  });
+
+  it.each(LOCALES)('%s has a non-empty text for every key', (locale) => {
+    const empty = [...flat[locale]].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it.each(others)('%s uses the same {{placeholders}} as en', (locale) => {
+    expect(englishKeys.filter((key) => placeholders(flat.en.get(key)) !== placeholders(flat[locale].get(key)))).toEqual([]);
+  });
+
+  it('has every key the library names', () => {
+    const literal = /['"`]strategy\.([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)['"`]/g;
+    const missing = new Set<string>();
+    let found = 0;
+    for (const file of sourceFiles(LIBRARY_ROOT)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(literal)) {
+        // `strategy.read` and `strategy.edit` are permissions, not texts.
+        if ((PERMISSIONS as readonly string[]).includes(match[0].slice(1, -1))) continue;
+        found++;
+        if (!flat.en.has(match[1] ?? '')) missing.add(`${match[1]} (${file.slice(LIBRARY_ROOT.length + 1)})`);
+      }
+    }
+    expect(found).toBeGreaterThan(100);
+    expect([...missing]).toEqual([]);
+  });
+
+  it('has every key the library builds from a value', () => {
+    const kinds: StrategyKind[] = ['themes', 'audiences', 'channels', 'initiatives'];
+    const removalTexts = ['deleteTitle', 'deleteMessage', 'deleted', 'inUseTitle', 'inUseMessage', 'inUseConfirm', 'inUseDone'];
+    const built = [
+      ...PLATFORMS.map((platform) => `platforms.${platform}`),
+      ...CHANNEL_STATUSES.map((status) => `channelStatuses.${status}`),
+      ...INITIATIVE_STATUSES.map((status) => `initiativeStatuses.${status}`),
+      ...EFFECT_PERIODS.map((period) => `periods.${period}`),
+      ...THEME_PALETTE.map((swatch) => `colors.${swatch.name}`),
+      ...STRATEGY_TABS.map((tab) => `tabs.${tab}`),
+      ...['name_taken', 'unknown_reference', 'not_a_member'].map((code) => `errors.${code}`),
+      ...kinds.flatMap((kind) => removalTexts.map((text) => `${kind}.${text}`)),
+    ];
+    expect(built.filter((key) => !flat.en.has(key))).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+import type {
+  AudienceView,
+  ChannelView,
+  InitiativeView,
+  MemberView,
+  StrategyWorkload,
+  ThemeView,
+} from '@kadens/shared/contracts';
+
+/** A small kindergarten's strategy, as the API would serve it. */
+export interface StrategyData {
+  themes: ThemeView[];
+  audiences: AudienceView[];
+  channels: ChannelView[];
+  initiatives: InitiativeView[];
+  workload: StrategyWorkload;
+  members: MemberView[];
+}
+
+const CREATED = '2026-01-01T00:00:00.000Z';
+
+export const MEMBERS: MemberView[] = [
+  { userId: 'u1', email: 'me@kadens.demo', name: 'Ada Admin', role: 'admin', joinedAt: CREATED },
+  { userId: 'u2', email: 'erik@kadens.demo', name: 'Erik Editor', role: 'editor', joinedAt: CREATED },
+];
+
+export const THEMES: ThemeView[] = [
+  { id: 't1', name: 'Everyday life', color: '#43a047', description: 'What the children do all day', archived: false, createdAt: CREATED },
+  { id: 't2', name: 'Summer party 2025', color: '#ef6c00', description: '', archived: true, createdAt: CREATED },
+];
+
+export const CHANNELS: ChannelView[] = [
+  { id: 'c1', platform: 'facebook', name: 'Sunflower on Facebook', handle: '@sunflower', responsibleUserId: 'u2', publicDescription: '', status: 'active', createdAt: CREATED },
+  { id: 'c2', platform: 'instagram', name: 'Sunflower on Instagram', handle: '@sunflower.kg', responsibleUserId: null, publicDescription: '', status: 'paused', createdAt: CREATED },
+];
+
+export const AUDIENCES: AudienceView[] = [
+  {
+    id: 'a1',
+    name: 'Parents',
+    description: 'Parents of the children we look after',
+    communicationGoal: 'They know what their children did today',
+    effectGoal: 'They come to the parent evenings',
+    effectTarget: { metric: 'parents at the parent evening', value: 40, period: 'quarter' },
+    channelIds: ['c1', 'c2'],
+    archived: false,
+    createdAt: CREATED,
+  },
+  {
+    id: 'a2',
+    name: 'Future staff',
+    description: '',
+    communicationGoal: '',
+    effectGoal: '',
+    effectTarget: null,
+    channelIds: [],
+    archived: false,
+    createdAt: CREATED,
+  },
+];
+
+export const INITIATIVES: InitiativeView[] = [
+  {
+    id: 'i1',
+    channelIds: ['c1', 'c2'],
+    what: 'a weekly post about what the children did',
+    outcome: 'parents who know what happens',
+    audienceIds: ['a1', 'a2'],
+    hoursPerWeek: 4.5,
+    core: true,
+    status: 'active',
+    createdAt: CREATED,
+  },
+];
+
+export const WORKLOAD: StrategyWorkload = {
+  capacityHoursPerWeek: 10,
+  activeHoursPerWeek: 4.5,
+  coreHoursPerWeek: 4.5,
+  ideaHoursPerWeek: 0,
+  overCapacity: false,
+};
+
+export function strategyData(overrides: Partial<StrategyData> = {}): StrategyData {
+  return { themes: THEMES, audiences: AUDIENCES, channels: CHANNELS, initiatives: INITIATIVES, workload: WORKLOAD, members: MEMBERS, ...overrides };
+}
+
+export const EMPTY_STRATEGY: StrategyData = {
+  themes: [],
+  audiences: [],
+  channels: [],
+  initiatives: [],
+  workload: { capacityHoursPerWeek: null, activeHoursPerWeek: 0, coreHoursPerWeek: 0, ideaHoursPerWeek: 0, overCapacity: false },
+  members: MEMBERS,
+};
