@@ -109,6 +109,24 @@ describe('posts and the calendar against PostgreSQL', () => {
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     });
 
+    it('saves and lists the largest posts (50 channels, longest title), which the calendar reads past its covering index', async () => {
+      const channels: string[] = [];
+      for (let i = 0; i < 51; i++) channels.push(await insert('channels', { organization_id: org['fjordvik'], platform: 'webhook', name: `${'Kanal med et langt navn '.repeat(3).slice(0, 76)} ${i}` }));
+      const targets = channels.map((channelId) => ({ channelId, textVariant: 'ø'.repeat(500) }));
+      const largest = await editor.post(posts()).send(post({ title: 'Å'.repeat(200), targets: targets.slice(0, 50), plannedAt: '2031-05-05T10:00:00Z' }));
+      const small = await editor.post(posts()).send(post({ title: 'Liten', plannedAt: '2031-05-05T09:00:00Z' }));
+      expect(largest.status).toBe(201);
+      const [{ length }] = await t.db.query(`SELECT octet_length(calendar_entry) AS length FROM posts WHERE id = $1`, [largest.body.id]);
+      expect(length).toBeGreaterThan(2700);
+      const month = await viewer.get(calendar('from=2031-05-01T00:00:00Z&to=2031-06-01T00:00:00Z'));
+      expect(month.body.map((e: { title: string; targets: unknown[] }) => [e.title, e.targets.length])).toEqual([['Liten', 2], ['Å'.repeat(200), 50]]);
+      const tooMany = await editor.post(posts()).send(post({ targets }));
+      expect(tooMany.status).toBe(400);
+      expect(tooMany.body.errors.map((e: { field: string }) => e.field)).toContain('targets');
+      await t.db.query(`DELETE FROM posts WHERE id = ANY($1::uuid[])`, [[largest.body.id, small.body.id]]);
+      await t.db.query(`DELETE FROM channels WHERE id = ANY($1::uuid[])`, [channels]);
+    });
+
     it('lets a viewer read but not write (403)', async () => {
       expect((await viewer.post(posts()).send(post())).status).toBe(403);
     });

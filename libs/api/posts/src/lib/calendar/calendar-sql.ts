@@ -1,21 +1,30 @@
+import { CALENDAR_INDEXED_ENTRY_BYTES } from '@kadens/api/core';
 import type { CalendarQuery } from '@kadens/shared/contracts';
 
 /**
- * The calendar's one query: an index range scan over posts that concatenates each post's ready
- * calendar entry (JSON text kept on the row by triggers: migrations CalendarColumns and CalendarEntry),
- * so neither PostgreSQL nor the API builds or re-serialises thousands of entries per request. Filters are parameters (null = no filter). Exported for the benchmark, which sends the same
+ * The calendar's one query: concatenates each post's ready calendar entry (JSON text kept on the row by
+ * triggers: migrations CalendarColumns and CalendarEntry), so neither PostgreSQL nor the API builds or
+ * re-serialises thousands of entries per request. Entries small enough for the covering index are read
+ * from it alone (an index-only scan); the few larger ones from the table. Filters are parameters (null = no filter). Exported for the benchmark, which sends the same
  * SQL through `pg`.
  */
-export const CALENDAR_SQL = `
-SELECT '[' || COALESCE(string_agg(p.calendar_entry, ',' ORDER BY p.planned_at, p.id), '') || ']' AS body
-  FROM posts p
- WHERE p.organization_id = $1
+const FILTERS = `
+       p.organization_id = $1
    AND p.planned_at >= $2 AND p.planned_at < $3
    AND ($4::uuid[] IS NULL OR p.theme_id = ANY($4))
    AND ($5::uuid[] IS NULL OR p.audience_ids && $5)
    AND ($6::uuid[] IS NULL OR p.channel_ids && $6)
    AND ($7::uuid[] IS NULL OR p.initiative_id = ANY($7))
    AND ($8::text[] IS NULL OR p.state = ANY($8))`;
+
+// Must match the predicate of posts_calendar_entry_idx (migration CalendarCoveringIndex) to the letter.
+const INDEXED = `octet_length(p.calendar_entry) <= ${CALENDAR_INDEXED_ENTRY_BYTES}`;
+
+export const CALENDAR_SQL = `
+SELECT '[' || COALESCE(string_agg(e.entry, ',' ORDER BY e.planned_at, e.id), '') || ']' AS body
+  FROM (SELECT p.planned_at, p.id, p.calendar_entry AS entry FROM posts p WHERE ${FILTERS} AND ${INDEXED}
+        UNION ALL
+        SELECT p.planned_at, p.id, p.calendar_entry FROM posts p WHERE ${FILTERS} AND NOT (${INDEXED})) e`;
 
 export function calendarParameters(organizationId: string, query: CalendarQuery): unknown[] {
   const list = (values: readonly string[] | undefined) => (values && values.length > 0 ? values : null);

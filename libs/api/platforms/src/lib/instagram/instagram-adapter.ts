@@ -1,0 +1,137 @@
+import { platformRules, type PostContent } from '@kadens/shared/platform-rules';
+
+import { requireCredential, requireSetting } from '../connection-fields';
+import { requiredId, stringField } from '../http/http-failure';
+import { graphCall } from '../meta-graph/graph-client';
+import type { GraphErrorOptions } from '../meta-graph/graph-errors';
+import {
+  type AccountIdentity,
+  type ChannelConnection,
+  DEFAULT_VERIFY_TIMEOUT_MS,
+  type PlatformAdapter,
+  type PlatformCapabilities,
+  type PublishRequest,
+  type PublishResult,
+  type VerifyOptions,
+} from '../platform-adapter';
+import { PlatformAmbiguousError, PlatformTransientError } from '../platform-errors';
+import { assertPublishable, validateContent } from '../publishable-content';
+import { type ContainerPolling, prepareContainer } from './instagram-container';
+
+export interface InstagramAdapterOptions {
+  /** How often to ask whether Instagram has processed the media, and for how long. */
+  polling?: Partial<ContainerPolling>;
+}
+
+/** Images are usually ready at once, videos take minutes; Meta asks for no more than about 5 minutes of asking. */
+export const INSTAGRAM_DEFAULT_POLLING: ContainerPolling = { intervalMs: 5_000, timeoutMs: 5 * 60_000 };
+
+// Code 9 is the content-publishing limit (50 posts per rolling 24 h); its reset is not given.
+const ERRORS: GraphErrorOptions = { extraRateLimitCodes: [9], defaultRetryAfterMs: 60 * 60_000 };
+
+/**
+ * An Instagram professional account through the Graph API. Connection: credential `accessToken`,
+ * setting `igUserId`, optional `graphVersion`.
+ *
+ * Two phases: containers (which Instagram fetches from the media's public URLs and processes, polled
+ * until `FINISHED`), then `media_publish`. Only the second is visible, and it has no idempotency: once
+ * it has been sent, anything but a clear refusal is ambiguous, a 5xx included.
+ */
+export class InstagramAdapter implements PlatformAdapter {
+  readonly platform = 'instagram' as const;
+  readonly capabilities: PlatformCapabilities = {
+    idempotentPublish: false,
+    idempotencyWindowMs: null,
+    requiresMedia: true,
+    media: 'url',
+    metrics: false,
+  };
+  private readonly polling: ContainerPolling;
+
+  constructor(options: InstagramAdapterOptions = {}) {
+    this.polling = { ...INSTAGRAM_DEFAULT_POLLING, ...options.polling };
+  }
+
+  validate(content: PostContent, connection: ChannelConnection) {
+    return validateContent(this.platform, this.capabilities, content, connection);
+  }
+
+  async publish({ content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
+    assertPublishable(this.platform, this.validate(content, connection));
+    const igUserId = requireSetting(this.platform, connection, 'igUserId');
+    const accessToken = requireCredential(this.platform, connection, 'accessToken');
+    const context = { connection, igUserId, accessToken, timeoutMs, errors: ERRORS };
+    const caption = platformRules(this.platform).composeText(content);
+
+    const containerId = await prepareContainer(context, caption, content.mediaUrls, this.polling);
+    const published = await this.publishContainer(connection, igUserId, accessToken, containerId, timeoutMs);
+    const mediaId = requiredId(this.platform, published, 'id', 'publishes');
+    return { externalId: mediaId, url: await this.permalink(connection, accessToken, mediaId, timeoutMs), raw: published };
+  }
+
+  async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {
+    const igUserId = requireSetting(this.platform, connection, 'igUserId');
+    const body = await graphCall(
+      this.platform,
+      connection,
+      {
+        method: 'GET',
+        path: `/${encodeURIComponent(igUserId)}`,
+        params: { fields: 'username' },
+        accessToken: requireCredential(this.platform, connection, 'accessToken'),
+        timeoutMs: options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS,
+        effect: 'none',
+      },
+      ERRORS,
+    );
+    return { accountName: stringField(body, 'username') ?? igUserId };
+  }
+
+  private async publishContainer(
+    connection: ChannelConnection,
+    igUserId: string,
+    accessToken: string,
+    containerId: string,
+    timeoutMs: number,
+  ): Promise<Record<string, unknown>> {
+    const call = {
+      method: 'POST' as const,
+      path: `/${encodeURIComponent(igUserId)}/media_publish`,
+      params: { creation_id: containerId },
+      accessToken,
+      timeoutMs,
+      effect: 'publishes' as const,
+    };
+    try {
+      return await graphCall(this.platform, connection, call, ERRORS);
+    } catch (error) {
+      // A 5xx answer came from a request Instagram received: it may have published before failing.
+      // A transient without a status never left (connection refused), so it stays transient.
+      if (error instanceof PlatformTransientError && error.status !== null) {
+        throw new PlatformAmbiguousError(this.platform, `media_publish answered ${error.message}`, {
+          status: error.status,
+          code: error.code,
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** Best effort: the post exists whatever happens here, so a failure only costs the link. */
+  private async permalink(connection: ChannelConnection, accessToken: string, mediaId: string, timeoutMs: number) {
+    try {
+      const body = await graphCall(this.platform, connection, {
+        method: 'GET',
+        path: `/${encodeURIComponent(mediaId)}`,
+        params: { fields: 'permalink' },
+        accessToken,
+        timeoutMs,
+        effect: 'none',
+      });
+      return stringField(body, 'permalink');
+    } catch {
+      return null;
+    }
+  }
+}

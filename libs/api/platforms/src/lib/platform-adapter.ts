@@ -1,0 +1,97 @@
+import type { Platform } from '@kadens/shared/contracts';
+import type { PostContent, TextIssue } from '@kadens/shared/platform-rules';
+
+/**
+ * A channel's account on a platform, as the adapter needs it. Credentials arrive decrypted and are
+ * never logged or put in an error message; settings are the non-secret rest (page id, author URN,
+ * instance URL, the instance's `maxCharacters`…). `baseUrl` replaces the platform's default API
+ * address: tests point it at a local fake, self-hosted platforms at their own server.
+ */
+export interface ChannelConnection {
+  baseUrl?: string;
+  credentials: Readonly<Record<string, string>>;
+  settings: Readonly<Record<string, unknown>>;
+}
+
+export interface PublishRequest {
+  /**
+   * The same for every attempt at the same target revision. Platforms that deduplicate receive it
+   * (Mastodon's and the webhook's `Idempotency-Key`) or a value derived from it (Bluesky's record
+   * key, WordPress's slug).
+   */
+  idempotencyKey: string;
+  content: PostContent;
+  connection: ChannelConnection;
+  /** For each HTTP call the publish makes; a publish may make several (Instagram makes at least three). */
+  timeoutMs: number;
+}
+
+export interface PublishResult {
+  externalId: string;
+  /** Where people can see the post; null when the platform did not say and it cannot be built. */
+  url: string | null;
+  /** The platform's answer, for the attempt log. Never holds credentials. */
+  raw?: unknown;
+}
+
+export interface AccountIdentity {
+  accountName: string;
+}
+
+export interface PostMetrics {
+  impressions?: number;
+  reactions?: number;
+  comments?: number;
+  shares?: number;
+  clicks?: number;
+}
+
+/** How media reach the platform: it fetches the public URL itself, or this adapter cannot send media yet. */
+export type MediaDelivery = 'url' | 'none';
+
+export interface PlatformCapabilities {
+  /**
+   * Publishing twice with the same idempotency key cannot make two posts, so an ambiguous outcome
+   * may be retried automatically (within `idempotencyWindowMs`).
+   */
+  idempotentPublish: boolean;
+  /** How long the platform remembers a key; null when it never forgets (or when there is no key). */
+  idempotencyWindowMs: number | null;
+  requiresMedia: boolean;
+  media: MediaDelivery;
+  metrics: boolean;
+}
+
+export interface VerifyOptions {
+  timeoutMs?: number;
+}
+
+export interface MetricsRequest {
+  externalId: string;
+  connection: ChannelConnection;
+  timeoutMs: number;
+}
+
+/**
+ * One platform behind the interface the publisher uses. Every method throws `PlatformError`
+ * subclasses only (see platform-errors.ts); platform differences that the publisher must know
+ * about become capabilities, never a check of `platform` outside the platform's folder.
+ */
+export interface PlatformAdapter {
+  readonly platform: Platform;
+  readonly capabilities: PlatformCapabilities;
+  /** The platform's text rules for this connection, plus what this adapter cannot send. Pure, no I/O. */
+  validate(content: PostContent, connection: ChannelConnection): TextIssue[];
+  /** Validates first (a blocking issue throws `PlatformInvalidContentError` before anything is sent). */
+  publish(request: PublishRequest): Promise<PublishResult>;
+  /** The channel page's "test connection": proves the credentials work and names the account. */
+  verifyCredentials(connection: ChannelConnection, options?: VerifyOptions): Promise<AccountIdentity>;
+  fetchMetrics?(request: MetricsRequest): Promise<PostMetrics>;
+}
+
+export const DEFAULT_VERIFY_TIMEOUT_MS = 10_000;
+
+/** What every adapter's constructor accepts; tests pin the clock that rate-limit resets are measured from. */
+export interface AdapterOptions {
+  now?: () => number;
+}

@@ -1,0 +1,88 @@
+import { platformRules, type PostContent } from '@kadens/shared/platform-rules';
+
+import { baseUrlOf, endpoint, optionalSetting, requireCredential } from '../connection-fields';
+import { type CallEffect, httpCall } from '../http/http-call';
+import { isRecord, isSuccess, requiredId, stringField, successBody } from '../http/http-failure';
+import {
+  type AccountIdentity,
+  type AdapterOptions,
+  type ChannelConnection,
+  DEFAULT_VERIFY_TIMEOUT_MS,
+  type PlatformAdapter,
+  type PlatformCapabilities,
+  type PublishRequest,
+  type PublishResult,
+  type VerifyOptions,
+} from '../platform-adapter';
+import { assertPublishable, validateContent } from '../publishable-content';
+import { xFailure } from './x-errors';
+
+export const X_DEFAULT_BASE_URL = 'https://api.x.com';
+
+/**
+ * An X account through API v2, over plain fetch rather than `twitter-api-v2`: one endpoint does not
+ * need the library, and going through the shared HTTP call keeps the deadline and the
+ * sent-or-not-sent classification the same as every other adapter's.
+ *
+ * Connection: credential `accessToken`, an OAuth 2.0 user-context token with `tweet.write`
+ * (OAuth 1.0a is not supported); optional settings `username` (for the post's URL) and
+ * `maxCharacters` (for accounts on a longer-post tier).
+ */
+export class XAdapter implements PlatformAdapter {
+  readonly platform = 'x' as const;
+  readonly capabilities: PlatformCapabilities = {
+    idempotentPublish: false,
+    idempotencyWindowMs: null,
+    requiresMedia: false,
+    media: 'none',
+    metrics: false,
+  };
+  private readonly now: () => number;
+
+  constructor(options: AdapterOptions = {}) {
+    this.now = options.now ?? Date.now;
+  }
+
+  validate(content: PostContent, connection: ChannelConnection) {
+    return validateContent(this.platform, this.capabilities, content, connection);
+  }
+
+  async publish({ content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
+    assertPublishable(this.platform, this.validate(content, connection));
+    const text = platformRules(this.platform).composeText(content);
+    const body = await this.call(connection, 'POST', '/2/tweets', timeoutMs, 'publishes', JSON.stringify({ text }));
+    const id = requiredId(this.platform, isRecord(body['data']) ? body['data'] : {}, 'id', 'publishes');
+    const username = optionalSetting(connection, 'username');
+    const url = username ? `https://x.com/${encodeURIComponent(username)}/status/${id}` : `https://x.com/i/web/status/${id}`;
+    return { externalId: id, url, raw: body };
+  }
+
+  async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {
+    const body = await this.call(connection, 'GET', '/2/users/me', options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS, 'none');
+    const username = stringField(body['data'], 'username');
+    return { accountName: username === null ? (stringField(body['data'], 'name') ?? 'X account') : `@${username}` };
+  }
+
+  private async call(
+    connection: ChannelConnection,
+    method: 'GET' | 'POST',
+    path: string,
+    timeoutMs: number,
+    effect: CallEffect,
+    body?: string,
+  ): Promise<Record<string, unknown>> {
+    const response = await httpCall(this.platform, {
+      method,
+      url: endpoint(this.platform, baseUrlOf(this.platform, connection, X_DEFAULT_BASE_URL), path),
+      headers: {
+        authorization: `Bearer ${requireCredential(this.platform, connection, 'accessToken')}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body,
+      timeoutMs,
+      effect,
+    });
+    if (!isSuccess(response)) throw xFailure(response, this.now());
+    return successBody(this.platform, response, effect);
+  }
+}

@@ -1,0 +1,137 @@
+import { expiredGraphToken, graphError, graphVersionIsValid } from './fake-graph-errors';
+import { FakeHttpServer, type FakeReply, type ReceivedRequest } from './fake-http-server';
+
+export type ContainerStatus = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
+
+export interface FakeContainer {
+  id: string;
+  params: Record<string, string>;
+  status: ContainerStatus;
+  /** Status reads left before IN_PROGRESS turns into `finalStatus`. */
+  pollsLeft: number;
+  finalStatus: ContainerStatus;
+}
+
+export interface FakeInstagramMedia {
+  id: string;
+  caption: string;
+  mediaUrls: string[];
+  mediaType: string;
+}
+
+/**
+ * An Instagram professional account on the Graph API, as documented: `POST /{ig-user}/media` makes a
+ * container (`image_url` / `video_url` + `media_type`, `caption`, or a `CAROUSEL` of `children`),
+ * `GET /{container}?fields=status_code` reports IN_PROGRESS → FINISHED (or ERROR), and
+ * `POST /{ig-user}/media_publish?creation_id=` publishes a FINISHED container, once.
+ */
+export class FakeInstagram {
+  readonly server = new FakeHttpServer();
+  readonly igUserId = '17841400000000001';
+  readonly username = 'kadens_kommune';
+  accessToken = 'ig-token';
+  readonly containers = new Map<string, FakeContainer>();
+  readonly media: FakeInstagramMedia[] = [];
+  /** How many status reads a new container answers IN_PROGRESS before it is done. */
+  pollsBeforeDone = 0;
+  /** What a new container ends as; ERROR simulates media Instagram cannot process. */
+  finalStatus: ContainerStatus = 'FINISHED';
+  private tokenExpired = false;
+  private nextId = 90000;
+
+  constructor() {
+    this.server.route('POST', '/:version/:igUserId/media', (request, params) =>
+      this.guard(request, params, () => this.createContainer(request)),
+    );
+    this.server.route('POST', '/:version/:igUserId/media_publish', (request, params) =>
+      this.guard(request, params, () => this.publish(request)),
+    );
+    this.server.route('GET', '/:version/:id', (request, params) => this.guard(request, params, () => this.read(request, params)));
+  }
+
+  start(): Promise<string> {
+    return this.server.start();
+  }
+
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+
+  expireToken(): void {
+    this.tokenExpired = true;
+  }
+
+  private guard(request: ReceivedRequest, params: Record<string, string>, next: () => FakeReply): FakeReply {
+    if (!graphVersionIsValid(params['version'] ?? '')) return graphError(400, 2635, 'Unknown path components');
+    const token = request.method === 'GET' ? request.query.get('access_token') : request.form.get('access_token');
+    if (token !== this.accessToken) return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
+    if (this.tokenExpired) return expiredGraphToken();
+    if (params['igUserId'] !== undefined && params['igUserId'] !== this.igUserId) {
+      return graphError(400, 100, `Unsupported post request. Object with ID '${params['igUserId']}' does not exist`);
+    }
+    return next();
+  }
+
+  private createContainer(request: ReceivedRequest): FakeReply {
+    const params = Object.fromEntries(request.form.entries());
+    delete params['access_token'];
+    const mediaUrl = params['image_url'] ?? params['video_url'];
+    if (params['media_type'] === 'CAROUSEL') {
+      const children = (params['children'] ?? '').split(',');
+      if (children.length < 2 || children.some((id) => this.containers.get(id)?.params['is_carousel_item'] !== 'true')) {
+        return graphError(400, 100, 'Invalid parameter: children must be 2 to 10 carousel item containers');
+      }
+    } else if (mediaUrl === undefined) {
+      return graphError(400, 100, 'The parameter image_url is required.');
+    } else if (mediaUrl.includes('unreachable')) {
+      return graphError(400, 9004, "Media download has failed.: The media URI doesn't meet our requirements.", {
+        subcode: 2207052,
+      });
+    }
+    const id = String(this.nextId++);
+    this.containers.set(id, {
+      id,
+      params,
+      status: this.pollsBeforeDone === 0 ? this.finalStatus : 'IN_PROGRESS',
+      pollsLeft: this.pollsBeforeDone,
+      finalStatus: this.finalStatus,
+    });
+    return { status: 200, json: { id } };
+  }
+
+  private read(request: ReceivedRequest, params: Record<string, string>): FakeReply {
+    const id = params['id'] ?? '';
+    const container = this.containers.get(id);
+    if (container !== undefined) {
+      if (container.status === 'IN_PROGRESS') {
+        if (container.pollsLeft > 0) container.pollsLeft--;
+        else container.status = container.finalStatus;
+      }
+      const detail = container.status === 'ERROR' ? 'Error: Media upload has failed with error code 2207026' : container.status;
+      return { status: 200, json: { status_code: container.status, status: detail, id } };
+    }
+    const media = this.media.find((item) => item.id === id);
+    if (media !== undefined) return { status: 200, json: { permalink: `https://www.instagram.com/p/${id}/`, id } };
+    if (id === this.igUserId) return { status: 200, json: { username: this.username, id } };
+    return graphError(400, 100, `Object with ID '${id}' does not exist`, { type: 'GraphMethodException' });
+  }
+
+  private publish(request: ReceivedRequest): FakeReply {
+    const container = this.containers.get(request.form.get('creation_id') ?? '');
+    if (container === undefined) return graphError(400, 100, 'Invalid parameter: creation_id');
+    if (container.status !== 'FINISHED') {
+      return graphError(400, 9007, 'Media ID is not available: the media is not ready for publishing', { subcode: 2207027 });
+    }
+    container.status = 'PUBLISHED';
+    const children = container.params['children']?.split(',').map((id) => this.containers.get(id));
+    const sources = children ?? [container];
+    const id = String(this.nextId++);
+    this.media.push({
+      id,
+      caption: container.params['caption'] ?? '',
+      mediaUrls: sources.map((source) => source?.params['image_url'] ?? source?.params['video_url'] ?? ''),
+      mediaType: container.params['media_type'] ?? 'IMAGE',
+    });
+    return { status: 200, json: { id } };
+  }
+}
