@@ -14,6 +14,11 @@ export const APP_ROUTES: Routes = [
     path: APP_PATHS.login,
     loadChildren: () => import('@kadens/web/auth').then((m) => m.AUTH_ROUTES),
   },
+  // For anyone, logged in or not: no guard, no shell.
+  {
+    path: APP_PATHS.publicPage,
+    loadChildren: () => import('@kadens/web/public-page').then((m) => m.PUBLIC_PAGE_ROUTES),
+  },
   {
     path: APP_PATHS.welcome,
     canMatch: [sessionRequiredGuard],

@@ -16,6 +16,7 @@ export * from './lib/planning/planning-api-paths';
 export * from './lib/planning/planning-catalog.api';
 export * from './lib/planning/planning-error-code';
 export * from './lib/planning/posts.api';
+export * from './lib/public/public-availability.api';
 export * from './lib/session/session.guards';
 export * from './lib/session/session.store';
 export * from './lib/strategy/audiences.api';

@@ -13,6 +13,7 @@ export const APP_PATHS = {
   strategy: 'strategy',
   reports: 'reports',
   settings: 'settings',
+  publicPage: 'public',
 } as const;
 
 /** The route parameter that carries the active organisation's id (`/o/:organizationId/...`). */

@@ -70,4 +70,12 @@ describe('apiRequestInterceptor', () => {
     await expect(call).rejects.toMatchObject({ status: 401 });
     expect(router.navigate).not.toHaveBeenCalled();
   });
+
+  it.each([401, 404])('never sends an anonymous visitor of a public page to the login page (%i)', async (status) => {
+    const call = firstValueFrom(http.get('/api/public/bolgeby/availability'));
+    backend.expectOne('/api/public/bolgeby/availability').flush(null, { status, statusText: 'No' });
+    await expect(call).rejects.toMatchObject({ status });
+    expect(session.forget).not.toHaveBeenCalled();
+    expect(router.navigate).not.toHaveBeenCalled();
+  });
 });

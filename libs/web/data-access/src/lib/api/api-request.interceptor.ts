@@ -5,13 +5,14 @@ import { TranslocoService } from '@jsverse/transloco';
 import { catchError, throwError } from 'rxjs';
 
 import { loginLink, RETURN_URL_PARAM } from '../app-paths';
+import { PUBLIC_API_PREFIX } from '../public/public-availability.api';
 import { SessionStore } from '../session/session.store';
 import { API_PATHS, API_PREFIX } from './api-paths';
 
 /**
  * Every call to the API carries the session cookie (which the web never sees, it is httpOnly) and the
- * active language. A 401 on anything but the login itself or the session probe means the session ended:
- * forget it and go to the login page, remembering where the user was.
+ * active language. A 401 on anything but the login itself, the session probe or the public pages' calls
+ * means the session ended: forget it and go to the login page, remembering where the user was.
  */
 export const apiRequestInterceptor: HttpInterceptorFn = (request, next) => {
   if (!request.url.startsWith(`${API_PREFIX}/`)) {
@@ -38,7 +39,15 @@ export const apiRequestInterceptor: HttpInterceptorFn = (request, next) => {
   );
 };
 
-/** A 401 from these is an answer, not an expired session. */
+/**
+ * A 401 from these is an answer, not an expired session. The public calls never need a session: their
+ * visitors are citizens, who must never be sent to a login page.
+ */
 function isAnAnswerNotAnExpiry(method: string, url: string): boolean {
-  return url === API_PATHS.login || url === API_PATHS.logout || (method === 'GET' && url === API_PATHS.me);
+  return (
+    url === API_PATHS.login ||
+    url === API_PATHS.logout ||
+    (method === 'GET' && url === API_PATHS.me) ||
+    url.startsWith(PUBLIC_API_PREFIX)
+  );
 }

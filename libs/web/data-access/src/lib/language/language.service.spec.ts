@@ -112,6 +112,20 @@ describe('LanguageService', () => {
     expect(language.locale()).toBe('sv');
   });
 
+  it('lets a page speak its own language without saving it, and hands back afterwards', async () => {
+    const { language, logIn, http, transloco, document } = setUp(['en']);
+    await logIn(session('sv', [membership('org-1', 'nb')]));
+    language.usePageLocale('da');
+    TestBed.tick();
+    expect(language.locale()).toBe('da');
+    expect(transloco.getActiveLang()).toBe('da');
+    expect(document.documentElement.lang).toBe('da');
+    language.usePageLocale(null);
+    TestBed.tick();
+    expect(language.locale()).toBe('sv');
+    http.verify();
+  });
+
   it('does not call the API for a guest’s choice', () => {
     const { language, http } = setUp(['nb-NO']);
     void language.choose('da');

@@ -11,7 +11,8 @@ import { resolveLocale } from './locale-resolution';
 
 /**
  * Decides which language the screen speaks and keeps Transloco and `<html lang>` in step with it.
- * Order: the user's own choice, then the active organisation's default, then the browser.
+ * Order: a page's own language while it is shown, then the user's own choice, then the active
+ * organisation's default, then the browser.
  */
 @Injectable({ providedIn: 'root' })
 export class LanguageService {
@@ -22,8 +23,11 @@ export class LanguageService {
   private readonly document = inject(DOCUMENT);
   /** A choice made before logging in; it lasts until someone logs in, whose own settings then count. */
   private readonly guestChoice = signal<Locale | null>(null);
+  private readonly pageLocale = signal<Locale | null>(null);
 
   readonly locale = computed<Locale>(() => {
+    const pageLocale = this.pageLocale();
+    if (pageLocale) return pageLocale;
     const user = this.session.user();
     return resolveLocale({
       userLocale: user ? user.locale : this.guestChoice(),
@@ -59,6 +63,14 @@ export class LanguageService {
     }
     this.session.patchUser({ locale });
     await this.session.updateMe({ locale });
+  }
+
+  /**
+   * For a page that speaks to its own visitors, whoever is logged in (the public availability page
+   * follows `?lang=`, not the account): its language while it is shown, never saved. Null hands back.
+   */
+  usePageLocale(locale: Locale | null): void {
+    this.pageLocale.set(locale);
   }
 
   private apply(locale: Locale): void {

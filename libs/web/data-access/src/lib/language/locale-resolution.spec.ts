@@ -1,6 +1,6 @@
 import type { Locale } from '@kadens/shared/contracts';
 
-import { localeFromBrowserLanguages, resolveLocale } from './locale-resolution';
+import { localeFromBrowserLanguages, resolveLocale, spokenLocaleOf } from './locale-resolution';
 
 describe('localeFromBrowserLanguages', () => {
   it.each<[readonly string[], Locale]>([
@@ -20,6 +20,17 @@ describe('localeFromBrowserLanguages', () => {
     [[], 'en'],
   ])('%j → %s', (languages, expected) => {
     expect(localeFromBrowserLanguages(languages)).toBe(expected);
+  });
+});
+
+describe('spokenLocaleOf', () => {
+  it.each<[readonly string[], Locale | null]>([
+    [['nn'], 'nb'],
+    [['de-DE', 'da-DK'], 'da'],
+    [['de-DE'], null],
+    [[], null],
+  ])('%j → %s', (languages, expected) => {
+    expect(spokenLocaleOf(languages)).toBe(expected);
   });
 });
 

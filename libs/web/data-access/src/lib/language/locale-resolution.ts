@@ -15,15 +15,20 @@ export const FALLBACK_LOCALE: Locale = 'en';
 
 /**
  * The first of the browser's preferred languages (e.g. `navigator.languages`) that Kadens speaks,
- * judged by the primary subtag (`nb-NO` → `nb`, `sv-FI` → `sv`); English when none is.
+ * judged by the primary subtag (`nb-NO` → `nb`, `sv-FI` → `sv`); null when none is.
  */
-export function localeFromBrowserLanguages(languages: readonly string[]): Locale {
+export function spokenLocaleOf(languages: readonly string[]): Locale | null {
   for (const language of languages) {
     const primary = language.trim().toLowerCase().split(/[-_]/)[0] ?? '';
     const locale = BROWSER_LANGUAGE_TO_LOCALE[primary];
     if (locale) return locale;
   }
-  return FALLBACK_LOCALE;
+  return null;
+}
+
+/** As `spokenLocaleOf`, but English when Kadens speaks none of the browser's languages. */
+export function localeFromBrowserLanguages(languages: readonly string[]): Locale {
+  return spokenLocaleOf(languages) ?? FALLBACK_LOCALE;
 }
 
 export interface LocaleSources {
