@@ -53,9 +53,9 @@ export function baseUrlOf(platform: Platform, connection: ChannelConnection, fal
 export function endpoint(platform: Platform, base: string, path: string, query?: Record<string, string>): URL {
   let url: URL;
   try {
-    url = new URL(base.replace(/\/+$/, '') + path);
+    url = new URL(path === '' ? base : base.replace(/\/+$/, '') + path);
   } catch {
-    throw new PlatformAuthError(platform, 'The connection\'s address is not a valid URL', {
+    throw new PlatformAuthError(platform, "The connection's address is not a valid URL", {
       code: 'connection.invalid_url',
     });
   }

@@ -53,7 +53,8 @@ export class FakeFacebook {
       return graphError(400, 2635, 'Unknown path components', { type: 'GraphMethodException' });
     }
     const token = request.method === 'GET' ? request.query.get('access_token') : request.form.get('access_token');
-    if (token !== this.accessToken) return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
+    if (token !== this.accessToken)
+      return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
     if (this.tokenExpired) return expiredGraphToken();
     if (params['pageId'] !== this.pageId) {
       return graphError(400, 100, `Unsupported post request. Object with ID '${params['pageId']}' does not exist`, {
@@ -68,7 +69,9 @@ export class FakeFacebook {
     const link = request.form.get('link');
     const photos: string[] = [];
     for (let index = 0; request.form.has(`attached_media[${index}]`); index++) {
-      const { media_fbid } = JSON.parse(request.form.get(`attached_media[${index}]`) ?? '{}') as { media_fbid?: string };
+      const { media_fbid } = JSON.parse(request.form.get(`attached_media[${index}]`) ?? '{}') as {
+        media_fbid?: string;
+      };
       const url = media_fbid === undefined ? undefined : this.unpublishedPhotos.get(media_fbid);
       if (url === undefined) return graphError(400, 100, `(#100) Invalid media_fbid ${String(media_fbid)}`);
       photos.push(url);

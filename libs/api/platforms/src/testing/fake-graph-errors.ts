@@ -33,7 +33,13 @@ export function expiredGraphToken(): FakeReply {
 export function graphRateLimited(code: number, minutesToRegain: number): FakeReply {
   const usage = {
     '1234567890': [
-      { type: 'pages', call_count: 100, total_cputime: 30, total_time: 40, estimated_time_to_regain_access: minutesToRegain },
+      {
+        type: 'pages',
+        call_count: 100,
+        total_cputime: 30,
+        total_time: 40,
+        estimated_time_to_regain_access: minutesToRegain,
+      },
     ],
   };
   return graphError(400, code, `(#${code}) Page request limit reached`, {

@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request as the fake platform received it, raw body included (signatures are over the raw body). */
@@ -150,7 +156,15 @@ async function readRequest(req: IncomingMessage): Promise<ReceivedRequest> {
     }
   }
   const form = type.includes('application/x-www-form-urlencoded') ? new URLSearchParams(body) : new URLSearchParams();
-  return { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, json, form };
+  return {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    body,
+    json,
+    form,
+  };
 }
 
 function send(res: ServerResponse, reply: FakeReply): void {

@@ -30,7 +30,10 @@ export class FakeLinkedIn {
   constructor() {
     this.server.route('POST', '/rest/posts', (request) => this.guard(request, () => this.createPost(request)));
     this.server.route('GET', '/v2/userinfo', (request) =>
-      this.guard(request, () => ({ status: 200, json: { sub: this.memberId, name: this.memberName, locale: { country: 'NO', language: 'nb' } } })),
+      this.guard(request, () => ({
+        status: 200,
+        json: { sub: this.memberId, name: this.memberName, locale: { country: 'NO', language: 'nb' } },
+      })),
     );
     this.server.route('GET', '/rest/organizations/:id', (request, params) =>
       this.guard(request, () =>
@@ -62,11 +65,20 @@ export class FakeLinkedIn {
       return linkedinError(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN', 65600);
     }
     if (this.revoked) {
-      return linkedinError(401, 'The token used in the request has been revoked by the user', 'REVOKED_ACCESS_TOKEN', 65601);
+      return linkedinError(
+        401,
+        'The token used in the request has been revoked by the user',
+        'REVOKED_ACCESS_TOKEN',
+        65601,
+      );
     }
     if (request.path.startsWith('/rest/')) {
       if (!/^\d{6}$/.test(String(request.headers['linkedin-version']))) {
-        return linkedinError(400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header.', 'VERSION_MISSING');
+        return linkedinError(
+          400,
+          'A version must be present. Please specify a version by adding the LinkedIn-Version header.',
+          'VERSION_MISSING',
+        );
       }
       if (request.headers['x-restli-protocol-version'] !== '2.0.0') {
         return linkedinError(400, 'Unsupported Rest.li protocol version', 'UNSUPPORTED_PROTOCOL');
@@ -85,7 +97,11 @@ export class FakeLinkedIn {
       body['visibility'] !== 'PUBLIC' ||
       distribution?.['feedDistribution'] !== 'MAIN_FEED'
     ) {
-      return linkedinError(422, 'ERROR :: /commentary :: field is required but not found and has no default value', 'UNPROCESSABLE_ENTITY');
+      return linkedinError(
+        422,
+        'ERROR :: /commentary :: field is required but not found and has no default value',
+        'UNPROCESSABLE_ENTITY',
+      );
     }
     if (body['author'] !== this.personUrn && body['author'] !== `urn:li:organization:${this.organizationId}`) {
       return linkedinError(403, `Not enough permissions to post as ${String(body['author'])}`, 'ACCESS_DENIED', 100);
@@ -97,13 +113,20 @@ export class FakeLinkedIn {
         json: {
           errorDetailType: 'com.linkedin.common.error.BadRequest',
           message: `Content is a duplicate of ${duplicate.urn}`,
-          errorDetails: { inputErrors: [{ description: 'Duplicate post is detected', input: {}, code: 'DUPLICATE_POST' }] },
+          errorDetails: {
+            inputErrors: [{ description: 'Duplicate post is detected', input: {}, code: 'DUPLICATE_POST' }],
+          },
           status: 422,
         },
       };
     }
     const urn = `urn:li:share:${this.nextId++}`;
-    this.posts.push({ urn, author: body['author'] as string, shownText: parseLittleText(commentary), rawCommentary: commentary });
+    this.posts.push({
+      urn,
+      author: body['author'] as string,
+      shownText: parseLittleText(commentary),
+      rawCommentary: commentary,
+    });
     return { status: 201, headers: { 'x-restli-id': urn, 'x-linkedin-id': urn } };
   }
 }

@@ -51,7 +51,10 @@ export class FakeMastodon {
     }
     if (this.revoked) return { status: 401, json: { error: 'The access token was revoked' } };
     const reply = next();
-    return { ...reply, headers: { ...mastodonRateLimitHeaders(299, new Date(Date.now() + 300_000)), ...reply.headers } };
+    return {
+      ...reply,
+      headers: { ...mastodonRateLimitHeaders(299, new Date(Date.now() + 300_000)), ...reply.headers },
+    };
   }
 
   private createStatus(request: ReceivedRequest): FakeReply {
@@ -65,7 +68,10 @@ export class FakeMastodon {
     }
     const length = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(body.status)].length;
     if (length > this.maxCharacters) {
-      return { status: 422, json: { error: `Validation failed: Text character limit of ${this.maxCharacters} exceeded` } };
+      return {
+        status: 422,
+        json: { error: `Validation failed: Text character limit of ${this.maxCharacters} exceeded` },
+      };
     }
     const status: FakeMastodonStatus = {
       id: String(this.nextId++),
@@ -91,7 +97,11 @@ export class FakeMastodon {
 }
 
 export function mastodonRateLimitHeaders(remaining: number, reset: Date): Record<string, string> {
-  return { 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': reset.toISOString() };
+  return {
+    'x-ratelimit-limit': '300',
+    'x-ratelimit-remaining': String(remaining),
+    'x-ratelimit-reset': reset.toISOString(),
+  };
 }
 
 function firstHeader(value: string | string[] | undefined): string | null {

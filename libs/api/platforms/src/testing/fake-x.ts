@@ -22,7 +22,10 @@ export class FakeX {
   constructor() {
     this.server.route('POST', '/2/tweets', (request) => this.guard(request, () => this.createTweet(request)));
     this.server.route('GET', '/2/users/me', (request) =>
-      this.guard(request, () => ({ status: 200, json: { data: { id: this.userId, name: 'Kadens kommune', username: this.username } } })),
+      this.guard(request, () => ({
+        status: 200,
+        json: { data: { id: this.userId, name: 'Kadens kommune', username: this.username } },
+      })),
     );
   }
 
@@ -64,11 +67,21 @@ export class FakeX {
     }
     const id = String(this.nextId++);
     this.tweets.push({ id, text });
-    return { status: 201, headers: xRateLimitHeaders(99, 0), json: { data: { id, text, edit_history_tweet_ids: [id] } } };
+    return {
+      status: 201,
+      headers: xRateLimitHeaders(99, 0),
+      json: { data: { id, text, edit_history_tweet_ids: [id] } },
+    };
   }
 }
 
-export function xProblem(status: number, title: string, detail: string, type: string, headers?: Record<string, string>): FakeReply {
+export function xProblem(
+  status: number,
+  title: string,
+  detail: string,
+  type: string,
+  headers?: Record<string, string>,
+): FakeReply {
   return { status, headers, json: { title, detail, type, status } };
 }
 

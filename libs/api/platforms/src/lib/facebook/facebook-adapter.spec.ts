@@ -72,7 +72,10 @@ describe('FacebookAdapter against a fake Graph API', () => {
   });
 
   it('uses the Graph version the connection pins', async () => {
-    await adapter.publish({ ...request('Versjon'), connection: { ...connection, settings: { ...connection.settings, graphVersion: 'v23.0' } } });
+    await adapter.publish({
+      ...request('Versjon'),
+      connection: { ...connection, settings: { ...connection.settings, graphVersion: 'v23.0' } },
+    });
     expect(fake.server.received[0].path).toBe(`/v23.0/${fake.pageId}/feed`);
   });
 
@@ -121,7 +124,11 @@ describe('FacebookAdapter against a fake Graph API', () => {
   });
 
   it('does not crash on a body that is not JSON, and names the raw status', async () => {
-    fake.server.replyNext(feed, { status: 502, headers: { 'content-type': 'text/html' }, raw: '<html>Bad gateway</html>' });
+    fake.server.replyNext(feed, {
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+      raw: '<html>Bad gateway</html>',
+    });
     const gateway = await caughtError(adapter.publish(request('Hei')), PlatformTransientError);
     expect(gateway.message).toContain('HTTP 502');
 

@@ -45,7 +45,14 @@ export class FacebookAdapter implements PlatformAdapter {
     const accessToken = requireCredential(this.platform, connection, 'accessToken');
     const page = `/${encodeURIComponent(pageId)}`;
     const post = (edge: string, params: Record<string, string>, effect: CallEffect) =>
-      graphCall(this.platform, connection, { method: 'POST', path: page + edge, params, accessToken, timeoutMs, effect });
+      graphCall(this.platform, connection, {
+        method: 'POST',
+        path: page + edge,
+        params,
+        accessToken,
+        timeoutMs,
+        effect,
+      });
 
     const message = platformRules(this.platform).composeText(content);
     const link = content.link?.trim() || null;
@@ -60,7 +67,9 @@ export class FacebookAdapter implements PlatformAdapter {
       for (const [index, url] of content.mediaUrls.entries()) {
         // Unpublished photos are invisible until attached, so uploading one again is harmless.
         const photo = await post('/photos', { url, published: 'false' }, 'none');
-        params[`attached_media[${index}]`] = JSON.stringify({ media_fbid: requiredId(this.platform, photo, 'id', 'none') });
+        params[`attached_media[${index}]`] = JSON.stringify({
+          media_fbid: requiredId(this.platform, photo, 'id', 'none'),
+        });
       }
       body = await post('/feed', params, 'publishes');
     }

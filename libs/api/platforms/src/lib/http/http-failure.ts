@@ -62,15 +62,26 @@ function describeUnreadable(response: HttpResponse): string {
     : `HTTP ${response.status} with a body that is not JSON (${type})`;
 }
 
-/**
- * The JSON object a successful call must return. A success the adapter cannot read is not a crash:
- * after a call that publishes the post may exist, so it is ambiguous; otherwise repeating is harmless.
- */
+/** The JSON object a successful call must return; see `unreadableSuccess` for what else happens. */
 export function successBody(platform: Platform, response: HttpResponse, effect: CallEffect): Record<string, unknown> {
   if (isRecord(response.json)) return response.json;
-  const message = `${describeUnreadable(response)} where a JSON object was expected`;
+  throw unreadableSuccess(platform, response, effect, 'a JSON object');
+}
+
+/**
+ * A success the adapter cannot read is not a crash: after a call that publishes, the post may exist,
+ * so it is ambiguous; otherwise repeating is harmless, so it is transient.
+ */
+export function unreadableSuccess(
+  platform: Platform,
+  response: HttpResponse,
+  effect: CallEffect,
+  expected: string,
+): PlatformError {
+  const answer = response.isJson ? `HTTP ${response.status} with JSON of another shape` : describeUnreadable(response);
+  const message = `${answer} where ${expected} was expected`;
   const details = { status: response.status, code: 'unreadable_response' };
-  throw effect === 'publishes'
+  return effect === 'publishes'
     ? new PlatformAmbiguousError(platform, message, details)
     : new PlatformTransientError(platform, message, details);
 }
@@ -94,12 +105,7 @@ export function stringField(value: unknown, key: string): string | null {
  * The id a successful call must carry. Missing after a call that published, the post probably exists
  * but cannot be named, which is ambiguous, not a failure to retry.
  */
-export function requiredId(
-  platform: Platform,
-  body: Record<string, unknown>,
-  key: string,
-  effect: CallEffect,
-): string {
+export function requiredId(platform: Platform, body: Record<string, unknown>, key: string, effect: CallEffect): string {
   const id = stringField(body, key);
   if (id !== null && id !== '') return id;
   const message = `A successful answer without "${key}"`;

@@ -20,9 +20,9 @@ describe('rate-limit signals', () => {
   });
 
   it('reads epoch seconds', () => {
-    expect(epochSecondsHeaderMs(headers({ 'x-rate-limit-reset': String(NOW / 1000 + 90) }), 'x-rate-limit-reset', NOW)).toBe(
-      90_000,
-    );
+    expect(
+      epochSecondsHeaderMs(headers({ 'x-rate-limit-reset': String(NOW / 1000 + 90) }), 'x-rate-limit-reset', NOW),
+    ).toBe(90_000);
     expect(epochSecondsHeaderMs(headers({}), 'x-rate-limit-reset', NOW)).toBeNull();
   });
 

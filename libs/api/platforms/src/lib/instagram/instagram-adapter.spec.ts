@@ -42,10 +42,17 @@ describe('InstagramAdapter against a fake Graph API', () => {
 
   it('creates a container, waits until it is FINISHED, then publishes once', async () => {
     fake.pollsBeforeDone = 2;
-    const result = await adapter.publish(request(['https://cdn.kommune.no/park.jpg'], 'Sommer i parken', 'https://kommune.no'));
+    const result = await adapter.publish(
+      request(['https://cdn.kommune.no/park.jpg'], 'Sommer i parken', 'https://kommune.no'),
+    );
 
     expect(fake.media).toEqual([
-      { id: result.externalId, caption: 'Sommer i parken', mediaUrls: ['https://cdn.kommune.no/park.jpg'], mediaType: 'IMAGE' },
+      {
+        id: result.externalId,
+        caption: 'Sommer i parken',
+        mediaUrls: ['https://cdn.kommune.no/park.jpg'],
+        mediaType: 'IMAGE',
+      },
     ]);
     const polls = statusReads().filter((r) => r.query.get('fields') === 'status_code,status');
     expect(polls).toHaveLength(3);
@@ -70,7 +77,10 @@ describe('InstagramAdapter against a fake Graph API', () => {
 
   it('fails media Instagram cannot process (status ERROR) as invalid content, publishing nothing', async () => {
     fake.finalStatus = 'ERROR';
-    const error = await caughtError(adapter.publish(request(['https://cdn.kommune.no/x.jpg'])), PlatformInvalidContentError);
+    const error = await caughtError(
+      adapter.publish(request(['https://cdn.kommune.no/x.jpg'])),
+      PlatformInvalidContentError,
+    );
     expect(error.message).toContain('2207026');
     expect(fake.media).toHaveLength(0);
   });
@@ -115,7 +125,10 @@ describe('InstagramAdapter against a fake Graph API', () => {
 
   it('maps rate-limit code 4 with the usage header, and the publishing limit (code 9) to rate-limited', async () => {
     fake.server.replyNext(createContainer, graphRateLimited(4, 12));
-    const appLimit = await caughtError(adapter.publish(request(['https://cdn.kommune.no/x.jpg'])), PlatformRateLimitedError);
+    const appLimit = await caughtError(
+      adapter.publish(request(['https://cdn.kommune.no/x.jpg'])),
+      PlatformRateLimitedError,
+    );
     expect(appLimit.retryAfterMs).toBe(12 * 60_000);
 
     fake.server.replyNext(mediaPublish, graphError(400, 9, 'Application request limit reached', { subcode: 2207042 }));
@@ -128,12 +141,18 @@ describe('InstagramAdapter against a fake Graph API', () => {
   });
 
   it('maps a 5xx while preparing to transient', async () => {
-    fake.server.replyNext(createContainer, graphError(500, 2, 'Service temporarily unavailable', { isTransient: true }));
+    fake.server.replyNext(
+      createContainer,
+      graphError(500, 2, 'Service temporarily unavailable', { isTransient: true }),
+    );
     await caughtError(adapter.publish(request(['https://cdn.kommune.no/x.jpg'])), PlatformTransientError);
   });
 
   it('never calls a failed media_publish transient: a 5xx there is ambiguous', async () => {
-    fake.server.replyNext(mediaPublish, { status: 500, json: { error: { message: 'An unknown error occurred', code: 1 } } });
+    fake.server.replyNext(mediaPublish, {
+      status: 500,
+      json: { error: { message: 'An unknown error occurred', code: 1 } },
+    });
     const error = await caughtError(adapter.publish(request(['https://cdn.kommune.no/x.jpg'])), PlatformAmbiguousError);
     expect(error.status).toBe(500);
   });
@@ -148,12 +167,26 @@ describe('InstagramAdapter against a fake Graph API', () => {
   });
 
   it('does not crash on a body that is not JSON, and names the raw status', async () => {
-    fake.server.replyNext(createContainer, { status: 400, headers: { 'content-type': 'text/plain' }, raw: 'Bad request' });
-    const refused = await caughtError(adapter.publish(request(['https://cdn.kommune.no/x.jpg'])), PlatformInvalidContentError);
+    fake.server.replyNext(createContainer, {
+      status: 400,
+      headers: { 'content-type': 'text/plain' },
+      raw: 'Bad request',
+    });
+    const refused = await caughtError(
+      adapter.publish(request(['https://cdn.kommune.no/x.jpg'])),
+      PlatformInvalidContentError,
+    );
     expect(refused.message).toContain('HTTP 400');
 
-    fake.server.replyNext(mediaPublish, { status: 200, headers: { 'content-type': 'text/html' }, raw: '<html></html>' });
-    const unreadable = await caughtError(adapter.publish(request(['https://cdn.kommune.no/x.jpg'])), PlatformAmbiguousError);
+    fake.server.replyNext(mediaPublish, {
+      status: 200,
+      headers: { 'content-type': 'text/html' },
+      raw: '<html></html>',
+    });
+    const unreadable = await caughtError(
+      adapter.publish(request(['https://cdn.kommune.no/x.jpg'])),
+      PlatformAmbiguousError,
+    );
     expect(unreadable.message).toContain('HTTP 200');
   });
 

@@ -66,7 +66,11 @@ export class InstagramAdapter implements PlatformAdapter {
     const containerId = await prepareContainer(context, caption, content.mediaUrls, this.polling);
     const published = await this.publishContainer(connection, igUserId, accessToken, containerId, timeoutMs);
     const mediaId = requiredId(this.platform, published, 'id', 'publishes');
-    return { externalId: mediaId, url: await this.permalink(connection, accessToken, mediaId, timeoutMs), raw: published };
+    return {
+      externalId: mediaId,
+      url: await this.permalink(connection, accessToken, mediaId, timeoutMs),
+      raw: published,
+    };
   }
 
   async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {

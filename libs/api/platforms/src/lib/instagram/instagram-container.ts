@@ -72,7 +72,11 @@ async function createContainer(context: ContainerContext, params: Record<string,
 }
 
 /** Instagram fetches and processes the media asynchronously; `status_code` says when it is done. */
-async function waitUntilFinished(context: ContainerContext, containerId: string, polling: ContainerPolling): Promise<void> {
+async function waitUntilFinished(
+  context: ContainerContext,
+  containerId: string,
+  polling: ContainerPolling,
+): Promise<void> {
   const deadline = Date.now() + polling.timeoutMs;
   for (;;) {
     const body = await graphCall(
@@ -102,12 +106,18 @@ async function waitUntilFinished(context: ContainerContext, containerId: string,
       });
     }
     if (statusCode === 'PUBLISHED') {
-      throw new PlatformAmbiguousError('instagram', 'A fresh container is already published', { code: 'container.published' });
+      throw new PlatformAmbiguousError('instagram', 'A fresh container is already published', {
+        code: 'container.published',
+      });
     }
     if (Date.now() + polling.intervalMs > deadline) {
-      throw new PlatformTransientError('instagram', `The media was not ready within ${polling.timeoutMs} ms (${detail})`, {
-        code: 'container.timeout',
-      });
+      throw new PlatformTransientError(
+        'instagram',
+        `The media was not ready within ${polling.timeoutMs} ms (${detail})`,
+        {
+          code: 'container.timeout',
+        },
+      );
     }
     await sleep(polling.intervalMs);
   }

@@ -82,7 +82,11 @@ describe('LinkedInAdapter against a fake Posts API', () => {
   });
 
   it('comes back after a header-less 429 at the next midnight UTC, or when Retry-After says', async () => {
-    const throttled = linkedinError(429, 'Resource level throttle APPLICATION DAY limit for calls to this resource is reached.', 'TOO_MANY_REQUESTS');
+    const throttled = linkedinError(
+      429,
+      'Resource level throttle APPLICATION DAY limit for calls to this resource is reached.',
+      'TOO_MANY_REQUESTS',
+    );
     fake.server.replyNext(posts, throttled);
     const daily = await caughtError(adapter.publish(request('Hei')), PlatformRateLimitedError);
     expect(daily.retryAfterMs).toBe(2.5 * 60 * 60_000);

@@ -69,7 +69,11 @@ export class LinkedInAdapter implements PlatformAdapter {
         code: 'unreadable_response',
       });
     }
-    return { externalId: urn, url: `https://www.linkedin.com/feed/update/${urn}/`, raw: { status: response.status, urn } };
+    return {
+      externalId: urn,
+      url: `https://www.linkedin.com/feed/update/${urn}/`,
+      raw: { status: response.status, urn },
+    };
   }
 
   async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {

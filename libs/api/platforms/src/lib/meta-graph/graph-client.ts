@@ -33,7 +33,9 @@ export async function graphCall(
 ): Promise<Record<string, unknown>> {
   const version = optionalSetting(connection, 'graphVersion') ?? GRAPH_DEFAULT_VERSION;
   if (!/^v\d+\.\d+$/.test(version)) {
-    throw new PlatformAuthError(platform, `"${version}" is not a Graph API version`, { code: 'connection.invalid_setting' });
+    throw new PlatformAuthError(platform, `"${version}" is not a Graph API version`, {
+      code: 'connection.invalid_setting',
+    });
   }
   const base = baseUrlOf(platform, connection, GRAPH_DEFAULT_BASE_URL);
   const params = { ...call.params, access_token: call.accessToken };

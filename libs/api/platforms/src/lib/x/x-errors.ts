@@ -19,7 +19,12 @@ export function xFailure(response: HttpResponse, now: number): PlatformError {
       code: 'duplicate',
     });
   }
-  return failureFromStatus({ platform: 'x', response, reading, retryAfterMs: () => xRetryAfterMs(response.headers, now) });
+  return failureFromStatus({
+    platform: 'x',
+    response,
+    reading,
+    retryAfterMs: () => xRetryAfterMs(response.headers, now),
+  });
 }
 
 /**

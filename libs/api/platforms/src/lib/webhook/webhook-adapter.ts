@@ -1,0 +1,122 @@
+import { platformRules, type PostContent } from '@kadens/shared/platform-rules';
+
+import { baseUrlOf, endpoint, optionalSetting, requireCredential } from '../connection-fields';
+import { httpCall } from '../http/http-call';
+import { failureFromStatus, isSuccess, stringField } from '../http/http-failure';
+import { retryAfterHeaderMs } from '../http/retry-after';
+import {
+  type AccountIdentity,
+  type AdapterOptions,
+  type ChannelConnection,
+  DEFAULT_VERIFY_TIMEOUT_MS,
+  type PlatformAdapter,
+  type PlatformCapabilities,
+  type PublishRequest,
+  type PublishResult,
+  type VerifyOptions,
+} from '../platform-adapter';
+import { assertPublishable, validateContent } from '../publishable-content';
+import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature';
+
+/** Used when a receiver answers 429 without Retry-After. */
+export const WEBHOOK_DEFAULT_RETRY_AFTER_MS = 60_000;
+
+/** What the receiver gets. `event` lets one endpoint tell a real post from the connection test. */
+export interface WebhookPayload {
+  event: 'post.publish' | 'connection.test';
+  idempotencyKey: string;
+  text: string;
+  link: string | null;
+  mediaUrls: readonly string[];
+}
+
+/**
+ * The organisation's own endpoint. Connection: setting `url`, credential `secret`.
+ *
+ * The contract for receivers: a POST of `WebhookPayload` as JSON, `X-Kadens-Signature: sha256=<hex>`
+ * (HMAC-SHA256 of the raw body with the shared secret) and `Idempotency-Key`; answer 2xx, optionally
+ * with JSON `{id, url}`; 401/403 when the signature is wrong, 429 with Retry-After when busy. A 2xx
+ * body that is not JSON is accepted: the receiver has the post, only its id is unknown, and the
+ * idempotency key stands in for it.
+ *
+ * Receivers are asked to deduplicate on the key, but nothing enforces it, so an ambiguous delivery
+ * is not retried automatically (`idempotentPublish: false`); a person's retry is safe with a
+ * receiver that keeps the contract.
+ */
+export class WebhookAdapter implements PlatformAdapter {
+  readonly platform = 'webhook' as const;
+  readonly capabilities: PlatformCapabilities = {
+    idempotentPublish: false,
+    idempotencyWindowMs: null,
+    requiresMedia: false,
+    media: 'url',
+    metrics: false,
+  };
+  private readonly now: () => number;
+
+  constructor(options: AdapterOptions = {}) {
+    this.now = options.now ?? Date.now;
+  }
+
+  validate(content: PostContent, connection: ChannelConnection) {
+    return validateContent(this.platform, this.capabilities, content, connection);
+  }
+
+  async publish({ idempotencyKey, content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
+    assertPublishable(this.platform, this.validate(content, connection));
+    const payload: WebhookPayload = {
+      event: 'post.publish',
+      idempotencyKey,
+      text: platformRules(this.platform).composeText(content),
+      link: content.link?.trim() || null,
+      mediaUrls: content.mediaUrls,
+    };
+    const answer = await this.deliver(connection, payload, timeoutMs);
+    return { externalId: stringField(answer, 'id') ?? idempotencyKey, url: stringField(answer, 'url'), raw: answer };
+  }
+
+  /** Sends a `connection.test` event: proves the address answers and accepts the signature. */
+  async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {
+    const payload: WebhookPayload = {
+      event: 'connection.test',
+      idempotencyKey: 'connection-test',
+      text: '',
+      link: null,
+      mediaUrls: [],
+    };
+    await this.deliver(connection, payload, options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS);
+    return { accountName: new URL(this.url(connection)).host };
+  }
+
+  private url(connection: ChannelConnection): string {
+    return baseUrlOf(this.platform, connection, optionalSetting(connection, 'url'));
+  }
+
+  private async deliver(connection: ChannelConnection, payload: WebhookPayload, timeoutMs: number): Promise<unknown> {
+    const body = JSON.stringify(payload);
+    const response = await httpCall(this.platform, {
+      method: 'POST',
+      url: endpoint(this.platform, this.url(connection), ''),
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Kadens-Webhook/1',
+        'idempotency-key': payload.idempotencyKey,
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody(requireCredential(this.platform, connection, 'secret'), body),
+      },
+      body,
+      timeoutMs,
+      effect: payload.event === 'post.publish' ? 'publishes' : 'none',
+    });
+    if (isSuccess(response)) return response.isJson ? response.json : response.text;
+    const now = this.now();
+    throw failureFromStatus({
+      platform: this.platform,
+      response,
+      reading: {
+        message: stringField(response.json, 'error') ?? stringField(response.json, 'message'),
+        code: stringField(response.json, 'code'),
+      },
+      retryAfterMs: () => retryAfterHeaderMs(response.headers, now) ?? WEBHOOK_DEFAULT_RETRY_AFTER_MS,
+    });
+  }
+}
