@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
@@ -11,11 +14,16 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { SessionView } from '@kadens/shared/contracts';
 import { ActiveOrganization, BROWSER_LANGUAGES, BROWSER_STORAGE, SessionStore } from '@kadens/web/data-access';
 
-import { readTranslations } from '../i18n/translation-files.testing';
+import { readTranslations, TRANSLATIONS_DIRECTORY, type TranslationTree } from '../i18n/translation-files.testing';
 import { ShellComponent } from './shell.component';
 
 @Component({ template: '' })
 class BlankPageComponent {}
+
+/** The bell's texts live in the approvals scope, which it loads itself. */
+function readApprovalsScope(locale: string): TranslationTree {
+  return JSON.parse(readFileSync(join(TRANSLATIONS_DIRECTORY, 'approvals', `${locale}.json`), 'utf8')) as TranslationTree;
+}
 
 const SESSION: SessionView = {
   user: { id: 'u1', email: 'editor@kadens.demo', name: 'Eddie Editor', locale: null },
@@ -30,7 +38,14 @@ describe('ShellComponent', () => {
     TestBed.configureTestingModule({
       imports: [
         TranslocoTestingModule.forRoot({
-          langs: { nb: readTranslations('nb'), da: readTranslations('da'), sv: readTranslations('sv'), en: readTranslations('en') },
+          langs: {
+            nb: readTranslations('nb'),
+            da: readTranslations('da'),
+            sv: readTranslations('sv'),
+            en: readTranslations('en'),
+            'approvals/nb': readApprovalsScope('nb'),
+            'approvals/en': readApprovalsScope('en'),
+          },
           translocoConfig: { availableLangs: ['nb', 'da', 'sv', 'en'], defaultLang: 'en', reRenderOnLangChange: true },
           preloadLangs: true,
         }),
@@ -80,6 +95,15 @@ describe('ShellComponent', () => {
     }
     expect(element.querySelector('[data-testid="nav-calendar"]')?.getAttribute('href')).toBe('/o/o1/calendar');
     expect(element.querySelector('[data-testid="nav-calendar"]')?.getAttribute('aria-current')).toBe('page');
+  });
+
+  it('rings the bell with the number of unread notifications in the organisation', async () => {
+    const { http, element, harness } = await render();
+    http.expectOne('/api/organizations/o1/notifications?unread=true').flush({ unread: 4, notifications: [] });
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    await harness.fixture.whenStable();
+    expect(element.querySelector('[data-testid="notification-count"]')?.textContent?.trim()).toBe('4');
+    expect(element.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label')).toBe('Varsler, 4 uleste');
   });
 
   it('switches to English from the language picker at once and saves the choice', async () => {

@@ -8,6 +8,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Locale, OrganizationId } from '@kadens/shared/contracts';
+import { NotificationBellComponent } from '@kadens/web/approvals';
 import {
   ActiveOrganization,
   describeApiError,
@@ -41,6 +42,7 @@ const NARROW_SCREEN = '(max-width: 959.98px)';
     RouterOutlet,
     TranslocoPipe,
     LanguagePickerComponent,
+    NotificationBellComponent,
     OrganizationSwitcherComponent,
     UserMenuComponent,
   ],

@@ -1,8 +1,2 @@
-import type { Routes } from '@angular/router';
-
-import { UpcomingAreaPageComponent } from '../upcoming-area-page.component';
-
-/** Not built yet: the page says what the area will do. */
-export const APPROVALS_ROUTES: Routes = [
-  { path: '', component: UpcomingAreaPageComponent, data: { area: 'approvals' }, title: 'nav.approvals' },
-];
+/** The approvals area (inbox, review screen, approval settings) lives in its own library, loaded when first opened. */
+export { APPROVALS_ROUTES } from '@kadens/web/approvals';

@@ -1,0 +1,4 @@
+export * from './lib/approvals.routes';
+export * from './lib/i18n/approvals-scope';
+export * from './lib/notifications/notification-bell.component';
+export * from './lib/settings/approval-settings.component';

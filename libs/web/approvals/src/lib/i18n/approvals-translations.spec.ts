@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { CHECKLIST_KEYS, DEFAULT_CHECKLIST, LOCALES, NOTIFICATION_KINDS, REVIEW_DECISIONS, RULE_IDS } from '@kadens/shared/contracts';
+import { APPROVAL_ERROR_CODES } from '@kadens/web/data-access';
+
+import { AUDIT_KEYS } from '../audit/organization-event-wording';
+import { HISTORY_KEYS } from '../history/history-wording';
+import { flattenTranslations, readAllApprovalsTranslations } from '../testing/approvals-translations.testing';
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+const LIBRARY_ROOT = join(__dirname, '..');
+
+function placeholders(text: unknown): string {
+  return [...String(text).matchAll(PLACEHOLDER)].map((match) => match[1] ?? '').sort().join();
+}
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|html)$/.test(name) && !/\.(spec|testing)\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+describe('approvals translations (web/public/i18n/approvals)', () => {
+  const files = readAllApprovalsTranslations();
+  const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flattenTranslations(files[locale])])) as Record<
+    (typeof LOCALES)[number],
+    Map<string, unknown>
+  >;
+  const englishKeys = [...flat.en.keys()].sort();
+  const others = LOCALES.filter((locale) => locale !== 'en');
+
+  it.each(others)('%s has exactly the same keys as en', (locale) => {
+    const keys = [...flat[locale].keys()];
+    expect({
+      missing: englishKeys.filter((key) => !flat[locale].has(key)),
+      extra: keys.filter((key) => !flat.en.has(key)),
+    }).toEqual({ missing: [], extra: [] });
+  });
+
+  it.each(LOCALES)('%s has a non-empty text for every key', (locale) => {
+    const empty = [...flat[locale]].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it.each(others)('%s uses the same {{placeholders}} as en', (locale) => {
+    expect(englishKeys.filter((key) => placeholders(flat.en.get(key)) !== placeholders(flat[locale].get(key)))).toEqual([]);
+  });
+
+  it('has every key the library names', () => {
+    const literal = /['"`]approvals\.([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)['"`]/g;
+    const missing = new Set<string>();
+    let found = 0;
+    for (const file of sourceFiles(LIBRARY_ROOT)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(literal)) {
+        found++;
+        if (!flat.en.has(match[1] ?? '')) missing.add(`${match[1]} (${file.slice(LIBRARY_ROOT.length + 1)})`);
+      }
+    }
+    expect(found).toBeGreaterThan(100);
+    expect([...missing]).toEqual([]);
+  });
+
+  it('has every key the library builds from a value', () => {
+    const built = [
+      ...APPROVAL_ERROR_CODES.map((code) => `errors.${code}`),
+      ...HISTORY_KEYS,
+      ...AUDIT_KEYS,
+      ...NOTIFICATION_KINDS.map((kind) => `notifications.kinds.${kind}`),
+      ...RULE_IDS.map((rule) => `rules.${rule}`),
+      ...CHECKLIST_KEYS.map((key) => `checklist.seeded.${key}`),
+      ...REVIEW_DECISIONS.map((decision) => `reviews.${decision}`),
+      ...['own_post', 'already_approved'].map((reason) => `review.refusal.${reason}`),
+    ];
+    expect(built.filter((key) => !flat.en.has(key))).toEqual([]);
+  });
+
+  it('words the seeded checklist in English exactly as the API seeds it', () => {
+    // An English reader then sees the same words whether an item is shown by its key or by its text.
+    const seeded = (files.en['checklist'] as Record<string, Record<string, string>>)['seeded'];
+    expect(seeded).toEqual(Object.fromEntries(DEFAULT_CHECKLIST.map((item) => [item.key, item.text])));
+  });
+});

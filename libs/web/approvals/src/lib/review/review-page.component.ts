@@ -1,0 +1,86 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { PostStateChipComponent } from '@kadens/web/composer';
+import { ActiveOrganization, approvalsInboxLink } from '@kadens/web/data-access';
+
+import { PostHistoryComponent } from '../history/post-history.component';
+import { describeProgress } from '../inbox/approval-progress';
+import { injectActiveLanguage } from '../shared/active-language';
+import { ZonedDateTimePipe } from '../shared/local-time.pipes';
+import { TextOrKeyPipe } from '../shared/text-or-key.pipe';
+import { AuthorActionsComponent } from './author-actions.component';
+import { ChannelTextsComponent } from './channel-texts.component';
+import { CommentThreadComponent } from './comment-thread.component';
+import { PostViolationsComponent } from './post-violations.component';
+import { ReviewDecisionComponent } from './review-decision.component';
+import { ReviewListComponent } from './review-list.component';
+import { ReviewStore } from './review.store';
+import { RevisionDiffComponent } from './revision-diff.component';
+
+/**
+ * One post under review: its text per channel, what changed since it was last approved, the rules its
+ * time breaks, the decision with the checklist, the conversation and the history.
+ */
+@Component({
+  selector: 'kd-review-page',
+  imports: [
+    MatButtonModule,
+    MatCardModule,
+    MatProgressBarModule,
+    RouterLink,
+    TranslocoPipe,
+    PostStateChipComponent,
+    AuthorActionsComponent,
+    ChannelTextsComponent,
+    CommentThreadComponent,
+    PostHistoryComponent,
+    PostViolationsComponent,
+    ReviewDecisionComponent,
+    ReviewListComponent,
+    RevisionDiffComponent,
+    TextOrKeyPipe,
+    ZonedDateTimePipe,
+  ],
+  providers: [ReviewStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './review-page.component.html',
+  styleUrl: './review-page.component.scss',
+})
+export class ReviewPageComponent {
+  protected readonly store = inject(ReviewStore);
+  private readonly activeOrganization = inject(ActiveOrganization);
+
+  /** The `:postId` route parameter, bound by the router. */
+  readonly postId = input.required<string>();
+
+  protected readonly language = injectActiveLanguage();
+  protected readonly summary = this.store.summary;
+  protected readonly post = computed(() => this.summary()?.post ?? null);
+  protected readonly progress = computed(() => {
+    const summary = this.summary();
+    return summary ? describeProgress(summary.progress) : [];
+  });
+  protected readonly showDecision = computed(() => {
+    const actions = this.store.actions();
+    return actions.requestChanges || actions.approveRefusal === null || actions.approveRefusal === 'own_post' || actions.approveRefusal === 'already_approved';
+  });
+  protected readonly showAuthorActions = computed(() => {
+    const actions = this.store.actions();
+    return actions.submit || actions.edit || actions.cancel;
+  });
+  protected readonly inboxLink = computed(() => approvalsInboxLink(this.activeOrganization.organizationId() ?? ''));
+
+  constructor() {
+    effect(() => {
+      const organizationId = this.activeOrganization.organizationId();
+      const postId = this.postId();
+      untracked(() => {
+        if (organizationId) void this.store.load(organizationId, postId);
+      });
+    });
+  }
+}

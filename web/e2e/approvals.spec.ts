@@ -1,0 +1,156 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+
+const DEMO_PASSWORD = 'kadens-demo';
+
+interface Member {
+  context: BrowserContext;
+  page: Page;
+}
+
+interface Session {
+  memberships: Array<{ organizationId: string; organizationSlug: string }>;
+}
+
+/** Each person works in their own browser, logged in through the API, reading English. */
+async function logIn(browser: Browser, email: string): Promise<Member> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'en-US' });
+  const page = await context.newPage();
+  const login = await page.request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(login.ok(), `log in as ${email}`).toBe(true);
+  expect((await page.request.patch('/api/me', { data: { locale: 'en' } })).ok()).toBe(true);
+  return { context, page };
+}
+
+async function created(page: Page, path: string, data: object): Promise<string> {
+  const response = await page.request.post(path, { data });
+  expect(response.status(), `POST ${path}`).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** A weekday next month at 10:00 UTC: always ahead, so the post cannot expire during the test. */
+function weekdayNextMonth(): string {
+  const now = new Date();
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 10, 10, 0, 0));
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString();
+}
+
+async function tickEveryChecklistItem(page: Page): Promise<void> {
+  const items = page.getByTestId('checklist-item');
+  await expect(items.first()).toBeVisible();
+  for (let index = 0; index < (await items.count()); index++) await items.nth(index).locator('input').check();
+}
+
+test.describe('sign-off', () => {
+  test('an editor submits, an approver asks for changes, the editor edits, two people approve and the calendar shows it approved', async ({ browser }) => {
+    const admin = await logIn(browser, 'admin@kadens.demo');
+    const editor = await logIn(browser, 'editor@kadens.demo');
+    const people = [admin, editor];
+    const session = (await (await admin.page.request.get('/api/me')).json()) as Session;
+    const organizationId = session.memberships.find((m) => m.organizationSlug === 'fjordvik')?.organizationId ?? '';
+    const api = `/api/organizations/${organizationId}`;
+    try {
+      // Set-up through the API: a theme, a channel, two approvals per post, a second approver, the editor's post.
+      const run = Date.now().toString(36);
+      const themeId = await created(admin.page, `${api}/themes`, { name: `Libraries ${run}`, color: '#1e88e5' });
+      const channelId = await created(admin.page, `${api}/channels`, { platform: 'facebook', name: `Facebook ${run}` });
+      expect((await admin.page.request.patch(`${api}/approval-policy`, { data: { approvalsRequired: 2 } })).ok()).toBe(true);
+      const second = await admin.page.request.post(`${api}/members`, {
+        data: { email: 'approver2@kadens.demo', name: 'Anders', role: 'approver', initialPassword: DEMO_PASSWORD },
+      });
+      expect([201, 409]).toContain(second.status());
+      const contentTypes = (await (await editor.page.request.get(`${api}/content-types`)).json()) as Array<{ id: string; key: string | null }>;
+      const title = `Summer opening hours ${run}`;
+      const postId = await created(editor.page, `${api}/posts`, {
+        title,
+        body: 'The library keeps summer hours from 24 June.',
+        contentTypeId: contentTypes.find((type) => type.key === 'news')?.id,
+        themeId,
+        plannedAt: weekdayNextMonth(),
+        targets: [{ channelId }],
+      });
+      const reviewUrl = `/o/${organizationId}/approvals/${postId}`;
+      const state = (page: Page) => page.getByTestId('review-state');
+
+      // The editor finds the draft in the approvals area and sends it for approval.
+      await editor.page.goto(`/o/${organizationId}/approvals`);
+      await editor.page.getByTestId('pipeline-entry').filter({ hasText: title }).click();
+      await expect(editor.page.getByTestId('review-title')).toHaveText(title);
+      await expect(state(editor.page)).toHaveAttribute('data-state', 'draft');
+      await editor.page.getByTestId('submit-for-approval').click();
+      await expect(state(editor.page)).toHaveAttribute('data-state', 'in_review');
+      await expect(editor.page.getByTestId('review-progress')).toHaveText('0 of 2 approvals');
+
+      // The approver finds it in the inbox and asks for changes, which needs a comment.
+      const approver = await logIn(browser, 'approver@kadens.demo');
+      people.push(approver);
+      await approver.page.goto(`/o/${organizationId}/approvals`);
+      const entry = approver.page.getByTestId('inbox-entry').filter({ hasText: title });
+      await expect(entry.getByTestId('inbox-progress')).toHaveText('0 of 2 approvals');
+      await entry.click();
+      await expect(approver.page.getByTestId('review-request-changes')).toBeDisabled();
+      await approver.page.getByTestId('review-comment').fill('Please say which library: we have three.');
+      await approver.page.getByTestId('review-request-changes').click();
+      await expect(state(approver.page)).toHaveAttribute('data-state', 'changes_requested');
+
+      // The editor hears of it through the bell, which leads back to the post.
+      await editor.page.goto(`/o/${organizationId}/approvals`);
+      await expect(editor.page.getByTestId('notification-count')).toHaveText(/^[1-9]/);
+      await editor.page.getByTestId('notification-bell').click();
+      await editor.page.getByTestId('notification-item').filter({ hasText: `Changes were asked for in “${title}”` }).click();
+      await expect(editor.page).toHaveURL(new RegExp(`${reviewUrl}$`));
+      await expect(state(editor.page)).toHaveAttribute('data-state', 'changes_requested');
+      await expect(editor.page.getByTestId('review-entry').first()).toContainText('Please say which library');
+
+      // The editor edits the text in the composer; the new revision goes straight back to review.
+      await editor.page.getByTestId('review-edit').click();
+      await editor.page.getByTestId('composer-body').fill('The main library in Fjordvik keeps summer hours from 24 June.');
+      await editor.page.getByTestId('composer-save').click();
+      await expect(editor.page.getByTestId('composer')).toHaveCount(0);
+      await expect(state(editor.page)).toHaveAttribute('data-state', 'in_review');
+      await expect(editor.page.getByTestId('history-entry').first()).toContainText('edited the post; revision 2 went to review');
+
+      // The approver approves the new text, ticking the checklist first.
+      await approver.page.reload();
+      await expect(state(approver.page)).toHaveAttribute('data-state', 'in_review');
+      await expect(approver.page.getByTestId('review-preview-text')).toHaveText('The main library in Fjordvik keeps summer hours from 24 June.');
+      await expect(approver.page.getByTestId('review-approve')).toBeDisabled();
+      await tickEveryChecklistItem(approver.page);
+      await approver.page.getByTestId('review-approve').click();
+      await expect(approver.page.getByTestId('review-progress')).toHaveText('1 of 2 approvals');
+      await expect(approver.page.getByTestId('review-refusal')).toHaveAttribute('data-reason', 'already_approved');
+      await expect(state(approver.page)).toHaveAttribute('data-state', 'in_review');
+      await approver.page.getByTestId('review-back').click();
+      await expect(approver.page.getByTestId('inbox-entry').filter({ hasText: title }).getByTestId('inbox-approved-by-you')).toBeVisible();
+
+      // The second approver sees how far it has come.
+      const anders = await logIn(browser, 'approver2@kadens.demo');
+      people.push(anders);
+      await anders.page.goto(`/o/${organizationId}/approvals`);
+      const waiting = anders.page.getByTestId('inbox-entry').filter({ hasText: title });
+      await expect(waiting.getByTestId('inbox-progress')).toHaveText('1 of 2 approvals');
+      await expect(waiting.getByTestId('inbox-approved-by-you')).toHaveCount(0);
+
+      // The admin gives the second approval; the post is approved.
+      await admin.page.goto(`/o/${organizationId}/approvals`);
+      await admin.page.getByTestId('inbox-entry').filter({ hasText: title }).click();
+      await tickEveryChecklistItem(admin.page);
+      await admin.page.getByTestId('review-approve').click();
+      await expect(state(admin.page)).toHaveAttribute('data-state', 'approved');
+      await expect(admin.page.getByTestId('review-progress')).toHaveText('2 of 2 approvals');
+      await expect(admin.page.getByTestId('history-entry').first()).toContainText('the post is approved');
+
+      // The calendar shows it approved.
+      const plannedDate = weekdayNextMonth().slice(0, 10);
+      await admin.page.goto(`/o/${organizationId}/calendar?view=month&date=${plannedDate}`);
+      await expect(admin.page.getByTestId(`calendar-post-${postId}`)).toHaveAttribute('data-state', 'approved');
+    } finally {
+      // Leave the demo as the other specs expect it: one approval, and everyone following the organisation's language.
+      await admin.page.request.patch(`${api}/approval-policy`, { data: { approvalsRequired: 1 } });
+      for (const person of people) {
+        await person.page.request.patch('/api/me', { data: { locale: null } });
+        await person.context.close();
+      }
+    }
+  });
+});
