@@ -77,6 +77,7 @@ describe('SettingsPageComponent permissions', () => {
     expect(find('add-member-form')).not.toBeNull();
     expect(findAll('member-role')).toHaveLength(2);
     expect(findAll('member-remove')).toHaveLength(2);
+    expect(find('settings-sign-off-link')?.getAttribute('href')).toBe('/o/o1/approvals/settings');
   });
 
   it('saves the stated capacity, and an emptied one as not stated', async () => {
@@ -98,6 +99,7 @@ describe('SettingsPageComponent permissions', () => {
     expect(find('add-member-form')).toBeNull();
     expect(findAll('member-role')).toHaveLength(0);
     expect(findAll('member-remove')).toHaveLength(0);
+    expect(find('settings-sign-off')).toBeNull();
     // The members are still listed, with their roles as text.
     expect(find('members-table')?.textContent).toContain('Other');
     expect(element.textContent).toContain('roles.editor');

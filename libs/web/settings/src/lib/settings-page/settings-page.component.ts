@@ -1,13 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ActiveOrganization } from '@kadens/web/data-access';
+import { ActiveOrganization, approvalSettingsLink, auditLogLink } from '@kadens/web/data-access';
 
 import { MembersPanelComponent } from '../members/members-panel.component';
 import { OrganizationSettingsComponent } from '../organization-settings/organization-settings.component';
 
 @Component({
   selector: 'kd-settings-page',
-  imports: [TranslocoPipe, OrganizationSettingsComponent, MembersPanelComponent],
+  imports: [TranslocoPipe, RouterLink, MatButtonModule, OrganizationSettingsComponent, MembersPanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="page-header">
@@ -19,6 +21,14 @@ import { OrganizationSettingsComponent } from '../organization-settings/organiza
       @if (canReadMembers()) {
         <kd-members-panel />
       }
+      @if (signOffLinks(); as links) {
+        <section class="sign-off" data-testid="settings-sign-off">
+          <h2>{{ 'settings.signOff.title' | transloco }}</h2>
+          <p>{{ 'settings.signOff.intro' | transloco }}</p>
+          <a mat-stroked-button [routerLink]="links.policy" data-testid="settings-sign-off-link">{{ 'settings.signOff.open' | transloco }}</a>
+          <a mat-button [routerLink]="links.audit" data-testid="settings-audit-link">{{ 'settings.signOff.audit' | transloco }}</a>
+        </section>
+      }
     </div>
   `,
   styles: `
@@ -28,9 +38,17 @@ import { OrganizationSettingsComponent } from '../organization-settings/organiza
       gap: 1.5rem;
       max-width: 64rem;
     }
+    .sign-off a {
+      margin-right: 0.5rem;
+    }
   `,
 })
 export class SettingsPageComponent {
   private readonly activeOrganization = inject(ActiveOrganization);
   protected readonly canReadMembers = computed(() => this.activeOrganization.can('members.read'));
+  /** The approval policy, the review checklist and the audit log live with sign-off; admins reach them from here. */
+  protected readonly signOffLinks = computed(() => {
+    const id = this.activeOrganization.organizationId();
+    return id && this.activeOrganization.can('organization.update') ? { policy: approvalSettingsLink(id), audit: auditLogLink(id) } : null;
+  });
 }
