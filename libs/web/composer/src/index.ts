@@ -6,3 +6,7 @@ export * from './lib/planned-time/planned-time';
 export * from './lib/planning-problems/planning-problems.service';
 export * from './lib/platform-badge/platform-badge.component';
 export * from './lib/post-state-chip/post-state-chip.component';
+export * from './lib/rule-override/rule-override-dialog.component';
+export * from './lib/rule-override/rule-overrides.service';
+export * from './lib/violation-wording/violation-list.component';
+export * from './lib/violation-wording/violation-wording';

@@ -9,3 +9,4 @@ export * from './fake-mastodon';
 export * from './fake-webhook-receiver';
 export * from './fake-wordpress';
 export * from './fake-x';
+export * from './eventually';

@@ -1,4 +1,5 @@
 import { caughtError } from '../../testing/caught-error';
+import { eventually } from '../../testing/eventually';
 import { FakeFacebook } from '../../testing/fake-facebook';
 import { graphError, graphRateLimited } from '../../testing/fake-graph-errors';
 import { requestMatching } from '../../testing/fake-http-server';
@@ -112,7 +113,7 @@ describe('FacebookAdapter against a fake Graph API', () => {
     fake.server.delayNext(feed, 500);
     const error = await caughtError(adapter.publish({ ...request('Sakte'), timeoutMs: 100 }), PlatformAmbiguousError);
     expect(error.message).toContain('100 ms');
-    expect(fake.posts).toHaveLength(1);
+    await eventually(() => expect(fake.posts).toHaveLength(1));
   });
 
   it('fails a duplicate (code 506) as invalid content with the platform message', async () => {

@@ -1,4 +1,5 @@
 import { caughtError } from '../../testing/caught-error';
+import { eventually } from '../../testing/eventually';
 import { requestMatching } from '../../testing/fake-http-server';
 import { FakeLinkedIn, linkedinError } from '../../testing/fake-linkedin';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
@@ -105,7 +106,7 @@ describe('LinkedInAdapter against a fake Posts API', () => {
   it('calls a slow answer ambiguous, and the post exists', async () => {
     fake.server.delayNext(posts, 500);
     await caughtError(adapter.publish({ ...request('Sakte'), timeoutMs: 100 }), PlatformAmbiguousError);
-    expect(fake.posts).toHaveLength(1);
+    await eventually(() => expect(fake.posts).toHaveLength(1));
   });
 
   it('fails a duplicate (422 DUPLICATE_POST) as invalid content with the platform message', async () => {

@@ -1,4 +1,5 @@
 import { caughtError } from '../../testing/caught-error';
+import { eventually } from '../../testing/eventually';
 import { requestMatching } from '../../testing/fake-http-server';
 import { FakeMastodon, mastodonRateLimitHeaders } from '../../testing/fake-mastodon';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
@@ -65,7 +66,7 @@ describe('MastodonAdapter against a fake instance', () => {
   it('turns an ambiguous attempt into one status when it is repeated with the same key', async () => {
     fake.server.delayNext(statuses, 500);
     await caughtError(adapter.publish({ ...request('Sakte'), timeoutMs: 100 }), PlatformAmbiguousError);
-    expect(fake.statuses).toHaveLength(1);
+    await eventually(() => expect(fake.statuses).toHaveLength(1));
 
     const retried = await adapter.publish(request('Sakte'));
     expect(retried.externalId).toBe(fake.statuses[0].id);

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { caughtError } from '../../testing/caught-error';
+import { eventually } from '../../testing/eventually';
 import { requestMatching } from '../../testing/fake-http-server';
 import { FakeWebhookReceiver } from '../../testing/fake-webhook-receiver';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
@@ -95,7 +96,7 @@ describe('WebhookAdapter against a receiver that keeps the contract', () => {
   it('calls a slow answer ambiguous, and the receiver has the post', async () => {
     receiver.server.delayNext(hook, 500);
     await caughtError(adapter.publish({ ...request('Sakte'), timeoutMs: 100 }), PlatformAmbiguousError);
-    expect(receiver.deliveries).toHaveLength(1);
+    await eventually(() => expect(receiver.deliveries).toHaveLength(1));
   });
 
   it('fails a 4xx as invalid content with the receiver message', async () => {

@@ -1,4 +1,5 @@
 import { caughtError } from '../../testing/caught-error';
+import { eventually } from '../../testing/eventually';
 import { requestMatching } from '../../testing/fake-http-server';
 import { FakeWordPress, wordpressError } from '../../testing/fake-wordpress';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
@@ -69,7 +70,7 @@ describe('WordPressAdapter against a fake REST API', () => {
   it('calls a slow answer ambiguous, and the repeat finds the post it made', async () => {
     fake.server.delayNext(createPost, 500);
     await caughtError(adapter.publish({ ...request('Sakte'), timeoutMs: 100 }), PlatformAmbiguousError);
-    expect(fake.posts).toHaveLength(1);
+    await eventually(() => expect(fake.posts).toHaveLength(1));
 
     const retried = await adapter.publish(request('Sakte'));
     expect(retried.externalId).toBe(String(fake.posts[0].id));

@@ -1,4 +1,5 @@
 import { caughtError } from '../../testing/caught-error';
+import { eventually } from '../../testing/eventually';
 import { requestMatching } from '../../testing/fake-http-server';
 import { FakeX, xProblem, xRateLimitHeaders } from '../../testing/fake-x';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
@@ -89,7 +90,7 @@ describe('XAdapter against a fake API v2', () => {
   it('calls a slow answer ambiguous, and the tweet exists', async () => {
     fake.server.delayNext(tweets, 500);
     await caughtError(adapter.publish({ ...request('Sakte'), timeoutMs: 100 }), PlatformAmbiguousError);
-    expect(fake.tweets).toHaveLength(1);
+    await eventually(() => expect(fake.tweets).toHaveLength(1));
   });
 
   it('fails duplicate content (403) as invalid content with the platform message', async () => {

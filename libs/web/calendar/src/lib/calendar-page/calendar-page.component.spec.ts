@@ -17,6 +17,7 @@ import { CalendarPageComponent } from './calendar-page.component';
 
 const SCHOOL = '0b0c6a43-6f4c-4d8e-9a3f-1b2c3d4e5f60';
 const CULTURE = '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6';
+const FACEBOOK = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 
 const ORGANIZATION = { id: 'o1', timeZone: 'Europe/Oslo' } as OrganizationView;
 const THEMES = [
@@ -130,5 +131,40 @@ describe('CalendarPageComponent', () => {
     request.flush([]);
     await settle();
     expect(element.querySelector('[data-testid="calendar-view-week"]')?.className).toContain('checked');
+  });
+
+  it('shades thin weeks and, in the week view only, the filtered channels’ staffed hours, with a legend', async () => {
+    const { calendarRequest, settle, element, http, harness } = await open(`/o/o1/calendar?view=week&date=2026-07-01&channel=${FACEBOOK}`);
+    calendarRequest().flush([]);
+    const base = '/api/organizations/o1/calendar';
+    const violations = http.expectOne((request) => request.url === `${base}/violations`);
+    expect(violations.request.params.get('from')).toBe('2026-06-28T22:00:00.000Z');
+    expect(violations.request.params.get('channelIds')).toBe(FACEBOOK);
+    violations.flush([
+      {
+        rule: 'cadence.min_per_week',
+        severity: 'warn',
+        channelId: FACEBOOK,
+        postId: null,
+        at: '2026-06-28T22:00:00.000Z',
+        params: { week: '2026-W27', weekStart: '2026-06-29', weekEnd: '2026-07-05', count: 0, min: 2 },
+      },
+    ]);
+    const staffed = http.expectOne((request) => request.url === `${base}/staffed-periods`);
+    expect(staffed.request.params.get('channelIds')).toBe(FACEBOOK);
+    staffed.flush([{ channelId: FACEBOOK, start: '2026-06-29T07:00:00.000Z', end: '2026-06-29T10:00:00.000Z' }]);
+    await settle();
+    expect(element.querySelectorAll('.kd-band--staffed')).toHaveLength(1);
+    expect(element.querySelector('.kd-band--thinWeek')).not.toBeNull();
+    expect(element.querySelector('[data-testid="calendar-legend-staffed"]')).not.toBeNull();
+
+    // The month view shades warnings only.
+    await harness.navigateByUrl('/o/o1/calendar?view=month&date=2026-07-01');
+    await settle();
+    calendarRequest().flush([]);
+    http.expectOne((request) => request.url === `${base}/violations`).flush([]);
+    http.expectNone((request) => request.url === `${base}/staffed-periods`);
+    await settle();
+    expect(element.querySelector('.kd-band--staffed')).toBeNull();
   });
 });

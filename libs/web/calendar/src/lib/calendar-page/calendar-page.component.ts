@@ -38,6 +38,8 @@ import { ProblemNotifier } from '@kadens/web/ui';
 
 import { calendarEventInputs, type CalendarEventProps } from '../calendar-events/calendar-events';
 import { CalendarFiltersComponent } from '../calendar-filters/calendar-filters.component';
+import { CalendarLegendComponent } from '../calendar-legend/calendar-legend.component';
+import { CalendarOverlays } from '../calendar-overlays/calendar-overlays';
 import {
   CALENDAR_DATE_PARAM,
   CALENDAR_VIEW_PARAM,
@@ -56,6 +58,7 @@ import { CalendarPostMover, withPlannedAt } from './calendar-post-mover';
 interface VisibleRange {
   from: string;
   to: string;
+  view: CalendarView;
 }
 
 /**
@@ -71,10 +74,11 @@ interface VisibleRange {
     FullCalendarModule,
     TranslocoPipe,
     CalendarFiltersComponent,
+    CalendarLegendComponent,
     PlatformBadgeComponent,
     PostStateChipComponent,
   ],
-  providers: [provideTranslocoScope(PLANNING_SCOPE)],
+  providers: [provideTranslocoScope(PLANNING_SCOPE), CalendarOverlays],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './calendar-page.component.html',
   styleUrl: './calendar-page.component.scss',
@@ -91,6 +95,7 @@ export class CalendarPageComponent {
   private readonly mover = inject(CalendarPostMover);
   private readonly notifier = inject(ProblemNotifier);
   private readonly stylesheet = inject(CalendarStylesheet);
+  private readonly overlays = inject(CalendarOverlays);
   private readonly fullCalendar = viewChild(FullCalendarComponent);
 
   protected readonly views = CALENDAR_VIEWS;
@@ -101,7 +106,9 @@ export class CalendarPageComponent {
   protected readonly filtersActive = computed(() => hasCalendarFilters(this.filters()));
 
   protected readonly catalog = signal<PlanningCatalog | null>(null);
-  private readonly range = signal<VisibleRange | null>(null, { equal: (a, b) => a?.from === b?.from && a?.to === b?.to });
+  private readonly range = signal<VisibleRange | null>(null, {
+    equal: (a, b) => a?.from === b?.from && a?.to === b?.to && a?.view === b?.view,
+  });
   private readonly entries = signal<CalendarEntry[]>([]);
   protected readonly title = signal('');
   protected readonly loading = signal(false);
@@ -111,7 +118,7 @@ export class CalendarPageComponent {
 
   protected readonly events = computed(() => {
     const catalog = this.catalog();
-    return catalog ? calendarEventInputs(this.entries(), catalog, this.canEdit()) : [];
+    return catalog ? [...calendarEventInputs(this.entries(), catalog, this.canEdit()), ...this.overlays.bandEvents(catalog.channels)] : [];
   });
 
   protected readonly options = computed<CalendarOptions | undefined>(() => {
@@ -158,7 +165,7 @@ export class CalendarPageComponent {
       const catalog = this.catalog();
       const range = this.range();
       const filters = this.filters();
-      if (catalog && range) untracked(() => void this.loadEntries(catalog.organizationId, range, filters));
+      if (catalog && range) untracked(() => this.load(catalog.organizationId, range, filters));
     });
   }
 
@@ -195,7 +202,9 @@ export class CalendarPageComponent {
       this.entries.update((entries) => entries.filter((entry) => entry.id !== result.postId));
       this.notifier.announce('planning.calendar.deleted');
     } else {
-      this.notifier.announce('planning.calendar.saved', { title: result.post.title });
+      this.notifier.announce(result.kind === 'submitted' ? 'planning.calendar.submitted' : 'planning.calendar.saved', {
+        title: result.post.title,
+      });
     }
     this.reload();
   }
@@ -203,9 +212,9 @@ export class CalendarPageComponent {
   private readonly datesShown = (info: DatesSetInfo): void => {
     const catalog = this.catalog();
     if (!catalog) return;
-    this.range.set({ from: info.start.toISOString(), to: info.end.toISOString() });
-    this.title.set(info.view.title);
     const view = calendarViewOf(info.view.type);
+    this.range.set({ from: info.start.toISOString(), to: info.end.toISOString(), view });
+    this.title.set(info.view.title);
     const date = localDateOf(info.view.calendar.getDate(), catalog.timeZone);
     const state = this.urlState();
     if (view === state.view && date === state.date) return;
@@ -239,15 +248,24 @@ export class CalendarPageComponent {
       info.revert();
       return;
     }
-    void this.mover.move(catalog.organizationId, info, catalog.channels).then((post) => {
-      if (post) this.entries.update((entries) => withPlannedAt(entries, post));
+    void this.mover.move(catalog, info).then((post) => {
+      if (!post) return;
+      this.entries.update((entries) => withPlannedAt(entries, post));
+      this.reload();
     });
   };
 
   private reload(): void {
     const catalog = this.catalog();
     const range = this.range();
-    if (catalog && range) void this.loadEntries(catalog.organizationId, range, this.filters());
+    if (catalog && range) this.load(catalog.organizationId, range, this.filters());
+  }
+
+  /** The posts and, behind them, the channels' warnings and (in the week view) staffed hours. */
+  private load(organizationId: OrganizationId, range: VisibleRange, filters: CalendarFilters): void {
+    void this.loadEntries(organizationId, range, filters);
+    const staffed = range.view === 'week';
+    void this.overlays.load(organizationId, { from: range.from, to: range.to, channelIds: filters.channelIds, staffed });
   }
 
   private async loadCatalog(organizationId: OrganizationId | null): Promise<void> {
@@ -268,7 +286,7 @@ export class CalendarPageComponent {
     const sequence = ++this.loadSequence;
     this.loading.set(true);
     try {
-      const entries = await this.calendarApi.entries(organizationId, { ...range, ...filters });
+      const entries = await this.calendarApi.entries(organizationId, { from: range.from, to: range.to, ...filters });
       if (sequence === this.loadSequence) this.entries.set(entries);
     } catch (error) {
       if (sequence === this.loadSequence) this.notifier.report(describeApiError(error));

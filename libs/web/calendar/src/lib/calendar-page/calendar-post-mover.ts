@@ -1,7 +1,7 @@
 import { inject, Injectable } from '@angular/core';
-import type { CalendarEntry, ChannelView, OrganizationId, PostView } from '@kadens/shared/contracts';
-import { PlanningProblems } from '@kadens/web/composer';
-import { PostsApi } from '@kadens/web/data-access';
+import type { CalendarEntry, PostView, Violation } from '@kadens/shared/contracts';
+import { PlanningProblems, RuleOverrides } from '@kadens/web/composer';
+import { ActiveOrganization, blockingViolations, type PlanningCatalog, PostsApi } from '@kadens/web/data-access';
 import { ProblemNotifier } from '@kadens/web/ui';
 
 /** The part of FullCalendar's drop info the move needs; the calendar hands in the real one. */
@@ -13,28 +13,59 @@ export interface PostDrop {
 
 /**
  * A dragged post asks the server to move it; the server decides. When it refuses (delivery has
- * started, a channel's rules, a network failure…) the post springs back and the reason is shown.
+ * started, a channel's rules, a network failure…) the post springs back and the reason is shown —
+ * except that an approver or admin, refused by a channel's rules, is offered to override them with a
+ * reason; the post waits where it was dropped for their answer.
  */
 @Injectable({ providedIn: 'root' })
 export class CalendarPostMover {
   private readonly posts = inject(PostsApi);
   private readonly problems = inject(PlanningProblems);
   private readonly notifier = inject(ProblemNotifier);
+  private readonly overrides = inject(RuleOverrides);
+  private readonly activeOrganization = inject(ActiveOrganization);
 
   /** Resolves with the moved post, or null when it sprang back. */
-  async move(organizationId: OrganizationId, drop: PostDrop, channels: readonly ChannelView[]): Promise<PostView | null> {
+  async move(catalog: PlanningCatalog, drop: PostDrop): Promise<PostView | null> {
     const start = drop.event.start;
     if (!start) {
       drop.revert();
       return null;
     }
+    const plannedAt = start.toISOString();
     try {
-      const post = await this.posts.move(organizationId, drop.event.id, start.toISOString());
+      const post = await this.posts.move(catalog.organizationId, drop.event.id, plannedAt);
       this.notifier.announce('planning.calendar.moved', { title: post.title });
       return post;
     } catch (error) {
+      const violations = blockingViolations(error);
+      if (violations.length > 0 && this.activeOrganization.can('rules.override')) {
+        return this.overrideAndMove(catalog, drop, plannedAt, violations);
+      }
       drop.revert();
-      this.problems.report(error, channels);
+      this.problems.report(error, catalog);
+      return null;
+    }
+  }
+
+  private async overrideAndMove(
+    catalog: PlanningCatalog,
+    drop: PostDrop,
+    plannedAt: string,
+    violations: readonly Violation[],
+  ): Promise<PostView | null> {
+    const reason = await this.overrides.askReason({ violations, context: catalog });
+    if (!reason) {
+      drop.revert();
+      return null;
+    }
+    try {
+      const post = await this.posts.move(catalog.organizationId, drop.event.id, plannedAt, { reason });
+      this.notifier.announce('planning.calendar.overridden', { title: post.title });
+      return post;
+    } catch (error) {
+      drop.revert();
+      this.problems.report(error, catalog);
       return null;
     }
   }

@@ -10,10 +10,18 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
-import type { PostView } from '@kadens/shared/contracts';
-import { ActiveOrganization, describeApiError, type PlanningCatalog, PostsApi } from '@kadens/web/data-access';
+import type { PostView, RuleOverrideInput, Violation } from '@kadens/shared/contracts';
+import {
+  ActiveOrganization,
+  ApprovalsApi,
+  blockingViolations,
+  describeApiError,
+  OrganizationsApi,
+  type PlanningCatalog,
+  PostsApi,
+} from '@kadens/web/data-access';
 import { Confirmation, FieldErrorComponent } from '@kadens/web/ui';
-import { map } from 'rxjs';
+import { map, merge } from 'rxjs';
 
 import { type ChannelTarget, ChannelVariantComponent } from '../channel-variant/channel-variant.component';
 import { measureVariant } from '../channel-variant/variant-measure';
@@ -27,10 +35,14 @@ import {
 } from '../composer-form/composer-form';
 import { applyPostFieldErrors } from '../composer-form/post-field-errors';
 import { PLANNING_SCOPE } from '../i18n/planning-scope';
+import { NextFreeSlotComponent } from '../next-free-slot/next-free-slot.component';
 import { instantToWallClock } from '../planned-time/planned-time';
 import { PlanningProblems } from '../planning-problems/planning-problems.service';
 import { PlatformBadgeComponent } from '../platform-badge/platform-badge.component';
 import { PostStateChipComponent } from '../post-state-chip/post-state-chip.component';
+import { RuleOverrideNoteComponent } from '../rule-override/rule-override-note.component';
+import { RuleOverrides } from '../rule-override/rule-overrides.service';
+import { ViolationListComponent } from '../violation-wording/violation-list.component';
 
 /** What the composer is opened for. */
 export interface ComposerRequest {
@@ -41,7 +53,13 @@ export interface ComposerRequest {
   plannedAt?: string | null;
 }
 
-export type ComposerResult = { kind: 'saved'; post: PostView } | { kind: 'deleted'; postId: string };
+export type ComposerResult =
+  | { kind: 'saved'; post: PostView }
+  | { kind: 'submitted'; post: PostView }
+  | { kind: 'deleted'; postId: string };
+
+/** A post in these states can be sent to review. */
+const SUBMITTABLE_STATES: ReadonlyArray<PostView['state']> = ['draft', 'changes_requested'];
 
 /** Lists what may be picked: live items, plus whatever the post already has even if archived since. */
 function pickable<T extends { id: string; archived: boolean }>(items: readonly T[], chosen: string | readonly string[]): T[] {
@@ -68,8 +86,11 @@ function pickable<T extends { id: string; archived: boolean }>(items: readonly T
     TranslocoPipe,
     FieldErrorComponent,
     ChannelVariantComponent,
+    NextFreeSlotComponent,
     PlatformBadgeComponent,
     PostStateChipComponent,
+    RuleOverrideNoteComponent,
+    ViolationListComponent,
   ],
   providers: [provideTranslocoScope(PLANNING_SCOPE)],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -80,8 +101,11 @@ export class ComposerDialogComponent {
   private readonly request = inject<ComposerRequest>(MAT_DIALOG_DATA);
   private readonly dialogRef = inject<MatDialogRef<ComposerDialogComponent, ComposerResult>>(MatDialogRef);
   private readonly posts = inject(PostsApi);
+  private readonly approvals = inject(ApprovalsApi);
+  private readonly organizations = inject(OrganizationsApi);
   private readonly problems = inject(PlanningProblems);
   private readonly confirmation = inject(Confirmation);
+  private readonly overrides = inject(RuleOverrides);
   private readonly activeOrganization = inject(ActiveOrganization);
 
   protected readonly catalog = this.request.catalog;
@@ -92,6 +116,15 @@ export class ComposerDialogComponent {
   protected readonly loading = signal(false);
   protected readonly saving = signal(false);
   protected readonly triedSaving = signal(false);
+  protected readonly canOverride = computed(() => this.activeOrganization.can('rules.override'));
+  protected readonly canSubmit = computed(() => {
+    const post = this.post();
+    return this.canEdit() && (!post || SUBMITTABLE_STATES.includes(post.state));
+  });
+  /** The blocking rules the last save broke; cleared when the time, channels or dialogue change. */
+  protected readonly violations = signal<Violation[]>([]);
+  /** Who overrode the post's rules, once the members are loaded. */
+  protected readonly overriderName = signal<string | null>(null);
 
   private readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
     initialValue: this.form.getRawValue(),
@@ -123,6 +156,10 @@ export class ComposerDialogComponent {
     this.form.controls.channelIds.valueChanges
       .pipe(takeUntilDestroyed())
       .subscribe((channelIds) => syncVariantControls(this.form.controls.variants, channelIds));
+    const { plannedAt, channelIds, invitesDialogue } = this.form.controls;
+    merge(plannedAt.valueChanges, channelIds.valueChanges, invitesDialogue.valueChanges)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.violations.set([]));
     if (!this.canEdit()) this.form.disable();
     if (this.request.postId) void this.load(this.request.postId);
     else this.startNewPost();
@@ -137,27 +174,71 @@ export class ComposerDialogComponent {
   }
 
   protected async save(): Promise<void> {
-    if (this.saving() || this.loading() || !this.canEdit()) return;
+    const post = await this.persist();
+    if (post) this.dialogRef.close({ kind: 'saved', post });
+  }
+
+  /** An approver or admin saves despite the broken rules, with a reason stored on the post. */
+  protected async overrideAndSave(): Promise<void> {
+    const violations = this.violations();
+    if (violations.length === 0 || !this.canOverride()) return;
+    const reason = await this.overrides.askReason({ violations, context: this.catalog });
+    if (!reason) return;
+    const post = await this.persist({ reason });
+    if (post) this.dialogRef.close({ kind: 'saved', post });
+  }
+
+  /** Saves what changed, then sends the post to review. */
+  protected async submitForApproval(): Promise<void> {
+    const current = this.post();
+    const saved = current && this.form.pristine ? current : await this.persist();
+    if (!saved) return;
+    this.saving.set(true);
+    try {
+      const post = await this.approvals.submit(this.catalog.organizationId, saved.id);
+      this.dialogRef.close({ kind: 'submitted', post });
+    } catch (error) {
+      this.problems.report(error, this.catalog);
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  /**
+   * Saves the post; resolves with it, or null when it was not saved and the reason is on screen: broken
+   * channel rules in the composer itself, a refused field next to it, anything else in a snackbar.
+   */
+  private async persist(ruleOverride?: RuleOverrideInput): Promise<PostView | null> {
+    if (this.saving() || this.loading() || !this.canEdit()) return null;
     this.triedSaving.set(true);
     if (this.form.invalid || this.blocked()) {
       this.form.markAllAsTouched();
-      return;
+      return null;
     }
     const input = postInputFromForm(this.form.getRawValue(), this.catalog.channels, this.timeZone);
+    const body = ruleOverride ? { ...input, ruleOverride } : input;
     const sentChannelIds = input.targets.map((target) => target.channelId);
     const existing = this.post();
     this.saving.set(true);
     try {
       const post = existing
-        ? await this.posts.update(this.catalog.organizationId, existing.id, input)
-        : await this.posts.create(this.catalog.organizationId, input);
-      this.dialogRef.close({ kind: 'saved', post });
+        ? await this.posts.update(this.catalog.organizationId, existing.id, body)
+        : await this.posts.create(this.catalog.organizationId, body);
+      // Should anything after the save fail (the submit), the composer edits the saved post from now on.
+      this.post.set(post);
+      this.form.markAsPristine();
+      this.violations.set([]);
+      return post;
     } catch (error) {
+      const violations = blockingViolations(error);
       const problem = describeApiError(error);
       const placed = problem.status === 400 && problem.fieldErrors.length > 0;
-      if (!placed || applyPostFieldErrors(this.form, problem.fieldErrors, sentChannelIds).length > 0) {
-        this.problems.report(error, this.catalog.channels);
+      if (violations.length > 0) {
+        this.violations.set(violations);
+      } else if (!placed || applyPostFieldErrors(this.form, problem.fieldErrors, sentChannelIds).length > 0) {
+        this.problems.report(error, this.catalog);
       }
+      return null;
     } finally {
       this.saving.set(false);
     }
@@ -178,7 +259,7 @@ export class ComposerDialogComponent {
       await this.posts.remove(this.catalog.organizationId, post.id);
       this.dialogRef.close({ kind: 'deleted', postId: post.id });
     } catch (error) {
-      this.problems.report(error, this.catalog.channels);
+      this.problems.report(error, this.catalog);
     } finally {
       this.saving.set(false);
     }
@@ -203,11 +284,21 @@ export class ComposerDialogComponent {
       syncVariantControls(this.form.controls.variants, value.channelIds, value.variants);
       this.form.reset(value);
       this.post.set(post);
+      if (post.ruleOverride) void this.loadOverriderName(post.ruleOverride.byUserId);
     } catch (error) {
-      this.problems.report(error, this.catalog.channels);
+      this.problems.report(error, this.catalog);
       this.dialogRef.close();
     } finally {
       this.loading.set(false);
+    }
+  }
+
+  private async loadOverriderName(userId: string): Promise<void> {
+    try {
+      const members = await this.organizations.listMembers(this.catalog.organizationId);
+      this.overriderName.set(members.find((member) => member.userId === userId)?.name ?? null);
+    } catch {
+      // The note says "someone" instead; the override itself is shown either way.
     }
   }
 }

@@ -19,6 +19,7 @@ describe('the composer form', () => {
       contentTypeId: 'ct',
       themeId: 't',
       plannedAt: '2026-06-18T10:00',
+      sensitive: true,
       channelIds: ['c-ig', 'c-fb'],
     });
     syncVariantControls(composer.controls.variants, ['c-ig', 'c-fb'], { 'c-ig': 'Sommerfest! 🎉' });
@@ -33,6 +34,7 @@ describe('the composer form', () => {
       initiativeId: null,
       plannedAt: '2026-06-18T08:00:00.000Z',
       invitesDialogue: false,
+      sensitive: true,
       targets: [
         { channelId: 'c-fb', textVariant: null },
         { channelId: 'c-ig', textVariant: 'Sommerfest! 🎉' },
@@ -58,6 +60,7 @@ describe('the composer form', () => {
       initiativeId: 'i1',
       plannedAt: '2026-01-05T07:30:00.000Z',
       invitesDialogue: true,
+      sensitive: true,
       targets: [{ channelId: 'c-x', textVariant: 'Kort' }],
     } as PostView;
     expect(formValueFromPost(post, 'Europe/Stockholm')).toMatchObject({
@@ -65,6 +68,7 @@ describe('the composer form', () => {
       mediaUrls: 'https://fjordvik.no/a.jpg',
       initiativeId: 'i1',
       plannedAt: '2026-01-05T08:30',
+      sensitive: true,
       channelIds: ['c-x'],
       variants: { 'c-x': 'Kort' },
     });

@@ -30,6 +30,8 @@ export function buildComposerForm(fb: NonNullableFormBuilder) {
     /** '' keeps the post an unscheduled idea. */
     plannedAt: [''],
     invitesDialogue: [false],
+    /** An answer to criticism or a crisis message: an admin must approve it too. */
+    sensitive: [false],
     channelIds: [[] as string[], [atLeastOneChannel]],
     /** Per chosen channel: its own text, or null to publish the body. */
     variants: fb.record<FormControl<string | null>>({}),
@@ -69,6 +71,7 @@ export function postInputFromForm(value: ComposerFormValue, channels: readonly C
     initiativeId: value.initiativeId === '' ? null : value.initiativeId,
     plannedAt,
     invitesDialogue: value.invitesDialogue,
+    sensitive: value.sensitive,
     targets: targetChannelIds(value.channelIds, channels).map((channelId) => ({
       channelId,
       textVariant: value.variants[channelId] ?? null,
@@ -88,6 +91,7 @@ export function formValueFromPost(post: PostView, timeZone: string): ComposerFor
     initiativeId: post.initiativeId ?? '',
     plannedAt: post.plannedAt ? instantToWallClock(post.plannedAt, timeZone) : '',
     invitesDialogue: post.invitesDialogue,
+    sensitive: post.sensitive,
     channelIds: post.targets.map((target) => target.channelId),
     variants: Object.fromEntries(post.targets.map((target) => [target.channelId, target.textVariant])),
   };

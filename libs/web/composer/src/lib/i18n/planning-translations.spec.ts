@@ -65,6 +65,8 @@ describe('the planning translation scope', () => {
       ...TEXT_ISSUE_CODES.map((code) => `issues.${code}`),
       ...PLANNING_ERROR_CODES.map((code) => `errors.${code}`),
       ...RULE_IDS.map((rule) => `rules.${rule}`),
+      'rules.service_hours.outside_no_opening',
+      ...['thinWeek', 'silence', 'staffed'].map((band) => `calendar.legend.${band}`),
       ...['weighted', 'graphemes', 'characters'].map((unit) => `composer.units.${unit}`),
     ];
     expect(built.filter((key) => !files.en.has(key))).toEqual([]);

@@ -14,7 +14,7 @@ describe('PlanningProblems', () => {
             en: {
               planning: {
                 errors: { delivery_started: 'Already published.', rule_violations: 'The new time breaks a promise:' },
-                rules: { cadence: { max_per_day: '{{channel}} is full that day.' } },
+                rules: { cadence: { max_per_day: '{{channel}}: at most {{max}} a day, but {{date}} would have {{count}}.' } },
               },
               errors: { reason: { conflict: 'Someone else changed this.', unexpected: 'Oops.' }, action: { reload: 'Reload.' } },
             },
@@ -24,7 +24,7 @@ describe('PlanningProblems', () => {
         }),
       ],
     });
-    return TestBed.inject(PlanningProblems).describe(new HttpErrorResponse({ status, error: body }), channels);
+    return TestBed.inject(PlanningProblems).describe(new HttpErrorResponse({ status, error: body }), { channels, timeZone: 'Europe/Oslo' });
   }
 
   it('words a known refusal in the planning scope', () => {
@@ -33,10 +33,11 @@ describe('PlanningProblems', () => {
 
   it('names each broken blocking rule once, with its channel', () => {
     const channels = [{ id: 'c1', name: 'Fjordvik på X' } as ChannelView];
-    const violation = { rule: 'cadence.max_per_day', severity: 'block', channelId: 'c1', postId: 'p1', at: '', params: {} };
+    const violation = { rule: 'cadence.max_per_day', severity: 'block', channelId: 'c1', postId: 'p1', at: '', params: { date: '2026-05-12', count: 3, max: 2 } };
+    const other = { ...violation, postId: 'p2' };
     const warning = { ...violation, rule: 'cadence.min_per_week', severity: 'warn' };
-    expect(describeError({ code: 'rule_violations', message: 'x', violations: [violation, violation, warning] }, 422, channels)).toBe(
-      'The new time breaks a promise: Fjordvik på X is full that day.',
+    expect(describeError({ code: 'rule_violations', message: 'x', violations: [violation, other, warning] }, 422, channels)).toBe(
+      'The new time breaks a promise: Fjordvik på X: at most 2 a day, but 12 May 2026 would have 3.',
     );
   });
 

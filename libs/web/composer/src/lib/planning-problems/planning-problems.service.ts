@@ -2,10 +2,12 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoService } from '@jsverse/transloco';
-import type { ChannelView } from '@kadens/shared/contracts';
-import { describeApiError, planningErrorCode, ruleViolations } from '@kadens/web/data-access';
+import { blockingViolations, describeApiError, planningErrorCode } from '@kadens/web/data-access';
+
+import { type ViolationContext, wordViolations } from '../violation-wording/violation-wording';
 
 const PROBLEM_DURATION_MS = 10_000;
+const NO_CONTEXT: ViolationContext = { channels: [], timeZone: 'UTC' };
 
 /**
  * Says why the API refused a planning change (a move, a save), in the user's language: the planning
@@ -17,20 +19,20 @@ export class PlanningProblems {
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
 
-  report(error: unknown, channels: readonly ChannelView[] = []): void {
-    this.snackBar.open(this.describe(error, channels), this.transloco.translate('common.close'), {
+  /** `context` names the channels (and the zone for times) a broken rule is about; the catalog will do. */
+  report(error: unknown, context: ViolationContext = NO_CONTEXT): void {
+    this.snackBar.open(this.describe(error, context), this.transloco.translate('common.close'), {
       duration: PROBLEM_DURATION_MS,
       politeness: 'assertive',
     });
   }
 
-  describe(error: unknown, channels: readonly ChannelView[] = []): string {
+  describe(error: unknown, context: ViolationContext = NO_CONTEXT): string {
     const code = planningErrorCode(error);
     if (code === 'rule_violations') {
-      const named = (channelId: string) => channels.find((channel) => channel.id === channelId)?.name ?? '';
-      const rules = ruleViolations(error)
-        .filter((violation) => violation.severity === 'block')
-        .map((violation) => this.transloco.translate(`planning.rules.${violation.rule}`, { channel: named(violation.channelId) }));
+      const rules = wordViolations(blockingViolations(error), context, this.transloco.getActiveLang()).map((worded) =>
+        this.transloco.translate(worded.key, worded.params),
+      );
       return [this.transloco.translate('planning.errors.rule_violations'), ...new Set(rules)].join(' ');
     }
     if (code) return this.transloco.translate(`planning.errors.${code}`);

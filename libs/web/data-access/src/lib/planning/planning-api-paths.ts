@@ -2,7 +2,7 @@ import type { OrganizationId } from '@kadens/shared/contracts';
 
 import { API_PATHS } from '../api/api-paths';
 
-/** The planning endpoints: posts, content types and the calendar. */
+/** The planning endpoints: posts, content types, the calendar and what the channels' promises allow. */
 export const PLANNING_API_PATHS = {
   calendar: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/calendar`,
   posts: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/posts`,
@@ -13,4 +13,7 @@ export const PLANNING_API_PATHS = {
   postRevisions: (organizationId: OrganizationId, postId: string) =>
     `${PLANNING_API_PATHS.post(organizationId, postId)}/revisions`,
   contentTypes: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/content-types`,
+  staffedPeriods: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/calendar/staffed-periods`,
+  nextFreeSlot: (organizationId: OrganizationId, channelId: string) =>
+    `${API_PATHS.organization(organizationId)}/channels/${encodeURIComponent(channelId)}/next-free-slot`,
 } as const;

@@ -11,6 +11,8 @@ export const PLANNING_ERROR_CODES = [
   'post_not_found',
   'platform_rules',
   'rule_violations',
+  'override_not_allowed',
+  'nothing_to_override',
 ] as const;
 export type PlanningErrorCode = (typeof PLANNING_ERROR_CODES)[number];
 
@@ -26,6 +28,11 @@ export function ruleViolations(error: unknown): Violation[] {
   if (planningErrorCode(error) !== 'rule_violations') return [];
   const violations: unknown = ((error as HttpErrorResponse).error as { violations?: unknown }).violations;
   return Array.isArray(violations) ? violations.filter(isViolation) : [];
+}
+
+/** Only the violations that stop the change (the API sends no warnings with a 422, but be sure). */
+export function blockingViolations(error: unknown): Violation[] {
+  return ruleViolations(error).filter((violation) => violation.severity === 'block');
 }
 
 function isViolation(value: unknown): value is Violation {

@@ -24,6 +24,14 @@ describe('PostsApi', () => {
     await expect(moved).resolves.toEqual({ id: 'p1' });
   });
 
+  it('sends an override with its reason only when one is given', async () => {
+    const moved = api.move('o1', 'p1', '2026-05-12T12:00:00.000Z', { reason: 'Svar på pressesak' });
+    const request = http.expectOne({ method: 'POST', url: '/api/organizations/o1/posts/p1/move' });
+    expect(request.request.body).toEqual({ plannedAt: '2026-05-12T12:00:00.000Z', ruleOverride: { reason: 'Svar på pressesak' } });
+    request.flush({ id: 'p1' });
+    await moved;
+  });
+
   it('patches only the changed fields', async () => {
     const updated = api.update('o1', 'p1', { link: null });
     const request = http.expectOne({ method: 'PATCH', url: '/api/organizations/o1/posts/p1' });

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { OrganizationId, PostInput, PostRevisionView, PostUpdate, PostView } from '@kadens/shared/contracts';
+import type { OrganizationId, PostInput, PostMove, PostRevisionView, PostUpdate, PostView, RuleOverrideInput } from '@kadens/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { PLANNING_API_PATHS } from './planning-api-paths';
@@ -23,9 +23,13 @@ export class PostsApi {
     return firstValueFrom(this.http.patch<PostView>(PLANNING_API_PATHS.post(organizationId, postId), changes));
   }
 
-  /** Changes only the time (the calendar's drag), keeping the revision. */
-  move(organizationId: OrganizationId, postId: string, plannedAt: string): Promise<PostView> {
-    return firstValueFrom(this.http.post<PostView>(PLANNING_API_PATHS.postMove(organizationId, postId), { plannedAt }));
+  /**
+   * Changes only the time (the calendar's drag), keeping the revision. With `ruleOverride` an approver
+   * or admin moves it despite the channels' blocking rules.
+   */
+  move(organizationId: OrganizationId, postId: string, plannedAt: string, ruleOverride?: RuleOverrideInput): Promise<PostView> {
+    const body: PostMove = ruleOverride ? { plannedAt, ruleOverride } : { plannedAt };
+    return firstValueFrom(this.http.post<PostView>(PLANNING_API_PATHS.postMove(organizationId, postId), body));
   }
 
   remove(organizationId: OrganizationId, postId: string): Promise<void> {

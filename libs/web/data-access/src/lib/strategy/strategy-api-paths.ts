@@ -12,4 +12,7 @@ export const STRATEGY_API_PATHS = {
   item: (organizationId: OrganizationId, collection: StrategyCollection, id: string) =>
     `${API_PATHS.organization(organizationId)}/${collection}/${encodeURIComponent(id)}`,
   workload: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/strategy/workload`,
+  /** A channel's cadence and service hours. */
+  channelPromises: (organizationId: OrganizationId, channelId: string) =>
+    `${API_PATHS.organization(organizationId)}/channels/${encodeURIComponent(channelId)}/promises`,
 } as const;

@@ -26,5 +26,6 @@ describe('STRATEGY_API_PATHS', () => {
     expect(STRATEGY_API_PATHS.collection('o1', 'themes')).toBe('/api/organizations/o1/themes');
     expect(STRATEGY_API_PATHS.item('o1', 'initiatives', 'i 1')).toBe('/api/organizations/o1/initiatives/i%201');
     expect(STRATEGY_API_PATHS.workload('o1')).toBe('/api/organizations/o1/strategy/workload');
+    expect(STRATEGY_API_PATHS.channelPromises('o1', 'c 1')).toBe('/api/organizations/o1/channels/c%201/promises');
   });
 });

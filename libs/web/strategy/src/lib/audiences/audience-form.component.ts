@@ -1,65 +1,28 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  type ElementRef,
-  inject,
-  input,
-  type OnInit,
-  output,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, type ElementRef, inject, input, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { TranslocoPipe } from '@jsverse/transloco';
 import { type AudienceInput, type AudienceView, EFFECT_PERIODS, type EffectPeriod } from '@kadens/shared/contracts';
-import { FieldErrorComponent, ProblemNotifier } from '@kadens/web/ui';
 
-import { showSaveFailure } from '../shared/save-failure';
+import { type SavedMessage, STRATEGY_FORM_IMPORTS, StrategyForm } from '../shared/strategy-form';
 import { numberInRange } from '../shared/strategy-validators';
-import { StrategyStore } from '../state/strategy.store';
-
-/** The API names a refused target field by its path; the form keeps it in a nested group. */
-const TARGET_FIELDS = {
-  'effectTarget.metric': 'effectTarget.metric',
-  'effectTarget.value': 'effectTarget.value',
-  'effectTarget.period': 'effectTarget.period',
-};
 
 /** Creates an audience, or edits the one given; says `done` when saved or cancelled. */
 @Component({
   selector: 'kd-audience-form',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    TranslocoPipe,
-    FieldErrorComponent,
-  ],
+  imports: [STRATEGY_FORM_IMPORTS, MatCheckboxModule, MatSelectModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audience-form.component.html',
   styleUrl: '../shared/strategy-form.scss',
 })
-export class AudienceFormComponent implements OnInit {
-  private readonly notifier = inject(ProblemNotifier);
+export class AudienceFormComponent extends StrategyForm<AudienceView> {
   private readonly nameInput = viewChild.required<ElementRef<HTMLInputElement>>('nameInput');
-  protected readonly store = inject(StrategyStore);
 
   readonly audience = input<AudienceView | null>(null);
-  readonly done = output<void>();
+  protected readonly item = this.audience;
 
   protected readonly periods = EFFECT_PERIODS;
-  protected readonly saving = signal(false);
   private readonly formBuilder = inject(NonNullableFormBuilder);
   protected readonly form = this.formBuilder.group({
     name: ['', [Validators.required, Validators.maxLength(80)]],
@@ -74,9 +37,15 @@ export class AudienceFormComponent implements OnInit {
     }),
     channelIds: [[] as string[]],
   });
+  /** The API names a refused target field by its path; the form keeps it in a nested group. */
+  protected override readonly controlNames = {
+    'effectTarget.metric': 'effectTarget.metric',
+    'effectTarget.value': 'effectTarget.value',
+    'effectTarget.period': 'effectTarget.period',
+  };
 
   constructor() {
-    afterNextRender(() => this.nameInput().nativeElement.focus());
+    super();
     // A target that is not wanted is neither validated nor sent.
     const { hasTarget, effectTarget } = this.form.controls;
     effectTarget.disable();
@@ -86,9 +55,7 @@ export class AudienceFormComponent implements OnInit {
     });
   }
 
-  ngOnInit(): void {
-    const audience = this.audience();
-    if (!audience) return;
+  protected fill(audience: AudienceView): void {
     const { name, description, communicationGoal, effectGoal, effectTarget, channelIds } = audience;
     this.form.reset({
       name,
@@ -101,22 +68,13 @@ export class AudienceFormComponent implements OnInit {
     });
   }
 
-  protected async save(): Promise<void> {
-    if (this.saving()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.saving.set(true);
-    try {
-      const saved = await this.store.saveAudience(this.audience()?.id ?? null, this.request());
-      this.notifier.announce('strategy.audiences.saved', { name: saved.name });
-      this.done.emit();
-    } catch (error) {
-      showSaveFailure(this.form, error, this.notifier, TARGET_FIELDS);
-    } finally {
-      this.saving.set(false);
-    }
+  protected focusFirstField(): void {
+    this.nameInput().nativeElement.focus();
+  }
+
+  protected async persist(): Promise<SavedMessage> {
+    const saved = await this.store.saveAudience(this.audience()?.id ?? null, this.request());
+    return { key: 'strategy.audiences.saved', params: { name: saved.name } };
   }
 
   private request(): AudienceInput {

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { CHANNEL_STATUSES, EFFECT_PERIODS, INITIATIVE_STATUSES, LOCALES, PLATFORMS } from '@kadens/shared/contracts';
 import { PERMISSIONS } from '@kadens/shared/rules';
 
-import type { StrategyKind } from '../shared/item-removal.service';
+import { CADENCE_LIMITS } from '../promises/cadence-limits';
+import { SERVICE_HOURS_PRESETS } from '../promises/service-hours-presets';
+import { ITEM_ACTIONS } from '../shared/strategy-item.component';
+import type { StrategyKind } from '../shared/strategy-kind';
 import { STRATEGY_TABS } from '../strategy-page/strategy-tabs';
 import { flattenTranslations, readAllStrategyTranslations } from '../testing/strategy-translations.testing';
 import { THEME_PALETTE } from '../themes/theme-palette';
@@ -78,6 +81,12 @@ describe('strategy translations (web/public/i18n/strategy)', () => {
       ...STRATEGY_TABS.map((tab) => `tabs.${tab}`),
       ...['name_taken', 'unknown_reference', 'not_a_member'].map((code) => `errors.${code}`),
       ...kinds.flatMap((kind) => removalTexts.map((text) => `${kind}.${text}`)),
+      // The section shell's header and empty list, and the archive flow of the kinds that archive.
+      ...kinds.flatMap((kind) => ['intro', 'add', 'empty'].map((text) => `${kind}.${text}`)),
+      ...(['themes', 'audiences'] as const).flatMap((kind) => ['archivedDone', 'restoredDone'].map((text) => `${kind}.${text}`)),
+      ...ITEM_ACTIONS.flatMap((action) => [`actions.${action}`, `actions.${action}Named`]),
+      ...CADENCE_LIMITS.flatMap((limit) => [`promises.cadence.${limit.key}`, `promises.validation.${limit.key}`]),
+      ...SERVICE_HOURS_PRESETS.map((preset) => `promises.hours.presets.${preset.key}`),
     ];
     expect(built.filter((key) => !flat.en.has(key))).toEqual([]);
   });

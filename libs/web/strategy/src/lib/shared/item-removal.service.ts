@@ -2,8 +2,7 @@ import { inject, Injectable } from '@angular/core';
 import { describeApiError, type StrategyErrorCode, strategyErrorCode } from '@kadens/web/data-access';
 import { Confirmation, ProblemNotifier } from '@kadens/web/ui';
 
-/** Which list an item belongs to; its texts live under `strategy.<kind>.*`. */
-export type StrategyKind = 'themes' | 'audiences' | 'channels' | 'initiatives';
+import type { StrategyKind } from './strategy-kind';
 
 export interface Removal {
   kind: StrategyKind;

@@ -7,6 +7,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { AudiencesSectionComponent } from '../audiences/audiences-section.component';
 import { ChannelsSectionComponent } from '../channels/channels-section.component';
 import { InitiativesSectionComponent } from '../initiatives/initiatives-section.component';
+import { ChannelPromisesStore } from '../promises/channel-promises.store';
 import { StrategyStore } from '../state/strategy.store';
 import { ThemesSectionComponent } from '../themes/themes-section.component';
 import { WorkloadSummaryComponent } from '../workload/workload-summary.component';
@@ -25,7 +26,7 @@ import { isStrategyTab, STRATEGY_TAB_PARAM, STRATEGY_TABS } from './strategy-tab
     ThemesSectionComponent,
     WorkloadSummaryComponent,
   ],
-  providers: [StrategyStore],
+  providers: [StrategyStore, ChannelPromisesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './strategy-page.component.html',
   styles: `
@@ -51,6 +52,7 @@ export class StrategyPageComponent {
     const tab = this.tab();
     return isStrategyTab(tab) ? STRATEGY_TABS.indexOf(tab) : 0;
   });
+  protected readonly selectedTab = computed(() => STRATEGY_TABS[this.selectedIndex()]);
 
   constructor() {
     effect(() => {

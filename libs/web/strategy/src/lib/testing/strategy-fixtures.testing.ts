@@ -1,8 +1,10 @@
 import type {
   AudienceView,
+  ChannelPromisesView,
   ChannelView,
   InitiativeView,
   MemberView,
+  OrganizationView,
   StrategyWorkload,
   ThemeView,
 } from '@kadens/shared/contracts';
@@ -93,3 +95,34 @@ export const EMPTY_STRATEGY: StrategyData = {
   workload: { capacityHoursPerWeek: null, activeHoursPerWeek: 0, coreHoursPerWeek: 0, ideaHoursPerWeek: 0, overCapacity: false },
   members: MEMBERS,
 };
+
+export const ORGANIZATION: OrganizationView = {
+  id: 'o1',
+  name: 'Sunflower',
+  slug: 'sunflower',
+  timeZone: 'Europe/Oslo',
+  country: 'NO',
+  defaultLocale: 'en',
+  capacityHoursPerWeek: 10,
+  createdAt: CREATED,
+};
+
+/** Facebook promises a cadence and weekday service hours; Instagram promises nothing yet. */
+export const PROMISES: ChannelPromisesView[] = [
+  {
+    channelId: 'c1',
+    cadence: {
+      maxPostsPerDay: 2,
+      minMinutesBetweenPosts: null,
+      minPostsPerWeek: 3,
+      maxDaysOfSilence: 4,
+      preferredSlots: ['Tu,Th 09:30'],
+      publicDescription: 'We post 3–5 times a week',
+    },
+    serviceHours: { openingHours: 'Mo-Fr 09:00-12:00; PH off', responseWindowMinutes: 120, closedPeriods: [] },
+  },
+  { channelId: 'c2', cadence: null, serviceHours: null },
+];
+
+/** Monday 11 May 2026, 08:00 in Oslo: the coming week holds Ascension Day (Thursday) and 17 May (Sunday). */
+export const MONDAY_MORNING = Date.parse('2026-05-11T06:00:00Z');

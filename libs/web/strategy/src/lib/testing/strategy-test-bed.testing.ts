@@ -1,15 +1,16 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
-import type { Type } from '@angular/core';
+import type { Provider, Type } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import type { Role, SessionView } from '@kadens/shared/contracts';
+import type { ChannelPromisesView, Role, SessionView } from '@kadens/shared/contracts';
 import { ActiveOrganization, BROWSER_STORAGE, SessionStore } from '@kadens/web/data-access';
 import { Confirmation, ProblemNotifier } from '@kadens/web/ui';
 
+import { ChannelPromisesStore } from '../promises/channel-promises.store';
 import { StrategyStore } from '../state/strategy.store';
-import type { StrategyData } from './strategy-fixtures.testing';
+import { ORGANIZATION, PROMISES, type StrategyData } from './strategy-fixtures.testing';
 import { readStrategyTranslations } from './strategy-translations.testing';
 
 const BASE = '/api/organizations/o1';
@@ -18,7 +19,7 @@ const BASE = '/api/organizations/o1';
  * A test bed logged in with `role` in organisation o1, speaking English with the real strategy texts
  * (the app-wide keys stay raw), with the notifier and the confirmation dialog replaced by mocks.
  */
-export async function setUpStrategyTestBed(role: Role) {
+export async function setUpStrategyTestBed(role: Role, providers: Provider[] = []) {
   const notifier = { report: jest.fn(), announce: jest.fn() };
   const confirmation = { ask: jest.fn().mockResolvedValue(true) };
   TestBed.configureTestingModule({
@@ -34,9 +35,11 @@ export async function setUpStrategyTestBed(role: Role) {
       provideHttpClient(),
       provideHttpClientTesting(),
       StrategyStore,
+      ChannelPromisesStore,
       { provide: BROWSER_STORAGE, useValue: null },
       { provide: ProblemNotifier, useValue: notifier },
       { provide: Confirmation, useValue: confirmation },
+      ...providers,
     ],
   });
   const http = TestBed.inject(HttpTestingController);
@@ -59,6 +62,12 @@ export function flushStrategy(http: HttpTestingController, data: StrategyData): 
   http.expectOne(`${BASE}/initiatives`).flush(data.initiatives);
   http.expectOne(`${BASE}/strategy/workload`).flush(data.workload);
   http.expectOne(`${BASE}/members`).flush(data.members);
+}
+
+/** Answers what the channels list fetches once shown: the organisation's clock and each channel's promises. */
+export function flushChannelPromises(http: HttpTestingController, promises: ChannelPromisesView[] = PROMISES): void {
+  http.expectOne({ method: 'GET', url: BASE }).flush(ORGANIZATION);
+  for (const view of promises) http.expectOne({ method: 'GET', url: `${BASE}/channels/${view.channelId}/promises` }).flush(view);
 }
 
 /** Loads the store (as the page would) and renders `component` under it. */

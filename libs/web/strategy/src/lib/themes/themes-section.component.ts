@@ -1,55 +1,30 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
+import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ThemeView } from '@kadens/shared/contracts';
-import { describeApiError } from '@kadens/web/data-access';
-import { ProblemNotifier } from '@kadens/web/ui';
 
-import { ItemRemoval } from '../shared/item-removal.service';
-import { StrategyStore } from '../state/strategy.store';
+import { SectionShellComponent } from '../shared/section-shell.component';
+import { StrategyItemComponent } from '../shared/strategy-item.component';
+import { currentThenArchived, StrategySection } from '../shared/strategy-section';
 import { ThemeFormComponent } from './theme-form.component';
 
 /** The themes: what the organisation talks about, each with a colour; archived rather than deleted once used. */
 @Component({
   selector: 'kd-themes-section',
-  imports: [MatButtonModule, TranslocoPipe, ThemeFormComponent],
+  imports: [TranslocoPipe, SectionShellComponent, StrategyItemComponent, ThemeFormComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './themes-section.component.html',
   styleUrls: ['../shared/strategy-section.scss', './themes-section.component.scss'],
 })
-export class ThemesSectionComponent {
-  private readonly removal = inject(ItemRemoval);
-  private readonly notifier = inject(ProblemNotifier);
-  protected readonly store = inject(StrategyStore);
+export class ThemesSectionComponent extends StrategySection {
+  protected readonly kind = 'themes';
+  protected readonly groups = computed(() => currentThenArchived(this.store.themes()));
 
-  /** The theme being edited, `new` for a new one, null when no form is open. */
-  protected readonly editing = signal<string | null>(null);
-  /** Current themes first, then the archived ones under their own heading. */
-  protected readonly groups = computed(() => [
-    { archived: false, themes: this.store.themes().filter((theme) => !theme.archived) },
-    { archived: true, themes: this.store.themes().filter((theme) => theme.archived) },
-  ]);
-
-  protected edit(id: string): void {
-    this.editing.set(id);
-  }
-
-  protected closeForm(): void {
-    this.editing.set(null);
-  }
-
-  protected async setArchived(theme: ThemeView, archived: boolean): Promise<void> {
-    try {
-      await this.store.archiveTheme(theme, archived);
-      this.notifier.announce(archived ? 'strategy.themes.archivedDone' : 'strategy.themes.restoredDone', { name: theme.name });
-    } catch (error) {
-      this.notifier.report(describeApiError(error));
-    }
+  protected setArchived(theme: ThemeView, archived: boolean): Promise<void> {
+    return this.archiveItem(theme.name, archived, () => this.store.archiveTheme(theme, archived));
   }
 
   protected remove(theme: ThemeView): Promise<void> {
-    return this.removal.remove({
-      kind: 'themes',
+    return this.removeItem({
       name: theme.name,
       remove: () => this.store.deleteTheme(theme),
       inUseCode: 'theme_in_use',

@@ -1,0 +1,64 @@
+import { inject, Injectable, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import type { EventInput } from '@fullcalendar/angular';
+import { TranslocoService } from '@jsverse/transloco';
+import type { ChannelView, OrganizationId, StaffedPeriod, Violation } from '@kadens/shared/contracts';
+import { PlanPromisesApi, ViolationsApi } from '@kadens/web/data-access';
+import { filter, map, merge } from 'rxjs';
+
+import { staffedPeriodEvents, warningBandEvents } from '../calendar-events/calendar-bands';
+
+export interface OverlayQuery {
+  from: string;
+  to: string;
+  /** The channels filtered on; all when empty. */
+  channelIds: readonly string[];
+  /** Staffed hours are shaded in the week view only. */
+  staffed: boolean;
+}
+
+/**
+ * What the calendar shades behind the posts: the channels' warnings (thin weeks, silences) and, in the
+ * week view, their staffed hours. Provided by the calendar page; the latest range asked for wins.
+ */
+@Injectable()
+export class CalendarOverlays {
+  private readonly violationsApi = inject(ViolationsApi);
+  private readonly promisesApi = inject(PlanPromisesApi);
+  private readonly transloco = inject(TranslocoService);
+  private sequence = 0;
+
+  readonly violations = signal<Violation[]>([]);
+  readonly staffedPeriods = signal<StaffedPeriod[]>([]);
+  /** Changes whenever texts arrive or the language changes, so the bands' titles follow. */
+  private readonly translations = toSignal(
+    merge(this.transloco.langChanges$, this.transloco.events$.pipe(filter((event) => event.type === 'translationLoadSuccess'))).pipe(
+      map(() => ({})),
+    ),
+    { initialValue: {} },
+  );
+
+  /** The background events to draw; reactive, for use inside a computed. */
+  bandEvents(channels: readonly ChannelView[]): EventInput[] {
+    this.translations();
+    const translate = (key: string, params: Record<string, unknown>) => this.transloco.translate(key, params);
+    return [
+      ...warningBandEvents(this.violations(), channels, translate),
+      ...staffedPeriodEvents(this.staffedPeriods(), channels, translate),
+    ];
+  }
+
+  async load(organizationId: OrganizationId, query: OverlayQuery): Promise<void> {
+    const sequence = ++this.sequence;
+    const range = { from: query.from, to: query.to, channelIds: query.channelIds };
+    // The shading helps but is not the plan: if it cannot be had, the posts are still shown (and the
+    // posts' own request reports what went wrong), so a failure here leaves the calendar unshaded.
+    const [violations, staffedPeriods] = await Promise.all([
+      this.violationsApi.list(organizationId, range).catch((): Violation[] => []),
+      query.staffed ? this.promisesApi.staffedPeriods(organizationId, range).catch((): StaffedPeriod[] => []) : [],
+    ]);
+    if (sequence !== this.sequence) return;
+    this.violations.set(violations.filter((violation) => violation.severity === 'warn'));
+    this.staffedPeriods.set(staffedPeriods);
+  }
+}
