@@ -17,14 +17,15 @@ const FILTERS = `
    AND ($7::uuid[] IS NULL OR p.initiative_id = ANY($7))
    AND ($8::text[] IS NULL OR p.state = ANY($8))`;
 
-// Must match the predicate of posts_calendar_entry_idx (migration CalendarCoveringIndex) to the letter.
+// Each must match its partial index's predicate (migrations CalendarCoveringIndex, CalendarLargeEntryIndex) to the letter.
 const INDEXED = `octet_length(p.calendar_entry) <= ${CALENDAR_INDEXED_ENTRY_BYTES}`;
+const LARGE = `octet_length(p.calendar_entry) > ${CALENDAR_INDEXED_ENTRY_BYTES}`;
 
 export const CALENDAR_SQL = `
 SELECT '[' || COALESCE(string_agg(e.entry, ',' ORDER BY e.planned_at, e.id), '') || ']' AS body
   FROM (SELECT p.planned_at, p.id, p.calendar_entry AS entry FROM posts p WHERE ${FILTERS} AND ${INDEXED}
         UNION ALL
-        SELECT p.planned_at, p.id, p.calendar_entry FROM posts p WHERE ${FILTERS} AND NOT (${INDEXED})) e`;
+        SELECT p.planned_at, p.id, p.calendar_entry FROM posts p WHERE ${FILTERS} AND ${LARGE}) e`;
 
 export function calendarParameters(organizationId: string, query: CalendarQuery): unknown[] {
   const list = (values: readonly string[] | undefined) => (values && values.length > 0 ? values : null);
