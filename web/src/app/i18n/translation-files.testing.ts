@@ -1,31 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { LOCALES, type Locale } from '@kadens/shared/contracts';
+import { readTranslationTree, type TranslationTree } from '@kadens/web/ui/testing';
 
-/** Reads the translation files the app serves, for the tests that keep them complete. */
-export const TRANSLATIONS_DIRECTORY = join(__dirname, '..', '..', '..', 'public', 'i18n');
-
-export type TranslationTree = { [key: string]: string | TranslationTree };
+/** The root translation files the app serves, for the tests that keep them complete. */
+export { flattenTranslations, TRANSLATIONS_DIRECTORY, type TranslationTree } from '@kadens/web/ui/testing';
 
 export function readTranslations(locale: Locale): TranslationTree {
-  return JSON.parse(readFileSync(join(TRANSLATIONS_DIRECTORY, `${locale}.json`), 'utf8')) as TranslationTree;
+  return readTranslationTree(null, locale);
 }
 
 export function readAllTranslations(): Record<Locale, TranslationTree> {
   return Object.fromEntries(LOCALES.map((locale) => [locale, readTranslations(locale)])) as Record<Locale, TranslationTree>;
-}
-
-/** Every leaf as a dotted key with its text: `{ nav: { calendar: 'Kalender' } }` → `nav.calendar`. */
-export function flattenTranslations(tree: TranslationTree, prefix = ''): Map<string, unknown> {
-  const flat = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === 'object') {
-      for (const [leafKey, leafValue] of flattenTranslations(value, path)) flat.set(leafKey, leafValue);
-    } else {
-      flat.set(path, value);
-    }
-  }
-  return flat;
 }

@@ -1,5 +1,6 @@
 import type { Translation } from '@jsverse/transloco';
 import { LOCALES } from '@kadens/shared/contracts';
+import { describeTranslationParity } from '@kadens/web/ui/testing';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -23,28 +24,11 @@ function keysOf(translation: Translation, prefix = ''): string[] {
   );
 }
 
-/** The {{placeholders}} a text fills. */
-function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
-}
+describeTranslationParity('public');
 
 describe('the public page’s translations (i18n/public)', () => {
   const files = Object.fromEntries(LOCALES.map((locale) => [locale, readTranslation(`public/${locale}.json`)]));
   const english = keysOf(files.en ?? {}).sort();
-
-  it.each(LOCALES.filter((locale) => locale !== 'en'))('%s has exactly the English keys', (locale) => {
-    expect(keysOf(files[locale] ?? {}).sort()).toEqual(english);
-  });
-
-  it.each(LOCALES)('%s fills the same placeholders and leaves no text empty', (locale) => {
-    const lookup = (translation: Translation, key: string): string =>
-      key.split('.').reduce<unknown>((node, part) => (node as Translation)[part], translation) as string;
-    for (const key of english) {
-      const text = lookup(files[locale] ?? {}, key);
-      expect(text.trim()).not.toBe('');
-      expect({ key, placeholders: placeholdersOf(text) }).toEqual({ key, placeholders: placeholdersOf(lookup(files.en ?? {}, key)) });
-    }
-  });
 
   it('holds every key the page uses, literal or built from a value', () => {
     const literal = [...sourceFiles(__dirname).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'public\.([\w.]+\w)'/g)])].map(

@@ -3,17 +3,13 @@ import { join } from 'node:path';
 
 import { CHECKLIST_KEYS, DEFAULT_CHECKLIST, LOCALES, NOTIFICATION_KINDS, REVIEW_DECISIONS, RULE_IDS } from '@kadens/shared/contracts';
 import { APPROVAL_ERROR_CODES } from '@kadens/web/data-access';
+import { describeTranslationParity } from '@kadens/web/ui/testing';
 
 import { AUDIT_KEYS } from '../audit/organization-event-wording';
 import { HISTORY_KEYS } from '../history/history-wording';
 import { flattenTranslations, readAllApprovalsTranslations } from '../testing/approvals-translations.testing';
 
-const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 const LIBRARY_ROOT = join(__dirname, '..');
-
-function placeholders(text: unknown): string {
-  return [...String(text).matchAll(PLACEHOLDER)].map((match) => match[1] ?? '').sort().join();
-}
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
@@ -23,31 +19,14 @@ function sourceFiles(directory: string): string[] {
   });
 }
 
+describeTranslationParity('approvals');
+
 describe('approvals translations (web/public/i18n/approvals)', () => {
   const files = readAllApprovalsTranslations();
   const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flattenTranslations(files[locale])])) as Record<
     (typeof LOCALES)[number],
     Map<string, unknown>
   >;
-  const englishKeys = [...flat.en.keys()].sort();
-  const others = LOCALES.filter((locale) => locale !== 'en');
-
-  it.each(others)('%s has exactly the same keys as en', (locale) => {
-    const keys = [...flat[locale].keys()];
-    expect({
-      missing: englishKeys.filter((key) => !flat[locale].has(key)),
-      extra: keys.filter((key) => !flat.en.has(key)),
-    }).toEqual({ missing: [], extra: [] });
-  });
-
-  it.each(LOCALES)('%s has a non-empty text for every key', (locale) => {
-    const empty = [...flat[locale]].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
-    expect(empty).toEqual([]);
-  });
-
-  it.each(others)('%s uses the same {{placeholders}} as en', (locale) => {
-    expect(englishKeys.filter((key) => placeholders(flat.en.get(key)) !== placeholders(flat[locale].get(key)))).toEqual([]);
-  });
 
   it('has every key the library names', () => {
     const literal = /['"`]approvals\.([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)['"`]/g;

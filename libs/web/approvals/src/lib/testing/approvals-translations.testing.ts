@@ -30,16 +30,4 @@ export function readPlanningTranslations(locale: Locale): TranslationTree {
   return read(join('planning', `${locale}.json`));
 }
 
-/** Every leaf as a dotted key with its text. */
-export function flattenTranslations(tree: TranslationTree, prefix = ''): Map<string, unknown> {
-  const flat = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === 'object') {
-      for (const [leafKey, leafValue] of flattenTranslations(value, path)) flat.set(leafKey, leafValue);
-    } else {
-      flat.set(path, value);
-    }
-  }
-  return flat;
-}
+export { flattenTranslations } from '@kadens/web/ui/testing';

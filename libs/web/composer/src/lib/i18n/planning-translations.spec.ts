@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CONTENT_TYPE_KEYS, type Locale, LOCALES, POST_STATES, RULE_IDS } from '@kadens/shared/contracts';
 import { TEXT_ISSUE_CODES } from '@kadens/shared/platform-rules';
 import { PLANNING_ERROR_CODES } from '@kadens/web/data-access';
+import { describeTranslationParity } from '@kadens/web/ui/testing';
 
 /** The scope's files as the app serves them: `web/public/i18n/planning/<locale>.json`. */
 const DIRECTORY = join(__dirname, '..', '..', '..', '..', '..', '..', 'web', 'public', 'i18n', 'planning');
@@ -33,30 +34,10 @@ function flatten(tree: TranslationTree, prefix = ''): Map<string, unknown> {
   return flat;
 }
 
-const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
-const placeholders = (text: unknown) => [...String(text).matchAll(PLACEHOLDER)].map((match) => match[1] ?? '').sort().join();
+describeTranslationParity('planning');
 
 describe('the planning translation scope', () => {
   const files = readAllPlanningTranslations();
-  const english = [...files.en.keys()].sort();
-  const others = LOCALES.filter((locale) => locale !== 'en');
-
-  it.each(others)('%s has exactly the same keys as en', (locale) => {
-    const keys = [...files[locale].keys()];
-    expect({
-      missing: english.filter((key) => !files[locale].has(key)),
-      extra: keys.filter((key) => !files.en.has(key)),
-    }).toEqual({ missing: [], extra: [] });
-  });
-
-  it.each(LOCALES)('%s has a non-empty text for every key', (locale) => {
-    const empty = [...files[locale]].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([key]) => key);
-    expect(empty).toEqual([]);
-  });
-
-  it.each(others)('%s uses the same {{placeholders}} as en', (locale) => {
-    expect(english.filter((key) => placeholders(files.en.get(key)) !== placeholders(files[locale].get(key)))).toEqual([]);
-  });
 
   it('words every state, seeded content type, platform issue, refusal and channel rule', () => {
     const built = [

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { CHANNEL_STATUSES, EFFECT_PERIODS, INITIATIVE_STATUSES, LOCALES, PLATFORMS } from '@kadens/shared/contracts';
 import { PERMISSIONS } from '@kadens/shared/rules';
+import { describeTranslationParity } from '@kadens/web/ui/testing';
 
 import { CADENCE_LIMITS } from '../promises/cadence-limits';
 import { SERVICE_HOURS_PRESETS } from '../promises/service-hours-presets';
@@ -12,12 +13,7 @@ import { STRATEGY_TABS } from '../strategy-page/strategy-tabs';
 import { flattenTranslations, readAllStrategyTranslations } from '../testing/strategy-translations.testing';
 import { THEME_PALETTE } from '../themes/theme-palette';
 
-const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 const LIBRARY_ROOT = join(__dirname, '..');
-
-function placeholders(text: unknown): string {
-  return [...String(text).matchAll(PLACEHOLDER)].map((match) => match[1] ?? '').sort().join();
-}
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
@@ -27,31 +23,14 @@ function sourceFiles(directory: string): string[] {
   });
 }
 
+describeTranslationParity('strategy');
+
 describe('strategy translations (web/public/i18n/strategy)', () => {
   const files = readAllStrategyTranslations();
   const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flattenTranslations(files[locale])])) as Record<
     (typeof LOCALES)[number],
     Map<string, unknown>
   >;
-  const englishKeys = [...flat.en.keys()].sort();
-  const others = LOCALES.filter((locale) => locale !== 'en');
-
-  it.each(others)('%s has exactly the same keys as en', (locale) => {
-    const keys = [...flat[locale].keys()];
-    expect({
-      missing: englishKeys.filter((key) => !flat[locale].has(key)),
-      extra: keys.filter((key) => !flat.en.has(key)),
-    }).toEqual({ missing: [], extra: [] });
-  });
-
-  it.each(LOCALES)('%s has a non-empty text for every key', (locale) => {
-    const empty = [...flat[locale]].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
-    expect(empty).toEqual([]);
-  });
-
-  it.each(others)('%s uses the same {{placeholders}} as en', (locale) => {
-    expect(englishKeys.filter((key) => placeholders(flat.en.get(key)) !== placeholders(flat[locale].get(key)))).toEqual([]);
-  });
 
   it('has every key the library names', () => {
     const literal = /['"`]strategy\.([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)['"`]/g;

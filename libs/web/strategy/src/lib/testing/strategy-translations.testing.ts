@@ -16,16 +16,4 @@ export function readAllStrategyTranslations(): Record<Locale, TranslationTree> {
   return Object.fromEntries(LOCALES.map((locale) => [locale, readStrategyTranslations(locale)])) as Record<Locale, TranslationTree>;
 }
 
-/** Every leaf as a dotted key with its text. */
-export function flattenTranslations(tree: TranslationTree, prefix = ''): Map<string, unknown> {
-  const flat = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === 'object') {
-      for (const [leafKey, leafValue] of flattenTranslations(value, path)) flat.set(leafKey, leafValue);
-    } else {
-      flat.set(path, value);
-    }
-  }
-  return flat;
-}
+export { flattenTranslations } from '@kadens/web/ui/testing';
