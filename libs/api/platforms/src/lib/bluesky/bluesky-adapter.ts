@@ -1,20 +1,18 @@
-import { platformRules, type PostContent } from '@kadens/shared/platform-rules';
+import { platformRules } from '@kadens/shared/platform-rules';
 
 import { baseUrlOf, optionalSetting, requireCredential } from '../connection-fields';
 import { isRecord, requiredId, stringField } from '../http/http-failure';
 import {
   type AccountIdentity,
-  type AdapterOptions,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
-  type PlatformAdapter,
   type PlatformCapabilities,
   type PublishRequest,
   type PublishResult,
   type VerifyOptions,
 } from '../platform-adapter';
+import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformAuthError, PlatformInvalidContentError, PlatformRateLimitedError } from '../platform-errors';
-import { assertPublishable, validateContent } from '../publishable-content';
 import { detectFacets } from './bluesky-facets';
 import { blueskyRecordKey } from './bluesky-record-key';
 import { type BlueskyAccount, type BlueskySession, BlueskySessions } from './bluesky-sessions';
@@ -32,7 +30,7 @@ const POST_COLLECTION = 'app.bsky.feed.post';
  * in a way that could mean "already there", the adapter reads the record back and, if it holds this
  * post, reports it as published.
  */
-export class BlueskyAdapter implements PlatformAdapter {
+export class BlueskyAdapter extends PlatformAdapterBase {
   readonly platform = 'bluesky' as const;
   readonly capabilities: PlatformCapabilities = {
     idempotentPublish: true,
@@ -42,18 +40,8 @@ export class BlueskyAdapter implements PlatformAdapter {
     metrics: false,
   };
   private readonly sessions = new BlueskySessions();
-  private readonly now: () => number;
-
-  constructor(options: AdapterOptions = {}) {
-    this.now = options.now ?? Date.now;
-  }
-
-  validate(content: PostContent, connection: ChannelConnection) {
-    return validateContent(this.platform, this.capabilities, content, connection);
-  }
-
   async publish({ idempotencyKey, content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    assertPublishable(this.platform, this.validate(content, connection));
+    this.assertPublishable(content, connection);
     const account = this.account(connection);
     const text = platformRules(this.platform).composeText(content);
     const facets = await detectFacets(account.pds, text, timeoutMs);

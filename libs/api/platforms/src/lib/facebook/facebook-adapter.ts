@@ -1,4 +1,4 @@
-import { platformRules, type PostContent } from '@kadens/shared/platform-rules';
+import { platformRules } from '@kadens/shared/platform-rules';
 
 import { requireCredential, requireSetting } from '../connection-fields';
 import type { CallEffect } from '../http/http-call';
@@ -8,13 +8,12 @@ import {
   type AccountIdentity,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
-  type PlatformAdapter,
   type PlatformCapabilities,
   type PublishRequest,
   type PublishResult,
   type VerifyOptions,
 } from '../platform-adapter';
-import { assertPublishable, validateContent } from '../publishable-content';
+import { PlatformAdapterBase } from '../platform-adapter-base';
 
 /**
  * A Facebook Page. Connection: credential `accessToken` (a Page access token with
@@ -25,7 +24,7 @@ import { assertPublishable, validateContent } from '../publishable-content';
  * attached to one feed post. Graph has no idempotency key, so a repeat after an ambiguous answer can
  * duplicate (it answers error 506 only for identical text posted shortly before).
  */
-export class FacebookAdapter implements PlatformAdapter {
+export class FacebookAdapter extends PlatformAdapterBase {
   readonly platform = 'facebook' as const;
   readonly capabilities: PlatformCapabilities = {
     idempotentPublish: false,
@@ -35,12 +34,8 @@ export class FacebookAdapter implements PlatformAdapter {
     metrics: false,
   };
 
-  validate(content: PostContent, connection: ChannelConnection) {
-    return validateContent(this.platform, this.capabilities, content, connection);
-  }
-
   async publish({ content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    assertPublishable(this.platform, this.validate(content, connection));
+    this.assertPublishable(content, connection);
     const pageId = requireSetting(this.platform, connection, 'pageId');
     const accessToken = requireCredential(this.platform, connection, 'accessToken');
     const page = `/${encodeURIComponent(pageId)}`;

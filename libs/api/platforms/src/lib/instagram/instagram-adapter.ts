@@ -1,4 +1,4 @@
-import { platformRules, type PostContent } from '@kadens/shared/platform-rules';
+import { platformRules } from '@kadens/shared/platform-rules';
 
 import { requireCredential, requireSetting } from '../connection-fields';
 import { requiredId, stringField } from '../http/http-failure';
@@ -8,14 +8,13 @@ import {
   type AccountIdentity,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
-  type PlatformAdapter,
   type PlatformCapabilities,
   type PublishRequest,
   type PublishResult,
   type VerifyOptions,
 } from '../platform-adapter';
+import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformAmbiguousError, PlatformTransientError } from '../platform-errors';
-import { assertPublishable, validateContent } from '../publishable-content';
 import { type ContainerPolling, prepareContainer } from './instagram-container';
 
 export interface InstagramAdapterOptions {
@@ -37,7 +36,7 @@ const ERRORS: GraphErrorOptions = { extraRateLimitCodes: [9], defaultRetryAfterM
  * until `FINISHED`), then `media_publish`. Only the second is visible, and it has no idempotency: once
  * it has been sent, anything but a clear refusal is ambiguous, a 5xx included.
  */
-export class InstagramAdapter implements PlatformAdapter {
+export class InstagramAdapter extends PlatformAdapterBase {
   readonly platform = 'instagram' as const;
   readonly capabilities: PlatformCapabilities = {
     idempotentPublish: false,
@@ -49,15 +48,12 @@ export class InstagramAdapter implements PlatformAdapter {
   private readonly polling: ContainerPolling;
 
   constructor(options: InstagramAdapterOptions = {}) {
+    super();
     this.polling = { ...INSTAGRAM_DEFAULT_POLLING, ...options.polling };
   }
 
-  validate(content: PostContent, connection: ChannelConnection) {
-    return validateContent(this.platform, this.capabilities, content, connection);
-  }
-
   async publish({ content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    assertPublishable(this.platform, this.validate(content, connection));
+    this.assertPublishable(content, connection);
     const igUserId = requireSetting(this.platform, connection, 'igUserId');
     const accessToken = requireCredential(this.platform, connection, 'accessToken');
     const context = { connection, igUserId, accessToken, timeoutMs, errors: ERRORS };

@@ -1,21 +1,19 @@
-import { escapeLinkedInCommentary, platformRules, type PostContent } from '@kadens/shared/platform-rules';
+import { escapeLinkedInCommentary, platformRules } from '@kadens/shared/platform-rules';
 
 import { baseUrlOf, endpoint, optionalSetting, requireCredential, requireSetting } from '../connection-fields';
 import { type CallEffect, httpCall } from '../http/http-call';
 import { isSuccess, stringField, successBody } from '../http/http-failure';
 import {
   type AccountIdentity,
-  type AdapterOptions,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
-  type PlatformAdapter,
   type PlatformCapabilities,
   type PublishRequest,
   type PublishResult,
   type VerifyOptions,
 } from '../platform-adapter';
+import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformAmbiguousError, PlatformAuthError } from '../platform-errors';
-import { assertPublishable, validateContent } from '../publishable-content';
 import { linkedinFailure } from './linkedin-errors';
 
 export const LINKEDIN_DEFAULT_BASE_URL = 'https://api.linkedin.com';
@@ -30,7 +28,7 @@ export const LINKEDIN_DEFAULT_VERSION = '202610';
  * The commentary is escaped exactly once, here, on the way out: the stored and counted text is the
  * unescaped original (see `escapeLinkedInCommentary`). The new post's URN comes in `x-restli-id`.
  */
-export class LinkedInAdapter implements PlatformAdapter {
+export class LinkedInAdapter extends PlatformAdapterBase {
   readonly platform = 'linkedin' as const;
   readonly capabilities: PlatformCapabilities = {
     idempotentPublish: false,
@@ -39,18 +37,8 @@ export class LinkedInAdapter implements PlatformAdapter {
     media: 'none',
     metrics: false,
   };
-  private readonly now: () => number;
-
-  constructor(options: AdapterOptions = {}) {
-    this.now = options.now ?? Date.now;
-  }
-
-  validate(content: PostContent, connection: ChannelConnection) {
-    return validateContent(this.platform, this.capabilities, content, connection);
-  }
-
   async publish({ content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    assertPublishable(this.platform, this.validate(content, connection));
+    this.assertPublishable(content, connection);
     const author = requireSetting(this.platform, connection, 'authorUrn');
     const body = {
       author,

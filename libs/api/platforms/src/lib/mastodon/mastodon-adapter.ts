@@ -1,4 +1,4 @@
-import { platformRules, type PostContent } from '@kadens/shared/platform-rules';
+import { platformRules } from '@kadens/shared/platform-rules';
 
 import { baseUrlOf, endpoint, optionalSetting, requireCredential } from '../connection-fields';
 import { type CallEffect, httpCall } from '../http/http-call';
@@ -6,16 +6,14 @@ import { failureFromStatus, isSuccess, requiredId, stringField, successBody } fr
 import { isoTimeHeaderMs, retryAfterHeaderMs } from '../http/retry-after';
 import {
   type AccountIdentity,
-  type AdapterOptions,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
-  type PlatformAdapter,
   type PlatformCapabilities,
   type PublishRequest,
   type PublishResult,
   type VerifyOptions,
 } from '../platform-adapter';
-import { assertPublishable, validateContent } from '../publishable-content';
+import { PlatformAdapterBase } from '../platform-adapter-base';
 
 /** Mastodon keeps an Idempotency-Key for an hour; a repeat after that would post again. */
 export const MASTODON_IDEMPOTENCY_WINDOW_MS = 60 * 60_000;
@@ -31,7 +29,7 @@ export const MASTODON_DEFAULT_RETRY_AFTER_MS = 5 * 60_000;
  * Every publish carries `Idempotency-Key`, so repeating an ambiguous attempt within the hour returns
  * the status the first attempt made instead of a second one.
  */
-export class MastodonAdapter implements PlatformAdapter {
+export class MastodonAdapter extends PlatformAdapterBase {
   readonly platform = 'mastodon' as const;
   readonly capabilities: PlatformCapabilities = {
     idempotentPublish: true,
@@ -40,18 +38,8 @@ export class MastodonAdapter implements PlatformAdapter {
     media: 'none',
     metrics: false,
   };
-  private readonly now: () => number;
-
-  constructor(options: AdapterOptions = {}) {
-    this.now = options.now ?? Date.now;
-  }
-
-  validate(content: PostContent, connection: ChannelConnection) {
-    return validateContent(this.platform, this.capabilities, content, connection);
-  }
-
   async publish({ idempotencyKey, content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    assertPublishable(this.platform, this.validate(content, connection));
+    this.assertPublishable(content, connection);
     const language = optionalSetting(connection, 'language');
     const status = {
       status: platformRules(this.platform).composeText(content),

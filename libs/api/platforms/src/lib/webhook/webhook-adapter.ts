@@ -1,4 +1,4 @@
-import { platformRules, type PostContent } from '@kadens/shared/platform-rules';
+import { platformRules } from '@kadens/shared/platform-rules';
 
 import { baseUrlOf, endpoint, optionalSetting, requireCredential } from '../connection-fields';
 import { httpCall } from '../http/http-call';
@@ -6,16 +6,14 @@ import { failureFromStatus, isSuccess, stringField } from '../http/http-failure'
 import { retryAfterHeaderMs } from '../http/retry-after';
 import {
   type AccountIdentity,
-  type AdapterOptions,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
-  type PlatformAdapter,
   type PlatformCapabilities,
   type PublishRequest,
   type PublishResult,
   type VerifyOptions,
 } from '../platform-adapter';
-import { assertPublishable, validateContent } from '../publishable-content';
+import { PlatformAdapterBase } from '../platform-adapter-base';
 import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature';
 
 /** Used when a receiver answers 429 without Retry-After. */
@@ -43,7 +41,7 @@ export interface WebhookPayload {
  * is not retried automatically (`idempotentPublish: false`); a person's retry is safe with a
  * receiver that keeps the contract.
  */
-export class WebhookAdapter implements PlatformAdapter {
+export class WebhookAdapter extends PlatformAdapterBase {
   readonly platform = 'webhook' as const;
   readonly capabilities: PlatformCapabilities = {
     idempotentPublish: false,
@@ -52,18 +50,8 @@ export class WebhookAdapter implements PlatformAdapter {
     media: 'url',
     metrics: false,
   };
-  private readonly now: () => number;
-
-  constructor(options: AdapterOptions = {}) {
-    this.now = options.now ?? Date.now;
-  }
-
-  validate(content: PostContent, connection: ChannelConnection) {
-    return validateContent(this.platform, this.capabilities, content, connection);
-  }
-
   async publish({ idempotencyKey, content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    assertPublishable(this.platform, this.validate(content, connection));
+    this.assertPublishable(content, connection);
     const payload: WebhookPayload = {
       event: 'post.publish',
       idempotencyKey,

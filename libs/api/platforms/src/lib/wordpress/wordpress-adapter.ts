@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { platformRules, type PostContent } from '@kadens/shared/platform-rules';
+import { platformRules } from '@kadens/shared/platform-rules';
 
 import { baseUrlOf, endpoint, optionalSetting, requireCredential } from '../connection-fields';
 import { type CallEffect, httpCall } from '../http/http-call';
@@ -16,17 +16,15 @@ import {
 import { retryAfterHeaderMs } from '../http/retry-after';
 import {
   type AccountIdentity,
-  type AdapterOptions,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
-  type PlatformAdapter,
   type PlatformCapabilities,
   type PublishRequest,
   type PublishResult,
   type VerifyOptions,
 } from '../platform-adapter';
+import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformAuthError } from '../platform-errors';
-import { assertPublishable, validateContent } from '../publishable-content';
 import { wordpressPostFields } from './wordpress-content';
 
 /** WordPress core sends no rate-limit signal; a 429 comes from a plugin or proxy, usually with Retry-After. */
@@ -44,7 +42,7 @@ const ANY_STATUS = 'publish,future,draft,pending,private';
  * returns it instead of making another. The lookup cannot see a post still being created by a
  * request that has not finished, so `idempotentPublish` stays false.
  */
-export class WordPressAdapter implements PlatformAdapter {
+export class WordPressAdapter extends PlatformAdapterBase {
   readonly platform = 'wordpress' as const;
   readonly capabilities: PlatformCapabilities = {
     idempotentPublish: false,
@@ -53,18 +51,8 @@ export class WordPressAdapter implements PlatformAdapter {
     media: 'none',
     metrics: false,
   };
-  private readonly now: () => number;
-
-  constructor(options: AdapterOptions = {}) {
-    this.now = options.now ?? Date.now;
-  }
-
-  validate(content: PostContent, connection: ChannelConnection) {
-    return validateContent(this.platform, this.capabilities, content, connection);
-  }
-
   async publish({ idempotencyKey, content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    assertPublishable(this.platform, this.validate(content, connection));
+    this.assertPublishable(content, connection);
     const slug = wordpressSlug(idempotencyKey);
     const found = await this.call(connection, 'GET', '/wp-json/wp/v2/posts', timeoutMs, 'none', {
       query: { slug, status: ANY_STATUS, context: 'edit', _fields: 'id,link,slug,status' },

@@ -1,20 +1,18 @@
-import { platformRules, type PostContent } from '@kadens/shared/platform-rules';
+import { platformRules } from '@kadens/shared/platform-rules';
 
 import { baseUrlOf, endpoint, optionalSetting, requireCredential } from '../connection-fields';
 import { type CallEffect, httpCall } from '../http/http-call';
 import { isRecord, isSuccess, requiredId, stringField, successBody } from '../http/http-failure';
 import {
   type AccountIdentity,
-  type AdapterOptions,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
-  type PlatformAdapter,
   type PlatformCapabilities,
   type PublishRequest,
   type PublishResult,
   type VerifyOptions,
 } from '../platform-adapter';
-import { assertPublishable, validateContent } from '../publishable-content';
+import { PlatformAdapterBase } from '../platform-adapter-base';
 import { xFailure } from './x-errors';
 
 export const X_DEFAULT_BASE_URL = 'https://api.x.com';
@@ -28,7 +26,7 @@ export const X_DEFAULT_BASE_URL = 'https://api.x.com';
  * (OAuth 1.0a is not supported); optional settings `username` (for the post's URL) and
  * `maxCharacters` (for accounts on a longer-post tier).
  */
-export class XAdapter implements PlatformAdapter {
+export class XAdapter extends PlatformAdapterBase {
   readonly platform = 'x' as const;
   readonly capabilities: PlatformCapabilities = {
     idempotentPublish: false,
@@ -37,18 +35,8 @@ export class XAdapter implements PlatformAdapter {
     media: 'none',
     metrics: false,
   };
-  private readonly now: () => number;
-
-  constructor(options: AdapterOptions = {}) {
-    this.now = options.now ?? Date.now;
-  }
-
-  validate(content: PostContent, connection: ChannelConnection) {
-    return validateContent(this.platform, this.capabilities, content, connection);
-  }
-
   async publish({ content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    assertPublishable(this.platform, this.validate(content, connection));
+    this.assertPublishable(content, connection);
     const text = platformRules(this.platform).composeText(content);
     const body = await this.call(connection, 'POST', '/2/tweets', timeoutMs, 'publishes', JSON.stringify({ text }));
     const id = requiredId(this.platform, isRecord(body['data']) ? body['data'] : {}, 'id', 'publishes');

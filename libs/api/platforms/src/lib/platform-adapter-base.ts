@@ -1,0 +1,41 @@
+import type { Platform } from '@kadens/shared/contracts';
+import type { PostContent, TextIssue } from '@kadens/shared/platform-rules';
+
+import type {
+  AccountIdentity,
+  AdapterOptions,
+  ChannelConnection,
+  PlatformAdapter,
+  PlatformCapabilities,
+  PublishRequest,
+  PublishResult,
+  VerifyOptions,
+} from './platform-adapter';
+import { assertPublishable, validateContent } from './publishable-content';
+
+/**
+ * What every adapter does the same way: validate with the platform's text rules, refuse before
+ * sending what would be refused anyway, and read the clock through an injectable `now` (for tests).
+ * Each adapter adds only its own calls and error mapping.
+ */
+export abstract class PlatformAdapterBase implements PlatformAdapter {
+  abstract readonly platform: Platform;
+  abstract readonly capabilities: PlatformCapabilities;
+  protected readonly now: () => number;
+
+  constructor(options: AdapterOptions = {}) {
+    this.now = options.now ?? Date.now;
+  }
+
+  validate(content: PostContent, connection: ChannelConnection): TextIssue[] {
+    return validateContent(this.platform, this.capabilities, content, connection);
+  }
+
+  abstract publish(request: PublishRequest): Promise<PublishResult>;
+  abstract verifyCredentials(connection: ChannelConnection, options?: VerifyOptions): Promise<AccountIdentity>;
+
+  /** Throws the platform's invalid-content error, before any request, when a blocking issue remains. */
+  protected assertPublishable(content: PostContent, connection: ChannelConnection): void {
+    assertPublishable(this.platform, this.validate(content, connection));
+  }
+}
