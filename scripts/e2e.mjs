@@ -40,7 +40,7 @@ databaseUrl.pathname = `/${databaseName}`;
 const port = await freePort();
 const app = spawn(process.execPath, [resolve(root, 'dist/api/main.js')], {
   cwd: root,
-  env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), KADENS_SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
+  env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), KADENS_SEED_DEMO: 'true', LOG_LEVEL: 'warn', CREDENTIALS_KEY: randomBytes(32).toString('base64') },
   stdio: 'inherit',
 });
 

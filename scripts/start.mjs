@@ -2,7 +2,9 @@
 // `npm start`: builds what is missing or stale, then runs Kadens on http://localhost:$PORT (3000).
 // Without DATABASE_URL it runs an embedded PostgreSQL with data under ./.data, and seeds the demo.
 import { spawn, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 import { startEmbeddedPostgres } from './lib/embedded-postgres.mjs';
 
@@ -22,6 +24,17 @@ if (!env.DATABASE_URL) {
   database = await startEmbeddedPostgres({ dataDir: resolve(root, '.data/postgres') });
   env.DATABASE_URL = database.url;
   env.KADENS_SEED_DEMO = env.KADENS_SEED_DEMO ?? 'true';
+  // The embedded default keeps its own credentials key beside its data; a real deployment sets CREDENTIALS_KEY.
+  env.CREDENTIALS_KEY = env.CREDENTIALS_KEY ?? embeddedCredentialsKey(resolve(root, '.data/credentials.key'));
+}
+
+function embeddedCredentialsKey(file) {
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    console.log(`[kadens] generated the credentials key in ${file} — keep it with the data`);
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 const api = spawn(process.execPath, ['--enable-source-maps', resolve(root, 'dist/api/main.js')], { cwd: root, env, stdio: 'inherit' });

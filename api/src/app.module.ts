@@ -5,6 +5,7 @@ import { OrganizationsModule } from '@kadens/api/organizations';
 import { PostsModule } from '@kadens/api/posts';
 import { PromisesModule } from '@kadens/api/promises';
 import { PublicModule } from '@kadens/api/public';
+import { PublishingModule } from '@kadens/api/publishing';
 import { StrategyModule } from '@kadens/api/strategy';
 import { type DynamicModule, Module } from '@nestjs/common';
 
@@ -12,6 +13,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config), OrganizationsModule, StrategyModule, PromisesModule, PostsModule, PublicModule, NotificationsModule, ApprovalsModule] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config), OrganizationsModule, StrategyModule, PromisesModule, PostsModule, PublicModule, NotificationsModule, ApprovalsModule, PublishingModule] };
   }
 }

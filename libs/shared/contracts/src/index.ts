@@ -13,3 +13,4 @@ export * from './lib/posts';
 export * from './lib/strategy';
 export * from './lib/public-availability';
 export * from './lib/approvals';
+export * from './lib/publishing';

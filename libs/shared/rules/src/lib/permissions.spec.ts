@@ -6,6 +6,12 @@ describe('hasPermission', () => {
   const cases: Array<[Role | null, Permission, boolean]> = [
     ['admin', 'members.manage', true],
     ['admin', 'publishing.pause', true],
+    ['editor', 'publishing.pause', false],
+    ['editor', 'publishing.manage', true],
+    ['approver', 'publishing.manage', true],
+    ['viewer', 'publishing.manage', false],
+    ['admin', 'channels.connect', true],
+    ['editor', 'channels.connect', false],
     ['editor', 'members.manage', false],
     ['editor', 'posts.edit', true],
     ['editor', 'posts.approve', false],

@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'posts.approve',
   'rules.override',
   'publishing.pause',
+  'publishing.manage',
+  'channels.connect',
   'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -24,8 +26,8 @@ const READ: Permission[] = ['organization.read', 'members.read', 'strategy.read'
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
-  editor: [...READ, 'strategy.edit', 'posts.edit'],
-  approver: [...READ, 'posts.edit', 'posts.approve', 'rules.override'],
+  editor: [...READ, 'strategy.edit', 'posts.edit', 'publishing.manage'],
+  approver: [...READ, 'posts.edit', 'posts.approve', 'rules.override', 'publishing.manage'],
   viewer: READ,
 };
 

@@ -22,6 +22,28 @@ export interface AppConfig {
   /** The built web app to serve at `/`; null when it is not built (API only). */
   webDist: string | null;
   bodyLimitKb: number;
+  /** AES-256-GCM key for channel credentials (32 bytes); null means credentials cannot be saved or used. */
+  credentialsKey: Buffer | null;
+  publishing: PublishingConfig;
+}
+
+export interface PublishingConfig {
+  /** How often the dispatcher claims due targets, and how far ahead it enqueues delayed jobs. */
+  dispatchIntervalMs: number;
+  lookaheadMs: number;
+  /** Targets one worker process publishes at once. */
+  concurrency: number;
+  /** Each HTTP call an adapter makes. */
+  requestTimeoutMs: number;
+  /** Automatic tries of a target before it fails (rate limits and transient errors). */
+  maxAttempts: number;
+  /** First retry delay; doubles per attempt. */
+  retryBaseMs: number;
+  reconcileIntervalMs: number;
+  /** An attempt silent for this long is settled by the reconciler: retried if the platform deduplicates, else unconfirmed. */
+  stuckAfterMs: number;
+  /** A queued target whose job is missing this long after its time is enqueued again. */
+  lostJobAfterMs: number;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +90,18 @@ export function loadAppConfig(env: Env, cwd: string): AppConfig {
     mail: { smtpUrl: reader.url('SMTP_URL', ['smtp:', 'smtps:'], false), from: env['MAIL_FROM']?.trim() || 'Kadens <no-reply@localhost>' },
     webDist: webDist === '' ? null : isAbsolute(webDist) ? webDist : resolve(cwd, webDist),
     bodyLimitKb: reader.int('BODY_LIMIT_KB', 256, 1, 100_000),
+    credentialsKey: reader.key('CREDENTIALS_KEY'),
+    publishing: {
+      dispatchIntervalMs: reader.int('PUBLISH_DISPATCH_INTERVAL_MS', 5_000, 100, 600_000),
+      lookaheadMs: reader.int('PUBLISH_LOOKAHEAD_MS', 120_000, 0, 3_600_000),
+      concurrency: reader.int('PUBLISH_CONCURRENCY', 50, 1, 1_000),
+      requestTimeoutMs: reader.int('PUBLISH_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+      maxAttempts: reader.int('PUBLISH_MAX_ATTEMPTS', 5, 1, 50),
+      retryBaseMs: reader.int('PUBLISH_RETRY_BASE_MS', 30_000, 10, 3_600_000),
+      reconcileIntervalMs: reader.int('PUBLISH_RECONCILE_INTERVAL_MS', 30_000, 100, 3_600_000),
+      stuckAfterMs: reader.int('PUBLISH_STUCK_AFTER_MS', 15 * 60_000, 1_000, 24 * 3_600_000),
+      lostJobAfterMs: reader.int('PUBLISH_LOST_JOB_AFTER_MS', 60_000, 1_000, 3_600_000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -122,6 +156,18 @@ class EnvReader {
       return fallback;
     }
     return [...new Set(items)] as T[];
+  }
+
+  /** 32 bytes as base64 or 64 hex digits (`openssl rand -base64 32`). */
+  key(name: string): Buffer | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+    if (bytes.length !== 32) {
+      this.problems.push(`${name} must be 32 bytes, as base64 or 64 hex digits (e.g. openssl rand -base64 32)`);
+      return null;
+    }
+    return bytes;
   }
 
   url(name: string, protocols: string[], required: boolean): string | null {

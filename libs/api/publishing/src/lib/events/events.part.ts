@@ -1,0 +1,3 @@
+import type { PublishingPart } from '../part';
+
+export const eventsPart: PublishingPart = { controllers: [], providers: [] };
