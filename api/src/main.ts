@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 import { type AppConfig, ConfigError, configureHttpApp, loadAppConfigFromEnvironment, setupOpenApi } from '@kadens/api/core';
+import { mountQueueDashboard } from '@kadens/api/publishing';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 
@@ -15,6 +16,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
     const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false, bufferLogs: true });
     app.useLogger(app.get(Logger));
     configureHttpApp(app, config);
+    mountQueueDashboard(app);
     setupOpenApi(app);
     await app.listen(config.port, config.host);
     app.get(Logger).log(`Kadens (${config.roles.join(', ')}) listens on http://localhost:${config.port} — API docs at /api/docs`);

@@ -14,3 +14,4 @@ export * from './lib/strategy';
 export * from './lib/public-availability';
 export * from './lib/approvals';
 export * from './lib/publishing';
+export * from './lib/connection-fields';

@@ -5,3 +5,6 @@ export * from './lib/violation';
 export * from './lib/cadence';
 export * from './lib/service-hours';
 export * from './lib/plan';
+export * from './lib/delivery/delivery-check';
+export * from './lib/delivery/attempt-settlement';
+export * from './lib/delivery/attention';

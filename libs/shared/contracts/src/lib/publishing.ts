@@ -25,7 +25,7 @@ export interface ChannelConnectionView {
   updatedAt: string;
 }
 
-/** `credentials` omitted keeps the stored ones; given, it replaces them all. */
+/** Each credential left out keeps its stored value; settings given replace the stored ones. */
 export interface SaveChannelConnectionRequest {
   baseUrl?: string | null;
   settings?: Record<string, string | number | boolean>;

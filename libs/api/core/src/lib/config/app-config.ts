@@ -9,7 +9,8 @@ export interface AppConfig {
   roles: AppRole[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   database: { url: string; migrate: boolean; poolSize: number };
-  redis: { url: string | null };
+  /** `prefix` namespaces every key, so several installations (or test runs) can share one Redis. */
+  redis: { url: string | null; prefix: string };
   auth: {
     sessionTtlHours: number;
     cookieSecure: boolean;
@@ -79,7 +80,7 @@ export function loadAppConfig(env: Env, cwd: string): AppConfig {
       migrate: reader.bool('DATABASE_MIGRATE', true),
       poolSize: reader.int('DATABASE_POOL_SIZE', 10, 1, 200),
     },
-    redis: { url: redisUrl },
+    redis: { url: redisUrl, prefix: env['REDIS_PREFIX']?.trim() || 'kadens' },
     auth: {
       sessionTtlHours: reader.int('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
       cookieSecure: reader.bool('COOKIE_SECURE', false),

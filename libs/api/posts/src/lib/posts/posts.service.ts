@@ -1,7 +1,7 @@
 import { assertOwnedIds } from '@kadens/api/core';
 import { type PlanActor, PlanRulesService } from '@kadens/api/promises';
-import type { PostRevisionView, PostView, TargetState } from '@kadens/shared/contracts';
-import { type Decision, decidePostAction, type PostAction } from '@kadens/shared/rules';
+import type { PostRevisionView, PostView } from '@kadens/shared/contracts';
+import { type Decision, decidePostAction, DELIVERY_STARTED_STATES, type PostAction } from '@kadens/shared/rules';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -13,7 +13,6 @@ import { denialError, WorkflowWriter } from '../workflow/apply-workflow-change';
 import { loadWorkflow, policyFor } from '../workflow/workflow-state';
 
 /** Once a target is on its way out (or may be), its post can no longer be edited, moved or deleted. */
-const DELIVERY_STARTED: readonly TargetState[] = ['queued', 'publishing', 'published', 'unconfirmed'];
 
 @Injectable()
 export class PostsService {
@@ -158,7 +157,7 @@ export class PostsService {
     if (locked.length === 0) throw new NotFoundException({ message: 'Post not found', code: 'post_not_found' });
     const post = await this.get(organizationId, postId, tx);
     if (post.state === 'cancelled') throw new ConflictException({ message: 'The post is cancelled', code: 'post_cancelled' });
-    if (post.targets.some((target) => DELIVERY_STARTED.includes(target.state))) {
+    if (post.targets.some((target) => DELIVERY_STARTED_STATES.includes(target.state))) {
       throw new ConflictException({ message: 'The post is already published (or being published) on at least one channel', code: 'delivery_started' });
     }
     return post;

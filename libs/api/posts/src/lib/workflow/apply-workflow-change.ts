@@ -68,8 +68,13 @@ export class WorkflowWriter {
       [postId, change.revision, counting],
     );
     if (change.targets) {
-      // Delivered, in-flight and held targets belong to the publishing side and are left alone.
-      await tx.query(`UPDATE post_targets SET state = $2, updated_at = now() WHERE post_id = $1 AND state IN ('pending', 'scheduled', 'expired', 'failed')`, [postId, change.targets]);
+      // Targets on their way out (publishing), delivered or of unknown outcome belong to the publishing
+      // side and are left alone. A queued target's job finds it no longer queued and stands down; a held
+      // target that a person moves or edits is theirs again. A person's reschedule gives way to the new time.
+      await tx.query(
+        `UPDATE post_targets SET state = $2, not_before = NULL, updated_at = now() WHERE post_id = $1 AND state IN ('pending', 'scheduled', 'queued', 'held', 'expired', 'failed')`,
+        [postId, change.targets],
+      );
     }
     if (change.state !== before.state || input.action !== 'move_time') {
       await this.audit.record(tx, {

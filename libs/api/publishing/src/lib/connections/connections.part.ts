@@ -1,3 +1,6 @@
 import type { PublishingPart } from '../part';
+import { ConnectionsController } from './connections.controller';
+import { CredentialsCipher } from './credentials-cipher';
 
-export const connectionsPart: PublishingPart = { controllers: [], providers: [] };
+/** ConnectionsService itself is provided (and exported) by the module, for the publisher. */
+export const connectionsPart: PublishingPart = { controllers: [ConnectionsController], providers: [CredentialsCipher] };

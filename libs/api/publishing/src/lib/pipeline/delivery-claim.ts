@@ -1,0 +1,115 @@
+import type { Platform, PostState, TargetState } from '@kadens/shared/contracts';
+import { checkDelivery, type DeliveryCheck } from '@kadens/shared/rules';
+import type { EntityManager } from 'typeorm';
+
+import type { PublishJob } from './publish-job';
+
+interface SnapshotRow {
+  state: TargetState;
+  job_id: string | null;
+  attempt_count: number;
+  organization_id: string;
+  channel_id: string;
+  text_variant: string | null;
+  post_state: PostState;
+  revision: number;
+  body: string;
+  link: string | null;
+  media_urls: string[];
+  platform: Platform;
+  channel_status: string;
+  channel_paused: boolean;
+  organization_paused: boolean;
+  first_attempt_at: Date | null;
+}
+
+/** The target as the worker re-reads it, under its row lock (and a share lock on the post). */
+export interface DeliverySnapshotRow {
+  check: DeliveryCheck;
+  organizationId: string;
+  channelId: string;
+  platform: Platform;
+  attemptCount: number;
+  firstAttemptAt: Date | null;
+  content: { text: string; link: string | null; mediaUrls: string[] };
+}
+
+/**
+ * Locks the post, then the target, in the order every writer of a post uses (the posts API locks the
+ * post before its targets), then reads target, post, channel and organisation. The post lock makes an
+ * edit wait until this transaction has marked the target as publishing — after which the edit is
+ * refused (delivery started) instead of racing the publish — and serialises sibling targets, whose
+ * state changes all rewrite the post's calendar entry.
+ */
+export async function readDeliverySnapshot(tx: EntityManager, job: PublishJob): Promise<DeliverySnapshotRow | null> {
+  await lockPostOfTarget(tx, job.targetId);
+  const rows: SnapshotRow[] = await tx.query(
+    `SELECT t.state, t.job_id, t.attempt_count, t.organization_id, t.channel_id, t.text_variant,
+            p.state AS post_state, p.revision, p.body, p.link, p.media_urls,
+            c.platform, c.status AS channel_status,
+            c.publishing_paused_at IS NOT NULL AS channel_paused,
+            o.publishing_paused_at IS NOT NULL AS organization_paused,
+            (SELECT min(a.started_at) FROM publish_attempts a WHERE a.target_id = t.id AND a.revision = p.revision AND a.outcome IS DISTINCT FROM 'refused') AS first_attempt_at
+       FROM post_targets t
+       JOIN posts p ON p.id = t.post_id
+       JOIN channels c ON c.id = t.channel_id
+       JOIN organizations o ON o.id = t.organization_id
+      WHERE t.id = $1
+        FOR UPDATE OF t`,
+    [job.targetId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    check: checkDelivery({
+      targetState: row.state,
+      targetJobId: row.job_id,
+      jobId: job.jobId,
+      jobRevision: job.revision,
+      postState: row.post_state,
+      postRevision: row.revision,
+      organizationPaused: row.organization_paused,
+      channelPaused: row.channel_paused,
+      channelActive: row.channel_status === 'active',
+    }),
+    organizationId: row.organization_id,
+    channelId: row.channel_id,
+    platform: row.platform,
+    attemptCount: row.attempt_count,
+    firstAttemptAt: row.first_attempt_at,
+    content: { text: row.text_variant ?? row.body, link: row.link, mediaUrls: row.media_urls },
+  };
+}
+
+/**
+ * Every transaction that changes a target's state takes its post's row lock first: the state change
+ * rewrites the post's calendar entry (a trigger), so taking the target first and the post second
+ * would deadlock against a writer that goes the other way.
+ */
+export async function lockPostOfTarget(tx: EntityManager, targetId: string): Promise<void> {
+  await tx.query(`SELECT p.id FROM posts p WHERE p.id = (SELECT t.post_id FROM post_targets t WHERE t.id = $1) FOR UPDATE`, [targetId]);
+}
+
+export interface AttemptRecord {
+  organizationId: string;
+  targetId: string;
+  revision: number;
+  jobId: string | null;
+  number: number;
+  worker: string;
+  /** Set for an attempt that ends as it starts (refused, not connected). */
+  outcome?: string;
+  code?: string | null;
+  message?: string | null;
+}
+
+export async function insertAttempt(tx: EntityManager, record: AttemptRecord): Promise<string> {
+  const finished = record.outcome !== undefined;
+  const rows: Array<{ id: string }> = await tx.query(
+    `INSERT INTO publish_attempts (organization_id, target_id, revision, job_id, number, worker, finished_at, outcome, code, message)
+     VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::boolean THEN clock_timestamp() END, $8, $9, $10)
+     RETURNING id`,
+    [record.organizationId, record.targetId, record.revision, record.jobId, record.number, record.worker, finished, record.outcome ?? null, record.code ?? null, record.message ?? null],
+  );
+  return rows[0].id;
+}

@@ -1,0 +1,60 @@
+import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+
+import { Dispatcher } from './dispatcher';
+import { PublishQueue } from './publish-job';
+import { Publisher } from './publisher';
+import { Reconciler } from './reconciler';
+
+/**
+ * Starts what this process's roles ask for: the scheduler role runs the dispatcher and the reconciler
+ * on intervals (@nestjs/schedule); the worker role takes BullMQ jobs. Without Redis the queue lives in
+ * this process, so whichever process dispatches also publishes.
+ */
+@Injectable()
+export class PublishingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Publishing');
+  private readonly busy = new Set<string>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scheduler: SchedulerRegistry,
+    private readonly queue: PublishQueue,
+    private readonly dispatcher: Dispatcher,
+    private readonly reconciler: Reconciler,
+    private readonly publisher: Publisher,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { roles, publishing } = this.config;
+    if (this.queue.kind === 'in-process' || roles.includes('worker')) {
+      this.queue.startWorker((job) => this.publisher.handle(job), publishing.concurrency);
+    }
+    if (roles.includes('scheduler')) {
+      this.every('publishing.dispatch', publishing.dispatchIntervalMs, () => this.dispatcher.dispatchDue());
+      this.every('publishing.reconcile', publishing.reconcileIntervalMs, () => this.reconciler.reconcile());
+    }
+    this.logger.log(`publishing: ${this.queue.kind} queue; ${roles.includes('scheduler') ? 'dispatching' : 'not dispatching'}; ${this.queue.kind === 'in-process' || roles.includes('worker') ? `publishing ${publishing.concurrency} at a time` : 'not publishing'}`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    for (const name of ['publishing.dispatch', 'publishing.reconcile']) {
+      if (this.scheduler.doesExist('interval', name)) this.scheduler.deleteInterval(name);
+    }
+    await this.queue.close();
+  }
+
+  /** Runs the step now and then on an interval; a step still running when the next is due is not started twice. */
+  private every(name: string, intervalMs: number, step: () => Promise<unknown>): void {
+    const run = () => {
+      if (this.busy.has(name)) return;
+      this.busy.add(name);
+      step()
+        .catch((error: unknown) => this.logger.warn(`${name}: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => this.busy.delete(name));
+    };
+    this.scheduler.addInterval(name, setInterval(run, intervalMs));
+    run();
+  }
+}
