@@ -24,12 +24,18 @@ export interface TestApp {
  * Boots CoreModule plus the given modules against a new database on the real test server, wired exactly
  * as main.ts wires the production app (same pipes, filters, body limits, prefix).
  */
-export async function createTestApp(imports: ModuleMetadata['imports'] = [], env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  imports: ModuleMetadata['imports'] = [],
+  env: Record<string, string> = {},
+  /** What main.ts adds between configuring and starting the app (e.g. the queue dashboard). */
+  beforeInit?: (app: INestApplication) => void,
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadAppConfig({ LOG_LEVEL: 'silent', WEB_DIST: '', ...env, DATABASE_URL: database.url }, process.cwd());
   const moduleRef = await Test.createTestingModule({ imports: [CoreModule.forRoot(config), ...(imports ?? [])] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureHttpApp(app, config);
+  beforeInit?.(app);
   await app.init();
   const server = app.getHttpServer();
   return {
