@@ -14,8 +14,6 @@ const SECRET = 'whsec-0123456789abcdef';
 const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /** The same pipeline with BullMQ on the real Redis and with the in-process queue of the embedded default. */
-jest.setTimeout(30_000);
-
 describe.each([
   ['BullMQ on Redis', { REDIS_URL: redisUrl }],
   ['the in-process queue', {}],
