@@ -42,6 +42,10 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./areas/approvals/approvals.routes').then((m) => m.APPROVALS_ROUTES),
       },
       {
+        path: APP_PATHS.publishing,
+        loadChildren: () => import('./areas/publishing/publishing.routes').then((m) => m.PUBLISHING_ROUTES),
+      },
+      {
         path: APP_PATHS.strategy,
         loadChildren: () => import('./areas/strategy/strategy.routes').then((m) => m.STRATEGY_ROUTES),
       },

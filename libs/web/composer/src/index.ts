@@ -1,6 +1,7 @@
 export * from './lib/channel-variant/variant-measure';
 export * from './lib/composer-dialog/composer-dialog.component';
 export * from './lib/composer-dialog/composer.launcher';
+export * from './lib/delivery-panel/post-delivery-panel';
 export * from './lib/i18n/planning-scope';
 export * from './lib/planned-time/planned-time';
 export * from './lib/planning-problems/planning-problems.service';

@@ -20,9 +20,9 @@ import { ShellComponent } from './shell.component';
 @Component({ template: '' })
 class BlankPageComponent {}
 
-/** The bell's texts live in the approvals scope, which it loads itself. */
-function readApprovalsScope(locale: string): TranslationTree {
-  return JSON.parse(readFileSync(join(TRANSLATIONS_DIRECTORY, 'approvals', `${locale}.json`), 'utf8')) as TranslationTree;
+/** The bell's texts live in the approvals scope, the banner's and the publishing link's in the publishing scope. */
+function readScope(scope: 'approvals' | 'publishing', locale: string): TranslationTree {
+  return JSON.parse(readFileSync(join(TRANSLATIONS_DIRECTORY, scope, `${locale}.json`), 'utf8')) as TranslationTree;
 }
 
 const SESSION: SessionView = {
@@ -43,8 +43,10 @@ describe('ShellComponent', () => {
             da: readTranslations('da'),
             sv: readTranslations('sv'),
             en: readTranslations('en'),
-            'approvals/nb': readApprovalsScope('nb'),
-            'approvals/en': readApprovalsScope('en'),
+            'approvals/nb': readScope('approvals', 'nb'),
+            'approvals/en': readScope('approvals', 'en'),
+            'publishing/nb': readScope('publishing', 'nb'),
+            'publishing/en': readScope('publishing', 'en'),
           },
           translocoConfig: { availableLangs: ['nb', 'da', 'sv', 'en'], defaultLang: 'en', reRenderOnLangChange: true },
           preloadLangs: true,
@@ -56,7 +58,7 @@ describe('ShellComponent', () => {
           {
             path: 'o/:organizationId',
             component: ShellComponent,
-            children: ['calendar', 'approvals', 'strategy', 'reports', 'settings'].map((path) => ({
+            children: ['calendar', 'approvals', 'publishing', 'strategy', 'reports', 'settings'].map((path) => ({
               path,
               component: BlankPageComponent,
             })),
@@ -104,6 +106,28 @@ describe('ShellComponent', () => {
     await harness.fixture.whenStable();
     expect(element.querySelector('[data-testid="notification-count"]')?.textContent?.trim()).toBe('4');
     expect(element.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label')).toBe('Varsler, 4 uleste');
+  });
+
+  it('offers the needs-attention list after the approvals, with its count, and shows a pause on every page', async () => {
+    const { http, element, harness } = await render();
+    const links = [...element.querySelectorAll('nav a[data-testid^="nav-"]')].map((link) => link.getAttribute('data-testid'));
+    expect(links).toEqual(['nav-calendar', 'nav-approvals', 'nav-publishing', 'nav-strategy', 'nav-reports', 'nav-settings']);
+    http.expectOne('/api/organizations/o1/publishing/status').flush({
+      organization: { pausedAt: '2030-06-04T08:00:00.000Z', reason: 'Storm', pausedBy: { id: 'u9', name: 'Ada Admin' } },
+      channels: [],
+      heldCount: 2,
+      attentionCount: 5,
+      reconnectNeeded: [],
+    });
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    await harness.fixture.whenStable();
+    expect(element.querySelector('[data-testid="nav-publishing"]')?.getAttribute('href')).toBe('/o/o1/publishing');
+    expect(element.querySelector('[data-testid="nav-publishing-count"]')?.textContent?.trim()).toBe('5');
+    expect(element.querySelector('[data-testid="banner-organization-pause"]')?.textContent).toContain('Publisering er satt på pause siden');
+    expect(element.querySelector('[data-testid="banner-organization-pause"]')?.textContent).toContain('av Ada Admin: Storm');
+    // An editor may not resume or pause.
+    expect(element.querySelector('[data-testid="banner-resume"]')).toBeNull();
+    expect(element.querySelector('[data-testid="nav-pause-publishing"]')).toBeNull();
   });
 
   it('switches to English from the language picker at once and saves the choice', async () => {

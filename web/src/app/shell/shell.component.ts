@@ -19,6 +19,7 @@ import {
   organizationAreaLink,
   SessionStore,
 } from '@kadens/web/data-access';
+import { CrisisBannerComponent, provideDeliveryPanel, PublishingNavComponent } from '@kadens/web/publishing';
 import { LanguagePickerComponent, ProblemNotifier } from '@kadens/web/ui';
 import { filter, map } from 'rxjs';
 
@@ -45,7 +46,11 @@ const NARROW_SCREEN = '(max-width: 959.98px)';
     NotificationBellComponent,
     OrganizationSwitcherComponent,
     UserMenuComponent,
+    CrisisBannerComponent,
+    PublishingNavComponent,
   ],
+  // The composer, opened from any page of the organisation, shows each saved post's delivery.
+  providers: [provideDeliveryPanel()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',

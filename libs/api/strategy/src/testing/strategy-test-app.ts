@@ -1,49 +1,13 @@
-import { createTestApp, type TestApp } from '@kadens/api/core/testing';
-import { DEMO_PASSWORD, DemoSeeder } from '@kadens/api/organizations';
-import type TestAgent from 'supertest/lib/agent';
+import type { TestApp } from '@kadens/api/core/testing';
+import { type DemoTestApp, startDemoTestApp } from '@kadens/api/organizations/testing';
 
 import { StrategyModule } from '../lib/strategy.module';
 
 /** The demo organisations and people, logged in, on a fresh database with the strategy routes. */
-export interface StrategyTestApp {
-  t: TestApp;
-  /** Admin of both Fjordvik and Bølgeby. */
-  admin: TestAgent;
-  /** Editor in Fjordvik only. */
-  editor: TestAgent;
-  /** Approver in both; may read the strategy, not edit it. */
-  approver: TestAgent;
-  /** Viewer in Fjordvik only. */
-  viewer: TestAgent;
-  fjordvik: string;
-  bolgeby: string;
-  /** User id by demo e-mail, across both organisations. */
-  userIds: Record<string, string>;
-  /** `/api/organizations/{organizationId}/{path}`. */
-  url(organizationId: string, path: string): string;
-}
+export type StrategyTestApp = DemoTestApp;
 
-export async function startStrategyTestApp(): Promise<StrategyTestApp> {
-  const t = await createTestApp([StrategyModule]);
-  await t.app.get(DemoSeeder).seed();
-  const [admin, editor, approver, viewer] = await Promise.all(
-    ['admin', 'editor', 'approver', 'viewer'].map((role) => t.loginAs(`${role}@kadens.demo`, DEMO_PASSWORD)),
-  );
-  if (!admin || !editor || !approver || !viewer) throw new Error('demo login failed');
-  const organizations: Array<{ id: string; slug: string }> = await t.db.query(`SELECT id, slug FROM organizations`);
-  const idOf = (slug: string) => organizations.find((o) => o.slug === slug)?.id ?? '';
-  const users: Array<{ id: string; email: string }> = await t.db.query(`SELECT id, email FROM users`);
-  return {
-    t,
-    admin,
-    editor,
-    approver,
-    viewer,
-    fjordvik: idOf('fjordvik'),
-    bolgeby: idOf('bolgeby'),
-    userIds: Object.fromEntries(users.map((u) => [u.email, u.id])),
-    url: (organizationId, path) => `/api/organizations/${organizationId}/${path}`,
-  };
+export function startStrategyTestApp(): Promise<StrategyTestApp> {
+  return startDemoTestApp([StrategyModule]);
 }
 
 /** What makes a strategy item "in use": a post, written straight to the tables (posts have their own module). */

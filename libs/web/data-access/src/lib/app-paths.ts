@@ -10,6 +10,7 @@ export const APP_PATHS = {
   organization: 'o',
   calendar: 'calendar',
   approvals: 'approvals',
+  publishing: 'publishing',
   strategy: 'strategy',
   reports: 'reports',
   settings: 'settings',

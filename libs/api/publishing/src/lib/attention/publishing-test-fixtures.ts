@@ -1,47 +1,15 @@
-import { createTestApp, type TestApp } from '@kadens/api/core/testing';
-import { DEMO_PASSWORD, DemoSeeder, OrganizationsModule } from '@kadens/api/organizations';
+import type { TestApp } from '@kadens/api/core/testing';
+import { OrganizationsModule } from '@kadens/api/organizations';
+import { type DemoTestApp, startDemoTestApp } from '@kadens/api/organizations/testing';
 import type { Platform, PostState, TargetState } from '@kadens/shared/contracts';
-import type TestAgent from 'supertest/lib/agent';
 
 import { PublishingModule } from '../publishing.module';
 
 /** The demo organisations and people on a fresh database with the publishing routes (API role only: nothing is dispatched). */
-export interface PublishingTestApp {
-  t: TestApp;
-  /** Admin of both Fjordvik and Bølgeby. */
-  admin: TestAgent;
-  /** Editor in Fjordvik only. */
-  editor: TestAgent;
-  /** Approver in both. */
-  approver: TestAgent;
-  /** Viewer in Fjordvik only. */
-  viewer: TestAgent;
-  fjordvik: string;
-  bolgeby: string;
-  userIds: Record<string, string>;
-  /** `/api/organizations/{organizationId}/{path}`. */
-  url(organizationId: string, path: string): string;
-}
+export type PublishingTestApp = DemoTestApp;
 
-export async function startPublishingTestApp(): Promise<PublishingTestApp> {
-  const t = await createTestApp([OrganizationsModule, PublishingModule], { APP_ROLES: 'api' });
-  await t.app.get(DemoSeeder).seed();
-  const [admin, editor, approver, viewer] = await Promise.all(['admin', 'editor', 'approver', 'viewer'].map((role) => t.loginAs(`${role}@kadens.demo`, DEMO_PASSWORD)));
-  if (!admin || !editor || !approver || !viewer) throw new Error('demo login failed');
-  const organizations: Array<{ id: string; slug: string }> = await t.db.query(`SELECT id, slug FROM organizations`);
-  const idOf = (slug: string) => organizations.find((o) => o.slug === slug)?.id ?? '';
-  const users: Array<{ id: string; email: string }> = await t.db.query(`SELECT id, email FROM users`);
-  return {
-    t,
-    admin,
-    editor,
-    approver,
-    viewer,
-    fjordvik: idOf('fjordvik'),
-    bolgeby: idOf('bolgeby'),
-    userIds: Object.fromEntries(users.map((u) => [u.email, u.id])),
-    url: (organizationId, path) => `/api/organizations/${organizationId}/${path}`,
-  };
+export function startPublishingTestApp(): Promise<PublishingTestApp> {
+  return startDemoTestApp([OrganizationsModule, PublishingModule], { APP_ROLES: 'api' });
 }
 
 let channelCount = 0;

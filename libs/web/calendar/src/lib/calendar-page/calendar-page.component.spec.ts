@@ -45,7 +45,7 @@ describe('CalendarPageComponent', () => {
     TestBed.configureTestingModule({
       imports: [
         TranslocoTestingModule.forRoot({
-          langs: { en: {}, 'planning/en': {} },
+          langs: { en: {}, 'planning/en': {}, 'publishing/en': {} },
           translocoConfig: { availableLangs: ['en'], defaultLang: 'en', missingHandler: { logMissingKey: false } },
           preloadLangs: true,
         }),

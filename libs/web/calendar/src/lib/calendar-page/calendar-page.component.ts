@@ -23,7 +23,6 @@ import {
   DEFAULT_PLANNING_TIME,
   localDateOf,
   PLANNING_SCOPE,
-  PlatformBadgeComponent,
   PostStateChipComponent,
 } from '@kadens/web/composer';
 import {
@@ -34,6 +33,7 @@ import {
   type PlanningCatalog,
   PlanningCatalogApi,
 } from '@kadens/web/data-access';
+import { TargetDeliveryMarkComponent } from '@kadens/web/publishing';
 import { ProblemNotifier } from '@kadens/web/ui';
 
 import { calendarEventInputs, type CalendarEventProps } from '../calendar-events/calendar-events';
@@ -53,6 +53,7 @@ import {
 } from '../calendar-url-state/calendar-url-state';
 import { CalendarStylesheet } from '../fullcalendar/calendar-stylesheet';
 import { CALENDAR_LOCALES, CALENDAR_PLUGINS, calendarViewOf, FULLCALENDAR_VIEWS } from '../fullcalendar/fullcalendar-setup';
+import { followLiveDeliveries } from './calendar-live-deliveries';
 import { CalendarPostMover, withPlannedAt } from './calendar-post-mover';
 
 interface VisibleRange {
@@ -75,8 +76,8 @@ interface VisibleRange {
     TranslocoPipe,
     CalendarFiltersComponent,
     CalendarLegendComponent,
-    PlatformBadgeComponent,
     PostStateChipComponent,
+    TargetDeliveryMarkComponent,
   ],
   providers: [provideTranslocoScope(PLANNING_SCOPE), CalendarOverlays],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -148,6 +149,7 @@ export class CalendarPageComponent {
   });
 
   constructor() {
+    followLiveDeliveries(this.entries, () => this.reload());
     void this.loadCatalog(this.activeOrganization.organizationId());
     // The URL leads: back, forward and shared links move the calendar.
     effect(() => {

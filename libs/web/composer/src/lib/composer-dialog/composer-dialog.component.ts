@@ -1,3 +1,4 @@
+import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
@@ -34,6 +35,7 @@ import {
   targetChannelIds,
 } from '../composer-form/composer-form';
 import { applyPostFieldErrors } from '../composer-form/post-field-errors';
+import { POST_DELIVERY_PANEL } from '../delivery-panel/post-delivery-panel';
 import { PLANNING_SCOPE } from '../i18n/planning-scope';
 import { NextFreeSlotComponent } from '../next-free-slot/next-free-slot.component';
 import { instantToWallClock } from '../planned-time/planned-time';
@@ -74,6 +76,7 @@ function pickable<T extends { id: string; archived: boolean }>(items: readonly T
 @Component({
   selector: 'kd-composer-dialog',
   imports: [
+    NgComponentOutlet,
     ReactiveFormsModule,
     MatButtonModule,
     MatChipsModule,
@@ -108,6 +111,7 @@ export class ComposerDialogComponent {
   private readonly overrides = inject(RuleOverrides);
   private readonly activeOrganization = inject(ActiveOrganization);
 
+  protected readonly deliveryPanel = inject(POST_DELIVERY_PANEL);
   protected readonly catalog = this.request.catalog;
   protected readonly timeZone = this.catalog.timeZone;
   protected readonly form = buildComposerForm(inject(NonNullableFormBuilder));

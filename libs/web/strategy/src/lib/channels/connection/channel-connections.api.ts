@@ -12,7 +12,7 @@ export function channelConnectionPath(organizationId: OrganizationId, channelId:
 /**
  * A channel's connection to its platform. Credentials go in and never come back: the view names the
  * stored ones only. Failures reject with the HttpErrorResponse; a refused field is a 400 whose `errors`
- * name it (`credentials.accessToken`, `settings.pageId`, `baseUrl`), a server without a credentials key
+ * name it (credentials.accessToken, a page id under settings, baseUrl), a server without a credentials key
  * a 503 `credentials_key_missing`, credentials saved under another key a 409 `credentials_unreadable`.
  */
 @Injectable({ providedIn: 'root' })

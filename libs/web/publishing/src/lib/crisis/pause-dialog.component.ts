@@ -1,0 +1,182 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
+import type { ChannelView, OrganizationId, PublishingStatus } from '@kadens/shared/contracts';
+import { ChannelsApi, describeApiError, PublishingApi } from '@kadens/web/data-access';
+import { applyServerFieldErrors, FieldErrorComponent, TRANSLATED_ERROR_KEY } from '@kadens/web/ui';
+
+import { PUBLISHING_SCOPE } from '../i18n/publishing-scope';
+import { describePublishingProblem, type PublishingProblem } from '../shared/publishing-problem';
+import { PublishingProblemComponent } from '../shared/publishing-problem.component';
+
+export interface PauseDialogData {
+  organizationId: OrganizationId;
+  /** The channel to offer first; absent for the whole organisation. */
+  channelId?: string | null;
+  status: PublishingStatus | null;
+}
+
+/** What was paused: the channel's name, or null for the whole organisation. */
+export interface PauseDialogResult {
+  channelName: string | null;
+}
+
+/** The value of the scope field that means "all publishing". */
+const WHOLE_ORGANIZATION = '';
+const REASON_MAX_LENGTH = 500;
+
+/** A reason of spaces is no reason: say what is missing in words, not "Required". */
+function reasonGiven(control: AbstractControl<string>): ValidationErrors | null {
+  return control.value.trim() ? null : { [TRANSLATED_ERROR_KEY]: 'publishing.pause.reasonRequired' };
+}
+
+/**
+ * The crisis switch (admins): pause all publishing, or one channel, with a reason everyone sees in
+ * the banner. The dialog sends the pause itself, so a refused reason shows beside its field.
+ */
+@Component({
+  selector: 'kd-pause-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslocoPipe,
+    FieldErrorComponent,
+    PublishingProblemComponent,
+  ],
+  providers: [provideTranslocoScope(PUBLISHING_SCOPE)],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="pause()" novalidate data-testid="pause-dialog">
+      <h2 mat-dialog-title>{{ 'publishing.pause.title' | transloco }}</h2>
+      @if (saving() || loadingChannels()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+      }
+      <mat-dialog-content class="pause">
+        <p class="pause__intro">{{ 'publishing.pause.intro' | transloco }}</p>
+        <mat-form-field>
+          <mat-label>{{ 'publishing.pause.scope' | transloco }}</mat-label>
+          <mat-select formControlName="scope" data-testid="pause-scope">
+            <mat-option [value]="wholeOrganization" [disabled]="organizationPaused()" data-testid="pause-scope-organization">
+              {{ (organizationPaused() ? 'publishing.pause.scopeOrganizationPaused' : 'publishing.pause.scopeOrganization') | transloco }}
+            </mat-option>
+            @for (channel of channels(); track channel.id) {
+              <mat-option [value]="channel.id" [disabled]="pausedChannelIds().has(channel.id)" [attr.data-testid]="'pause-scope-' + channel.id">
+                {{
+                  pausedChannelIds().has(channel.id)
+                    ? ('publishing.pause.scopeChannelPaused' | transloco: { channel: channel.name })
+                    : channel.name
+                }}
+              </mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'publishing.pause.reason' | transloco }}</mat-label>
+          <textarea matInput rows="3" formControlName="reason" required [maxlength]="reasonMaxLength" data-testid="pause-reason"></textarea>
+          <mat-hint>{{ 'publishing.pause.reasonHint' | transloco }}</mat-hint>
+          <mat-error data-testid="pause-reason-error"><kd-field-error [control]="form.controls.reason" /></mat-error>
+        </mat-form-field>
+        @if (problem(); as problem) {
+          <kd-publishing-problem [problem]="problem" data-testid="pause-problem" />
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close data-testid="pause-cancel">{{ 'common.cancel' | transloco }}</button>
+        <button mat-flat-button type="submit" class="pause__confirm" [disabled]="saving()" data-testid="pause-confirm">
+          {{ (saving() ? 'publishing.pause.pausing' : 'publishing.pause.confirm') | transloco }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .pause {
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+      max-width: 32rem;
+    }
+    .pause__intro {
+      margin: 0 0 0.5rem;
+    }
+    .pause__confirm {
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
+    }
+  `,
+})
+export class PauseDialogComponent {
+  private readonly data = inject<PauseDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<PauseDialogComponent, PauseDialogResult>>(MatDialogRef);
+  private readonly api = inject(PublishingApi);
+  private readonly channelsApi = inject(ChannelsApi);
+
+  protected readonly wholeOrganization = WHOLE_ORGANIZATION;
+  protected readonly reasonMaxLength = REASON_MAX_LENGTH;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    scope: [this.data.channelId ?? WHOLE_ORGANIZATION],
+    reason: ['', [Validators.maxLength(REASON_MAX_LENGTH), reasonGiven]],
+  });
+  protected readonly channels = signal<ChannelView[]>([]);
+  protected readonly loadingChannels = signal(true);
+  protected readonly saving = signal(false);
+  protected readonly problem = signal<PublishingProblem | null>(null);
+  protected readonly organizationPaused = computed(() => this.data.status?.organization != null);
+  protected readonly pausedChannelIds = computed(() => new Set(this.data.status?.channels.map((channel) => channel.channelId) ?? []));
+
+  constructor() {
+    void this.loadChannels();
+  }
+
+  protected async pause(): Promise<void> {
+    if (this.saving()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { scope, reason } = this.form.getRawValue();
+    const channel = this.channels().find((candidate) => candidate.id === scope) ?? null;
+    this.saving.set(true);
+    this.problem.set(null);
+    try {
+      if (channel) await this.api.pauseChannel(this.data.organizationId, channel.id, reason.trim());
+      else await this.api.pause(this.data.organizationId, reason.trim());
+      this.dialogRef.close({ channelName: channel?.name ?? null });
+    } catch (error) {
+      const fieldErrors = describeApiError(error).fieldErrors;
+      const unplaced = applyServerFieldErrors(this.form, fieldErrors);
+      if (fieldErrors.length === 0 || unplaced.length > 0) this.problem.set(describePublishingProblem(error));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private async loadChannels(): Promise<void> {
+    try {
+      const channels = await this.channelsApi.list(this.data.organizationId);
+      const offered = channels.filter((channel) => channel.status === 'active' || channel.id === this.data.channelId);
+      this.channels.set(offered);
+      // With everything paused already, only a channel is left to pause.
+      const scope = this.form.controls.scope;
+      if (this.organizationPaused() && scope.value === WHOLE_ORGANIZATION) {
+        const firstOpen = offered.find((channel) => !this.pausedChannelIds().has(channel.id));
+        if (firstOpen) scope.setValue(firstOpen.id);
+      }
+    } catch (error) {
+      // Pausing everything still works without the list; say why the channels are missing.
+      this.problem.set(describePublishingProblem(error));
+    } finally {
+      this.loadingChannels.set(false);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const DEMO_PASSWORD = 'kadens-demo';
+const SECRET = 'whsec-e2e-0123456789';
+
+interface Member {
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * The organisation's own webhook receiver, keeping the signed-webhook contract: it checks the
+ * HMAC-SHA256 signature of the raw body, answers 401 to a wrong one, and counts every publish per
+ * idempotency key — so "exactly once" is counted by the platform, not by Kadens.
+ */
+class Receiver {
+  readonly publishes: Array<{ key: string; text: string }> = [];
+  private server: Server | null = null;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        const expected = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+        if (req.headers['x-kadens-signature'] !== expected) {
+          res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'Invalid signature' }));
+          return;
+        }
+        const payload = JSON.parse(body) as { event: string; text: string };
+        if (payload.event === 'post.publish') this.publishes.push({ key: String(req.headers['idempotency-key']), text: payload.text });
+        const id = `news-${this.publishes.length}`;
+        res.writeHead(payload.event === 'post.publish' ? 201 : 204, { 'content-type': 'application/json' });
+        res.end(payload.event === 'post.publish' ? JSON.stringify({ id, url: `https://intranett.fjordvik.example/${id}` }) : undefined);
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks/kadens`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+async function logIn(browser: Browser, email: string): Promise<Member> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'en-US' });
+  const page = await context.newPage();
+  expect((await page.request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })).ok(), `log in as ${email}`).toBe(true);
+  expect((await page.request.patch('/api/me', { data: { locale: 'en' } })).ok()).toBe(true);
+  return { context, page };
+}
+
+async function created(page: Page, path: string, data: object): Promise<string> {
+  const response = await page.request.post(path, { data });
+  expect(response.status(), `POST ${path}`).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+test('an approved post due in a minute is published once, and the post shows it live', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const receiver = new Receiver();
+  const hookUrl = await receiver.start();
+  const admin = await logIn(browser, 'admin@kadens.demo');
+  const editor = await logIn(browser, 'editor@kadens.demo');
+  const approver = await logIn(browser, 'approver@kadens.demo');
+  try {
+    const me = (await (await admin.page.request.get('/api/me')).json()) as { memberships: Array<{ organizationId: string; organizationSlug: string }> };
+    const organizationId = me.memberships.find((m) => m.organizationSlug === 'fjordvik')?.organizationId ?? '';
+    const api = `/api/organizations/${organizationId}`;
+    const run = Date.now().toString(36);
+    expect((await admin.page.request.patch(`${api}/approval-policy`, { data: { approvalsRequired: 1, adminApprovalRequired: false } })).ok()).toBe(true);
+    const themeId = await created(admin.page, `${api}/themes`, { name: `Roads ${run}`, color: '#1e88e5' });
+    const channelName = `Intranet ${run}`;
+    const channelId = await created(admin.page, `${api}/channels`, { platform: 'webhook', name: channelName });
+
+    // The admin connects the channel on its page and tests the connection.
+    await admin.page.goto(`/o/${organizationId}/strategy`);
+    await admin.page.getByTestId('strategy-tab-channels').click();
+    const row = admin.page.getByTestId('channel-item').filter({ hasText: channelName });
+    await row.getByTestId('channel-connection').click();
+    await admin.page.getByTestId('connection-base-url').fill(hookUrl);
+    await admin.page.getByTestId('connection-credential-secret').fill(SECRET);
+    await admin.page.getByTestId('connection-save').click();
+    await admin.page.getByTestId('connection-test').click();
+    await expect(admin.page.getByTestId('connection-test-result')).toHaveClass(/result--ok/);
+
+    // The editor plans a post a minute or two ahead and sends it for approval.
+    const plannedAt = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
+    const contentTypes = (await (await editor.page.request.get(`${api}/content-types`)).json()) as Array<{ id: string; key: string | null }>;
+    const title = `Road closed on Fjordveien ${run}`;
+    const postId = await created(editor.page, `${api}/posts`, {
+      title,
+      body: `Fjordveien is closed for repairs this afternoon (${run}).`,
+      contentTypeId: contentTypes.find((type) => type.key === 'news')?.id,
+      themeId,
+      plannedAt: plannedAt.toISOString(),
+      targets: [{ channelId }],
+    });
+    expect((await editor.page.request.post(`${api}/posts/${postId}/submit`, { data: {} })).ok()).toBe(true);
+
+    // The approver approves it in the review screen, checklist first.
+    await approver.page.goto(`/o/${organizationId}/approvals/${postId}`);
+    const items = approver.page.getByTestId('checklist-item');
+    await expect(items.first()).toBeVisible();
+    for (let index = 0; index < (await items.count()); index++) await items.nth(index).locator('input').check();
+    await approver.page.getByTestId('review-approve').click();
+    await expect(approver.page.getByTestId('review-state')).toHaveAttribute('data-state', 'approved');
+
+    // The editor keeps the post open; its delivery panel follows the target live until it is published.
+    await editor.page.goto(`/o/${organizationId}/approvals/${postId}`);
+    await editor.page.getByTestId('review-edit').click();
+    const target = editor.page.getByTestId('delivery-panel').getByTestId('delivery-target');
+    await expect(target.getByTestId('target-state')).toHaveAttribute('data-state', /^(scheduled|queued)$/);
+    await expect(target.getByTestId('target-state')).toHaveAttribute('data-state', 'published', { timeout: 180_000 });
+    await expect(target.getByTestId('delivery-link')).toHaveAttribute('href', /intranett\.fjordvik\.example/);
+
+    // The platform got it exactly once, at or after its minute.
+    expect(receiver.publishes).toHaveLength(1);
+    expect(receiver.publishes[0].text).toContain('Fjordveien is closed');
+    const deliveries = (await (await editor.page.request.get(`${api}/posts/${postId}/deliveries`)).json()) as Array<{ state: string; publishedAt: string; attempts: number }>;
+    expect(deliveries).toEqual([expect.objectContaining({ state: 'published', attempts: 1 })]);
+    expect(new Date(deliveries[0].publishedAt).getTime()).toBeGreaterThanOrEqual(plannedAt.getTime());
+  } finally {
+    for (const member of [admin, editor, approver]) await member.context.close();
+    await receiver.stop();
+  }
+});
