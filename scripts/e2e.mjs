@@ -47,7 +47,7 @@ const app = spawn(process.execPath, [resolve(root, 'dist/api/main.js')], {
 let status = 1;
 try {
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, 120_000);
-  const run = spawnSync('npx', ['playwright', 'test', '-c', 'web/e2e/playwright.config.ts'], {
+  const run = spawnSync('npx', ['playwright', 'test', '-c', 'web/e2e/playwright.config.ts', ...process.argv.slice(2)], {
     cwd: root,
     env: { ...env, E2E_BASE_URL: `http://127.0.0.1:${port}` },
     stdio: 'inherit',
