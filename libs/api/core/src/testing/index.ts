@@ -1,2 +1,3 @@
 export * from './test-app';
 export * from './test-database';
+export { testRedisUrl } from '../lib/config/test-database';
