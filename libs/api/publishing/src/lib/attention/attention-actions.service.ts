@@ -48,7 +48,7 @@ export class AttentionActionsService {
     return this.act(organizationId, targetId, actorId, action, async (tx, target) => {
       // An UPDATE answers [rows, count].
       const [[row]]: [[{ not_before: Date }]] = await tx.query(
-        `UPDATE post_targets SET state = 'scheduled', not_before = now(), job_id = NULL, updated_at = now() WHERE id = $1 RETURNING not_before`,
+        `UPDATE post_targets SET state = 'scheduled', not_before = now(), job_id = NULL, retries_from = attempt_count, updated_at = now() WHERE id = $1 RETURNING not_before`,
         [target.id],
       );
       return { after: { state: 'scheduled', notBefore: row.not_before.toISOString() } };
@@ -83,7 +83,7 @@ export class AttentionActionsService {
         const message = `at must not be before the post's planned time (${target.planned_at.toISOString()}); move the post instead`;
         throw new BadRequestException({ message, code: 'validation_failed', errors: [{ field: 'at', messages: [message] }] });
       }
-      await tx.query(`UPDATE post_targets SET state = 'scheduled', not_before = $2, job_id = NULL, updated_at = now() WHERE id = $1`, [target.id, at]);
+      await tx.query(`UPDATE post_targets SET state = 'scheduled', not_before = $2, job_id = NULL, retries_from = attempt_count, updated_at = now() WHERE id = $1`, [target.id, at]);
       return { after: { state: 'scheduled', notBefore: new Date(at).toISOString() } };
     });
   }

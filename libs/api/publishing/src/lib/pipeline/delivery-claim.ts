@@ -8,6 +8,7 @@ interface SnapshotRow {
   state: TargetState;
   job_id: string | null;
   attempt_count: number;
+  retries_from: number;
   organization_id: string;
   channel_id: string;
   text_variant: string | null;
@@ -30,6 +31,8 @@ export interface DeliverySnapshotRow {
   channelId: string;
   platform: Platform;
   attemptCount: number;
+  /** The attempt count when a person last sent the target again; automatic tries count from here. */
+  retriesFrom: number;
   firstAttemptAt: Date | null;
   content: { text: string; link: string | null; mediaUrls: string[] };
 }
@@ -44,7 +47,7 @@ export interface DeliverySnapshotRow {
 export async function readDeliverySnapshot(tx: EntityManager, job: PublishJob): Promise<DeliverySnapshotRow | null> {
   await lockPostOfTarget(tx, job.targetId);
   const rows: SnapshotRow[] = await tx.query(
-    `SELECT t.state, t.job_id, t.attempt_count, t.organization_id, t.channel_id, t.text_variant,
+    `SELECT t.state, t.job_id, t.attempt_count, t.retries_from, t.organization_id, t.channel_id, t.text_variant,
             p.state AS post_state, p.revision, p.body, p.link, p.media_urls,
             c.platform, c.status AS channel_status,
             c.publishing_paused_at IS NOT NULL AS channel_paused,
@@ -76,6 +79,7 @@ export async function readDeliverySnapshot(tx: EntityManager, job: PublishJob): 
     channelId: row.channel_id,
     platform: row.platform,
     attemptCount: row.attempt_count,
+    retriesFrom: row.retries_from,
     firstAttemptAt: row.first_attempt_at,
     content: { text: row.text_variant ?? row.body, link: row.link, mediaUrls: row.media_urls },
   };

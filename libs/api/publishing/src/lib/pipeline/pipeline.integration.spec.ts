@@ -150,6 +150,20 @@ describe.each([
     expect((await attempts([post])).map((a) => a.outcome)).toEqual(['transient', 'published']);
   });
 
+  it("gives a target a person sends again a fresh set of automatic tries", async () => {
+    const [post] = await f.approvedPosts(1, new Date(Date.now() + 60_000), [channelA]);
+    const [{ id: target }] = await t.db.query(`SELECT id FROM post_targets WHERE post_id = $1`, [post]);
+    // It used all five tries earlier; a person retries it now.
+    await t.db.query(`UPDATE post_targets SET state = 'failed', attempt_count = 5, last_error_kind = 'transient', last_error = 'HTTP 503' WHERE id = $1`, [target]);
+    await t.db.query(`UPDATE posts SET planned_at = now() - interval '10 minutes' WHERE id = $1`, [post]);
+    receiver.server.replyNext((request) => request.method === 'POST', { status: 503, json: { error: 'maintenance' } });
+    const retried = await f.admin.post(f.url(`publishing/targets/${target}/retry`)).send({});
+    expect(retried.status).toBe(200);
+    const [row] = await settled([post], ['published']);
+    expect(row.attempt_count).toBe(7);
+    expect((await attempts([post])).map((a) => a.outcome)).toEqual(['transient', 'published']);
+  });
+
   it('marks a request that timed out after sending as unconfirmed and never repeats it', async () => {
     receiver.server.delayNext((request) => request.method === 'POST', 2_500, 'after_handling');
     const [post] = await f.approvedPosts(1, soon(), [channelA]);

@@ -27,6 +27,8 @@ const REFUSAL_MESSAGES = {
 interface Claimed {
   attemptId: string;
   attempt: number;
+  /** This attempt's number since a person last sent the target again: what the retry policy counts. */
+  automaticAttempt: number;
   organizationId: string;
   channelId: string;
   platform: Parameters<PlatformRegistry['adapterFor']>[0];
@@ -99,6 +101,7 @@ export class Publisher {
       return {
         attemptId,
         attempt: base.number,
+        automaticAttempt: base.number - snapshot.retriesFrom,
         organizationId: snapshot.organizationId,
         channelId: snapshot.channelId,
         platform: snapshot.platform,
@@ -118,7 +121,7 @@ export class Publisher {
     const now = Date.now();
     const settlement = settleFailedAttempt({
       kind: platformError?.kind ?? 'unknown',
-      attempt: claimed.attempt,
+      attempt: claimed.automaticAttempt,
       maxAttempts: this.config.publishing.maxAttempts,
       idempotent: capabilities.idempotentPublish,
       idempotencyWindowMs: capabilities.idempotencyWindowMs,
