@@ -68,7 +68,9 @@ async function loadEmbeddedPostgres() {
 }
 
 function usableDataDir(wanted) {
-  if (!isRoot || traversableByOthers(wanted)) return wanted;
+  // The data directory itself is 700 once initdb has run (it belongs to the database's own user), so
+  // only its ancestors decide; checking it too sent every second start to a fresh, empty cluster.
+  if (!isRoot || traversableByOthers(dirname(resolve(wanted)))) return wanted;
   const fallback = join(tmpdir(), `kadens-data-${createHash('sha1').update(resolve(wanted)).digest('hex').slice(0, 10)}`, 'postgres');
   console.log(`[kadens] ${wanted} is inside a private directory, so the embedded database lives in ${fallback}`);
   return fallback;

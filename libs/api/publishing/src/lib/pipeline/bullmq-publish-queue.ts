@@ -54,7 +54,8 @@ export class BullMqPublishQueue extends PublishQueue {
         const runAt = job.timestamp + (job.opts.delay ?? 0);
         await handler({ ...job.data, jobId: job.id ?? '', runAt });
       },
-      { connection: connectionOptions(this.redisUrl), prefix: this.prefix, concurrency },
+      // A worker that dies mid-job leaves it active until the stalled check; look every 10 s, not 30 s.
+      { connection: connectionOptions(this.redisUrl), prefix: this.prefix, concurrency, lockDuration: 20_000, stalledInterval: 10_000 },
     );
     this.worker.on('error', (error) => this.logger.warn(`worker: ${error.message}`));
   }

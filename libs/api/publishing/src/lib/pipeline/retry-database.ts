@@ -26,6 +26,10 @@ export function isConnectionFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && /^(08|57P)/.test(code)) return true;
   if (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/.test(code)) return true;
+  // TypeORM releases a transaction's query runner when its connection dies; the next statement then
+  // throws one of these, with no SQLSTATE. The transaction did not commit, so running it again is safe.
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'QueryRunnerAlreadyReleasedError' || name === 'QueryRunnerProviderAlreadyReleasedError') return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection is closed|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
+  return /Connection terminated|connection is closed|already released|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
 }
