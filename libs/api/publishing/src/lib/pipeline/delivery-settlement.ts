@@ -4,7 +4,6 @@ import type { Settlement } from '@kadens/shared/rules';
 import type { EntityManager } from 'typeorm';
 
 import type { ConnectionsService } from '../connections/connections.service';
-import { lockPostOfTarget } from './delivery-claim';
 
 export interface SettledFailure {
   outcome: AttemptOutcome;
@@ -14,44 +13,73 @@ export interface SettledFailure {
   settlement: Settlement;
 }
 
-interface AttemptRef {
+export interface AttemptRef {
   attemptId: string;
   channelId: string;
+  /** The connection's status when the attempt was claimed: a connected channel needs no update. */
+  connectionStatus: string | null;
 }
+
+/** What one attempt ended with: the platform's post, or a failure with its settlement. */
+export type Outcome = { targetId: string; attempt: AttemptRef } & ({ result: PublishResult; failure?: undefined } | { failure: SettledFailure; result?: undefined });
 
 /**
- * The platform has the post. A target the reconciler already gave up on (unconfirmed) is published
- * after all: this answer is better knowledge than the timeout's guess.
+ * Records outcomes in the caller's transaction, many at once: the posts are locked first, in id order
+ * (the lock order every writer of targets keeps), then one statement settles the successes and one the
+ * failures — so the post's calendar entry is rewritten once per post and batch, not once per target.
+ * A success also lands on a target the reconciler already gave up on (unconfirmed): the platform's
+ * answer is better knowledge than the timeout's guess.
  */
-export async function recordSuccess(tx: EntityManager, connections: ConnectionsService, targetId: string, attempt: AttemptRef, result: PublishResult): Promise<void> {
-  await lockPostOfTarget(tx, targetId);
-  await tx.query(
-    `UPDATE publish_attempts SET finished_at = clock_timestamp(), outcome = 'published', external_id = $2, external_url = $3, status = NULL, code = NULL, message = NULL WHERE id = $1`,
-    [attempt.attemptId, result.externalId.slice(0, 500), result.url?.slice(0, 2048) ?? null],
-  );
-  await tx.query(
-    `UPDATE post_targets
-        SET state = 'published', external_id = $2, external_url = $3, published_at = now(), job_id = NULL, not_before = NULL,
-            last_error = NULL, last_error_kind = NULL, updated_at = now()
-      WHERE id = $1 AND state IN ('publishing', 'unconfirmed')`,
-    [targetId, result.externalId.slice(0, 500), result.url?.slice(0, 2048) ?? null],
-  );
-  await connections.markConnected(tx, attempt.channelId);
-}
-
-export async function recordFailure(tx: EntityManager, connections: ConnectionsService, targetId: string, attempt: AttemptRef, failure: SettledFailure): Promise<void> {
-  const { settlement } = failure;
-  await lockPostOfTarget(tx, targetId);
-  const retryAt = settlement.notBefore === null ? null : new Date(settlement.notBefore);
-  await tx.query(
-    `UPDATE publish_attempts SET finished_at = clock_timestamp(), outcome = $2, status = $3, code = $4, message = $5, retry_at = $6 WHERE id = $1 AND (finished_at IS NULL OR outcome = 'timed_out')`,
-    [attempt.attemptId, failure.outcome, failure.status, failure.code?.slice(0, 200) ?? null, failure.message, retryAt],
-  );
-  await tx.query(
-    `UPDATE post_targets
-        SET state = $2, not_before = $3, job_id = NULL, last_error_kind = $4, last_error = $5, updated_at = now()
-      WHERE id = $1 AND state = 'publishing'`,
-    [targetId, settlement.targetState, retryAt, failure.outcome, failure.message],
-  );
-  if (settlement.reconnect) await connections.markReconnectNeeded(tx, attempt.channelId, failure.message);
+export async function settleOutcomes(tx: EntityManager, connections: ConnectionsService, outcomes: readonly Outcome[]): Promise<void> {
+  await tx.query(`SELECT id FROM posts WHERE id IN (SELECT post_id FROM post_targets WHERE id = ANY($1::uuid[])) ORDER BY id FOR UPDATE`, [outcomes.map((o) => o.targetId)]);
+  const successes = outcomes.filter((o): o is Outcome & { result: PublishResult } => o.result !== undefined);
+  const failures = outcomes.filter((o): o is Outcome & { failure: SettledFailure } => o.failure !== undefined);
+  if (successes.length > 0) {
+    await tx.query(
+      `WITH s AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS s (target_id, attempt_id, external_id, external_url)),
+            attempt AS (
+              UPDATE publish_attempts a SET finished_at = clock_timestamp(), outcome = 'published', external_id = s.external_id, external_url = s.external_url,
+                     status = NULL, code = NULL, message = NULL
+                FROM s WHERE a.id = s.attempt_id)
+       UPDATE post_targets t
+          SET state = 'published', external_id = s.external_id, external_url = s.external_url, published_at = now(), job_id = NULL, not_before = NULL,
+              last_error = NULL, last_error_kind = NULL, updated_at = now()
+         FROM s WHERE t.id = s.target_id AND t.state IN ('publishing', 'unconfirmed')`,
+      [
+        successes.map((o) => o.targetId),
+        successes.map((o) => o.attempt.attemptId),
+        successes.map((o) => o.result.externalId.slice(0, 500)),
+        successes.map((o) => o.result.url?.slice(0, 2048) ?? null),
+      ],
+    );
+    for (const channelId of new Set(successes.filter((o) => o.attempt.connectionStatus !== 'connected').map((o) => o.attempt.channelId))) {
+      await connections.markConnected(tx, channelId);
+    }
+  }
+  if (failures.length > 0) {
+    const retryAt = (o: { failure: SettledFailure }) => (o.failure.settlement.notBefore === null ? null : new Date(o.failure.settlement.notBefore));
+    await tx.query(
+      `WITH f AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::int[], $8::text[])
+                    AS f (target_id, attempt_id, state, retry_at, outcome, message, status, code)),
+            attempt AS (
+              UPDATE publish_attempts a SET finished_at = clock_timestamp(), outcome = f.outcome, status = f.status, code = f.code, message = f.message, retry_at = f.retry_at
+                FROM f WHERE a.id = f.attempt_id AND (a.finished_at IS NULL OR a.outcome = 'timed_out'))
+       UPDATE post_targets t
+          SET state = f.state, not_before = f.retry_at, job_id = NULL, last_error_kind = f.outcome, last_error = f.message, updated_at = now()
+         FROM f WHERE t.id = f.target_id AND t.state = 'publishing'`,
+      [
+        failures.map((o) => o.targetId),
+        failures.map((o) => o.attempt.attemptId),
+        failures.map((o) => o.failure.settlement.targetState),
+        failures.map(retryAt),
+        failures.map((o) => o.failure.outcome),
+        failures.map((o) => o.failure.message),
+        failures.map((o) => o.failure.status),
+        failures.map((o) => o.failure.code?.slice(0, 200) ?? null),
+      ],
+    );
+    for (const failed of failures.filter((o) => o.failure.settlement.reconnect)) {
+      await connections.markReconnectNeeded(tx, failed.attempt.channelId, failed.failure.message);
+    }
+  }
 }

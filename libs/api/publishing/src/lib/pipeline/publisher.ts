@@ -1,16 +1,19 @@
 import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
-import { isPlatformError, PlatformRateLimitedError, PlatformRegistry, type PublishResult } from '@kadens/api/platforms';
+import { isPlatformError, PlatformRateLimitedError, PlatformRegistry } from '@kadens/api/platforms';
 import { settleFailedAttempt } from '@kadens/shared/rules';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 import { ConnectionsService } from '../connections/connections.service';
-import { insertAttempt, readDeliverySnapshot } from './delivery-claim';
-import { recordFailure, recordSuccess, type SettledFailure } from './delivery-settlement';
+import { insertAttempt, type PostLock, readDeliverySnapshot, startAttempt } from './delivery-claim';
+import type { Outcome, SettledFailure } from './delivery-settlement';
 import type { PublishJob } from './publish-job';
-import { retryWhileDatabaseIsDown } from './retry-database';
+import { SettlementBatcher } from './settlement-batcher';
+
+/** The claim's answer when it needs the post's update lock to go on. */
+const EXCLUSIVE = Symbol('exclusive');
 
 const HOLD_MESSAGES = {
   organization_paused: 'Publishing is paused for the organisation',
@@ -26,6 +29,7 @@ const REFUSAL_MESSAGES = {
 
 interface Claimed {
   attemptId: string;
+  connectionStatus: string | null;
   attempt: number;
   /** This attempt's number since a person last sent the target again: what the retry policy counts. */
   automaticAttempt: number;
@@ -46,74 +50,83 @@ interface Claimed {
 export class Publisher {
   private readonly logger = new Logger(Publisher.name);
   private readonly worker = `${hostname()}:${process.pid}`;
+  private readonly settlements: SettlementBatcher;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly registry: PlatformRegistry,
     private readonly connections: ConnectionsService,
-  ) {}
+  ) {
+    this.settlements = new SettlementBatcher(db, connections, this.logger);
+  }
 
   async handle(job: PublishJob): Promise<void> {
     const claimed = await this.claim(job);
     if (!claimed) return;
     const adapter = this.registry.adapterFor(claimed.platform);
-    let result: PublishResult;
+    let outcome: Outcome;
     try {
-      result = await adapter.publish(claimed.request);
+      outcome = { targetId: job.targetId, attempt: claimed, result: await adapter.publish(claimed.request) };
     } catch (error) {
-      const failure = this.failureOf(error, claimed, adapter.capabilities);
-      await retryWhileDatabaseIsDown(() => this.db.transaction((tx) => recordFailure(tx, this.connections, job.targetId, claimed, failure)), this.logger);
-      return;
+      outcome = { targetId: job.targetId, attempt: claimed, failure: this.failureOf(error, claimed, adapter.capabilities) };
     }
-    await retryWhileDatabaseIsDown(() => this.db.transaction((tx) => recordSuccess(tx, this.connections, job.targetId, claimed, result)), this.logger);
+    await this.settlements.settle(outcome);
   }
 
-  private claim(job: PublishJob): Promise<Claimed | null> {
-    return this.db.transaction(async (tx) => {
-      const snapshot = await readDeliverySnapshot(tx, job);
-      if (!snapshot) return null;
-      const { check } = snapshot;
-      const base = { organizationId: snapshot.organizationId, targetId: job.targetId, revision: job.revision, jobId: job.jobId, worker: this.worker, number: snapshot.attemptCount + 1 };
-      if (check.verdict === 'skip') return null;
-      if (check.verdict === 'refuse' || check.verdict === 'hold') {
-        const state = check.verdict === 'hold' ? 'held' : check.targetState;
-        const message = check.verdict === 'hold' ? HOLD_MESSAGES[check.reason] : REFUSAL_MESSAGES[check.reason];
-        await tx.query(`UPDATE post_targets SET state = $2, job_id = NULL, updated_at = now() WHERE id = $1`, [job.targetId, state]);
-        await insertAttempt(tx, { ...base, outcome: 'refused', code: check.reason, message });
-        this.logger.log(`target ${job.targetId} ${check.verdict === 'hold' ? 'held' : 'refused'}: ${check.reason}`);
-        return null;
-      }
-      let connection;
-      try {
-        connection = await this.connections.forPublishing(tx, snapshot.channelId);
-      } catch (error) {
-        connection = error instanceof Error ? error : new Error(String(error));
-      }
-      if (connection === null || connection instanceof Error) {
-        const message = connection === null ? 'The channel is not connected to its platform' : `The channel's connection cannot be read: ${connection.message}`;
-        await tx.query(`UPDATE post_targets SET state = 'failed', job_id = NULL, last_error_kind = 'auth', last_error = $2, updated_at = now() WHERE id = $1`, [job.targetId, message]);
-        await insertAttempt(tx, { ...base, outcome: 'auth', code: connection === null ? 'connection.missing' : 'connection.unreadable', message });
-        return null;
-      }
-      await tx.query(`UPDATE post_targets SET state = 'publishing', attempt_count = attempt_count + 1, updated_at = now() WHERE id = $1`, [job.targetId]);
-      const attemptId = await insertAttempt(tx, base);
-      return {
-        attemptId,
-        attempt: base.number,
-        automaticAttempt: base.number - snapshot.retriesFrom,
-        organizationId: snapshot.organizationId,
-        channelId: snapshot.channelId,
-        platform: snapshot.platform,
-        firstAttemptAt: (snapshot.firstAttemptAt ?? new Date()).getTime(),
-        request: {
-          idempotencyKey: `${job.targetId}.${job.revision}`,
-          content: snapshot.content,
-          connection,
-          timeoutMs: this.config.publishing.requestTimeoutMs,
-        },
-      };
-    });
+  /** Claims under a share lock on the post; what must change the calendar runs again under an update lock. */
+  private async claim(job: PublishJob): Promise<Claimed | null> {
+    const shared = await this.db.transaction((tx) => this.claimIn(tx, job, 'share'));
+    if (shared !== EXCLUSIVE) return shared;
+    const exclusive = await this.db.transaction((tx) => this.claimIn(tx, job, 'update'));
+    return exclusive === EXCLUSIVE ? null : exclusive;
+  }
+
+  private async claimIn(tx: EntityManager, job: PublishJob, postLock: PostLock): Promise<Claimed | null | typeof EXCLUSIVE> {
+    const snapshot = await readDeliverySnapshot(tx, job, postLock);
+    if (!snapshot) return null;
+    const { check } = snapshot;
+    const base = { organizationId: snapshot.organizationId, targetId: job.targetId, revision: job.revision, jobId: job.jobId, worker: this.worker, number: snapshot.attemptCount + 1 };
+    if (check.verdict === 'skip') return null;
+    if (check.verdict === 'refuse' || check.verdict === 'hold') {
+      if (postLock === 'share') return EXCLUSIVE;
+      const state = check.verdict === 'hold' ? 'held' : check.targetState;
+      const message = check.verdict === 'hold' ? HOLD_MESSAGES[check.reason] : REFUSAL_MESSAGES[check.reason];
+      await tx.query(`UPDATE post_targets SET state = $2, job_id = NULL, updated_at = now() WHERE id = $1`, [job.targetId, state]);
+      await insertAttempt(tx, { ...base, outcome: 'refused', code: check.reason, message });
+      this.logger.log(`target ${job.targetId} ${check.verdict === 'hold' ? 'held' : 'refused'}: ${check.reason}`);
+      return null;
+    }
+    let connection;
+    try {
+      connection = await this.connections.forPublishing(tx, snapshot.channelId);
+    } catch (error) {
+      connection = error instanceof Error ? error : new Error(String(error));
+    }
+    if (connection === null || connection instanceof Error) {
+      if (postLock === 'share') return EXCLUSIVE;
+      const message = connection === null ? 'The channel is not connected to its platform' : `The channel's connection cannot be read: ${connection.message}`;
+      await tx.query(`UPDATE post_targets SET state = 'failed', job_id = NULL, last_error_kind = 'auth', last_error = $2, updated_at = now() WHERE id = $1`, [job.targetId, message]);
+      await insertAttempt(tx, { ...base, outcome: 'auth', code: connection === null ? 'connection.missing' : 'connection.unreadable', message });
+      return null;
+    }
+    const attemptId = await startAttempt(tx, base);
+    return {
+      attemptId,
+      attempt: base.number,
+      automaticAttempt: base.number - snapshot.retriesFrom,
+      organizationId: snapshot.organizationId,
+      channelId: snapshot.channelId,
+      connectionStatus: snapshot.connectionStatus,
+      platform: snapshot.platform,
+      firstAttemptAt: (snapshot.firstAttemptAt ?? new Date()).getTime(),
+      request: {
+        idempotencyKey: `${job.targetId}.${job.revision}`,
+        content: snapshot.content,
+        connection,
+        timeoutMs: this.config.publishing.requestTimeoutMs,
+      },
+    };
   }
 
   private failureOf(error: unknown, claimed: Claimed, capabilities: { idempotentPublish: boolean; idempotencyWindowMs: number | null }): SettledFailure {
