@@ -64,5 +64,20 @@ if (lint.status !== 0) {
   console.error('[test] lint failed (counted as one failure)');
 }
 
+// The publishing fault tests (kill -9 a worker, FLUSHALL, a PostgreSQL restart) run the built binary
+// against their own redis-server and embedded PostgreSQL; each scenario counts as one test.
+console.log('\n[test] publishing fault tests (npm run chaos)');
+if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) {
+  totals.skipped += 3;
+  console.log('[test] no redis-server on this machine: the fault tests are skipped (CI installs it)');
+} else {
+  const chaos = spawnSync('npm', ['run', '--silent', 'chaos'], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(chaos.stdout ?? '');
+  const summary = /\[chaos\] (\d+) passed, (\d+) failed/.exec(chaos.stdout ?? '');
+  totals.passed += summary ? Number(summary[1]) : 0;
+  totals.failed += summary ? Number(summary[2]) : 1;
+  if (chaos.status !== 0) failedRuns += 1;
+}
+
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(failedRuns > 0 || totals.failed > 0 ? 1 : 0);
