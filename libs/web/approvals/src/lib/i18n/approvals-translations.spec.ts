@@ -1,23 +1,15 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { CHECKLIST_KEYS, DEFAULT_CHECKLIST, LOCALES, NOTIFICATION_KINDS, REVIEW_DECISIONS, RULE_IDS } from '@kadens/shared/contracts';
 import { APPROVAL_ERROR_CODES } from '@kadens/web/data-access';
-import { describeTranslationParity } from '@kadens/web/ui/testing';
+import { describeTranslationParity, sourceFiles } from '@kadens/web/ui/testing';
 
 import { AUDIT_KEYS } from '../audit/organization-event-wording';
 import { HISTORY_KEYS } from '../history/history-wording';
 import { flattenTranslations, readAllApprovalsTranslations } from '../testing/approvals-translations.testing';
 
 const LIBRARY_ROOT = join(__dirname, '..');
-
-function sourceFiles(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|html)$/.test(name) && !/\.(spec|testing)\.ts$/.test(name) ? [path] : [];
-  });
-}
 
 describeTranslationParity('approvals');
 

@@ -1,16 +1,17 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import { type Provider, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { CalendarEntry, OrganizationView } from '@kadens/shared/contracts';
 import { ComposerLauncher } from '@kadens/web/composer';
-import { ActiveOrganization, LanguageService } from '@kadens/web/data-access';
+import { ActiveOrganization, LanguageService, PublishingStream, type TargetDeliveryChange } from '@kadens/web/data-access';
 import { ProblemNotifier } from '@kadens/web/ui';
+import { translocoTesting } from '@kadens/web/ui/testing';
+import { Subject } from 'rxjs';
 
 import { CalendarStylesheet } from '../fullcalendar/calendar-stylesheet';
 import { CalendarPageComponent } from './calendar-page.component';
@@ -41,14 +42,10 @@ function entry(id: string, themeId: string, plannedAt: string): CalendarEntry {
 }
 
 describe('CalendarPageComponent', () => {
-  async function open(url: string) {
+  async function open(url: string, providers: Provider[] = []) {
     TestBed.configureTestingModule({
       imports: [
-        TranslocoTestingModule.forRoot({
-          langs: { en: {}, 'planning/en': {}, 'publishing/en': {} },
-          translocoConfig: { availableLangs: ['en'], defaultLang: 'en', missingHandler: { logMissingKey: false } },
-          preloadLangs: true,
-        }),
+        translocoTesting('en', { en: {}, 'planning/en': {}, 'publishing/en': {} }),
       ],
       providers: [
         provideRouter([{ path: 'o/:organizationId/calendar', component: CalendarPageComponent }]),
@@ -59,6 +56,7 @@ describe('CalendarPageComponent', () => {
         { provide: CalendarStylesheet, useValue: { ensureLoaded: () => Promise.resolve() } },
         { provide: ProblemNotifier, useValue: { report: jest.fn(), announce: jest.fn() } },
         { provide: ComposerLauncher, useValue: { open: jest.fn().mockResolvedValue(null) } },
+        ...providers,
       ],
     });
     const http = TestBed.inject(HttpTestingController);
@@ -166,5 +164,36 @@ describe('CalendarPageComponent', () => {
     http.expectNone((request) => request.url === `${base}/staffed-periods`);
     await settle();
     expect(element.querySelector('.kd-band--staffed')).toBeNull();
+  });
+
+  it('live: moves the delivery marks as targets change, without loading again, and loads again after the stream was down', async () => {
+    const changes = new Subject<TargetDeliveryChange>();
+    const resyncs = new Subject<void>();
+    const { http, settle, element } = await open('/o/o1/calendar?view=month&date=2026-05-12', [
+      { provide: PublishingStream, useValue: { targetChanges$: changes, resynced$: resyncs } },
+    ]);
+    const post: CalendarEntry = {
+      ...entry('p1', SCHOOL, '2026-05-12T07:00:00.000Z'),
+      state: 'approved',
+      targets: [
+        { id: 't-p1-0', channelId: 'c0', platform: 'x', state: 'queued' },
+        { id: 't-p1-1', channelId: 'c1', platform: 'facebook', state: 'scheduled' },
+      ],
+    };
+    const calendar = () => http.match((request) => request.url === '/api/organizations/o1/calendar');
+    calendar()[0]?.flush([post]);
+    http.match(() => true).forEach((request) => request.flush([]));
+    await settle();
+    const marks = () => [...element.querySelectorAll('[data-testid="calendar-post-p1"] kd-target-delivery-mark [data-state]')].map((mark) => mark.getAttribute('data-state'));
+    expect(marks()).toEqual(['queued', 'scheduled']);
+
+    changes.next({ targetId: 't-p1-0', postId: 'p1', channelId: 'c0', state: 'published' });
+    await settle();
+    expect(marks()).toEqual(['published', 'scheduled']);
+    expect(calendar()).toHaveLength(0);
+
+    resyncs.next();
+    await settle();
+    expect(calendar()).toHaveLength(1);
   });
 });

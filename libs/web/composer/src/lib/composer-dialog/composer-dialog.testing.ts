@@ -1,11 +1,12 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { ChannelView, PostView, Role } from '@kadens/shared/contracts';
 import { hasPermission, type Permission } from '@kadens/shared/rules';
 import { ActiveOrganization, type PlanningCatalog } from '@kadens/web/data-access';
+import { translocoTesting } from '@kadens/web/ui/testing';
 
 import { PlanningProblems } from '../planning-problems/planning-problems.service';
 import { RuleOverrides } from '../rule-override/rule-overrides.service';
@@ -55,22 +56,20 @@ export const POST: PostView = {
 export interface RenderOptions extends Omit<ComposerRequest, 'catalog'> {
   /** The user's role; admin (who may do everything) unless given. */
   role?: Role;
+  /** More providers, e.g. what another library plugs into the composer. */
+  providers?: Provider[];
 }
 
 /** The composer as a user in the role sees it, in English, with the HTTP backend under the test's control. */
 export async function renderComposer(options: RenderOptions = {}) {
-  const { role = 'admin', ...request } = options;
+  const { role = 'admin', providers = [], ...request } = options;
   const dialogRef = { close: jest.fn() };
   const problems = { report: jest.fn() };
   const overrides = { askReason: jest.fn<Promise<string | null>, unknown[]>() };
   TestBed.configureTestingModule({
     imports: [
       ComposerDialogComponent,
-      TranslocoTestingModule.forRoot({
-        langs: { en: {}, 'planning/en': planningTranslations('en') },
-        translocoConfig: { availableLangs: ['en'], defaultLang: 'en', missingHandler: { logMissingKey: false } },
-        preloadLangs: true,
-      }),
+      translocoTesting('en', { en: {}, 'planning/en': planningTranslations('en') }),
     ],
     providers: [
       provideHttpClient(),
@@ -80,6 +79,7 @@ export async function renderComposer(options: RenderOptions = {}) {
       { provide: ActiveOrganization, useValue: { can: (permission: Permission) => hasPermission(role, permission) } },
       { provide: PlanningProblems, useValue: problems },
       { provide: RuleOverrides, useValue: overrides },
+      ...providers,
     ],
   });
   const http = TestBed.inject(HttpTestingController);

@@ -1,19 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { type AbstractControl, NonNullableFormBuilder, type ValidationErrors, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatSelectModule } from '@angular/material/select';
-import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
+import { provideTranslocoScope } from '@jsverse/transloco';
 import type { ChannelView, OrganizationId, PublishingStatus } from '@kadens/shared/contracts';
-import { ChannelsApi, describeApiError, PublishingApi } from '@kadens/web/data-access';
-import { applyServerFieldErrors, FieldErrorComponent, TRANSLATED_ERROR_KEY } from '@kadens/web/ui';
+import { ChannelsApi, PublishingApi } from '@kadens/web/data-access';
+import { TRANSLATED_ERROR_KEY } from '@kadens/web/ui';
 
 import { PUBLISHING_SCOPE } from '../i18n/publishing-scope';
-import { describePublishingProblem, type PublishingProblem } from '../shared/publishing-problem';
-import { PublishingProblemComponent } from '../shared/publishing-problem.component';
+import { PUBLISHING_DIALOG_STYLES } from '../shared/publishing-dialog-styles';
+import { PUBLISHING_DIALOG_IMPORTS, PublishingFormDialog } from '../shared/publishing-form-dialog';
+import { describePublishingProblem } from '../shared/publishing-problem';
 
 export interface PauseDialogData {
   organizationId: OrganizationId;
@@ -42,18 +39,7 @@ function reasonGiven(control: AbstractControl<string>): ValidationErrors | null 
  */
 @Component({
   selector: 'kd-pause-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    MatSelectModule,
-    TranslocoPipe,
-    FieldErrorComponent,
-    PublishingProblemComponent,
-  ],
+  imports: [...PUBLISHING_DIALOG_IMPORTS, MatSelectModule],
   providers: [provideTranslocoScope(PUBLISHING_SCOPE)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -62,8 +48,8 @@ function reasonGiven(control: AbstractControl<string>): ValidationErrors | null 
       @if (saving() || loadingChannels()) {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
       }
-      <mat-dialog-content class="pause">
-        <p class="pause__intro">{{ 'publishing.pause.intro' | transloco }}</p>
+      <mat-dialog-content class="dialog">
+        <p class="dialog__intro">{{ 'publishing.pause.intro' | transloco }}</p>
         <mat-form-field>
           <mat-label>{{ 'publishing.pause.scope' | transloco }}</mat-label>
           <mat-select formControlName="scope" data-testid="pause-scope">
@@ -99,23 +85,17 @@ function reasonGiven(control: AbstractControl<string>): ValidationErrors | null 
       </mat-dialog-actions>
     </form>
   `,
-  styles: `
-    .pause {
-      display: flex;
-      flex-direction: column;
-      gap: 0.5rem;
-      max-width: 32rem;
-    }
-    .pause__intro {
-      margin: 0 0 0.5rem;
-    }
-    .pause__confirm {
-      --mat-button-filled-container-color: var(--mat-sys-error);
-      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
-    }
-  `,
+  styles: [
+    PUBLISHING_DIALOG_STYLES,
+    `
+      .pause__confirm {
+        --mat-button-filled-container-color: var(--mat-sys-error);
+        --mat-button-filled-label-text-color: var(--mat-sys-on-error);
+      }
+    `,
+  ],
 })
-export class PauseDialogComponent {
+export class PauseDialogComponent extends PublishingFormDialog {
   private readonly data = inject<PauseDialogData>(MAT_DIALOG_DATA);
   private readonly dialogRef = inject<MatDialogRef<PauseDialogComponent, PauseDialogResult>>(MatDialogRef);
   private readonly api = inject(PublishingApi);
@@ -129,36 +109,23 @@ export class PauseDialogComponent {
   });
   protected readonly channels = signal<ChannelView[]>([]);
   protected readonly loadingChannels = signal(true);
-  protected readonly saving = signal(false);
-  protected readonly problem = signal<PublishingProblem | null>(null);
   protected readonly organizationPaused = computed(() => this.data.status?.organization != null);
   protected readonly pausedChannelIds = computed(() => new Set(this.data.status?.channels.map((channel) => channel.channelId) ?? []));
 
   constructor() {
+    super();
     void this.loadChannels();
   }
 
   protected async pause(): Promise<void> {
-    if (this.saving()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    if (this.saving() || !this.formReady()) return;
     const { scope, reason } = this.form.getRawValue();
     const channel = this.channels().find((candidate) => candidate.id === scope) ?? null;
-    this.saving.set(true);
-    this.problem.set(null);
-    try {
+    await this.send(async () => {
       if (channel) await this.api.pauseChannel(this.data.organizationId, channel.id, reason.trim());
       else await this.api.pause(this.data.organizationId, reason.trim());
       this.dialogRef.close({ channelName: channel?.name ?? null });
-    } catch (error) {
-      const fieldErrors = describeApiError(error).fieldErrors;
-      const unplaced = applyServerFieldErrors(this.form, fieldErrors);
-      if (fieldErrors.length === 0 || unplaced.length > 0) this.problem.set(describePublishingProblem(error));
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   private async loadChannels(): Promise<void> {

@@ -1,20 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ATTEMPT_OUTCOMES, ATTENTION_ACTIONS, ATTENTION_REASONS, PLATFORMS, TARGET_STATES } from '@kadens/shared/contracts';
 import { PERMISSIONS } from '@kadens/shared/rules';
 import { PUBLISHING_ERROR_CODES } from '@kadens/web/data-access';
-import { describeTranslationParity, readFlatTranslations } from '@kadens/web/ui/testing';
+import { describeTranslationParity, readFlatTranslations, sourceFiles } from '@kadens/web/ui/testing';
 
 const LIBRARY_ROOT = join(__dirname, '..');
-
-function sourceFiles(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|html)$/.test(name) && !/\.(spec|testing)\.ts$/.test(name) ? [path] : [];
-  });
-}
 
 describeTranslationParity('publishing');
 

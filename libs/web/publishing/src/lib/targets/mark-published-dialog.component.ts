@@ -1,17 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
-import { describeApiError, PublishingApi } from '@kadens/web/data-access';
-import { applyServerFieldErrors, FieldErrorComponent } from '@kadens/web/ui';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { provideTranslocoScope } from '@jsverse/transloco';
+import { PublishingApi } from '@kadens/web/data-access';
 
 import { PUBLISHING_SCOPE } from '../i18n/publishing-scope';
-import { describePublishingProblem, type PublishingProblem } from '../shared/publishing-problem';
-import { PublishingProblemComponent } from '../shared/publishing-problem.component';
+import { PUBLISHING_DIALOG_STYLES } from '../shared/publishing-dialog-styles';
+import { PUBLISHING_DIALOG_IMPORTS, PublishingFormDialog } from '../shared/publishing-form-dialog';
 import type { TargetActionContext } from './target-action-context';
 
 const URL_PATTERN = /^https?:\/\/\S+$/i;
@@ -25,17 +20,7 @@ const NOTE_MAX_LENGTH = 2000;
  */
 @Component({
   selector: 'kd-mark-published-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    TranslocoPipe,
-    FieldErrorComponent,
-    PublishingProblemComponent,
-  ],
+  imports: [...PUBLISHING_DIALOG_IMPORTS],
   providers: [provideTranslocoScope(PUBLISHING_SCOPE)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -71,19 +56,9 @@ const NOTE_MAX_LENGTH = 2000;
       </mat-dialog-actions>
     </form>
   `,
-  styles: `
-    .dialog {
-      display: flex;
-      flex-direction: column;
-      gap: 0.5rem;
-      max-width: 32rem;
-    }
-    .dialog__intro {
-      margin: 0 0 0.5rem;
-    }
-  `,
+  styles: PUBLISHING_DIALOG_STYLES,
 })
-export class MarkPublishedDialogComponent {
+export class MarkPublishedDialogComponent extends PublishingFormDialog {
   protected readonly target = inject<TargetActionContext>(MAT_DIALOG_DATA);
   private readonly dialogRef = inject<MatDialogRef<MarkPublishedDialogComponent, boolean>>(MatDialogRef);
   private readonly api = inject(PublishingApi);
@@ -93,28 +68,13 @@ export class MarkPublishedDialogComponent {
     url: ['', Validators.pattern(URL_PATTERN)],
     note: ['', Validators.maxLength(NOTE_MAX_LENGTH)],
   });
-  protected readonly saving = signal(false);
-  protected readonly problem = signal<PublishingProblem | null>(null);
 
   protected async markPublished(): Promise<void> {
-    if (this.saving()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    if (this.saving() || !this.formReady()) return;
     const { url, note } = this.form.getRawValue();
-    this.saving.set(true);
-    this.problem.set(null);
-    try {
+    await this.send(async () => {
       await this.api.markPublished(this.target.organizationId, this.target.targetId, { url: url.trim() || null, note: note.trim() || null });
       this.dialogRef.close(true);
-    } catch (error) {
-      const fieldErrors = describeApiError(error).fieldErrors;
-      if (fieldErrors.length === 0 || applyServerFieldErrors(this.form, fieldErrors).length > 0) {
-        this.problem.set(describePublishingProblem(error));
-      }
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 }

@@ -1,18 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { type AbstractControl, NonNullableFormBuilder, type ValidationErrors } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { provideTranslocoScope } from '@jsverse/transloco';
 import { instantToWallClock, wallClockToInstant } from '@kadens/web/composer';
-import { describeApiError, PublishingApi } from '@kadens/web/data-access';
-import { applyServerFieldErrors, FieldErrorComponent, TRANSLATED_ERROR_KEY } from '@kadens/web/ui';
+import { PublishingApi } from '@kadens/web/data-access';
+import { TRANSLATED_ERROR_KEY } from '@kadens/web/ui';
 
 import { PUBLISHING_SCOPE } from '../i18n/publishing-scope';
-import { describePublishingProblem, type PublishingProblem } from '../shared/publishing-problem';
-import { PublishingProblemComponent } from '../shared/publishing-problem.component';
+import { PUBLISHING_DIALOG_STYLES } from '../shared/publishing-dialog-styles';
+import { PUBLISHING_DIALOG_IMPORTS, PublishingFormDialog } from '../shared/publishing-form-dialog';
 import type { TargetActionContext } from './target-action-context';
 
 /** The zone the times are entered in; the reader's own until the organisation's is known. */
@@ -43,17 +39,7 @@ function futureTimeIn(timeZone: string) {
  */
 @Component({
   selector: 'kd-reschedule-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    TranslocoPipe,
-    FieldErrorComponent,
-    PublishingProblemComponent,
-  ],
+  imports: [...PUBLISHING_DIALOG_IMPORTS],
   providers: [provideTranslocoScope(PUBLISHING_SCOPE)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -82,19 +68,9 @@ function futureTimeIn(timeZone: string) {
       </mat-dialog-actions>
     </form>
   `,
-  styles: `
-    .dialog {
-      display: flex;
-      flex-direction: column;
-      gap: 0.5rem;
-      max-width: 32rem;
-    }
-    .dialog__intro {
-      margin: 0 0 0.5rem;
-    }
-  `,
+  styles: PUBLISHING_DIALOG_STYLES,
 })
-export class RescheduleDialogComponent {
+export class RescheduleDialogComponent extends PublishingFormDialog {
   protected readonly target = inject<TargetActionContext>(MAT_DIALOG_DATA);
   private readonly dialogRef = inject<MatDialogRef<RescheduleDialogComponent, string>>(MatDialogRef);
   private readonly api = inject(PublishingApi);
@@ -103,30 +79,17 @@ export class RescheduleDialogComponent {
   protected readonly form = inject(NonNullableFormBuilder).group({
     at: [suggestedWallClock(this.target.plannedAt, this.timeZone), futureTimeIn(this.timeZone)],
   });
-  protected readonly saving = signal(false);
-  protected readonly problem = signal<PublishingProblem | null>(null);
 
   protected async reschedule(): Promise<void> {
     if (this.saving()) return;
     const control = this.form.controls.at;
     control.updateValueAndValidity();
     const at = wallClockToInstant(control.value, this.timeZone);
-    if (this.form.invalid || !at) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.saving.set(true);
-    this.problem.set(null);
-    try {
+    // The field's own check refuses a time that is no instant, so `at` is there whenever the form is ready.
+    if (!this.formReady() || !at) return;
+    await this.send(async () => {
       await this.api.reschedule(this.target.organizationId, this.target.targetId, at);
       this.dialogRef.close(at);
-    } catch (error) {
-      const fieldErrors = describeApiError(error).fieldErrors;
-      if (fieldErrors.length === 0 || applyServerFieldErrors(this.form, fieldErrors).length > 0) {
-        this.problem.set(describePublishingProblem(error));
-      }
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 }

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { CHANNEL_STATUSES, EFFECT_PERIODS, INITIATIVE_STATUSES, LOCALES, PLATFORMS } from '@kadens/shared/contracts';
 import { PERMISSIONS } from '@kadens/shared/rules';
-import { describeTranslationParity } from '@kadens/web/ui/testing';
+import { describeTranslationParity, sourceFiles } from '@kadens/web/ui/testing';
 
 import { CADENCE_LIMITS } from '../promises/cadence-limits';
 import { SERVICE_HOURS_PRESETS } from '../promises/service-hours-presets';
@@ -14,14 +14,6 @@ import { flattenTranslations, readAllStrategyTranslations } from '../testing/str
 import { THEME_PALETTE } from '../themes/theme-palette';
 
 const LIBRARY_ROOT = join(__dirname, '..');
-
-function sourceFiles(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|html)$/.test(name) && !/\.(spec|testing)\.ts$/.test(name) ? [path] : [];
-  });
-}
 
 describeTranslationParity('strategy');
 

@@ -1,0 +1,15 @@
+import type { ModuleWithProviders } from '@angular/core';
+import { type Translation, TranslocoTestingModule } from '@jsverse/transloco';
+import type { Locale } from '@kadens/shared/contracts';
+
+/**
+ * Transloco speaking only `locale`, with `langs` (the root texts under `locale`, a scope's under
+ * `scope/locale`) loaded before the first render, and no warning for a key the test left out.
+ */
+export function translocoTesting(locale: Locale, langs: Record<string, Translation>): ModuleWithProviders<TranslocoTestingModule> {
+  return TranslocoTestingModule.forRoot({
+    langs,
+    translocoConfig: { availableLangs: [locale], defaultLang: locale, missingHandler: { logMissingKey: false } },
+    preloadLangs: true,
+  });
+}
