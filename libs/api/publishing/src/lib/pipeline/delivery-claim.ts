@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { PublishJob } from './publish-job';
 
 interface SnapshotRow {
+  id: string;
   state: TargetState;
   job_id: string | null;
   attempt_count: number;
@@ -25,9 +26,17 @@ interface SnapshotRow {
   first_attempt_at: Date | null;
 }
 
-/** The target as the worker re-reads it, under its row lock (and a share lock on the post). */
-export interface DeliverySnapshotRow {
-  check: DeliveryCheck;
+/** A target as the worker re-reads it, under its row lock (and a lock on its post). */
+export interface TargetSnapshot {
+  targetId: string;
+  state: TargetState;
+  /** The job the target waits for. */
+  jobId: string | null;
+  postState: PostState;
+  revision: number;
+  organizationPaused: boolean;
+  channelPaused: boolean;
+  channelActive: boolean;
   organizationId: string;
   channelId: string;
   platform: Platform;
@@ -40,17 +49,20 @@ export interface DeliverySnapshotRow {
 }
 
 /**
- * Locks the post, then the target, in the order every writer of a post uses, then reads target, post,
- * channel, connection status and organisation. `share` is the worker's usual lock: it lets sibling
- * targets of one post be claimed side by side (moving queued → publishing does not rewrite the post's
- * calendar entry) while an edit of the post waits until the target is publishing — and is then
- * refused (delivery started) instead of racing the publish. A verdict that changes what the calendar
- * shows must run again with `update`, since two share holders cannot both upgrade.
+ * Locks the posts, then the targets — each in id order, the order every writer of a post keeps — then
+ * reads targets, posts, channels, connection statuses and organisations in one statement. `share` is the
+ * worker's usual lock: sibling targets of one post are claimed side by side (queued → publishing does
+ * not rewrite the post's calendar entry), while an edit of the post waits until its targets are
+ * publishing and is then refused (delivery started) instead of racing the publish. A verdict that
+ * changes what the calendar shows must run again with `update`: two share holders cannot both upgrade.
  */
-export async function readDeliverySnapshot(tx: EntityManager, job: PublishJob, postLock: PostLock): Promise<DeliverySnapshotRow | null> {
-  await lockPostOfTarget(tx, job.targetId, postLock);
+export async function readTargetSnapshots(tx: EntityManager, targetIds: readonly string[], postLock: PostLock): Promise<Map<string, TargetSnapshot>> {
+  await tx.query(
+    `SELECT id FROM posts WHERE id IN (SELECT post_id FROM post_targets WHERE id = ANY($1::uuid[])) ORDER BY id ${postLock === 'share' ? 'FOR SHARE' : 'FOR UPDATE'}`,
+    [targetIds],
+  );
   const rows: SnapshotRow[] = await tx.query(
-    `SELECT t.state, t.job_id, t.attempt_count, t.retries_from, t.organization_id, t.channel_id, t.text_variant,
+    `SELECT t.id, t.state, t.job_id, t.attempt_count, t.retries_from, t.organization_id, t.channel_id, t.text_variant,
             p.state AS post_state, p.revision, p.body, p.link, p.media_urls,
             c.platform, c.status AS channel_status, cc.status AS connection_status,
             c.publishing_paused_at IS NOT NULL AS channel_paused,
@@ -61,33 +73,49 @@ export async function readDeliverySnapshot(tx: EntityManager, job: PublishJob, p
        JOIN channels c ON c.id = t.channel_id
        JOIN organizations o ON o.id = t.organization_id
        LEFT JOIN channel_connections cc ON cc.channel_id = t.channel_id
-      WHERE t.id = $1
+      WHERE t.id = ANY($1::uuid[])
+      ORDER BY t.id
         FOR UPDATE OF t`,
-    [job.targetId],
+    [targetIds],
   );
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    check: checkDelivery({
-      targetState: row.state,
-      targetJobId: row.job_id,
-      jobId: job.jobId,
-      jobRevision: job.revision,
-      postState: row.post_state,
-      postRevision: row.revision,
-      organizationPaused: row.organization_paused,
-      channelPaused: row.channel_paused,
-      channelActive: row.channel_status === 'active',
-    }),
-    organizationId: row.organization_id,
-    channelId: row.channel_id,
-    platform: row.platform,
-    connectionStatus: row.connection_status,
-    attemptCount: row.attempt_count,
-    retriesFrom: row.retries_from,
-    firstAttemptAt: row.first_attempt_at,
-    content: { text: row.text_variant ?? row.body, link: row.link, mediaUrls: row.media_urls },
-  };
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        targetId: row.id,
+        state: row.state,
+        jobId: row.job_id,
+        postState: row.post_state,
+        revision: row.revision,
+        organizationPaused: row.organization_paused,
+        channelPaused: row.channel_paused,
+        channelActive: row.channel_status === 'active',
+        organizationId: row.organization_id,
+        channelId: row.channel_id,
+        platform: row.platform,
+        connectionStatus: row.connection_status,
+        attemptCount: row.attempt_count,
+        retriesFrom: row.retries_from,
+        firstAttemptAt: row.first_attempt_at,
+        content: { text: row.text_variant ?? row.body, link: row.link, mediaUrls: row.media_urls },
+      },
+    ]),
+  );
+}
+
+/** The worker's re-check of one job against its target (pure; the order of the checks is the policy). */
+export function checkJob(snapshot: TargetSnapshot, job: PublishJob): DeliveryCheck {
+  return checkDelivery({
+    targetState: snapshot.state,
+    targetJobId: snapshot.jobId,
+    jobId: job.jobId,
+    jobRevision: job.revision,
+    postState: snapshot.postState,
+    postRevision: snapshot.revision,
+    organizationPaused: snapshot.organizationPaused,
+    channelPaused: snapshot.channelPaused,
+    channelActive: snapshot.channelActive,
+  });
 }
 
 export type PostLock = 'share' | 'update';
@@ -97,8 +125,8 @@ export type PostLock = 'share' | 'update';
  * calendar shows rewrites the post's calendar entry (a trigger), so taking the target first and the
  * post second would deadlock against a writer that goes the other way.
  */
-export async function lockPostOfTarget(tx: EntityManager, targetId: string, mode: PostLock = 'update'): Promise<void> {
-  await tx.query(`SELECT p.id FROM posts p WHERE p.id = (SELECT t.post_id FROM post_targets t WHERE t.id = $1) ${mode === 'share' ? 'FOR SHARE' : 'FOR UPDATE'}`, [targetId]);
+export async function lockPostOfTarget(tx: EntityManager, targetId: string): Promise<void> {
+  await tx.query(`SELECT p.id FROM posts p WHERE p.id = (SELECT t.post_id FROM post_targets t WHERE t.id = $1) FOR UPDATE`, [targetId]);
 }
 
 export interface AttemptRecord {
@@ -125,15 +153,24 @@ export async function insertAttempt(tx: EntityManager, record: AttemptRecord): P
   return rows[0].id;
 }
 
-/** Queued → publishing and the attempt row, in one statement. Returns the attempt's id. */
-export async function startAttempt(tx: EntityManager, record: AttemptRecord): Promise<string> {
-  const rows: Array<{ id: string }> = await tx.query(
-    `WITH target AS (
-       UPDATE post_targets SET state = 'publishing', attempt_count = attempt_count + 1, updated_at = now() WHERE id = $2 RETURNING id)
+/** Queued → publishing and the attempt rows, in one statement. Returns each target's attempt id. */
+export async function startAttempts(tx: EntityManager, records: readonly AttemptRecord[]): Promise<Map<string, string>> {
+  if (records.length === 0) return new Map();
+  const rows: Array<{ id: string; target_id: string }> = await tx.query(
+    `WITH r AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::int[], $6::text[]) AS r (organization_id, target_id, revision, job_id, number, worker)),
+          target AS (
+            UPDATE post_targets t SET state = 'publishing', attempt_count = t.attempt_count + 1, updated_at = now() FROM r WHERE t.id = r.target_id RETURNING t.id)
      INSERT INTO publish_attempts (organization_id, target_id, revision, job_id, number, worker)
-     SELECT $1, target.id, $3, $4, $5, $6 FROM target
-     RETURNING id`,
-    [record.organizationId, record.targetId, record.revision, record.jobId, record.number, record.worker],
+     SELECT r.organization_id, r.target_id, r.revision, r.job_id, r.number, r.worker FROM r JOIN target ON target.id = r.target_id
+     RETURNING id, target_id`,
+    [
+      records.map((r) => r.organizationId),
+      records.map((r) => r.targetId),
+      records.map((r) => r.revision),
+      records.map((r) => r.jobId),
+      records.map((r) => r.number),
+      records.map((r) => r.worker),
+    ],
   );
-  return rows[0].id;
+  return new Map(rows.map((row) => [row.target_id, row.id]));
 }
