@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 
+import { startMailCatcher } from './lib/mail-catcher.mjs';
 import { freePort } from './lib/ports.mjs';
 import { testPostgres } from './lib/test-services.mjs';
 
@@ -38,9 +39,12 @@ const databaseUrl = new URL(postgres.url);
 databaseUrl.pathname = `/${databaseName}`;
 
 const port = await freePort();
+// Mail (password resets, invitations, notifications) goes to a local SMTP server; the specs read it.
+const mailDir = resolve(root, 'tmp/e2e-mail');
+const mailCatcher = await startMailCatcher(mailDir);
 const app = spawn(process.execPath, [resolve(root, 'dist/api/main.js')], {
   cwd: root,
-  env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), KADENS_SEED_DEMO: 'true', LOG_LEVEL: 'warn', CREDENTIALS_KEY: randomBytes(32).toString('base64') },
+  env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), KADENS_SEED_DEMO: 'true', LOG_LEVEL: 'warn', SMTP_URL: mailCatcher.url, PUBLIC_URL: `http://127.0.0.1:${port}`, CREDENTIALS_KEY: randomBytes(32).toString('base64') },
   stdio: 'inherit',
 });
 
@@ -49,7 +53,7 @@ try {
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, 120_000);
   const run = spawnSync('npx', ['playwright', 'test', '-c', 'web/e2e/playwright.config.ts', ...process.argv.slice(2)], {
     cwd: root,
-    env: { ...env, E2E_BASE_URL: `http://127.0.0.1:${port}` },
+    env: { ...env, E2E_BASE_URL: `http://127.0.0.1:${port}`, E2E_MAIL_DIR: mailDir },
     stdio: 'inherit',
   });
   status = run.status ?? 1;
@@ -58,6 +62,7 @@ try {
   await new Promise((done) => (app.exitCode === null ? app.once('exit', done) : done()));
   await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => undefined);
   await postgres.stop();
+  await mailCatcher.stop();
 }
 
 let passed = 0;

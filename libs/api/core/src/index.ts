@@ -20,4 +20,5 @@ export * from './lib/http/id-params';
 export * from './lib/http/input-decorators';
 export * from './lib/http/instant.validator';
 export * from './lib/http/query-decorators';
+export * from './lib/mail/account-mailer';
 export * from './lib/database/migrations/1763840000000-calendar-covering-index';

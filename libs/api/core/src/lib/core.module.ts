@@ -24,6 +24,7 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { createValidationPipe } from './http/validation';
+import { AccountMailer } from './mail/account-mailer';
 
 /**
  * Config, logging, database, sessions, validation and errors: what every Kadens process needs. Global
@@ -72,12 +73,13 @@ export class CoreModule {
         SessionService,
         UsersService,
         HealthService,
+        AccountMailer,
         LoginThrottlerGuard,
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
-      exports: [APP_CONFIG, UsersService, PasswordHasher, SessionService],
+      exports: [APP_CONFIG, UsersService, PasswordHasher, SessionService, AccountMailer],
     };
   }
 }

@@ -1,3 +1,4 @@
 export * from './test-app';
 export * from './test-database';
 export { testRedisUrl } from '../lib/config/test-database';
+export * from './test-mailbox';
