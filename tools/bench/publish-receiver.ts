@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A webhook receiver for the publishing benchmark and the fault tests, keeping the contract in
- * libs/api/platforms/README.md: it checks `X-Kadens-Signature` (sha256=<hex HMAC-SHA256 of the raw
- * body>, 401 otherwise), deduplicates on `Idempotency-Key` and answers 201 `{id, url}` after
+ * libs/api/platforms/README.md: it checks the Standard Webhooks signature (`webhook-signature:
+ * v1,<base64 HMAC-SHA256 of "webhook-id.webhook-timestamp.body">`, a timestamp within 5 minutes;
+ * 401 otherwise), deduplicates on `Idempotency-Key` (the same key as `webhook-id`) and answers 201 `{id, url}` after
  * `delayMs` (200 with the first id for a key it has seen). Unlike the test fake it keeps only counts
  * per key (a Map, so 10,000 keys cost nothing) and when each key first arrived.
  */
@@ -61,6 +62,21 @@ export class PublishReceiver {
     return [...this.requests].filter(([, n]) => n > 1).map(([key]) => key);
   }
 
+  /** `webhook-signature` holds a `v1,` signature of `id.timestamp.body` and the timestamp is within 5 minutes. */
+  private signedByKadens(req: IncomingMessage, raw: Buffer): boolean {
+    const id = req.headers['webhook-id'];
+    const timestamp = req.headers['webhook-timestamp'];
+    const signatures = req.headers['webhook-signature'];
+    if (typeof id !== 'string' || typeof timestamp !== 'string' || typeof signatures !== 'string') return false;
+    if (!/^\d+$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
+    const key = this.secret.startsWith('whsec_') ? Buffer.from(this.secret.slice(6), 'base64') : Buffer.from(this.secret);
+    const expected = Buffer.from(`v1,${createHmac('sha256', key).update(`${id}.${timestamp}.`).update(raw).digest('base64')}`);
+    return signatures.split(' ').some((signature) => {
+      const given = Buffer.from(signature);
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
+  }
+
   private delay(): number {
     if (typeof this.delayMs === 'number') return this.delayMs;
     const [min, max] = this.delayMs;
@@ -71,10 +87,8 @@ export class PublishReceiver {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
-    const expected = Buffer.from(`sha256=${createHmac('sha256', this.secret).update(raw).digest('hex')}`);
-    const given = Buffer.from(String(req.headers['x-kadens-signature'] ?? ''));
     if (req.method !== 'POST' || req.url !== this.path) return reply(res, 404, { error: 'Not found' });
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (!this.signedByKadens(req, raw)) {
       this.refused++;
       return reply(res, 401, { error: 'Invalid signature' });
     }

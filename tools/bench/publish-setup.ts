@@ -21,8 +21,11 @@ export interface PublishingApp {
   close(): Promise<void>;
 }
 
-/** `databaseSql` runs on the new, empty database before the app connects (e.g. `ALTER DATABASE … SET`). */
-export async function bootPublishing(registry: PlatformRegistry, env: Record<string, string>, databaseSql: readonly string[] = []): Promise<PublishingApp> {
+/**
+ * `registry` replaces the module's own (null: the production wiring, adapters on the guarded client).
+ * `databaseSql` runs on the new, empty database before the app connects (e.g. `ALTER DATABASE … SET`).
+ */
+export async function bootPublishing(registry: PlatformRegistry | null, env: Record<string, string>, databaseSql: readonly string[] = []): Promise<PublishingApp> {
   const database = await createTestDatabase();
   if (databaseSql.length > 0) {
     const client = new Client({ connectionString: database.url });
@@ -38,15 +41,15 @@ export async function bootPublishing(registry: PlatformRegistry, env: Record<str
       APP_ROLES: 'worker,scheduler',
       REDIS_PREFIX: prefix,
       CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      // The receivers listen on 127.0.0.1, which the outbound guard refuses unless the operator allows it.
+      OUTBOUND_ALLOW_HOSTS: '127.0.0.1',
       ...env,
       DATABASE_URL: database.url,
     },
     process.cwd(),
   );
-  const moduleRef = await Test.createTestingModule({ imports: [CoreModule.forRoot(config), PostsModule, PublishingModule] })
-    .overrideProvider(PlatformRegistry)
-    .useValue(registry)
-    .compile();
+  const builder = Test.createTestingModule({ imports: [CoreModule.forRoot(config), PostsModule, PublishingModule] });
+  const moduleRef = await (registry === null ? builder : builder.overrideProvider(PlatformRegistry).useValue(registry)).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   await app.init();
   return {

@@ -17,6 +17,7 @@
  * (statements per job by text), BENCH_PUBLISH_CPU_PROFILE=<file> (V8 profile of the measured run of (a)),
  * BENCH_PUBLISH_WHATIF (below).
  */
+import { OutboundClient } from '@kadens/api/outbound';
 import { createPlatformAdapters, PlatformRegistry, type PublishRequest, type PublishResult, WebhookAdapter } from '@kadens/api/platforms';
 import { BullMqPublishQueue, Dispatcher, PUBLISH_JOB, PublishQueue } from '@kadens/api/publishing';
 import { Queue, Worker } from 'bullmq';
@@ -123,7 +124,7 @@ class NoOpWebhookAdapter extends WebhookAdapter {
 }
 
 /** Boots the pipeline with the diagnosis switches of BENCH_PUBLISH_WHATIF applied to its database. */
-async function boot(registry: PlatformRegistry, env: Record<string, string>): Promise<PublishingApp> {
+async function boot(registry: PlatformRegistry | null, env: Record<string, string>): Promise<PublishingApp> {
   if (WHATIF.length > 0) console.log(`  WHAT-IF (diagnosis, not the product as shipped): ${WHATIF.join(', ')}`);
   const databaseSql = WHATIF.includes('async-commit') ? [`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET synchronous_commit = off', current_database()); END $$`] : [];
   const p = await bootPublishing(registry, { REDIS_URL, DATABASE_POOL_SIZE: POOL, PUBLISH_CONCURRENCY: String(CONCURRENCY), ...env }, databaseSql);
@@ -252,7 +253,8 @@ async function partA(): Promise<void> {
   console.log(`\n(a) ${fmt(jobs)} jobs, concurrency ${CONCURRENCY}, no-op platform (${posts} posts × ${channels} channels)`);
   await bareBullmq(Math.round(jobs / 10)); // warm-up
   const bareMs = await bareBullmq(jobs);
-  const registry = new PlatformRegistry({ ...createPlatformAdapters(), webhook: new NoOpWebhookAdapter() });
+  const outbound = new OutboundClient({ allowHosts: ['127.0.0.1'] });
+  const registry = new PlatformRegistry({ ...createPlatformAdapters({ outbound }), webhook: new NoOpWebhookAdapter({ outbound }) });
   // Dispatched by hand at the start of the measurement; the reconciler has nothing to do.
   const p = await boot(registry, { PUBLISH_DISPATCH_INTERVAL_MS: '600000', PUBLISH_RECONCILE_INTERVAL_MS: '3600000' });
   let run: PipelineRun;
@@ -260,6 +262,7 @@ async function partA(): Promise<void> {
     run = await pipelineNoOp(p, posts, channels);
   } finally {
     await closeApp(p);
+    await outbound.close();
   }
   const bare = rate(jobs, bareMs);
   const pipeline = rate(jobs, run.ms);
@@ -277,7 +280,7 @@ async function partB(): Promise<void> {
   console.log(`\n(b) ${fmt(targets)} targets due at one instant over ${BURST_CHANNELS} webhook channels (${BURST_POSTS} posts × ${BURST_PER_POST}), receiver answering in ${PLATFORM_MS} ms, concurrency ${CONCURRENCY}`);
   const receiver = new PublishReceiver(SECRET, PLATFORM_MS);
   await receiver.start();
-  const p = await boot(new PlatformRegistry(), { PUBLISH_DISPATCH_INTERVAL_MS: '1000' });
+  const p = await boot(null, { PUBLISH_DISPATCH_INTERVAL_MS: '1000' });
   try {
     const org = await seedOrganization(p.db);
     const channelIds = await webhookChannels(p, org, BURST_CHANNELS, receiver.url, SECRET);

@@ -125,6 +125,8 @@ async function main(): Promise<void> {
     CREDENTIALS_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'info',
     WEB_DIST: '',
+    // The receiver listens on 127.0.0.1, which the outbound guard refuses unless the operator allows it.
+    OUTBOUND_ALLOW_HOSTS: '127.0.0.1',
   };
   const outcomes: Outcome[] = [];
   let api: KadensProcess | null = null;

@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -12,9 +12,10 @@ interface Member {
 }
 
 /**
- * The organisation's own webhook receiver, keeping the signed-webhook contract: it checks the
- * HMAC-SHA256 signature of the raw body, answers 401 to a wrong one, and counts every publish per
- * idempotency key — so "exactly once" is counted by the platform, not by Kadens.
+ * The organisation's own webhook receiver, keeping the signed-webhook contract (Standard Webhooks): it
+ * checks `webhook-signature` (v1, HMAC-SHA256 of `webhook-id.webhook-timestamp.body`) and a timestamp
+ * within 5 minutes, answers 401 otherwise, and counts every publish per idempotency key — so "exactly
+ * once" is counted by the platform, not by Kadens.
  */
 class Receiver {
   readonly publishes: Array<{ key: string; text: string }> = [];
@@ -26,8 +27,13 @@ class Receiver {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        const expected = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
-        if (req.headers['x-kadens-signature'] !== expected) {
+        const { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signatures } = req.headers;
+        const expected = Buffer.from(`v1,${createHmac('sha256', SECRET).update(`${id}.${timestamp}.${body}`).digest('base64')}`);
+        const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) <= 300;
+        const signed = String(signatures ?? '')
+          .split(' ')
+          .some((signature) => Buffer.from(signature).length === expected.length && timingSafeEqual(Buffer.from(signature), expected));
+        if (typeof id !== 'string' || !fresh || !signed) {
           res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'Invalid signature' }));
           return;
         }

@@ -14,6 +14,17 @@ export {
 export { LINKEDIN_DEFAULT_VERSION, LinkedInAdapter } from './lib/linkedin/linkedin-adapter';
 export { MastodonAdapter } from './lib/mastodon/mastodon-adapter';
 export { WebhookAdapter, type WebhookPayload } from './lib/webhook/webhook-adapter';
-export { signWebhookBody, verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from './lib/webhook/webhook-signature';
+export {
+  signWebhook,
+  verifyWebhook,
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+  WEBHOOK_TOLERANCE_SECONDS,
+  type WebhookMessage,
+  webhookHeaders,
+  webhookSigningKey,
+  type WebhookVerdict,
+} from './lib/webhook/webhook-signature';
 export { WordPressAdapter, wordpressSlug } from './lib/wordpress/wordpress-adapter';
 export { XAdapter } from './lib/x/x-adapter';

@@ -1,3 +1,4 @@
+import type { OutboundClient } from '@kadens/api/outbound';
 import type { Platform } from '@kadens/shared/contracts';
 import type { PostContent, TextIssue } from '@kadens/shared/platform-rules';
 
@@ -91,7 +92,12 @@ export interface PlatformAdapter {
 
 export const DEFAULT_VERIFY_TIMEOUT_MS = 10_000;
 
-/** What every adapter's constructor accepts; tests pin the clock that rate-limit resets are measured from. */
+/**
+ * What every adapter's constructor accepts: the guarded HTTP client every request goes through
+ * (`@kadens/api/outbound`; the registry passes the process's one), and a clock tests pin, from which
+ * rate-limit resets are measured.
+ */
 export interface AdapterOptions {
+  outbound: OutboundClient;
   now?: () => number;
 }

@@ -1,10 +1,11 @@
+import { OutboundClient } from '@kadens/api/outbound';
 import { PLATFORMS, type Platform } from '@kadens/shared/contracts';
 import { platformRules } from '@kadens/shared/platform-rules';
 
-import { PlatformRegistry } from './platform-registry';
+import { createPlatformAdapters, PlatformRegistry } from './platform-registry';
 
 describe('PlatformRegistry', () => {
-  const registry = new PlatformRegistry();
+  const registry = new PlatformRegistry(createPlatformAdapters({ outbound: new OutboundClient() }));
   const connection = { credentials: {}, settings: {} };
 
   it.each(PLATFORMS)('has an adapter for %s that says it is for %s', (platform) => {

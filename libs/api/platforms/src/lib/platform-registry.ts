@@ -13,21 +13,24 @@ import { XAdapter } from './x/x-adapter';
 export type PlatformAdapters = Readonly<Record<Platform, PlatformAdapter>>;
 
 export interface PlatformAdaptersOptions extends AdapterOptions {
-  instagram?: InstagramAdapterOptions;
+  instagram?: Omit<InstagramAdapterOptions, keyof AdapterOptions>;
 }
 
-/** A Record over Platform: a platform added to the contracts does not compile until it has an adapter. */
-export function createPlatformAdapters(options: PlatformAdaptersOptions = {}): PlatformAdapters {
-  const clock = { now: options.now };
+/**
+ * A Record over Platform: a platform added to the contracts does not compile until it has an adapter.
+ * Every adapter sends through `options.outbound`, the guarded client.
+ */
+export function createPlatformAdapters(options: PlatformAdaptersOptions): PlatformAdapters {
+  const shared: AdapterOptions = { outbound: options.outbound, now: options.now };
   return {
-    facebook: new FacebookAdapter(),
-    instagram: new InstagramAdapter(options.instagram),
-    linkedin: new LinkedInAdapter(clock),
-    x: new XAdapter(clock),
-    mastodon: new MastodonAdapter(clock),
-    bluesky: new BlueskyAdapter(clock),
-    wordpress: new WordPressAdapter(clock),
-    webhook: new WebhookAdapter(clock),
+    facebook: new FacebookAdapter(shared),
+    instagram: new InstagramAdapter({ ...shared, ...options.instagram }),
+    linkedin: new LinkedInAdapter(shared),
+    x: new XAdapter(shared),
+    mastodon: new MastodonAdapter(shared),
+    bluesky: new BlueskyAdapter(shared),
+    wordpress: new WordPressAdapter(shared),
+    webhook: new WebhookAdapter(shared),
   };
 }
 
@@ -36,7 +39,7 @@ export function createPlatformAdapters(options: PlatformAdaptersOptions = {}): P
  * for Bluesky's session cache, so a process should hold one registry (the Nest module provides it).
  */
 export class PlatformRegistry {
-  constructor(private readonly adapters: PlatformAdapters = createPlatformAdapters()) {}
+  constructor(private readonly adapters: PlatformAdapters) {}
 
   adapterFor(platform: Platform): PlatformAdapter {
     const adapter = this.adapters[platform];

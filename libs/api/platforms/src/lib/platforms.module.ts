@@ -1,10 +1,22 @@
+import { OutboundClient, OutboundModule } from '@kadens/api/outbound';
 import { Module } from '@nestjs/common';
 
-import { PlatformRegistry } from './platform-registry';
+import { createPlatformAdapters, PlatformRegistry } from './platform-registry';
 
-/** Provides the registry; tests of the publisher replace it with one built from fakes' base URLs or stubs. */
+/**
+ * Provides the registry, its adapters sending through the process's one guarded client
+ * (`OutboundModule`, configured by OUTBOUND_ALLOW_HOSTS). Tests of the publisher may replace the
+ * registry with one built from stubs.
+ */
 @Module({
-  providers: [{ provide: PlatformRegistry, useFactory: () => new PlatformRegistry() }],
-  exports: [PlatformRegistry],
+  imports: [OutboundModule],
+  providers: [
+    {
+      provide: PlatformRegistry,
+      inject: [OutboundClient],
+      useFactory: (outbound: OutboundClient) => new PlatformRegistry(createPlatformAdapters({ outbound })),
+    },
+  ],
+  exports: [PlatformRegistry, OutboundModule],
 })
 export class PlatformsModule {}

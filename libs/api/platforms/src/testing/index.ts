@@ -10,3 +10,4 @@ export * from './fake-webhook-receiver';
 export * from './fake-wordpress';
 export * from './fake-x';
 export * from './eventually';
+export * from './local-outbound';

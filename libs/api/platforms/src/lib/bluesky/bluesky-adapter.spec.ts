@@ -1,6 +1,7 @@
 import { caughtError } from '../../testing/caught-error';
 import { blueskyRateLimitHeaders, FakeBluesky, xrpcError } from '../../testing/fake-bluesky';
 import { requestMatching } from '../../testing/fake-http-server';
+import { localOutbound } from '../../testing/local-outbound';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
 import {
   PlatformAmbiguousError,
@@ -28,7 +29,7 @@ describe('BlueskyAdapter against a fake PDS', () => {
   });
   afterAll(() => fake.stop());
   beforeEach(() => {
-    adapter = new BlueskyAdapter({ now: () => NOW });
+    adapter = new BlueskyAdapter({ outbound: localOutbound(), now: () => NOW });
     fake.records.clear();
     fake.server.received.length = 0;
     fake.sessionsCreated = 0;

@@ -39,12 +39,12 @@ export class BlueskyAdapter extends PlatformAdapterBase {
     media: 'none',
     metrics: false,
   };
-  private readonly sessions = new BlueskySessions();
+  private readonly sessions = new BlueskySessions(this.outbound);
   async publish({ idempotencyKey, content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
     this.assertPublishable(content, connection);
     const account = this.account(connection);
     const text = platformRules(this.platform).composeText(content);
-    const facets = await detectFacets(account.pds, text, timeoutMs);
+    const facets = await detectFacets(this.outbound, account.pds, text, timeoutMs);
     const language = optionalSetting(connection, 'language');
     const record = {
       $type: POST_COLLECTION,
@@ -58,6 +58,7 @@ export class BlueskyAdapter extends PlatformAdapterBase {
     return this.withSession(account, timeoutMs, async (session) => {
       try {
         const body = await xrpc({
+          client: this.outbound,
           pds: account.pds,
           nsid: 'com.atproto.repo.createRecord',
           method: 'POST',
@@ -84,6 +85,7 @@ export class BlueskyAdapter extends PlatformAdapterBase {
     // getSession proves the cached session still works, not only that it once did.
     const body = await this.withSession(account, timeoutMs, (session) =>
       xrpc({
+        client: this.outbound,
         pds: account.pds,
         nsid: 'com.atproto.server.getSession',
         method: 'GET',
@@ -127,6 +129,7 @@ export class BlueskyAdapter extends PlatformAdapterBase {
     let body: Record<string, unknown>;
     try {
       body = await xrpc({
+        client: this.outbound,
         pds,
         nsid: 'com.atproto.repo.getRecord',
         method: 'GET',

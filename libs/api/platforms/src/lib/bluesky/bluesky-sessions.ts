@@ -1,3 +1,4 @@
+import type { OutboundClient } from '@kadens/api/outbound';
 import { createHash } from 'node:crypto';
 
 import { requiredId } from '../http/http-failure';
@@ -22,6 +23,11 @@ interface CallBudget {
   now: number;
 }
 
+/** What a session call needs besides the account: the guarded client and the budget. */
+interface SessionCall extends CallBudget {
+  client: OutboundClient;
+}
+
 /**
  * Sessions per account, kept in memory for the life of the process. `createSession` is rate limited
  * hard (a few dozen per day per account), so it runs once per account and process; an expired access
@@ -31,9 +37,11 @@ interface CallBudget {
 export class BlueskySessions {
   private readonly sessions = new Map<string, Promise<BlueskySession>>();
 
+  constructor(private readonly client: OutboundClient) {}
+
   current(account: BlueskyAccount, budget: CallBudget): Promise<BlueskySession> {
     const key = sessionKey(account);
-    return this.sessions.get(key) ?? this.remember(key, createSession(account, budget));
+    return this.sessions.get(key) ?? this.remember(key, createSession(account, { ...budget, client: this.client }));
   }
 
   /** After a token error: refresh once; when the refresh token is spent too, log in again. */
@@ -42,9 +50,10 @@ export class BlueskySessions {
     const cached = await this.sessions.get(key)?.catch(() => undefined);
     // Another publish for the same account already renewed it; refreshing again would spend the new token.
     if (cached !== undefined && cached.accessJwt !== stale.accessJwt) return cached;
-    const renewed = refreshSession(account, stale, budget).catch((error: unknown) => {
+    const call = { ...budget, client: this.client };
+    const renewed = refreshSession(account, stale, call).catch((error: unknown) => {
       if (error instanceof PlatformAuthError && SESSION_ERRORS.has(error.code ?? ''))
-        return createSession(account, budget);
+        return createSession(account, call);
       throw error;
     });
     return this.remember(key, renewed);
@@ -59,7 +68,7 @@ export class BlueskySessions {
   }
 }
 
-async function createSession(account: BlueskyAccount, budget: CallBudget): Promise<BlueskySession> {
+async function createSession(account: BlueskyAccount, budget: SessionCall): Promise<BlueskySession> {
   const body = await xrpc({
     pds: account.pds,
     nsid: 'com.atproto.server.createSession',
@@ -74,7 +83,7 @@ async function createSession(account: BlueskyAccount, budget: CallBudget): Promi
 async function refreshSession(
   account: BlueskyAccount,
   stale: BlueskySession,
-  budget: CallBudget,
+  budget: SessionCall,
 ): Promise<BlueskySession> {
   const body = await xrpc({
     pds: account.pds,

@@ -1,3 +1,5 @@
+import type { OutboundClient } from '@kadens/api/outbound';
+
 import { endpoint } from '../connection-fields';
 import { type CallEffect, httpCall } from '../http/http-call';
 import { failureFromStatus, isSuccess, stringField, successBody } from '../http/http-failure';
@@ -25,6 +27,7 @@ const AUTH_ERRORS = new Set([
 export const SESSION_ERRORS: ReadonlySet<string> = new Set(['ExpiredToken', 'InvalidToken']);
 
 export interface XrpcCall {
+  client: OutboundClient;
   pds: string;
   nsid: string;
   method: 'GET' | 'POST';
@@ -38,7 +41,7 @@ export interface XrpcCall {
 
 /** One XRPC call to the account's PDS. Errors are `{error, message}`, as every atproto service sends them. */
 export async function xrpc(call: XrpcCall): Promise<Record<string, unknown>> {
-  const response = await httpCall('bluesky', {
+  const response = await httpCall(call.client, 'bluesky', {
     method: call.method,
     url: endpoint('bluesky', call.pds, `/xrpc/${call.nsid}`, call.params),
     headers: {

@@ -3,6 +3,7 @@ import { eventually } from '../../testing/eventually';
 import { FakeFacebook } from '../../testing/fake-facebook';
 import { graphError, graphRateLimited } from '../../testing/fake-graph-errors';
 import { requestMatching } from '../../testing/fake-http-server';
+import { localOutbound } from '../../testing/local-outbound';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
 import {
   PlatformAmbiguousError,
@@ -15,7 +16,7 @@ import { FacebookAdapter } from './facebook-adapter';
 
 describe('FacebookAdapter against a fake Graph API', () => {
   const fake = new FakeFacebook();
-  const adapter = new FacebookAdapter();
+  const adapter = new FacebookAdapter({ outbound: localOutbound() });
   let connection: ChannelConnection;
 
   beforeAll(async () => {

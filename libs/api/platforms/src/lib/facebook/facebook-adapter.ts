@@ -40,7 +40,7 @@ export class FacebookAdapter extends PlatformAdapterBase {
     const accessToken = requireCredential(this.platform, connection, 'accessToken');
     const page = `/${encodeURIComponent(pageId)}`;
     const post = (edge: string, params: Record<string, string>, effect: CallEffect) =>
-      graphCall(this.platform, connection, {
+      graphCall(this.outbound, this.platform, connection, {
         method: 'POST',
         path: page + edge,
         params,
@@ -75,7 +75,7 @@ export class FacebookAdapter extends PlatformAdapterBase {
 
   async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {
     const pageId = requireSetting(this.platform, connection, 'pageId');
-    const body = await graphCall(this.platform, connection, {
+    const body = await graphCall(this.outbound, this.platform, connection, {
       method: 'GET',
       path: `/${encodeURIComponent(pageId)}`,
       params: { fields: 'name' },

@@ -1,6 +1,7 @@
+import { outboundRefusalOf, type OutboundClient, responseTooLargeOf } from '@kadens/api/outbound';
 import type { Platform } from '@kadens/shared/contracts';
 
-import { PlatformAmbiguousError, PlatformTransientError } from '../platform-errors';
+import { PlatformAmbiguousError, PlatformAuthError, PlatformTransientError } from '../platform-errors';
 
 /**
  * What the call does that people would see. One with no visible effect (a read, an unpublished
@@ -47,21 +48,21 @@ const NOT_SENT_CODES = new Set([
 ]);
 
 /**
- * Sends one request with a deadline that covers the whole exchange, body included, and returns
- * whatever status came back: deciding what a status means is the adapter's job. Throws only for
- * the cases no status can describe.
+ * Sends one request through the guarded client, with a deadline that covers the whole exchange, body
+ * included, and returns whatever status came back: deciding what a status means is the adapter's job.
+ * Throws only for the cases no status can describe.
  */
-export async function httpCall(platform: Platform, request: HttpRequest): Promise<HttpResponse> {
+export async function httpCall(client: OutboundClient, platform: Platform, request: HttpRequest): Promise<HttpResponse> {
   let response: Response;
   let text: string;
   try {
-    response = await fetch(request.url, {
+    response = await client.fetch(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
       // Following a redirect would turn a POST into a GET elsewhere; the adapter sees the 3xx instead.
       redirect: 'manual',
-      signal: AbortSignal.timeout(request.timeoutMs),
+      timeoutMs: request.timeoutMs,
     });
     text = await response.text();
   } catch (error) {
@@ -72,6 +73,23 @@ export async function httpCall(platform: Platform, request: HttpRequest): Promis
 }
 
 function networkFailure(platform: Platform, request: HttpRequest, error: unknown): Error {
+  // The guard refused the address: nothing left, and nothing will until the address or the
+  // operator's allow-list changes. The message is the guard's own, never text from that address.
+  const refused = outboundRefusalOf(error);
+  if (refused !== null) {
+    return new PlatformAuthError(platform, `The connection's address is not allowed: ${refused.message}`, {
+      code: 'connection.address_refused',
+      cause: error,
+    });
+  }
+  const tooLarge = responseTooLargeOf(error);
+  if (tooLarge !== null) {
+    const message = `${request.method} answered with more than ${tooLarge.limitBytes} bytes; the rest was not read`;
+    const details = { code: 'response_too_large', cause: error };
+    return request.effect === 'publishes'
+      ? new PlatformAmbiguousError(platform, message, details)
+      : new PlatformTransientError(platform, message, details);
+  }
   const code = networkErrorCode(error);
   const what = isTimeout(error) ? `no answer within ${request.timeoutMs} ms` : `network error ${code ?? 'unknown'}`;
   if ((code !== null && NOT_SENT_CODES.has(code)) || request.effect === 'none') {

@@ -2,6 +2,7 @@ import { caughtError } from '../../testing/caught-error';
 import { graphError, graphRateLimited } from '../../testing/fake-graph-errors';
 import { requestMatching } from '../../testing/fake-http-server';
 import { FakeInstagram } from '../../testing/fake-instagram';
+import { localOutbound } from '../../testing/local-outbound';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
 import {
   PlatformAmbiguousError,
@@ -14,7 +15,7 @@ import { InstagramAdapter } from './instagram-adapter';
 
 describe('InstagramAdapter against a fake Graph API', () => {
   const fake = new FakeInstagram();
-  const adapter = new InstagramAdapter({ polling: { intervalMs: 10, timeoutMs: 1000 } });
+  const adapter = new InstagramAdapter({ outbound: localOutbound(), polling: { intervalMs: 10, timeoutMs: 1000 } });
   let connection: ChannelConnection;
 
   beforeAll(async () => {
@@ -87,7 +88,7 @@ describe('InstagramAdapter against a fake Graph API', () => {
 
   it('gives up waiting as transient: nothing was published, so a retry is safe', async () => {
     fake.pollsBeforeDone = 1000;
-    const slow = new InstagramAdapter({ polling: { intervalMs: 10, timeoutMs: 50 } });
+    const slow = new InstagramAdapter({ outbound: localOutbound(), polling: { intervalMs: 10, timeoutMs: 50 } });
     const error = await caughtError(slow.publish(request(['https://cdn.kommune.no/x.jpg'])), PlatformTransientError);
     expect(error.code).toBe('container.timeout');
     expect(fake.server.requestsTo('POST', /\/media_publish$/)).toHaveLength(0);

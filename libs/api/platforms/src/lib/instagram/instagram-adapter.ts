@@ -6,6 +6,7 @@ import { graphCall } from '../meta-graph/graph-client';
 import type { GraphErrorOptions } from '../meta-graph/graph-errors';
 import {
   type AccountIdentity,
+  type AdapterOptions,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
   type PlatformCapabilities,
@@ -17,7 +18,7 @@ import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformAmbiguousError, PlatformTransientError } from '../platform-errors';
 import { type ContainerPolling, prepareContainer } from './instagram-container';
 
-export interface InstagramAdapterOptions {
+export interface InstagramAdapterOptions extends AdapterOptions {
   /** How often to ask whether Instagram has processed the media, and for how long. */
   polling?: Partial<ContainerPolling>;
 }
@@ -47,8 +48,8 @@ export class InstagramAdapter extends PlatformAdapterBase {
   };
   private readonly polling: ContainerPolling;
 
-  constructor(options: InstagramAdapterOptions = {}) {
-    super();
+  constructor(options: InstagramAdapterOptions) {
+    super(options);
     this.polling = { ...INSTAGRAM_DEFAULT_POLLING, ...options.polling };
   }
 
@@ -56,7 +57,7 @@ export class InstagramAdapter extends PlatformAdapterBase {
     this.assertPublishable(content, connection);
     const igUserId = requireSetting(this.platform, connection, 'igUserId');
     const accessToken = requireCredential(this.platform, connection, 'accessToken');
-    const context = { connection, igUserId, accessToken, timeoutMs, errors: ERRORS };
+    const context = { client: this.outbound, connection, igUserId, accessToken, timeoutMs, errors: ERRORS };
     const caption = platformRules(this.platform).composeText(content);
 
     const containerId = await prepareContainer(context, caption, content.mediaUrls, this.polling);
@@ -72,6 +73,7 @@ export class InstagramAdapter extends PlatformAdapterBase {
   async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {
     const igUserId = requireSetting(this.platform, connection, 'igUserId');
     const body = await graphCall(
+      this.outbound,
       this.platform,
       connection,
       {
@@ -103,7 +105,7 @@ export class InstagramAdapter extends PlatformAdapterBase {
       effect: 'publishes' as const,
     };
     try {
-      return await graphCall(this.platform, connection, call, ERRORS);
+      return await graphCall(this.outbound, this.platform, connection, call, ERRORS);
     } catch (error) {
       // A 5xx answer came from a request Instagram received: it may have published before failing.
       // A transient without a status never left (connection refused), so it stays transient.
@@ -121,7 +123,7 @@ export class InstagramAdapter extends PlatformAdapterBase {
   /** Best effort: the post exists whatever happens here, so a failure only costs the link. */
   private async permalink(connection: ChannelConnection, accessToken: string, mediaId: string, timeoutMs: number) {
     try {
-      const body = await graphCall(this.platform, connection, {
+      const body = await graphCall(this.outbound, this.platform, connection, {
         method: 'GET',
         path: `/${encodeURIComponent(mediaId)}`,
         params: { fields: 'permalink' },

@@ -1,3 +1,4 @@
+import type { OutboundClient } from '@kadens/api/outbound';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { requiredId, stringField } from '../http/http-failure';
@@ -12,6 +13,7 @@ export interface ContainerPolling {
 }
 
 export interface ContainerContext {
+  client: OutboundClient;
   connection: ChannelConnection;
   igUserId: string;
   accessToken: string;
@@ -56,6 +58,7 @@ function mediaParams(url: string, inCarousel: boolean): Record<string, string> {
 
 async function createContainer(context: ContainerContext, params: Record<string, string>): Promise<string> {
   const body = await graphCall(
+    context.client,
     'instagram',
     context.connection,
     {
@@ -80,6 +83,7 @@ async function waitUntilFinished(
   const deadline = Date.now() + polling.timeoutMs;
   for (;;) {
     const body = await graphCall(
+      context.client,
       'instagram',
       context.connection,
       {

@@ -2,6 +2,7 @@ import { caughtError } from '../../testing/caught-error';
 import { eventually } from '../../testing/eventually';
 import { requestMatching } from '../../testing/fake-http-server';
 import { FakeLinkedIn, linkedinError } from '../../testing/fake-linkedin';
+import { localOutbound } from '../../testing/local-outbound';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
 import {
   PlatformAmbiguousError,
@@ -17,7 +18,7 @@ const NOW = Date.UTC(2026, 10, 22, 21, 30, 0);
 
 describe('LinkedInAdapter against a fake Posts API', () => {
   const fake = new FakeLinkedIn();
-  const adapter = new LinkedInAdapter({ now: () => NOW });
+  const adapter = new LinkedInAdapter({ outbound: localOutbound(), now: () => NOW });
   let connection: ChannelConnection;
 
   beforeAll(async () => {

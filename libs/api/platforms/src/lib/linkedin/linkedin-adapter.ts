@@ -94,7 +94,7 @@ export class LinkedInAdapter extends PlatformAdapterBase {
     body?: string,
   ) {
     const base = baseUrlOf(this.platform, connection, LINKEDIN_DEFAULT_BASE_URL);
-    const response = await httpCall(this.platform, {
+    const response = await httpCall(this.outbound, this.platform, {
       method,
       url: endpoint(this.platform, base, path),
       headers: {

@@ -2,6 +2,7 @@ import { caughtError } from '../../testing/caught-error';
 import { eventually } from '../../testing/eventually';
 import { requestMatching } from '../../testing/fake-http-server';
 import { FakeMastodon, mastodonRateLimitHeaders } from '../../testing/fake-mastodon';
+import { localOutbound } from '../../testing/local-outbound';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
 import {
   PlatformAmbiguousError,
@@ -16,7 +17,7 @@ const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 
 describe('MastodonAdapter against a fake instance', () => {
   const fake = new FakeMastodon();
-  const adapter = new MastodonAdapter({ now: () => NOW });
+  const adapter = new MastodonAdapter({ outbound: localOutbound(), now: () => NOW });
   let connection: ChannelConnection;
 
   beforeAll(async () => {

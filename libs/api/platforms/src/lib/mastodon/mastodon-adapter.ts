@@ -73,7 +73,7 @@ export class MastodonAdapter extends PlatformAdapterBase {
     effect: CallEffect,
     send: { body?: string; idempotencyKey?: string } = {},
   ): Promise<Record<string, unknown>> {
-    const response = await httpCall(this.platform, {
+    const response = await httpCall(this.outbound, this.platform, {
       method,
       url: endpoint(this.platform, this.instanceUrl(connection), path),
       headers: {

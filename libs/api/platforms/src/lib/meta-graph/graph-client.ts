@@ -1,3 +1,4 @@
+import type { OutboundClient } from '@kadens/api/outbound';
 import type { Platform } from '@kadens/shared/contracts';
 
 import { baseUrlOf, endpoint, optionalSetting } from '../connection-fields';
@@ -26,6 +27,7 @@ export interface GraphCall {
  * of a POST, in the query of a GET. Error messages never include the URL, so it cannot leak.
  */
 export async function graphCall(
+  client: OutboundClient,
   platform: Platform,
   connection: ChannelConnection,
   call: GraphCall,
@@ -40,7 +42,7 @@ export async function graphCall(
   const base = baseUrlOf(platform, connection, GRAPH_DEFAULT_BASE_URL);
   const params = { ...call.params, access_token: call.accessToken };
   const isGet = call.method === 'GET';
-  const response = await httpCall(platform, {
+  const response = await httpCall(client, platform, {
     method: call.method,
     url: endpoint(platform, base, `/${version}${call.path}`, isGet ? params : undefined),
     body: isGet ? undefined : new URLSearchParams(params),

@@ -1,9 +1,11 @@
+import { OutboundClient } from '@kadens/api/outbound';
 import { createHmac } from 'node:crypto';
 
 import { caughtError } from '../../testing/caught-error';
 import { eventually } from '../../testing/eventually';
 import { requestMatching } from '../../testing/fake-http-server';
 import { FakeWebhookReceiver } from '../../testing/fake-webhook-receiver';
+import { localOutbound } from '../../testing/local-outbound';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
 import {
   PlatformAmbiguousError,
@@ -13,21 +15,29 @@ import {
   PlatformTransientError,
 } from '../platform-errors';
 import { WebhookAdapter } from './webhook-adapter';
-import { verifyWebhookSignature } from './webhook-signature';
+import { verifyWebhook } from './webhook-signature';
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 
 describe('WebhookAdapter against a receiver that keeps the contract', () => {
-  const receiver = new FakeWebhookReceiver();
-  const adapter = new WebhookAdapter({ now: () => NOW });
+  let receiverNow = NOW;
+  const receiver = new FakeWebhookReceiver({ now: () => receiverNow });
+  const outbound = localOutbound();
+  const adapter = new WebhookAdapter({ outbound, now: () => NOW });
   let connection: ChannelConnection;
 
   beforeAll(async () => {
+    receiver.secret = `whsec_${Buffer.from('fjordvik-webhook-secret-0123456789').toString('base64')}`;
     await receiver.start();
     connection = { credentials: { secret: receiver.secret }, settings: { url: receiver.url } };
   });
-  afterAll(() => receiver.stop());
+  afterAll(async () => {
+    await receiver.stop();
+    await outbound.close();
+  });
   beforeEach(() => {
+    receiverNow = NOW;
+    receiver.refusals.length = 0;
     receiver.deliveries.length = 0;
     receiver.server.received.length = 0;
   });
@@ -58,11 +68,69 @@ describe('WebhookAdapter against a receiver that keeps the contract', () => {
     ]);
     expect(result.url).toBe(`https://intranett.kommune.no/nyheter/${result.externalId}`);
     const [received] = receiver.server.received;
-    const expected = `sha256=${createHmac('sha256', receiver.secret).update(Buffer.from(received.body, 'utf8')).digest('hex')}`;
-    expect(received.headers['x-kadens-signature']).toBe(expected);
-    expect(verifyWebhookSignature(receiver.secret, received.body, expected)).toBe(true);
-    expect(verifyWebhookSignature(receiver.secret, `${received.body} `, expected)).toBe(false);
     expect(received.headers['idempotency-key']).toBe('target-1:1');
+    expect(received.headers['webhook-id']).toBe('target-1:1');
+    expect(received.headers['webhook-timestamp']).toBe(String(NOW / 1000));
+    const key = Buffer.from(receiver.secret.slice('whsec_'.length), 'base64');
+    const expected = createHmac('sha256', key).update(`target-1:1.${NOW / 1000}.${received.body}`).digest('base64');
+    expect(received.headers['webhook-signature']).toBe(`v1,${expected}`);
+    expect(received.headers['x-kadens-signature']).toBeUndefined();
+
+    expect(verifyWebhook(receiver.secret, received.body, received.headers, NOW)).toBe('valid');
+    expect(verifyWebhook(receiver.secret, `${received.body} `, received.headers, NOW)).toBe('bad_signature');
+    expect(verifyWebhook('whsec_b3RoZXI=', received.body, received.headers, NOW)).toBe('bad_signature');
+    expect(verifyWebhook(receiver.secret, received.body, received.headers, NOW + 5 * 60_000)).toBe('valid');
+    expect(verifyWebhook(receiver.secret, received.body, received.headers, NOW + 5 * 60_000 + 1000)).toBe('stale_timestamp');
+    expect(verifyWebhook(receiver.secret, received.body, { ...received.headers, 'webhook-id': undefined }, NOW)).toBe('missing_headers');
+  });
+
+  /** The exact request the receiver got, sent again (a captured delivery replayed by someone else). */
+  const replay = (received: (typeof receiver.server.received)[number], body = received.body) =>
+    outbound.fetch(receiver.url, {
+      method: 'POST',
+      body,
+      headers: Object.fromEntries(
+        ['content-type', 'idempotency-key', 'webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [name, String(received.headers[name])]),
+      ),
+    });
+
+  it('is refused by the receiver when replayed after five minutes, or with another body', async () => {
+    await adapter.publish(request('Fanget opp'));
+    const [received] = receiver.server.received;
+
+    receiverNow = NOW + 6 * 60_000;
+    expect((await replay(received)).status).toBe(401);
+    receiverNow = NOW + 60_000;
+    const tampered = received.body.replace('Fanget opp', 'Endret tekst');
+    expect((await replay(received, tampered)).status).toBe(401);
+    expect(receiver.refusals).toEqual(['Timestamp outside the tolerance', 'Invalid signature']);
+    expect(receiver.deliveries).toHaveLength(1);
+    expect((await replay(received)).status).toBe(200);
+  });
+
+  it('is refused when its own clock is more than five minutes off the receiver\'s', async () => {
+    receiverNow = NOW - 6 * 60_000;
+    const error = await caughtError(adapter.publish(request('Klokka')), PlatformAuthError);
+    expect(error.message).toContain('Timestamp outside the tolerance');
+  });
+
+  it('signs with a secret that is not whsec_ base64 as its UTF-8 bytes', async () => {
+    const kept = receiver.secret;
+    receiver.secret = 'a-secret-saved-before-standard-webhooks';
+    try {
+      await adapter.publish({ ...request('Gammel hemmelighet'), connection: { ...connection, credentials: { secret: receiver.secret } } });
+      expect(receiver.deliveries).toHaveLength(1);
+    } finally {
+      receiver.secret = kept;
+    }
+  });
+
+  it('sends nothing to an address the guard refuses, and says so as an auth failure', async () => {
+    const strict = new WebhookAdapter({ outbound: new OutboundClient(), now: () => NOW });
+    const error = await caughtError(strict.publish(request('Stopp')), PlatformAuthError);
+    expect(error).toMatchObject({ code: 'connection.address_refused' });
+    expect(error.message).toContain('OUTBOUND_ALLOW_HOSTS');
+    expect(receiver.server.received).toHaveLength(0);
   });
 
   it('is delivered once when the same key is sent twice: the receiver deduplicates', async () => {

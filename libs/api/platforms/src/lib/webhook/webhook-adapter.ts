@@ -1,4 +1,5 @@
 import { platformRules } from '@kadens/shared/platform-rules';
+import { randomUUID } from 'node:crypto';
 
 import { baseUrlOf, endpoint, optionalSetting, requireCredential } from '../connection-fields';
 import { httpCall } from '../http/http-call';
@@ -14,7 +15,7 @@ import {
   type VerifyOptions,
 } from '../platform-adapter';
 import { PlatformAdapterBase } from '../platform-adapter-base';
-import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature';
+import { webhookHeaders } from './webhook-signature';
 
 /** Used when a receiver answers 429 without Retry-After. */
 export const WEBHOOK_DEFAULT_RETRY_AFTER_MS = 60_000;
@@ -31,8 +32,10 @@ export interface WebhookPayload {
 /**
  * The organisation's own endpoint. Connection: setting `url`, credential `secret`.
  *
- * The contract for receivers: a POST of `WebhookPayload` as JSON, `X-Kadens-Signature: sha256=<hex>`
- * (HMAC-SHA256 of the raw body with the shared secret) and `Idempotency-Key`; answer 2xx, optionally
+ * The contract for receivers: a POST of `WebhookPayload` as JSON, signed the Standard Webhooks way
+ * (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`,
+ * see webhook-signature.ts) with the idempotency key as `webhook-id`, and the same key again as
+ * `Idempotency-Key`; receivers refuse a timestamp more than 5 minutes off (a replay); answer 2xx, optionally
  * with JSON `{id, url}`; 401/403 when the signature is wrong, 429 with Retry-After when busy. A 2xx
  * body that is not JSON is accepted: the receiver has the post, only its id is unknown, and the
  * idempotency key stands in for it.
@@ -67,7 +70,8 @@ export class WebhookAdapter extends PlatformAdapterBase {
   async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {
     const payload: WebhookPayload = {
       event: 'connection.test',
-      idempotencyKey: 'connection-test',
+      // Each test is an event of its own: a receiver that deduplicates on webhook-id answers every one.
+      idempotencyKey: `connection-test-${randomUUID()}`,
       text: '',
       link: null,
       mediaUrls: [],
@@ -82,14 +86,17 @@ export class WebhookAdapter extends PlatformAdapterBase {
 
   private async deliver(connection: ChannelConnection, payload: WebhookPayload, timeoutMs: number): Promise<unknown> {
     const body = JSON.stringify(payload);
-    const response = await httpCall(this.platform, {
+    const secret = requireCredential(this.platform, connection, 'secret');
+    // The key is made by the pipeline (target id and revision), never by a user, as the spec asks of ids.
+    const message = { id: payload.idempotencyKey, timestamp: Math.floor(this.now() / 1000), body };
+    const response = await httpCall(this.outbound, this.platform, {
       method: 'POST',
       url: endpoint(this.platform, this.url(connection), ''),
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Kadens-Webhook/1',
         'idempotency-key': payload.idempotencyKey,
-        [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody(requireCredential(this.platform, connection, 'secret'), body),
+        ...webhookHeaders(secret, message),
       },
       body,
       timeoutMs,

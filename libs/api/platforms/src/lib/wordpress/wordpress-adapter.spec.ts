@@ -2,6 +2,7 @@ import { caughtError } from '../../testing/caught-error';
 import { eventually } from '../../testing/eventually';
 import { requestMatching } from '../../testing/fake-http-server';
 import { FakeWordPress, wordpressError } from '../../testing/fake-wordpress';
+import { localOutbound } from '../../testing/local-outbound';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
 import {
   PlatformAmbiguousError,
@@ -16,7 +17,7 @@ const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 
 describe('WordPressAdapter against a fake REST API', () => {
   const fake = new FakeWordPress();
-  const adapter = new WordPressAdapter({ now: () => NOW });
+  const adapter = new WordPressAdapter({ outbound: localOutbound(), now: () => NOW });
   let connection: ChannelConnection;
 
   beforeAll(async () => {

@@ -102,7 +102,7 @@ export class WordPressAdapter extends PlatformAdapterBase {
     const site = baseUrlOf(this.platform, connection, optionalSetting(connection, 'siteUrl'));
     const username = requireCredential(this.platform, connection, 'username');
     const password = requireCredential(this.platform, connection, 'applicationPassword');
-    const response = await httpCall(this.platform, {
+    const response = await httpCall(this.outbound, this.platform, {
       method,
       url: endpoint(this.platform, site, path, send.query),
       headers: {

@@ -2,6 +2,7 @@ import { caughtError } from '../../testing/caught-error';
 import { eventually } from '../../testing/eventually';
 import { requestMatching } from '../../testing/fake-http-server';
 import { FakeX, xProblem, xRateLimitHeaders } from '../../testing/fake-x';
+import { localOutbound } from '../../testing/local-outbound';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
 import {
   PlatformAmbiguousError,
@@ -17,7 +18,7 @@ const NOW_S = NOW / 1000;
 
 describe('XAdapter against a fake API v2', () => {
   const fake = new FakeX();
-  const adapter = new XAdapter({ now: () => NOW });
+  const adapter = new XAdapter({ outbound: localOutbound(), now: () => NOW });
   let connection: ChannelConnection;
 
   beforeAll(async () => {

@@ -67,7 +67,7 @@ export class XAdapter extends PlatformAdapterBase {
     effect: CallEffect,
     body?: string,
   ): Promise<Record<string, unknown>> {
-    const response = await httpCall(this.platform, {
+    const response = await httpCall(this.outbound, this.platform, {
       method,
       url: endpoint(this.platform, baseUrlOf(this.platform, connection, X_DEFAULT_BASE_URL), path),
       headers: {

@@ -1,11 +1,13 @@
 import { AuditService } from '@kadens/api/audit';
 import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
+import { OutboundClient } from '@kadens/api/outbound';
 import { type ChannelConnection, DEFAULT_VERIFY_TIMEOUT_MS, isPlatformError, PlatformRegistry } from '@kadens/api/platforms';
 import type { ChannelConnectionView, ConnectionStatus, ConnectionTestResult, Platform, SaveChannelConnectionRequest } from '@kadens/shared/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
+import { assertAllowedAddress } from './connection-address';
 import { channelNotFound, connectionNotFound } from './connection-errors';
 import { checkConnectionChange, type SettingValue } from './connection-input';
 import { type ConnectionTestFailure, describeTestFailure, statusAfterFailure } from './connection-test-failure';
@@ -45,6 +47,7 @@ export class ConnectionsService {
     private readonly cipher: CredentialsCipher,
     private readonly registry: PlatformRegistry,
     private readonly audit: AuditService,
+    private readonly outbound: OutboundClient,
   ) {}
 
   /**
@@ -78,9 +81,13 @@ export class ConnectionsService {
     return toView(channel.platform, channel);
   }
 
-  /** Saves (creates or changes) the connection; it is untested again until the next test or publish. */
-  save(organizationId: string, channelId: string, actorId: string, input: SaveChannelConnectionRequest): Promise<ChannelConnectionView> {
+  /**
+   * Saves (creates or changes) the connection; it is untested again until the next test or publish. A
+   * given address the outbound guard refuses is a 400 before anything is locked or stored.
+   */
+  async save(organizationId: string, channelId: string, actorId: string, input: SaveChannelConnectionRequest): Promise<ChannelConnectionView> {
     this.cipher.assertConfigured();
+    await assertAllowedAddress(this.outbound, input.baseUrl);
     return this.db.transaction(async (tx) => {
       const channel = await this.channel(tx, organizationId, channelId, true);
       const before = channel.connected ? { baseUrl: channel.base_url, settings: channel.settings, credentialNames: channel.credential_names } : null;
