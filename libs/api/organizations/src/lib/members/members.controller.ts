@@ -1,12 +1,13 @@
 import { type AuthUser, CurrentUser } from '@kadens/api/core';
 import type { MemberView } from '@kadens/shared/contracts';
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch } from '@nestjs/common';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 
 import { RequirePermission } from '../access/require-permission.decorator';
-import { AddMemberDto, MemberParams, UpdateMemberDto } from './member.dto';
+import { MemberParams, UpdateMemberDto } from './member.dto';
 import { MembersService } from './members.service';
 
+/** People join through invitations (`…/invitations`); here their roles change and they are removed. */
 @ApiTags('members')
 @Controller('organizations/:organizationId/members')
 export class MembersController {
@@ -16,14 +17,6 @@ export class MembersController {
   @RequirePermission('members.read')
   list(@Param('organizationId') organizationId: string): Promise<MemberView[]> {
     return this.members.list(organizationId);
-  }
-
-  @Post()
-  @RequirePermission('members.manage')
-  @ApiBadRequestResponse({ description: 'Invalid fields, or a new e-mail without initialPassword (code initial_password_required).' })
-  @ApiConflictResponse({ description: 'Already a member (code already_member).' })
-  add(@CurrentUser() user: AuthUser, @Param('organizationId') organizationId: string, @Body() body: AddMemberDto): Promise<MemberView> {
-    return this.members.add(user.id, organizationId, body);
   }
 
   @Patch(':userId')

@@ -1,13 +1,11 @@
 import { AuditService } from '@kadens/api/audit';
-import { UsersService } from '@kadens/api/core';
 import type { MemberView, Role } from '@kadens/shared/contracts';
 import { hasPermission } from '@kadens/shared/rules';
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import { Organization } from '../organizations/organization.entity';
-import type { AddMemberDto } from './member.dto';
 import { Membership } from './membership.entity';
 
 interface MemberRow {
@@ -29,38 +27,12 @@ function toMemberView(row: MemberRow): MemberView {
 export class MembersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {}
 
   async list(organizationId: string): Promise<MemberView[]> {
     const rows: MemberRow[] = await this.db.query(`${MEMBER_SELECT} WHERE m.organization_id = $1 ORDER BY u.name, u.email`, [organizationId]);
     return rows.map(toMemberView);
-  }
-
-  /** Adds an existing account by e-mail, or creates the account when an initial password is given. */
-  add(actorId: string, organizationId: string, input: AddMemberDto): Promise<MemberView> {
-    return this.db.transaction(async (tx) => {
-      let user = await this.users.findByEmail(input.email, tx);
-      if (!user) {
-        if (!input.initialPassword) {
-          throw new BadRequestException({
-            message: 'initialPassword: nobody has an account with this e-mail yet; give a first password',
-            code: 'initial_password_required',
-            errors: [{ field: 'initialPassword', messages: ['is required for a new account'] }],
-          });
-        }
-        user = await this.users.create({ email: input.email, name: input.name, password: input.initialPassword }, tx);
-      }
-      const inserted: unknown[] = await tx.query(
-        `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id`,
-        [organizationId, user.id, input.role],
-      );
-      if (inserted.length === 0) throw new ConflictException({ message: `email: ${user.email} is already a member`, code: 'already_member' });
-      const member = await this.getOne(organizationId, user.id, tx);
-      await this.audit.record(tx, { organizationId, actorId, action: 'member.added', subjectType: 'member', subjectId: user.id, after: member });
-      return member;
-    });
   }
 
   changeRole(actorId: string, organizationId: string, userId: string, role: Role): Promise<MemberView> {

@@ -6,13 +6,14 @@ import { type MatSelectChange, MatSelectModule } from '@angular/material/select'
 import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type MemberView, type OrganizationId, type Role, ROLES } from '@kadens/shared/contracts';
-import { ActiveOrganization, describeApiError, homeLink, OrganizationsApi, SessionStore } from '@kadens/web/data-access';
+import { type InvitationView, type MemberView, type OrganizationId, type Role, ROLES } from '@kadens/shared/contracts';
+import { ActiveOrganization, describeApiError, homeLink, InvitationsApi, OrganizationsApi, SessionStore } from '@kadens/web/data-access';
 import { Confirmation, ProblemNotifier } from '@kadens/web/ui';
 
-import { AddMemberFormComponent } from './add-member-form.component';
+import { InviteMemberFormComponent } from './invite-member-form.component';
+import { PendingInvitationsComponent } from './pending-invitations.component';
 
-/** The organisation's members; whoever may manage them changes roles, adds and removes people here. */
+/** The organisation's members; whoever may manage them invites people, changes roles and removes people here. */
 @Component({
   selector: 'kd-members-panel',
   imports: [
@@ -22,7 +23,8 @@ import { AddMemberFormComponent } from './add-member-form.component';
     MatSelectModule,
     MatTableModule,
     TranslocoPipe,
-    AddMemberFormComponent,
+    InviteMemberFormComponent,
+    PendingInvitationsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './members-panel.component.html',
@@ -30,6 +32,7 @@ import { AddMemberFormComponent } from './add-member-form.component';
 })
 export class MembersPanelComponent {
   private readonly api = inject(OrganizationsApi);
+  private readonly invitationsApi = inject(InvitationsApi);
   private readonly session = inject(SessionStore);
   private readonly activeOrganization = inject(ActiveOrganization);
   private readonly notifier = inject(ProblemNotifier);
@@ -43,6 +46,7 @@ export class MembersPanelComponent {
     this.canManage() ? ['name', 'email', 'role', 'actions'] : ['name', 'email', 'role'],
   );
   protected readonly members = signal<MemberView[]>([]);
+  protected readonly invitations = signal<InvitationView[]>([]);
   protected readonly loading = signal(false);
   protected readonly currentUserId = computed(() => this.session.user()?.id ?? null);
 
@@ -57,8 +61,16 @@ export class MembersPanelComponent {
     });
   }
 
-  protected memberAdded(member: MemberView): void {
-    this.members.update((members) => [...members.filter((m) => m.userId !== member.userId), member]);
+  protected invitationSent(invitation: InvitationView): void {
+    this.invitations.update((invitations) => [invitation, ...invitations.filter((i) => i.id !== invitation.id)]);
+  }
+
+  protected invitationChanged(change: { id: string; invitation: InvitationView | null }): void {
+    this.invitations.update((invitations) =>
+      change.invitation
+        ? invitations.map((i) => (i.id === change.id ? (change.invitation as InvitationView) : i))
+        : invitations.filter((i) => i.id !== change.id),
+    );
   }
 
   protected async changeRole(member: MemberView, change: MatSelectChange<Role>): Promise<void> {
@@ -103,8 +115,14 @@ export class MembersPanelComponent {
   private async load(organizationId: OrganizationId): Promise<void> {
     this.loading.set(true);
     try {
-      const members = await this.api.listMembers(organizationId);
-      if (this.organizationId() === organizationId) this.members.set(members);
+      const [members, invitations] = await Promise.all([
+        this.api.listMembers(organizationId),
+        this.canManage() ? this.invitationsApi.list(organizationId) : Promise.resolve([]),
+      ]);
+      if (this.organizationId() === organizationId) {
+        this.members.set(members);
+        this.invitations.set(invitations);
+      }
     } catch (error) {
       this.notifier.report(describeApiError(error));
     } finally {
