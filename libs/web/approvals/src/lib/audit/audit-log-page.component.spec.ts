@@ -37,4 +37,28 @@ describe('AuditLogPageComponent', () => {
     expect(findAll('audit-entry')[4]?.querySelector('a')?.getAttribute('href')).toBe('/o/o1/approvals/p1');
     expect(findAll('audit-older')).toHaveLength(0);
   });
+
+  it('words invitations, channel connections, the crisis switch and the needs-attention actions', async () => {
+    const { http } = await setUpApprovalsTestBed({ role: 'admin', locale: 'en' });
+    const fixture = TestBed.createComponent(AuditLogPageComponent);
+    await settle(fixture);
+    http.expectOne(BASE).flush(ORGANIZATION);
+    http.expectOne(`${BASE}/members`).flush(MEMBERS);
+    http.expectOne((request) => request.url === `${BASE}/audit`).flush([
+      orgEvent('member.invited', null, { email: 'kari@example.no', role: 'editor' }, 'i1'),
+      orgEvent('invitation.revoked', { email: 'ola@example.no', role: 'viewer' }, null, 'i2'),
+      orgEvent('channel.connection_tested', null, { ok: false }, 'c1'),
+      { ...orgEvent('publishing.paused', null, { reason: 'Storm' }, 'c1'), subjectType: 'channel', reason: 'Storm' },
+      auditEvent('target.retry', { id: 'e-retry' }),
+    ]);
+    await settle(fixture);
+    const { findAll, text } = queries(fixture);
+    expect(findAll('audit-entry').map((entry) => text(entry.querySelector('span')))).toEqual([
+      'Ada Admin invited kari@example.no as Editor',
+      'Ada Admin withdrew the invitation to ola@example.no',
+      'Ada Admin tested a channel’s connection: it failed',
+      'Ada Admin paused publishing on a channel',
+      'Eddie Editor asked to try publishing again · open the post',
+    ]);
+  });
 });

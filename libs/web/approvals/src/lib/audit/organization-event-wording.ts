@@ -49,6 +49,26 @@ export function describeOrganizationEvent(event: AuditEventView, memberName: Mem
       });
     case 'channel.approval_policy_changed':
       return line('channel_policy_changed');
+    case 'member.invited':
+      return line('member_invited', { email: text(after['email']), role: role(after['role']) });
+    case 'invitation.resent':
+      return line('invitation_resent', { email: text(after['email']) });
+    case 'invitation.revoked':
+      return line('invitation_revoked', { email: text(before['email']) });
+    case 'invitation.accepted':
+      return line('invitation_accepted', { role: role(after['role']) });
+    case 'invitation.declined':
+      return line('invitation_declined');
+    case 'channel.connection_saved':
+      return line('connection_saved');
+    case 'channel.connection_removed':
+      return line('connection_removed');
+    case 'channel.connection_tested':
+      return line(after['ok'] === true ? 'connection_tested_ok' : 'connection_tested_failed');
+    case 'publishing.paused':
+      return line(event.subjectType === 'channel' ? 'channel_paused' : 'publishing_paused');
+    case 'publishing.resumed':
+      return { ...line(event.subjectType === 'channel' ? 'channel_resumed' : 'publishing_resumed'), note: null };
     case 'checklist.item_added':
       return line('checklist_item_added', { item: text(after['text']) });
     case 'checklist.item_changed': {
@@ -73,6 +93,19 @@ export const AUDIT_KEYS = [
   'checklist_item_changed',
   'checklist_item_archived',
   'checklist_item_restored',
+  'member_invited',
+  'invitation_resent',
+  'invitation_revoked',
+  'invitation_accepted',
+  'invitation_declined',
+  'connection_saved',
+  'connection_removed',
+  'connection_tested_ok',
+  'connection_tested_failed',
+  'publishing_paused',
+  'publishing_resumed',
+  'channel_paused',
+  'channel_resumed',
   'formerMember',
   'unknownRole',
 ].map((key) => `audit.${key}`);

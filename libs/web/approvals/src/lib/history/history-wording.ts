@@ -13,6 +13,10 @@ const WORDED_ACTIONS = [
   'post.expire',
   'post.rules_overridden',
   'post.commented',
+  'target.retry',
+  'target.publish_now',
+  'target.mark_published',
+  'target.reschedule',
 ] as const;
 type WordedAction = (typeof WORDED_ACTIONS)[number];
 
@@ -51,7 +55,7 @@ export function describeAuditEvent(event: AuditEventView): HistoryLine {
   if (!isWorded(event.action)) {
     return { text: { key: 'approvals.history.other', params: { actor, action: event.action } }, note };
   }
-  const base = `approvals.history.${event.action.slice('post.'.length)}`;
+  const base = `approvals.history.${event.action.slice(event.action.indexOf('.') + 1)}`;
   switch (event.action) {
     case 'post.approve':
       if (after.state === 'approved') return { text: { key: `${base}.complete`, params: { actor, revision } }, note };
@@ -64,6 +68,10 @@ export function describeAuditEvent(event: AuditEventView): HistoryLine {
     case 'post.expire':
       return { text: { key: base }, note };
     case 'post.commented':
+    case 'target.retry':
+    case 'target.publish_now':
+    case 'target.mark_published':
+    case 'target.reschedule':
       return { text: { key: base, params: { actor } }, note };
     default:
       return { text: { key: base, params: { actor, revision } }, note };
@@ -90,4 +98,8 @@ export const HISTORY_KEYS = [
   'expire',
   'rules_overridden',
   'commented',
+  'retry',
+  'publish_now',
+  'mark_published',
+  'reschedule',
 ].map((key) => `history.${key}`);
