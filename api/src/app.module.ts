@@ -9,10 +9,13 @@ import { PublishingModule } from '@kadens/api/publishing';
 import { StrategyModule } from '@kadens/api/strategy';
 import { type DynamicModule, Module } from '@nestjs/common';
 
+/** Every domain module of Kadens (the integration tests boot them all on CoreModule, as main.ts does). */
+export const DOMAIN_MODULES = [OrganizationsModule, StrategyModule, PromisesModule, PostsModule, PublicModule, NotificationsModule, ApprovalsModule, PublishingModule];
+
 /** The composition root: which domain modules make up Kadens. No business code lives here. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config), OrganizationsModule, StrategyModule, PromisesModule, PostsModule, PublicModule, NotificationsModule, ApprovalsModule, PublishingModule] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config), ...DOMAIN_MODULES] };
   }
 }

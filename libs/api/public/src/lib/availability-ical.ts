@@ -1,7 +1,8 @@
 import type { Locale, StaffedPeriod } from '@kadens/shared/contracts';
 import { toLocalDateTime } from '@kadens/shared/rules';
-import ICAL from 'ical.js';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
+
+import { escapeText, paramValue, serializeLines, unfoldLines, utcStamp } from './ics-writer';
 
 const WORDS: Record<Locale, { calendar: string; staffed: string }> = {
   nb: { calendar: 'Svartider', staffed: 'Betjent' },
@@ -10,23 +11,48 @@ const WORDS: Record<Locale, { calendar: string; staffed: string }> = {
   en: { calendar: 'Service hours', staffed: 'Staffed' },
 };
 
+const DAY_MS = 86_400_000;
+/** How far back the feed looks for the stretch in progress, so its DTSTART is its real start. */
+const LOOKBACK_DAYS = 7;
+
 /**
- * The zone's VTIMEZONE. The library answers with a rule-identical zone's block (Europe/Berlin for
- * Europe/Oslo), so its TZID is set to the zone the events name — otherwise clients find no definition.
+ * The instants the feed covers: from LOOKBACK_DAYS before today (UTC) to `days` after it. Both ends
+ * move once a day, not with every fetch, so a period's DTSTART, DTEND and UID stay the same between
+ * fetches — the one in progress keeps its real start (or, begun more than a week ago, the window's).
+ * The caller keeps only periods that have not ended yet.
  */
-function vtimezone(zone: string): ICAL.Component {
+export function feedWindow(nowMs: number, days: number): { fromMs: number; untilMs: number } {
+  const today = Math.floor(nowMs / DAY_MS) * DAY_MS;
+  return { fromMs: today - LOOKBACK_DAYS * DAY_MS, untilMs: today + (days + 1) * DAY_MS };
+}
+
+/**
+ * The zone's VTIMEZONE as content lines. The library answers with a rule-identical zone's block
+ * (Europe/Berlin for Europe/Oslo), so its TZID is set to the zone the events name — otherwise clients
+ * find no definition.
+ */
+function vtimezone(zone: string): string[] {
   const block = tzlib_get_ical_block(zone)[0];
   if (!block) throw new Error(`no VTIMEZONE for ${zone}`);
-  const named = block.replace(/^TZID:.*$/m, `TZID:${zone}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`);
-  return ICAL.Component.fromString(`BEGIN:VCALENDAR\r\n${named.trim()}\r\nEND:VCALENDAR`).getFirstSubcomponent('vtimezone') as ICAL.Component;
+  return unfoldLines(block).map((line) => {
+    if (/^TZID[:;]/i.test(line)) return `TZID:${escapeText(zone)}`;
+    if (/^X-LIC-LOCATION[:;]/i.test(line)) return `X-LIC-LOCATION:${escapeText(zone)}`;
+    return line;
+  });
 }
 
-function localTime(iso: string, zone: string): ICAL.Time {
+/** A local date-time, `20270105T090000`, in `zone`. */
+function localStamp(iso: string, zone: string): string {
   const local = toLocalDateTime(Date.parse(iso), zone);
-  return ICAL.Time.fromData({ year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute, second: local.second, isDate: false });
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  return `${pad(local.year, 4)}${pad(local.month)}${pad(local.day)}T${pad(local.hour)}${pad(local.minute)}${pad(local.second)}`;
 }
 
-/** RFC 5545: one event per staffed period, in the organisation's zone with its VTIMEZONE. */
+/**
+ * RFC 5545: one event per staffed period, in the organisation's zone with its VTIMEZONE. Every TEXT
+ * value is escaped (names come from people and may hold anything), lines are folded at 75 octets and
+ * end in CRLF (see ics-writer).
+ */
 export function availabilityIcal(input: {
   organizationName: string;
   slug: string;
@@ -37,28 +63,30 @@ export function availabilityIcal(input: {
   now: Date;
 }): string {
   const words = WORDS[input.locale];
-  const calendar = new ICAL.Component(['vcalendar', [], []]);
-  calendar.updatePropertyWithValue('prodid', '-//Kadens//Availability//EN');
-  calendar.updatePropertyWithValue('version', '2.0');
-  calendar.updatePropertyWithValue('calscale', 'GREGORIAN');
-  calendar.updatePropertyWithValue('method', 'PUBLISH');
-  calendar.updatePropertyWithValue('x-wr-calname', `${input.organizationName} – ${words.calendar}`);
-  calendar.updatePropertyWithValue('x-wr-timezone', input.timeZone);
-  calendar.addSubcomponent(vtimezone(input.timeZone));
-  const stamp = ICAL.Time.fromJSDate(input.now, true);
+  const tzid = paramValue(input.timeZone);
+  const stamp = utcStamp(input.now.getTime());
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'PRODID:-//Kadens//Availability//EN',
+    'VERSION:2.0',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(`${input.organizationName} – ${words.calendar}`)}`,
+    `X-WR-TIMEZONE:${escapeText(input.timeZone)}`,
+    ...vtimezone(input.timeZone),
+  ];
   for (const period of input.periods) {
-    const event = new ICAL.Component('vevent');
-    event.updatePropertyWithValue('uid', `${period.channelId}-${period.start}@${input.slug}.kadens`);
-    event.updatePropertyWithValue('dtstamp', stamp);
-    for (const [name, iso] of [['dtstart', period.start], ['dtend', period.end]] as const) {
-      const property = new ICAL.Property(name);
-      property.setValue(localTime(iso, input.timeZone));
-      property.setParameter('tzid', input.timeZone);
-      event.addProperty(property);
-    }
-    event.updatePropertyWithValue('summary', `${words.staffed}: ${input.channelNames.get(period.channelId) ?? ''}`);
-    event.updatePropertyWithValue('transp', 'TRANSPARENT');
-    calendar.addSubcomponent(event);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${escapeText(`${period.channelId}-${period.start}@${input.slug}.kadens`)}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;TZID=${tzid}:${localStamp(period.start, input.timeZone)}`,
+      `DTEND;TZID=${tzid}:${localStamp(period.end, input.timeZone)}`,
+      `SUMMARY:${escapeText(`${words.staffed}: ${input.channelNames.get(period.channelId) ?? ''}`)}`,
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    );
   }
-  return calendar.toString();
+  lines.push('END:VCALENDAR');
+  return serializeLines(lines);
 }

@@ -1,10 +1,11 @@
 import { loadChannelPromises } from '@kadens/api/promises';
-import type { ChannelPromisesView, Platform, PublicAvailability, PublicChannel, PublicServiceHours } from '@kadens/shared/contracts';
+import type { ChannelPromisesView, Locale, Platform, PublicAvailability, PublicChannel, PublicServiceHours } from '@kadens/shared/contracts';
 import { closesOnPublicHolidays, normalizeOpeningHours, publicHolidays, ServiceCalendar, toLocalDateTime } from '@kadens/shared/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
+import { availabilityIcal, feedWindow } from './availability-ical';
 import { availabilityJsonLd } from './availability-json-ld';
 import { findPublicOrganization, type PublicOrganization } from './public-organization';
 import { ordinaryWeek } from './weekly-hours';
@@ -37,6 +38,33 @@ export class AvailabilityService {
     );
     const promises = new Map((await loadChannelPromises(this.db.manager, organization.id, rows.map((row) => row.id))).map((p) => [p.channelId, p]));
     return { organization, channels: rows.map((channel) => ({ channel, promises: promises.get(channel.id) ?? { channelId: channel.id, cadence: null, serviceHours: null } })) };
+  }
+
+  /**
+   * The iCalendar feed of staffed periods not yet over, `days` ahead. The window moves once a day (see
+   * feedWindow), so repeated fetches give the same DTSTART and UID for the same period.
+   */
+  async icalFeed(slug: string, lang: Locale | undefined, days: number, nowMs = Date.now()): Promise<{ slug: string; body: string }> {
+    const { organization, channels } = await this.channels(slug);
+    const { fromMs, untilMs } = feedWindow(nowMs, days);
+    const periods = channels.flatMap(({ promises }) =>
+      promises.serviceHours
+        ? new ServiceCalendar(promises.serviceHours, organization)
+            .staffedRangesMs(fromMs, untilMs)
+            .filter(([, end]) => end > nowMs)
+            .map(([start, end]) => ({ channelId: promises.channelId, start: new Date(start).toISOString(), end: new Date(end).toISOString() }))
+        : [],
+    );
+    const body = availabilityIcal({
+      organizationName: organization.name,
+      slug: organization.slug,
+      timeZone: organization.timeZone,
+      locale: lang ?? organization.defaultLocale,
+      channelNames: new Map(channels.map(({ channel }) => [channel.id, channel.name])),
+      periods,
+      now: new Date(nowMs),
+    });
+    return { slug: organization.slug, body };
   }
 
   async availability(slug: string, nowMs = Date.now()): Promise<PublicAvailability> {

@@ -1,11 +1,9 @@
 import { Public } from '@kadens/api/core';
 import { isLocale, type Locale, type PublicAvailability } from '@kadens/shared/contracts';
-import { ServiceCalendar } from '@kadens/shared/rules';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { availabilityIcal } from './availability-ical';
 import { AvailabilityService } from './availability.service';
 import { IcalQueryDto } from './ical-query.dto';
 
@@ -32,28 +30,10 @@ export class PublicController {
   @ApiProduces('text/calendar')
   @ApiNotFoundResponse({ description: 'No organisation has that slug.' })
   async ical(@Param('slug') slug: string, @Query() query: IcalQueryDto, @Res() response: Response): Promise<void> {
-    const { organization, channels } = await this.availability.channels(slug);
-    const now = new Date();
-    const until = new Date(now.getTime() + FEED_DAYS * 86_400_000);
-    const periods = channels.flatMap(({ promises }) =>
-      promises.serviceHours
-        ? new ServiceCalendar(promises.serviceHours, organization)
-            .staffedIntervals(now.toISOString(), until.toISOString())
-            .map((interval) => ({ channelId: promises.channelId, start: interval.start, end: interval.end }))
-        : [],
-    );
-    const locale: Locale = query.lang && isLocale(query.lang) ? query.lang : organization.defaultLocale;
-    const body = availabilityIcal({
-      organizationName: organization.name,
-      slug: organization.slug,
-      timeZone: organization.timeZone,
-      locale,
-      channelNames: new Map(channels.map(({ channel }) => [channel.id, channel.name])),
-      periods,
-      now,
-    });
+    const lang: Locale | undefined = query.lang && isLocale(query.lang) ? query.lang : undefined;
+    const { slug: knownSlug, body } = await this.availability.icalFeed(slug, lang, FEED_DAYS);
     response.status(200).setHeader('Cache-Control', CACHE);
-    response.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `inline; filename="${organization.slug}-availability.ics"`);
+    response.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `inline; filename="${knownSlug}-availability.ics"`);
     response.end(body);
   }
 }

@@ -127,5 +127,34 @@ describe('public availability (no login) against PostgreSQL', () => {
     it('answers an unknown slug with 404', async () => {
       expect((await t.anonymous().get('/api/public/nobody/availability.ics')).status).toBe(404);
     });
+
+    it('gives the period in progress its real start and the same UID on every fetch', async () => {
+      const service = t.app.get(AvailabilityService);
+      const first = (await service.icalFeed('fjordvik', undefined, 56, Date.parse('2027-01-13T08:30:00Z'))).body;
+      const later = (await service.icalFeed('fjordvik', undefined, 56, Date.parse('2027-01-13T10:45:00Z'))).body;
+      const firstEvent = (text: string) => new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent') as ICAL.Component;
+      for (const text of [first, later]) {
+        expect(firstEvent(text).getFirstPropertyValue('dtstart')?.toString()).toBe('2027-01-13T09:00:00');
+        expect(firstEvent(text).getFirstPropertyValue('uid')).toBe(`${ids['facebook']}-2027-01-13T08:00:00.000Z@fjordvik.kadens`);
+      }
+      // After the period ended it is gone; the next one starts the day after.
+      const after = (await service.icalFeed('fjordvik', undefined, 56, Date.parse('2027-01-13T11:00:00Z'))).body;
+      expect(firstEvent(after).getFirstPropertyValue('dtstart')?.toString()).toBe('2027-01-14T09:00:00');
+    });
+
+    it('escapes a hostile organisation name and ends every line, the last too, with CRLF', async () => {
+      await t.db.query(`UPDATE organizations SET name = $1 WHERE slug = 'bolgeby'`, ['Bølgeby\r\nX-EVIL:1\rSUMMARY:y; a, b']);
+      try {
+        const response = await t.anonymous().get('/api/public/bolgeby/availability.ics').buffer(true);
+        const text = response.text;
+        expect(text).toContain('X-WR-CALNAME:Bølgeby\\nX-EVIL:1\\nSUMMARY:y\\; a\\, b – Svartider\r\n');
+        expect(text).not.toMatch(/^(X-EVIL|SUMMARY:y)/m);
+        expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+        expect(text).not.toMatch(/\r(?!\n)|(?<!\r)\n/);
+        for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+      } finally {
+        await t.db.query(`UPDATE organizations SET name = 'Bølgeby Kommune' WHERE slug = 'bolgeby'`);
+      }
+    });
   });
 });

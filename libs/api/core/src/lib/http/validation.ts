@@ -1,5 +1,7 @@
 import type { FieldError } from '@kadens/shared/contracts';
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+
+import { findInputProblem } from './input-guard';
 
 /** Flattens class-validator's tree into one entry per field, with dotted paths (`audiences.0.name`). */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -10,8 +12,23 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
   });
 }
 
+/**
+ * class-validator's pipe, after one check of its own: route params (and, again, query and body) with a
+ * NUL, a lone surrogate or too deep nesting are a 400 naming the field before anything reaches a DTO
+ * or PostgreSQL. Body and query are checked once already right after parsing (see configure-http-app).
+ */
+class KadensValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const problem = findInputProblem(value, metadata.data ?? metadata.type);
+      if (problem) throw new BadRequestException({ message: `${problem.field}: ${problem.messages.join('; ')}`, code: problem.code, errors: [{ field: problem.field, messages: problem.messages }] });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new KadensValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

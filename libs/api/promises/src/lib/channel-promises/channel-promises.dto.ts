@@ -1,7 +1,7 @@
-import { OptionalNotNull, OptionalNullable, Trim } from '@kadens/api/core';
+import { OptionalNotNull, OptionalNullable, RequiredNullable, Trim } from '@kadens/api/core';
 import type { CadencePolicy, ClosedPeriod, ServiceHours } from '@kadens/shared/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -89,15 +89,17 @@ export class ServiceHoursDto implements ServiceHours {
 }
 
 export class ChannelPromisesDto {
-  /** null: the channel promises no cadence. */
-  @OptionalNullable()
+  /** null: the channel promises no cadence. Required: a PUT replaces both promises. */
+  @RequiredNullable()
+  @IsObject()
   @ValidateNested()
   @Type(() => CadencePolicyDto)
-  cadence: CadencePolicyDto | null = null;
+  cadence!: CadencePolicyDto | null;
 
-  /** null: the channel publishes no service hours. */
-  @OptionalNullable()
+  /** null: the channel publishes no service hours. Required: a PUT replaces both promises. */
+  @RequiredNullable()
+  @IsObject()
   @ValidateNested()
   @Type(() => ServiceHoursDto)
-  serviceHours: ServiceHoursDto | null = null;
+  serviceHours!: ServiceHoursDto | null;
 }
