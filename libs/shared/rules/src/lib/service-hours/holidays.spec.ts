@@ -66,6 +66,7 @@ describe('customary closed days', () => {
     ['Mo-Fr 09:00-12:00, PH off', true],
     ['Sa,Su,PH off', true],
     ['PH off; Mo-Fr 09:00-12:00', true],
+    ['mo-fr 9-12; ph off', true],
     ['Mo-Fr 09:00-12:00', false],
     ['Mo-Fr 09:00-12:00; PH 10:00-11:00', false],
     ['Mo-Fr,PH 09:00-12:00', false],

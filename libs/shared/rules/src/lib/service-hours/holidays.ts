@@ -101,10 +101,11 @@ export function clearHolidayCache(): void {
 /**
  * Does this value close on public holidays? Only then do the customary days close too, so that the
  * value stays the single source of truth ("PH 10:00-12:00" keeps customary days ordinary days).
- * Recognises a rule selecting PH whose state is off/closed, e.g. "PH off", "Sa,Su,PH closed".
+ * Recognises a rule selecting PH whose state is off/closed, e.g. "PH off", "Sa,Su,PH closed" — in any
+ * case, since the library reads "ph off" as "PH off" too.
  */
 export function closesOnPublicHolidays(openingHours: string): boolean {
-  return /(?:^|[;|,\s])PH\b[^;|"\d]*\b(?:off|closed)\b/.test(openingHours);
+  return /(?:^|[;|,\s])PH\b[^;|"\d]*\b(?:off|closed)\b/i.test(openingHours);
 }
 
 /** Holidays on local dates from `from` to `to` inclusive, in date order. */

@@ -3,3 +3,4 @@ export { customaryClosedDays, closesOnPublicHolidays, publicHolidays, type Holid
 export { isWeeklyValue, type DayMinutes } from './day-schedules';
 export * from './service-calendar';
 export * from './service-hours-validation';
+export * from './weekly-hours';

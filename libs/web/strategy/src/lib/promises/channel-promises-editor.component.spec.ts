@@ -22,7 +22,12 @@ describe('channel promises', () => {
       await rendered.click('channel-promises', index);
       await rendered.settle();
     };
-    return { ...bed, ...rendered, openPromises, loader: TestbedHarnessEnvironment.loader(rendered.fixture) };
+    /** Switches the hours to the opening_hours field itself. */
+    const useAdvanced = async () => {
+      rendered.find('promises-hours-advanced')?.querySelector('button')?.click();
+      await rendered.settle();
+    };
+    return { ...bed, ...rendered, openPromises, useAdvanced, loader: TestbedHarnessEnvironment.loader(rendered.fixture) };
   }
 
   const valueOf = (element: HTMLElement, testId: string) => element.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)?.value;
@@ -42,22 +47,25 @@ describe('channel promises', () => {
   });
 
   it('opens with what the channel promises now, and explains which rules block', async () => {
-    const { openPromises, element, text } = await render();
+    const { openPromises, element, text, useAdvanced } = await render();
     await openPromises();
     expect(valueOf(element, 'promises-max-per-day')).toBe('2');
     expect(valueOf(element, 'promises-min-gap')).toBe('');
     expect(valueOf(element, 'promises-min-per-week')).toBe('3');
     expect(valueOf(element, 'promises-max-silence')).toBe('4');
     expect(valueOf(element, 'promises-public-sentence')).toBe('We post 3–5 times a week');
-    expect(valueOf(element, 'promises-opening-hours')).toBe('Mo-Fr 09:00-12:00; PH off');
+    expect(text('promises-hours-written')).toBe('Saved as opening_hours: Mo-Fr 09:00-12:00; PH off');
     expect(valueOf(element, 'promises-response-window')).toBe('2');
     expect(text('promises-slot')).toContain('Tu,Th 09:30');
     expect(text('promises-cadence-rules')).toContain('The first two limits block');
+    await useAdvanced();
+    expect(valueOf(element, 'promises-opening-hours')).toBe('Mo-Fr 09:00-12:00; PH off');
   });
 
   it('shows the opening_hours parser’s own message while the hours are typed', async () => {
-    const { openPromises, fill, settle, text, click, http } = await render();
+    const { openPromises, fill, settle, text, click, http, useAdvanced } = await render();
     await openPromises();
+    await useAdvanced();
     fill('promises-opening-hours', 'Mo-Fr 25:00-12:00');
     await settle();
     const check = validateOpeningHours('Mo-Fr 25:00-12:00', 'NO');
@@ -69,11 +77,11 @@ describe('channel promises', () => {
   });
 
   it('fills the hours from a preset and previews the coming week in the organisation’s zone', async () => {
-    const { openPromises, click, fill, http, element, findAll, text } = await render();
+    const { openPromises, click, fill, http, findAll, text } = await render();
     await openPromises(1);
     expect(findAll('promises-response-window')).toHaveLength(0);
     await click('promises-preset-weekdays0816');
-    expect(valueOf(element, 'promises-opening-hours')).toBe('Mo-Fr 08:00-16:00; PH off');
+    expect(text('promises-hours-written')).toBe('Saved as opening_hours: Mo-Fr 08:00-16:00; PH off');
     const days = findAll('promises-preview-day').map((day) => [...day.children].map((part) => part.textContent?.trim()).join(' | '));
     expect(days).toHaveLength(7);
     expect(days[0]).toBe('Monday, May 11 | 08:00–16:00');
@@ -122,8 +130,9 @@ describe('channel promises', () => {
   });
 
   it('saves both promises in one PUT and sums up the new ones in the list', async () => {
-    const { openPromises, fill, click, settle, http, notifier, findAll } = await render();
+    const { openPromises, fill, click, settle, http, notifier, findAll, useAdvanced } = await render();
     await openPromises();
+    await useAdvanced();
     fill('promises-min-gap', '90');
     fill('promises-max-silence', '');
     fill('promises-opening-hours', 'Mo-Fr 08:00-16:00; PH off');
@@ -162,8 +171,9 @@ describe('channel promises', () => {
   });
 
   it('sends null for promises the channel no longer makes', async () => {
-    const { openPromises, fill, click, http, loader, settle } = await render();
+    const { openPromises, fill, click, http, loader, settle, useAdvanced } = await render();
     await openPromises();
+    await useAdvanced();
     for (const testId of ['promises-max-per-day', 'promises-min-per-week', 'promises-max-silence', 'promises-public-sentence', 'promises-opening-hours']) {
       fill(testId, '');
     }

@@ -13,6 +13,7 @@ import {
   recheckOnChange,
   responseWindowRule,
 } from './promises-validators';
+import { bindWeekToText, buildWeekForm, weeklyHoursSyncOf } from './weekly-hours-form';
 
 /** Minutes in one response-window unit. */
 export type ResponseUnit = 1 | 60;
@@ -39,8 +40,11 @@ export function buildPromisesForm(fb: NonNullableFormBuilder, country: () => Cou
     responseWindow: [null as number | null, [Validators.required, responseWindowRule(MAX_RESPONSE_MINUTES, 'strategy.promises.validation.responseWindow')]],
     responseUnit: [60 as ResponseUnit],
     closedPeriods: fb.array<ClosedPeriodForm>([]),
+    /** The weekly editor's view of `openingHours`; never sent. */
+    week: buildWeekForm(fb),
   });
   const form = fb.group({ cadence, serviceHours });
+  bindWeekToText(fb, serviceHours.controls.openingHours, serviceHours.controls.week, destroyRef);
 
   recheckOnChange(cadence, [cadence.controls.minPostsPerWeek, cadence.controls.minMinutesBetweenPosts], destroyRef);
   recheckOnChange(serviceHours.controls.responseUnit, [serviceHours.controls.responseWindow], destroyRef);
@@ -80,7 +84,8 @@ export function fillPromisesForm(form: PromisesForm, fb: NonNullableFormBuilder,
   const periods = form.controls.serviceHours.controls.closedPeriods;
   periods.clear({ emitEvent: false });
   for (const period of hours?.closedPeriods ?? []) periods.push(closedPeriodForm(fb, period), { emitEvent: false });
-  form.reset({
+  // The week is read from the stored text once the form holds it, not rewritten by the reset.
+  weeklyHoursSyncOf(form.controls.serviceHours.controls.openingHours).refill(() => form.reset({
     cadence: {
       maxPostsPerDay: cadence?.maxPostsPerDay ?? null,
       minMinutesBetweenPosts: cadence?.minMinutesBetweenPosts ?? null,
@@ -94,7 +99,7 @@ export function fillPromisesForm(form: PromisesForm, fb: NonNullableFormBuilder,
       responseWindow: minutes === null ? null : minutes / unit,
       responseUnit: unit,
     },
-  });
+  }));
 }
 
 /** The two promises as the API takes them: a cadence that says nothing, or no service hours, is null. */

@@ -18,7 +18,7 @@ import { comingWeek, formatDayMinutes, type StaffedDay } from './staffed-days';
       @for (day of days(); track day.date) {
         <li class="week__day" [class.week__day--closed]="day.minutes.length === 0" data-testid="promises-preview-day">
           <span class="week__date">{{ dateLabel(day) }}</span>
-          <span>{{ day.minutes.length ? hoursLabel(day) : ('strategy.promises.hours.closed' | transloco) }}</span>
+          <span class="week__hours">{{ day.minutes.length ? hoursLabel(day) : ('strategy.promises.hours.closed' | transloco) }}</span>
           @if (day.holiday) {
             <span class="week__why">{{ day.holiday }}</span>
           } @else if (day.closedPeriod) {
