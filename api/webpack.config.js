@@ -11,7 +11,11 @@ module.exports = {
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',
-      generatePackageJson: false,
+      // dist/api/package.json (+ package-lock.json): exactly the packages the bundle requires, at the
+      // root lockfile's versions. The image installs its production dependencies from these.
+      generatePackageJson: true,
+      // The container health check (HTTP readiness, or the heartbeat file of workers), plain Node without the app.
+      assets: [{ input: './src', glob: 'healthcheck.mjs', output: '.' }],
       sourceMap: true,
       // Reads the DTOs' types and doc comments into the OpenAPI document.
       transformers: [{ name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true } }],

@@ -44,19 +44,20 @@ const mailDir = resolve(root, 'tmp/e2e-mail');
 const mailCatcher = await startMailCatcher(mailDir);
 const app = spawn(process.execPath, [resolve(root, 'dist/api/main.js')], {
   cwd: root,
-  env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), KADENS_SEED_DEMO: 'true', LOG_LEVEL: 'warn', SMTP_URL: mailCatcher.url, PUBLIC_URL: `http://127.0.0.1:${port}`, CREDENTIALS_KEY: randomBytes(32).toString('base64') },
+  env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), KADENS_SEED_DEMO: 'true', OPERATOR_EMAILS: 'admin@kadens.demo', LOG_LEVEL: 'warn', SMTP_URL: mailCatcher.url, PUBLIC_URL: `http://127.0.0.1:${port}`, CREDENTIALS_KEY: randomBytes(32).toString('base64'), OUTBOUND_ALLOW_HOSTS: '127.0.0.1,localhost' },
   stdio: 'inherit',
 });
 
 let status = 1;
 try {
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, 120_000);
-  const run = spawnSync('npx', ['playwright', 'test', '-c', 'web/e2e/playwright.config.ts', ...process.argv.slice(2)], {
+  // Not spawnSync: the mail catcher runs in this process and must keep answering while the specs run.
+  const run = spawn('npx', ['playwright', 'test', '-c', 'web/e2e/playwright.config.ts', ...process.argv.slice(2)], {
     cwd: root,
     env: { ...env, E2E_BASE_URL: `http://127.0.0.1:${port}`, E2E_MAIL_DIR: mailDir },
     stdio: 'inherit',
   });
-  status = run.status ?? 1;
+  status = await new Promise((done) => run.on('exit', (code) => done(code ?? 1)));
 } finally {
   app.kill('SIGTERM');
   await new Promise((done) => (app.exitCode === null ? app.once('exit', done) : done()));

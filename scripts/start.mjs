@@ -24,6 +24,8 @@ if (!env.DATABASE_URL) {
   database = await startEmbeddedPostgres({ dataDir: resolve(root, '.data/postgres') });
   env.DATABASE_URL = database.url;
   env.KADENS_SEED_DEMO = env.KADENS_SEED_DEMO ?? 'true';
+  // The demo's admin also runs the installation: sees /admin/queues and may create organisations.
+  env.OPERATOR_EMAILS = env.OPERATOR_EMAILS ?? 'admin@kadens.demo';
   // The embedded default keeps its own credentials key beside its data; a real deployment sets CREDENTIALS_KEY.
   env.CREDENTIALS_KEY = env.CREDENTIALS_KEY ?? embeddedCredentialsKey(resolve(root, '.data/credentials.key'));
 }

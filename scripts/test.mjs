@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every unit and integration test, against real PostgreSQL (and Redis when there is one),
-// first with TZ=UTC, then the time-sensitive shared libraries again with TZ=Pacific/Auckland, then lint.
+// first with TZ=UTC, then the time-sensitive shared libraries again with TZ=Pacific/Auckland, then lint,
+// the publishing fault tests and the production install (the image's install, started under Node 20+ and 24).
 // Ends with the plain line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -78,6 +79,20 @@ if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) 
   totals.failed += summary ? Number(summary[2]) : 1;
   if (chaos.status !== 0) failedRuns += 1;
 }
+
+// The production install (what docker/Dockerfile does: dist/api/package.json, npm ci --omit=dev, outside the
+// repository) starts under this Node and under Node 24 until it is ready; each runtime counts as one test.
+console.log('\n[test] production install (scripts/lib/production-install.mjs)');
+// The PostgreSQL above may have been an embedded one, stopped by now: the step finds (or starts) its own.
+const installEnv = { ...env };
+if (!process.env.TEST_DATABASE_URL) delete installEnv.TEST_DATABASE_URL;
+const install = spawnSync(process.execPath, [resolve(root, 'scripts/lib/production-install.mjs')], { cwd: root, env: installEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+process.stdout.write(install.stdout ?? '');
+const installSummary = /\[production-install\] (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(install.stdout ?? '');
+totals.passed += installSummary ? Number(installSummary[1]) : 0;
+totals.failed += installSummary ? Number(installSummary[2]) : 1;
+totals.skipped += installSummary?.[3] ? Number(installSummary[3]) : 0;
+if (install.status !== 0) failedRuns += 1;
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(failedRuns > 0 || totals.failed > 0 ? 1 : 0);

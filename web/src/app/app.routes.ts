@@ -14,10 +14,28 @@ export const APP_ROUTES: Routes = [
     path: APP_PATHS.login,
     loadChildren: () => import('@kadens/web/auth').then((m) => m.AUTH_ROUTES),
   },
+  {
+    path: APP_PATHS.forgotPassword,
+    loadChildren: () => import('@kadens/web/account').then((m) => m.FORGOT_PASSWORD_ROUTES),
+  },
+  {
+    path: APP_PATHS.resetPassword,
+    loadChildren: () => import('@kadens/web/account').then((m) => m.RESET_PASSWORD_ROUTES),
+  },
+  {
+    path: APP_PATHS.account,
+    canMatch: [sessionRequiredGuard],
+    loadChildren: () => import('@kadens/web/account').then((m) => m.ACCOUNT_ROUTES),
+  },
   // For anyone, logged in or not: no guard, no shell.
   {
     path: APP_PATHS.publicPage,
     loadChildren: () => import('@kadens/web/public-page').then((m) => m.PUBLIC_PAGE_ROUTES),
+  },
+  // The invitation e-mail's link: someone new sets a password, someone with an account is sent to log in.
+  {
+    path: APP_PATHS.invitation,
+    loadChildren: () => import('./invitation/invitation.routes').then((m) => m.INVITATION_ROUTES),
   },
   {
     path: APP_PATHS.welcome,

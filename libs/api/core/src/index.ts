@@ -1,3 +1,4 @@
+export * from './lib/auth/attempt-limiter';
 export * from './lib/auth/authenticated-request';
 export * from './lib/auth/current-user.decorator';
 export * from './lib/auth/password-hasher';
@@ -22,3 +23,11 @@ export * from './lib/http/instant.validator';
 export * from './lib/http/query-decorators';
 export * from './lib/mail/account-mailer';
 export * from './lib/database/migrations/1763840000000-calendar-covering-index';
+export * from './lib/auth/password-policy';
+export * from './lib/metrics/metrics-registry';
+export * from './lib/metrics/metrics-server';
+export * from './lib/metrics/publishing-metrics';
+export * from './lib/auth/installation-rights';
+export * from './lib/auth/session-cookie';
+export { clientContext, type ClientContext } from './lib/auth/client-context';
+export { recordAccountEvent, type AccountEventKind } from './lib/auth/account-events';

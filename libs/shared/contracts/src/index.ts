@@ -15,3 +15,5 @@ export * from './lib/public-availability';
 export * from './lib/approvals';
 export * from './lib/publishing';
 export * from './lib/connection-fields';
+export * from './lib/account-security';
+export * from './lib/invitations';

@@ -10,6 +10,7 @@ export * from './lib/approvals/approvals-links';
 export * from './lib/approvals/notifications.api';
 export * from './lib/approvals/violations.api';
 export * from './lib/browser-storage';
+export * from './lib/invitations/invitations.api';
 export * from './lib/language/browser-languages';
 export * from './lib/language/language.service';
 export * from './lib/language/locale-resolution';

@@ -8,7 +8,7 @@ import type { MembershipView, OrganizationId } from '@kadens/shared/contracts';
 /** Stands for "create a new organisation" among the options; no organisation id looks like it. */
 const CREATE_OPTION = '::create-organization';
 
-/** Chooses the organisation to work in; its last option opens the "create organisation" dialog. */
+/** Chooses the organisation to work in; its last option, where allowed, opens the "create organisation" dialog. */
 @Component({
   selector: 'kd-organization-switcher',
   imports: [MatDividerModule, MatFormFieldModule, MatSelectModule, TranslocoPipe],
@@ -36,10 +36,12 @@ const CREATE_OPTION = '::create-organization';
             {{ membership.organizationName }}
           </mat-option>
         }
-        <mat-divider />
-        <mat-option [value]="createOption" data-testid="org-create">
-          {{ 'shell.createOrganization' | transloco }}
-        </mat-option>
+        @if (canCreate()) {
+          <mat-divider />
+          <mat-option [value]="createOption" data-testid="org-create">
+            {{ 'shell.createOrganization' | transloco }}
+          </mat-option>
+        }
       </mat-select>
     </mat-form-field>
   `,
@@ -47,6 +49,8 @@ const CREATE_OPTION = '::create-organization';
 export class OrganizationSwitcherComponent {
   readonly memberships = input.required<readonly MembershipView[]>();
   readonly activeOrganizationId = input.required<OrganizationId | null>();
+  /** Whether the installation lets this person create organisations; without it there is no such option. */
+  readonly canCreate = input(false);
   readonly organizationChange = output<OrganizationId>();
   readonly createOrganization = output<void>();
 

@@ -130,6 +130,18 @@ describe('ShellComponent', () => {
     expect(element.querySelector('[data-testid="nav-pause-publishing"]')).toBeNull();
   });
 
+  it('shows invitations waiting for the person on every page, to answer right there', async () => {
+    const { http, element, harness } = await render();
+    http.expectOne('/api/me/invitations').flush([
+      { id: 'i1', organizationName: 'Bølgeby Kommune', role: 'approver', invitedByName: 'Ada Admin', expiresAt: '2999-01-08T10:00:00Z' },
+    ]);
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    await harness.fixture.whenStable();
+    const notice = element.querySelector('[data-testid="my-invitations"]');
+    expect(notice?.querySelector('[data-testid="my-invitation"]')?.getAttribute('data-organization')).toBe('Bølgeby Kommune');
+    expect(notice?.querySelector('[data-testid="invitation-accept"]')).not.toBeNull();
+  });
+
   it('switches to English from the language picker at once and saves the choice', async () => {
     const { loader, navText, http, harness } = await render();
     const picker = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="language-picker"]' }));

@@ -19,6 +19,7 @@ import {
   organizationAreaLink,
   SessionStore,
 } from '@kadens/web/data-access';
+import { MyInvitationsComponent } from '@kadens/web/invitations';
 import { CrisisBannerComponent, provideDeliveryPanel, PublishingNavComponent } from '@kadens/web/publishing';
 import { LanguagePickerComponent, ProblemNotifier } from '@kadens/web/ui';
 import { filter, map } from 'rxjs';
@@ -48,6 +49,7 @@ const NARROW_SCREEN = '(max-width: 959.98px)';
     UserMenuComponent,
     CrisisBannerComponent,
     PublishingNavComponent,
+    MyInvitationsComponent,
   ],
   // The composer, opened from any page of the organisation, shows each saved post's delivery.
   providers: [provideDeliveryPanel()],

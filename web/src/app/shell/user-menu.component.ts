@@ -2,13 +2,15 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
 import { MatMenuModule } from '@angular/material/menu';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { UserView } from '@kadens/shared/contracts';
+import { accountLink } from '@kadens/web/data-access';
 
-/** The logged-in user's name, opening a menu with who they are and a way to log out. */
+/** The logged-in user's name, opening a menu with who they are, their account page and a way to log out. */
 @Component({
   selector: 'kd-user-menu',
-  imports: [MatButtonModule, MatDividerModule, MatMenuModule, TranslocoPipe],
+  imports: [MatButtonModule, MatDividerModule, MatMenuModule, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .user-menu__identity {
@@ -41,6 +43,7 @@ import type { UserView } from '@kadens/shared/contracts';
         <p class="user-menu__email">{{ user().email }}</p>
       </div>
       <mat-divider />
+      <a mat-menu-item [routerLink]="account" data-testid="account-link">{{ 'shell.account' | transloco }}</a>
       <button mat-menu-item type="button" (click)="logout.emit()" data-testid="logout">
         {{ 'shell.logout' | transloco }}
       </button>
@@ -50,4 +53,5 @@ import type { UserView } from '@kadens/shared/contracts';
 export class UserMenuComponent {
   readonly user = input.required<UserView>();
   readonly logout = output<void>();
+  protected readonly account = accountLink();
 }

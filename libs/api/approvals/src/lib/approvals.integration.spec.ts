@@ -1,6 +1,7 @@
 import { createTestApp, type TestApp } from '@kadens/api/core/testing';
 import { MailOutbox, NotificationsModule } from '@kadens/api/notifications';
 import { DEMO_PASSWORD, DemoSeeder } from '@kadens/api/organizations';
+import { addMemberDirectly } from '@kadens/api/organizations/testing';
 import { PostsModule } from '@kadens/api/posts';
 import { type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -52,7 +53,7 @@ describe('approvals against PostgreSQL', () => {
     await t.app.get(DemoSeeder).seed();
     [{ id: org }] = await t.db.query(`SELECT id FROM organizations WHERE slug = 'fjordvik'`);
     for (const who of ['admin', 'editor', 'approver', 'viewer']) agents[who] = await t.loginAs(`${who}@kadens.demo`, DEMO_PASSWORD);
-    expect((await agent('admin').post(url('members')).send({ email: 'approver2@kadens.demo', name: 'Anders Godkjenner', role: 'approver', initialPassword: DEMO_PASSWORD })).status).toBe(201);
+    await addMemberDirectly(t, org, { email: 'approver2@kadens.demo', name: 'Anders Godkjenner', role: 'approver', password: DEMO_PASSWORD });
     agents['approver2'] = await t.loginAs('approver2@kadens.demo', DEMO_PASSWORD);
     [{ id: ids['theme'] }] = await t.db.query(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`, [org]);
     [{ id: ids['channel'] }] = await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'facebook', 'Facebook') RETURNING id`, [org]);

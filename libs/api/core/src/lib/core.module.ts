@@ -1,16 +1,18 @@
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
+import { AccountController } from './auth/account.controller';
+import { AccountSecurityService } from './auth/account-security.service';
+import { AttemptLimiter } from './auth/attempt-limiter';
 import { AuthController } from './auth/auth.controller';
-import { LoginThrottlerGuard } from './auth/login-throttler.guard';
 import { PasswordHasher } from './auth/password-hasher';
+import { PasswordResetService } from './auth/password-reset.service';
 import { Session } from './auth/session.entity';
 import { SessionGuard } from './auth/session.guard';
 import { SessionService } from './auth/session.service';
@@ -22,9 +24,11 @@ import { dataSourceOptions } from './database/data-source-options';
 import { runMigrations } from './database/run-migrations';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
+import { HeartbeatService } from './health/heartbeat.service';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { createValidationPipe } from './http/validation';
 import { AccountMailer } from './mail/account-mailer';
+import { MetricsModule } from './metrics/metrics.module';
 
 /**
  * Config, logging, database, sessions, validation and errors: what every Kadens process needs. Global
@@ -38,12 +42,13 @@ export class CoreModule {
       module: CoreModule,
       global: true,
       imports: [
+        MetricsModule,
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.logLevel,
             redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (request) => request.url === '/api/health' },
+            autoLogging: { ignore: (request) => request.url?.startsWith('/api/health') === true },
           },
         }),
         TypeOrmModule.forRootAsync({
@@ -56,30 +61,27 @@ export class CoreModule {
           },
         }),
         TypeOrmModule.forFeature([User, Session]),
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'login', ttl: 60_000, limit: config.auth.loginAttemptsPerMinute },
-            { name: 'login-address', ttl: 60_000, limit: config.auth.loginAttemptsPerMinute * 5, getTracker: (request) => String(request['ip']) },
-          ],
-        }),
         ...(serveWeb && config.webDist
           ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'], serveStaticOptions: { maxAge: '1h', index: 'index.html' } })]
           : []),
       ],
-      controllers: [HealthController, AuthController],
+      controllers: [HealthController, AuthController, AccountController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         PasswordHasher,
         SessionService,
         UsersService,
         HealthService,
+        HeartbeatService,
         AccountMailer,
-        LoginThrottlerGuard,
+        AttemptLimiter,
+        AccountSecurityService,
+        PasswordResetService,
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
-      exports: [APP_CONFIG, UsersService, PasswordHasher, SessionService, AccountMailer],
+      exports: [AttemptLimiter, APP_CONFIG, UsersService, PasswordHasher, SessionService, AccountMailer, MetricsModule],
     };
   }
 }

@@ -1,1 +1,2 @@
 export * from './demo-test-app';
+export * from './add-member';

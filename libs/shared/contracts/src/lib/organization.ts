@@ -35,18 +35,9 @@ export interface MemberView {
   joinedAt: string;
 }
 
-export interface AddMemberRequest {
-  email: string;
-  name: string;
-  role: Role;
-  /** Needed only when the e-mail belongs to nobody yet: the new account's first password. */
-  initialPassword?: string;
-}
-
 export interface UpdateMemberRequest {
   role: Role;
 }
 
 /** Slugs appear in public URLs: lower-case letters, digits and single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const PASSWORD_MIN_LENGTH = 10;

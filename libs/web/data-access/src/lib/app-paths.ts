@@ -15,10 +15,24 @@ export const APP_PATHS = {
   reports: 'reports',
   settings: 'settings',
   publicPage: 'public',
+  account: 'account',
+  forgotPassword: 'forgot-password',
+  /** The API's reset mail links here: `${PUBLIC_URL}/reset-password?token=…`. */
+  resetPassword: 'reset-password',
+  invitation: 'invitation',
 } as const;
 
 /** The route parameter that carries the active organisation's id (`/o/:organizationId/...`). */
 export const ORGANIZATION_ID_PARAM = 'organizationId';
+
+/** The query parameter of the invitation link (`/invitation?token=…`) that carries its token. */
+export const INVITATION_TOKEN_PARAM = 'token';
+
+/** The query parameter of the reset link (`/reset-password?token=…`) that carries its token. */
+export const RESET_TOKEN_PARAM = 'token';
+
+/** Set on the login page after a new password was set from a reset link, so it can say so. */
+export const PASSWORD_RESET_DONE_PARAM = 'passwordReset';
 
 /** The query parameter that remembers where to go after logging in. */
 export const RETURN_URL_PARAM = 'returnUrl';
@@ -48,4 +62,12 @@ export function organizationAreaLink(
   area: OrganizationArea = DEFAULT_ORGANIZATION_AREA,
 ): string[] {
   return ['/', APP_PATHS.organization, organizationId, APP_PATHS[area]];
+}
+
+export function accountLink(): string[] {
+  return ['/', APP_PATHS.account];
+}
+
+export function forgotPasswordLink(): string[] {
+  return ['/', APP_PATHS.forgotPassword];
 }

@@ -72,24 +72,64 @@ describe('auth against PostgreSQL', () => {
   });
 });
 
-describe('login throttling', () => {
-  let throttled: TestApp;
+describe('login limits', () => {
+  let t: TestApp;
+  // TRUST_PROXY=loopback lets the test client claim any address with X-Forwarded-For, as a proxy would.
   beforeAll(async () => {
-    throttled = await createTestApp([], { LOGIN_ATTEMPTS_PER_MINUTE: '3' });
+    t = await createTestApp([], { TRUST_PROXY: 'loopback', LOGIN_FAILURES_PER_ACCOUNT: '3', LOGIN_ATTEMPTS_PER_ADDRESS: '6' });
+    await t.app.get(UsersService).create({ email: 'kari@example.no', name: 'Kari', password: 'correct horse battery' });
+    await t.app.get(UsersService).create({ email: 'ola@example.no', name: 'Ola', password: 'correct horse battery' });
   });
-  afterAll(() => throttled?.close());
+  afterAll(() => t?.close());
 
-  it('throttles repeated attempts for one address and e-mail with 429 and Retry-After', async () => {
-    const attempt = () => throttled.anonymous().post('/api/auth/login').send({ email: 'throttle@example.no', password: 'guess' });
-    await throttled.app.get(UsersService).create({ email: 'kari@example.no', name: 'Kari', password: 'correct horse battery' });
-    const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await attempt()).status);
-    expect(statuses).toEqual([401, 401, 401, 429]);
-    const blocked = await attempt();
+  let next = 1;
+  const from = (address: string) => (body: object) => t.anonymous().post('/api/auth/login').set('X-Forwarded-For', address).send(body);
+  const fresh = () => from(`198.51.100.${next++}`);
+
+  it('locks an account after its failed logins, whatever address they come from, without saying whether it exists', async () => {
+    const known = [];
+    const unknown = [];
+    for (let i = 0; i < 3; i++) known.push((await fresh()({ email: 'kari@example.no', password: `guess ${i}` })).status);
+    for (let i = 0; i < 3; i++) unknown.push((await fresh()({ email: 'nobody@example.no', password: `guess ${i}` })).status);
+    expect(known).toEqual([401, 401, 401]);
+    expect(unknown).toEqual([401, 401, 401]);
+    // Even the right password waits now: guessing goes no further.
+    const blocked = await fresh()({ email: 'KARI@example.no', password: 'correct horse battery' });
+    const blockedUnknown = await fresh()({ email: 'nobody@example.no', password: 'correct horse battery' });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body).toEqual(blockedUnknown.body);
     expect(blocked.body.code).toBe('too_many_attempts');
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    // Another e-mail from the same address is still let through.
-    const other = await throttled.anonymous().post('/api/auth/login').send({ email: 'kari@example.no', password: 'correct horse battery' });
-    expect(other.status).toBe(200);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(Number(blockedUnknown.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    // Another account is not affected.
+    expect((await fresh()({ email: 'ola@example.no', password: 'correct horse battery' })).status).toBe(200);
+  });
+
+  it('forgets the failures of an account once its owner logs in', async () => {
+    for (let i = 0; i < 2; i++) expect((await fresh()({ email: 'ola@example.no', password: 'wrong' })).status).toBe(401);
+    expect((await fresh()({ email: 'ola@example.no', password: 'correct horse battery' })).status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await fresh()({ email: 'ola@example.no', password: 'wrong' })).status).toBe(401);
+    expect((await fresh()({ email: 'ola@example.no', password: 'correct horse battery' })).status).toBe(200);
+  });
+
+  it('counts every attempt from one address, across e-mails, and only that address', async () => {
+    const one = from('203.0.113.7');
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await one({ email: `rotating-${i}@example.no`, password: 'guess' })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
+    expect((await from('203.0.113.8')({ email: 'rotating-x@example.no', password: 'guess' })).status).toBe(401);
+  });
+
+  it('ignores X-Forwarded-For unless TRUST_PROXY trusts the proxy', async () => {
+    const untrusting = await createTestApp([], { LOGIN_ATTEMPTS_PER_ADDRESS: '2' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        statuses.push((await untrusting.anonymous().post('/api/auth/login').set('X-Forwarded-For', `192.0.2.${i}`).send({ email: `r${i}@example.no`, password: 'guess' })).status);
+      }
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await untrusting.close();
+    }
   });
 });

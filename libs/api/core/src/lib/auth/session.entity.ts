@@ -14,4 +14,19 @@ export class Session {
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
+
+  /** What the person's session list shows and ends sessions by; never the token or its hash. */
+  @Column({ type: 'uuid', insert: false, update: false })
+  id!: string;
+
+  /** Moved forward at most every few minutes, so a busy session does not write on every request. */
+  @Column({ name: 'last_used_at', type: 'timestamptz', insert: false })
+  lastUsedAt!: Date;
+
+  @Column({ name: 'user_agent', type: 'varchar', length: 300, nullable: true })
+  userAgent!: string | null;
+
+  /** Shortened (IPv4 /24, IPv6 /48) before it is stored. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  address!: string | null;
 }

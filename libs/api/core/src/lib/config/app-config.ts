@@ -1,4 +1,7 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+
+import ipaddr from 'ipaddr.js';
 
 export const APP_ROLES = ['api', 'worker', 'scheduler'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -14,19 +17,52 @@ export interface AppConfig {
   auth: {
     sessionTtlHours: number;
     cookieSecure: boolean;
-    loginAttemptsPerMinute: number;
+    /** Every login attempt from one address, per minute (429 above it). */
+    loginAttemptsPerAddress: number;
+    /** Failed logins for one e-mail address within `loginFailureWindowMinutes` before it answers 429. */
+    loginFailuresPerAccount: number;
+    loginFailureWindowMinutes: number;
+    /** Password-reset requests per hour, from one address and for one e-mail address. */
+    resetRequestsPerAddress: number;
+    resetRequestsPerAccount: number;
   };
   seedDemo: boolean;
+  /**
+   * Who runs this installation: `operatorEmails` (lower-cased) see the queue dashboard; only they may
+   * create organisations unless `organizationCreators` is `everyone`.
+   */
+  installation: { operatorEmails: string[]; organizationCreators: OrganizationCreators };
   /** Where people reach the web app; links in e-mails point here. */
   publicUrl: string;
   mail: { smtpUrl: string | null; from: string };
   /** The built web app to serve at `/`; null when it is not built (API only). */
   webDist: string | null;
   bodyLimitKb: number;
+  /**
+   * Express `trust proxy`: which hops may set X-Forwarded-For/-Proto. `false` (the default) trusts none;
+   * a number trusts that many hops; a string is a comma-separated list of `loopback`, `linklocal`,
+   * `uniquelocal`, addresses or CIDR ranges.
+   */
+  trustProxy: boolean | number | string;
+  /** HSTS on every response: derived from an https PUBLIC_URL. */
+  hsts: boolean;
   /** AES-256-GCM key for channel credentials (32 bytes); null means credentials cannot be saved or used. */
   credentialsKey: Buffer | null;
   publishing: PublishingConfig;
+  /**
+   * Requests made on a user's behalf (libs/api/outbound). `allowHosts`: host names, IP addresses and
+   * CIDR ranges Kadens may reach although they are private, loopback, link-local…; `maxResponseBytes`:
+   * the longest answer read.
+   */
+  outbound: { allowHosts: string[]; maxResponseBytes: number };
+  /** Prometheus `/metrics` on a port of its own, never the public one; `port` null: off. */
+  metrics: { port: number | null; host: string };
+  /** A file this process rewrites every few seconds while it is ready (null: none); `healthcheck.mjs` reads it. */
+  healthFile: string | null;
 }
+
+export const ORGANIZATION_CREATORS = ['operators', 'everyone'] as const;
+export type OrganizationCreators = (typeof ORGANIZATION_CREATORS)[number];
 
 export interface PublishingConfig {
   /** How often the dispatcher claims due targets, and how far ahead it enqueues delayed jobs. */
@@ -69,6 +105,8 @@ export function loadAppConfig(env: Env, cwd: string): AppConfig {
   const redisUrl = reader.url('REDIS_URL', ['redis:', 'rediss:'], false);
   const roles = reader.list('APP_ROLES', APP_ROLES, ['api', 'worker', 'scheduler']);
   const webDist = env['WEB_DIST'] ?? 'dist/web/browser';
+  const publicUrl = (reader.url('PUBLIC_URL', ['http:', 'https:'], false) ?? `http://localhost:${env['PORT'] || 3000}`).replace(/\/$/, '');
+  const https = publicUrl.startsWith('https:');
 
   const config: AppConfig = {
     port: reader.int('PORT', 3000, 1, 65535),
@@ -83,15 +121,32 @@ export function loadAppConfig(env: Env, cwd: string): AppConfig {
     redis: { url: redisUrl, prefix: env['REDIS_PREFIX']?.trim() || 'kadens' },
     auth: {
       sessionTtlHours: reader.int('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
-      cookieSecure: reader.bool('COOKIE_SECURE', false),
-      loginAttemptsPerMinute: reader.int('LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
+      // Secure whenever people reach Kadens over https; COOKIE_SECURE overrides (e.g. true behind a proxy).
+      cookieSecure: reader.bool('COOKIE_SECURE', https),
+      loginAttemptsPerAddress: reader.int('LOGIN_ATTEMPTS_PER_ADDRESS', 30, 1, 100_000),
+      loginFailuresPerAccount: reader.int('LOGIN_FAILURES_PER_ACCOUNT', 10, 1, 10_000),
+      loginFailureWindowMinutes: reader.int('LOGIN_FAILURE_WINDOW_MINUTES', 15, 1, 24 * 60),
+      resetRequestsPerAddress: reader.int('PASSWORD_RESET_REQUESTS_PER_ADDRESS', 10, 1, 10_000),
+      resetRequestsPerAccount: reader.int('PASSWORD_RESET_REQUESTS_PER_ACCOUNT', 3, 1, 1_000),
     },
     seedDemo: reader.bool('KADENS_SEED_DEMO', false),
-    publicUrl: (reader.url('PUBLIC_URL', ['http:', 'https:'], false) ?? `http://localhost:${env['PORT'] || 3000}`).replace(/\/$/, ''),
+    installation: {
+      operatorEmails: emailList(env['OPERATOR_EMAILS'], 'OPERATOR_EMAILS', problems),
+      organizationCreators: reader.oneOf('ORGANIZATION_CREATORS', ORGANIZATION_CREATORS, 'operators'),
+    },
+    publicUrl,
     mail: { smtpUrl: reader.url('SMTP_URL', ['smtp:', 'smtps:'], false), from: env['MAIL_FROM']?.trim() || 'Kadens <no-reply@localhost>' },
     webDist: webDist === '' ? null : isAbsolute(webDist) ? webDist : resolve(cwd, webDist),
     bodyLimitKb: reader.int('BODY_LIMIT_KB', 256, 1, 100_000),
+    trustProxy: reader.trustProxy('TRUST_PROXY'),
+    hsts: https,
     credentialsKey: reader.key('CREDENTIALS_KEY'),
+    outbound: {
+      allowHosts: reader.hostList('OUTBOUND_ALLOW_HOSTS'),
+      maxResponseBytes: reader.int('OUTBOUND_MAX_RESPONSE_KB', 1024, 1, 1024 * 1024) * 1024,
+    },
+    metrics: { port: env['METRICS_PORT']?.trim() ? reader.int('METRICS_PORT', 9464, 1, 65535) : null, host: env['METRICS_HOST']?.trim() || '0.0.0.0' },
+    healthFile: env['HEALTH_FILE']?.trim() || null,
     publishing: {
       dispatchIntervalMs: reader.int('PUBLISH_DISPATCH_INTERVAL_MS', 5_000, 100, 600_000),
       lookaheadMs: reader.int('PUBLISH_LOOKAHEAD_MS', 120_000, 0, 3_600_000),
@@ -104,6 +159,9 @@ export function loadAppConfig(env: Env, cwd: string): AppConfig {
       lostJobAfterMs: reader.int('PUBLISH_LOST_JOB_AFTER_MS', 60_000, 1_000, 3_600_000),
     },
   };
+  if (config.metrics.port !== null && config.metrics.port === config.port && roles.includes('api')) {
+    problems.push(`METRICS_PORT must differ from PORT (${config.port}): metrics are not served on the public port`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -159,6 +217,33 @@ class EnvReader {
     return [...new Set(items)] as T[];
   }
 
+  /** `false`/`0`/unset: trust no proxy; a hop count; or a list of `loopback`, `linklocal`, `uniquelocal`, IPs and CIDRs. */
+  trustProxy(name: string): boolean | number | string {
+    const value = this.raw(name);
+    if (value === undefined || ['false', 'no', '0'].includes(value.toLowerCase())) return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    const valid = items.every((item) => ['loopback', 'linklocal', 'uniquelocal'].includes(item) || isIpOrCidr(item));
+    if (items.length === 0 || !valid || value.toLowerCase() === 'true') {
+      this.problems.push(`${name} must be a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and CIDR ranges (got "${value}"); "true" (trust everyone) is not allowed`);
+      return false;
+    }
+    return items.join(', ');
+  }
+
+  /** A comma-separated list of host names, IP addresses and CIDR ranges (OUTBOUND_ALLOW_HOSTS); empty by default. */
+  hostList(name: string): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    const bad = items.filter((item) => !isHostNameIpOrCidr(item));
+    if (bad.length > 0) {
+      this.problems.push(`${name} must be a comma-separated list of host names, IP addresses and CIDR ranges (not ${bad.map((item) => `"${item}"`).join(', ')})`);
+      return [];
+    }
+    return [...new Set(items)];
+  }
+
   /** 32 bytes as base64 or 64 hex digits (`openssl rand -base64 32`). */
   key(name: string): Buffer | null {
     const value = this.raw(name);
@@ -189,4 +274,29 @@ class EnvReader {
       return null;
     }
   }
+}
+
+function isIpOrCidr(item: string): boolean {
+  const [address, bits, ...rest] = item.split('/');
+  if (rest.length > 0 || !address) return false;
+  const version = isIP(address);
+  if (version === 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+const HOST_NAME = /^(?=.{1,253}\.?$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
+
+function isHostNameIpOrCidr(item: string): boolean {
+  const text = item.replace(/^\[(.*)\]$/, '$1');
+  if (text.includes('/')) return ipaddr.isValidCIDR(text);
+  return ipaddr.isValid(text) || HOST_NAME.test(text);
+}
+
+/** A comma-separated list of e-mail addresses, lower-cased (e-mails are stored lower-cased too). */
+function emailList(value: string | undefined, name: string, problems: string[]): string[] {
+  const items = (value ?? '').split(',').map((item) => item.trim().toLowerCase()).filter(Boolean);
+  const bad = items.filter((item) => !/^[^\s@,]+@[^\s@,]+$/.test(item));
+  if (bad.length > 0) problems.push(`${name} must be a comma-separated list of e-mail addresses (not "${bad.join('", "')}")`);
+  return [...new Set(items.filter((item) => !bad.includes(item)))];
 }

@@ -17,9 +17,33 @@ export class HealthController {
   @ApiOkResponse({ description: 'Every dependency answers.' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body says which.' })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
-    const view = await this.health.check();
-    response.status(view.status === 'ok' ? 200 : 503);
-    response.setHeader('Cache-Control', 'no-store');
-    return view;
+    return answer(response, await this.health.check());
   }
+
+  /** Liveness: 200 while the process serves HTTP at all; touches no dependency (restart only when this fails). */
+  @Public()
+  @Get('live')
+  @ApiOkResponse({ description: 'The process is up.' })
+  live(@Res({ passthrough: true }) response: Response): { status: 'ok' } {
+    response.setHeader('Cache-Control', 'no-store');
+    return { status: 'ok' };
+  }
+
+  /**
+   * Readiness: 200 when what this process's roles need answers — the database; Redis too for the worker
+   * and scheduler roles (an `api`-only process does not depend on it). 503 otherwise: take it out of rotation.
+   */
+  @Public()
+  @Get('ready')
+  @ApiOkResponse({ description: 'Ready for traffic and work.' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency this process needs is down; the body says which.' })
+  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
+    return answer(response, await this.health.ready());
+  }
+}
+
+function answer(response: Response, view: HealthView): HealthView {
+  response.status(view.status === 'ok' ? 200 : 503);
+  response.setHeader('Cache-Control', 'no-store');
+  return view;
 }

@@ -1,6 +1,6 @@
-import { type AuthUser, CurrentUser, toUserView, UsersService } from '@kadens/api/core';
-import type { Locale, MembershipView, Role, SessionView } from '@kadens/shared/contracts';
-import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, type AuthUser, CurrentUser, installationRights, toUserView, UsersService } from '@kadens/api/core';
+import type { Locale, MembershipView, MeView, Role } from '@kadens/shared/contracts';
+import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
 import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -22,19 +22,23 @@ export class MeController {
   constructor(
     private readonly users: UsersService,
     @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Who you are and the organisations you belong to, oldest membership first. */
+  /**
+   * Who you are, the organisations you belong to (oldest membership first), and what the installation
+   * lets you do: `installation.operator` (OPERATOR_EMAILS), `installation.mayCreateOrganizations`.
+   */
   @Get()
-  async get(@CurrentUser() user: AuthUser): Promise<SessionView> {
-    return { user: toUserView(user), memberships: await this.memberships(user.id) };
+  async get(@CurrentUser() user: AuthUser): Promise<MeView> {
+    return { user: toUserView(user), memberships: await this.memberships(user.id), installation: installationRights(this.config, user.email) };
   }
 
   /** Your name and language. */
   @Patch()
-  async update(@CurrentUser() user: AuthUser, @Body() body: UpdateMeDto): Promise<SessionView> {
+  async update(@CurrentUser() user: AuthUser, @Body() body: UpdateMeDto): Promise<MeView> {
     const updated = await this.users.update(user.id, body);
-    return { user: toUserView(updated), memberships: await this.memberships(user.id) };
+    return { user: toUserView(updated), memberships: await this.memberships(user.id), installation: installationRights(this.config, updated.email) };
   }
 
   private async memberships(userId: string): Promise<MembershipView[]> {

@@ -24,6 +24,7 @@ interface SnapshotRow {
   channel_paused: boolean;
   organization_paused: boolean;
   first_attempt_at: Date | null;
+  planned_at: Date | null;
 }
 
 /** A target as the worker re-reads it, under its row lock (and a lock on its post). */
@@ -45,6 +46,8 @@ export interface TargetSnapshot {
   /** The attempt count when a person last sent the target again; automatic tries count from here. */
   retriesFrom: number;
   firstAttemptAt: Date | null;
+  /** The post's planned time (what publish lateness is measured against). */
+  plannedAt: Date | null;
   content: { text: string; link: string | null; mediaUrls: string[] };
 }
 
@@ -63,7 +66,7 @@ export async function readTargetSnapshots(tx: EntityManager, targetIds: readonly
   );
   const rows: SnapshotRow[] = await tx.query(
     `SELECT t.id, t.state, t.job_id, t.attempt_count, t.retries_from, t.organization_id, t.channel_id, t.text_variant,
-            p.state AS post_state, p.revision, p.body, p.link, p.media_urls,
+            p.state AS post_state, p.revision, p.body, p.link, p.media_urls, p.planned_at,
             c.platform, c.status AS channel_status, cc.status AS connection_status,
             c.publishing_paused_at IS NOT NULL AS channel_paused,
             o.publishing_paused_at IS NOT NULL AS organization_paused,
@@ -97,6 +100,7 @@ export async function readTargetSnapshots(tx: EntityManager, targetIds: readonly
         attemptCount: row.attempt_count,
         retriesFrom: row.retries_from,
         firstAttemptAt: row.first_attempt_at,
+        plannedAt: row.planned_at,
         content: { text: row.text_variant ?? row.body, link: row.link, mediaUrls: row.media_urls },
       },
     ]),

@@ -1,4 +1,4 @@
-import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
+import { APP_CONFIG, type AppConfig, PublishingMetrics } from '@kadens/api/core';
 
 import type { PublishingPart } from '../part';
 import { BullMqPublishQueue } from './bullmq-publish-queue';
@@ -14,8 +14,13 @@ export const pipelinePart: PublishingPart = {
   providers: [
     {
       provide: PublishQueue,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): PublishQueue => (config.redis.url ? new BullMqPublishQueue(config.redis.url, config.redis.prefix) : new InProcessPublishQueue()),
+      inject: [APP_CONFIG, PublishingMetrics],
+      useFactory: (config: AppConfig, metrics: PublishingMetrics): PublishQueue => {
+        if (!config.redis.url) return new InProcessPublishQueue();
+        const queue = new BullMqPublishQueue(config.redis.url, config.redis.prefix);
+        metrics.watchQueue(() => queue.queue.getJobCounts('waiting', 'delayed', 'active'));
+        return queue;
+      },
     },
     Dispatcher,
     Publisher,

@@ -1,4 +1,4 @@
-import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
+import { APP_CONFIG, type AppConfig, PublishingMetrics } from '@kadens/api/core';
 import { type ChannelConnection, isPlatformError, PlatformRateLimitedError, PlatformRegistry } from '@kadens/api/platforms';
 import { type DeliveryCheck, settleFailedAttempt } from '@kadens/shared/rules';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -38,6 +38,7 @@ interface Claimed {
   channelId: string;
   platform: Parameters<PlatformRegistry['adapterFor']>[0];
   firstAttemptAt: number;
+  plannedAt: Date | null;
   request: Parameters<ReturnType<PlatformRegistry['adapterFor']>['publish']>[0];
 }
 
@@ -64,6 +65,7 @@ export class Publisher {
     @InjectDataSource() private readonly db: DataSource,
     private readonly registry: PlatformRegistry,
     private readonly connections: ConnectionsService,
+    private readonly metrics: PublishingMetrics,
   ) {
     this.claims = new Batcher('claims', (jobs) => this.db.transaction((tx) => this.claimAll(tx, jobs, 'share')), this.logger);
     // The platform has answered: a lost database must not lose the answer (see retryWhileDatabaseIsDown).
@@ -86,6 +88,7 @@ export class Publisher {
       outcome = { targetId: job.targetId, attempt: claimed, failure: this.failureOf(error, claimed, adapter.capabilities) };
     }
     await this.settlements.submit(outcome);
+    this.metrics.settled(claimed.platform, outcome.result ? 'published' : outcome.failure.outcome, claimed.plannedAt);
   }
 
   /**
@@ -141,6 +144,7 @@ export class Publisher {
         connectionStatus: snapshot.connectionStatus,
         platform: snapshot.platform,
         firstAttemptAt: (snapshot.firstAttemptAt ?? new Date()).getTime(),
+        plannedAt: snapshot.plannedAt,
         request: {
           idempotencyKey: `${job.targetId}.${job.revision}`,
           content: snapshot.content,

@@ -1,3 +1,4 @@
+import { UsersService } from '@kadens/api/core';
 import { createTestApp, type TestApp, testRedisUrl } from '@kadens/api/core/testing';
 import { DEMO_PASSWORD, DemoSeeder } from '@kadens/api/organizations';
 import { randomBytes } from 'node:crypto';
@@ -12,8 +13,13 @@ describe('the queue dashboard at /admin/queues', () => {
     let t: TestApp;
 
     beforeAll(async () => {
-      t = await createTestApp([PublishingModule], { APP_ROLES: 'api', REDIS_URL: redisUrl ?? '', REDIS_PREFIX: `kadens-test-${randomBytes(4).toString('hex')}` }, mountQueueDashboard);
+      t = await createTestApp(
+        [PublishingModule],
+        { APP_ROLES: 'api', REDIS_URL: redisUrl ?? '', REDIS_PREFIX: `kadens-test-${randomBytes(4).toString('hex')}`, OPERATOR_EMAILS: 'ops@kadens.demo' },
+        mountQueueDashboard,
+      );
       await t.app.get(DemoSeeder).seed();
+      await t.app.get(UsersService).create({ email: 'ops@kadens.demo', name: 'Olga Operatør', password: DEMO_PASSWORD });
     });
     afterAll(() => t?.close());
 
@@ -23,19 +29,21 @@ describe('the queue dashboard at /admin/queues', () => {
       expect(response.body.code).toBe('not_authenticated');
     });
 
-    it('refuses members who are not admins anywhere', async () => {
-      const editor = await t.loginAs('editor@kadens.demo', DEMO_PASSWORD);
-      const response = await editor.get('/admin/queues');
-      expect(response.status).toBe(403);
-      expect(response.body.code).toBe('permission_denied');
+    it.each(['editor', 'admin'])('refuses an organisation %s who is not an operator, pages and API alike', async (role) => {
+      const member = await t.loginAs(`${role}@kadens.demo`, DEMO_PASSWORD);
+      for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
+        const response = await member.get(path);
+        expect(response.status).toBe(403);
+        expect(response.body).toMatchObject({ code: 'permission_denied', message: expect.stringContaining('operators') });
+      }
     });
 
-    it('shows bull-board with the publishing queue to an admin', async () => {
-      const admin = await t.loginAs('admin@kadens.demo', DEMO_PASSWORD);
-      const page = await admin.get('/admin/queues');
+    it('shows bull-board with the publishing queue to an operator, who need belong to no organisation', async () => {
+      const operator = await t.loginAs('OPS@kadens.demo', DEMO_PASSWORD);
+      const page = await operator.get('/admin/queues');
       expect(page.status).toBe(200);
       expect(page.text).toContain('Kadens queues');
-      const queues = await admin.get('/admin/queues/api/queues');
+      const queues = await operator.get('/admin/queues/api/queues');
       expect(queues.status).toBe(200);
       expect(JSON.stringify(queues.body)).toContain('publishing');
     });
@@ -45,12 +53,12 @@ describe('the queue dashboard at /admin/queues', () => {
     let t: TestApp;
 
     beforeAll(async () => {
-      t = await createTestApp([PublishingModule], { APP_ROLES: 'api' }, mountQueueDashboard);
+      t = await createTestApp([PublishingModule], { APP_ROLES: 'api', OPERATOR_EMAILS: 'admin@kadens.demo' }, mountQueueDashboard);
       await t.app.get(DemoSeeder).seed();
     });
     afterAll(() => t?.close());
 
-    it('tells an admin that there is no queue to show, and why', async () => {
+    it('tells an operator that there is no queue to show, and why', async () => {
       const admin = await t.loginAs('admin@kadens.demo', DEMO_PASSWORD);
       const response = await admin.get('/admin/queues');
       expect(response.status).toBe(404);

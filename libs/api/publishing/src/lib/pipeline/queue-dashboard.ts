@@ -1,12 +1,11 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { SESSION_COOKIE, SessionService } from '@kadens/api/core';
+import { APP_CONFIG, type AppConfig, isOperator, SESSION_COOKIE, SessionService } from '@kadens/api/core';
 import type { ApiErrorBody } from '@kadens/shared/contracts';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 
 import { BullMqPublishQueue } from './bullmq-publish-queue';
 import { PublishQueue } from './publish-job';
@@ -14,14 +13,15 @@ import { PublishQueue } from './publish-job';
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /**
- * bull-board at /admin/queues, for admins. The queue is shared by every organisation on the
- * installation, so this is an operator's view: jobs carry only a target id and a revision, never
+ * bull-board at /admin/queues, for the installation's operators (OPERATOR_EMAILS) only: the queue is
+ * shared by every organisation, and bull-board can retry, promote and remove any job, so an admin of one
+ * organisation must not see or change another's. Jobs carry only a target id and a revision, never
  * content. Without Redis there is no BullMQ queue to show; the path says so instead.
  */
 export function mountQueueDashboard(app: INestApplication): void {
   const expressApp = app as NestExpressApplication;
   const queue = app.get(PublishQueue);
-  const guard = adminsOnly(app.get(SessionService), app.get(DataSource));
+  const guard = operatorsOnly(app.get(SessionService), app.get<AppConfig>(APP_CONFIG));
   if (!(queue instanceof BullMqPublishQueue)) {
     expressApp.use(QUEUE_DASHBOARD_PATH, guard, (_req: Request, res: Response) =>
       send(res, {
@@ -39,14 +39,15 @@ export function mountQueueDashboard(app: INestApplication): void {
   expressApp.use(QUEUE_DASHBOARD_PATH, guard, serverAdapter.getRouter());
 }
 
-function adminsOnly(sessions: SessionService, db: DataSource) {
+function operatorsOnly(sessions: SessionService, config: AppConfig) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const token: unknown = (req as Request & { cookies?: Record<string, unknown> }).cookies?.[SESSION_COOKIE];
     const check = async () => {
       const session = typeof token === 'string' && token !== '' ? await sessions.resolve(token) : null;
       if (!session) return send(res, { statusCode: 401, error: 'Unauthorized', code: 'not_authenticated', message: 'Log in first' });
-      const admin: unknown[] = await db.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND role = 'admin' LIMIT 1`, [session.user.id]);
-      if (admin.length === 0) return send(res, { statusCode: 403, error: 'Forbidden', code: 'permission_denied', message: 'The queue dashboard is for admins' });
+      if (!isOperator(config, session.user.email)) {
+        return send(res, { statusCode: 403, error: 'Forbidden', code: 'permission_denied', message: "The queue dashboard is for this installation's operators (OPERATOR_EMAILS)" });
+      }
       next();
     };
     check().catch(next);

@@ -17,7 +17,7 @@ const SESSION: SessionView = {
 };
 
 describe('LoginPageComponent', () => {
-  async function render(returnUrl: string | null = null) {
+  async function render(returnUrl: string | null = null, extra: Record<string, string> = {}) {
     const notifier = { report: jest.fn(), announce: jest.fn() };
     TestBed.configureTestingModule({
       imports: [
@@ -36,7 +36,7 @@ describe('LoginPageComponent', () => {
         { provide: ProblemNotifier, useValue: notifier },
         {
           provide: ActivatedRoute,
-          useValue: { snapshot: { queryParamMap: convertToParamMap(returnUrl ? { returnUrl } : {}) } },
+          useValue: { snapshot: { queryParamMap: convertToParamMap({ ...(returnUrl ? { returnUrl } : {}), ...extra }) } },
         },
       ],
     });
@@ -163,5 +163,20 @@ describe('LoginPageComponent', () => {
     http.expectNone('/api/auth/login');
     const errors = [...element.querySelectorAll('mat-error')].map((error) => error.textContent?.trim());
     expect(errors).toEqual(['validation.required', 'validation.required']);
+  });
+
+  it('links to the forgotten-password page', async () => {
+    const { element } = await render();
+    const link = element.querySelector('[data-testid="login-forgot-password"]');
+    expect(link?.getAttribute('href')).toBe('/forgot-password');
+    expect(link?.textContent?.trim()).toBe('auth.login.forgotPassword');
+  });
+
+  it('says the new password is saved when it comes from the reset page, and only then', async () => {
+    const fromReset = await render(null, { passwordReset: 'done' });
+    expect(fromReset.element.querySelector('[data-testid="login-password-reset"]')?.getAttribute('role')).toBe('status');
+    TestBed.resetTestingModule();
+    const plain = await render();
+    expect(plain.element.querySelector('[data-testid="login-password-reset"]')).toBeNull();
   });
 });

@@ -5,10 +5,17 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Locale } from '@kadens/shared/contracts';
-import { describeApiError, LanguageService, RETURN_URL_PARAM, SessionStore } from '@kadens/web/data-access';
+import {
+  describeApiError,
+  forgotPasswordLink,
+  LanguageService,
+  PASSWORD_RESET_DONE_PARAM,
+  RETURN_URL_PARAM,
+  SessionStore,
+} from '@kadens/web/data-access';
 import { applyServerFieldErrors, FieldErrorComponent, LanguagePickerComponent, ProblemNotifier } from '@kadens/web/ui';
 
 import { describeLoginFailure } from './login-failure';
@@ -22,6 +29,7 @@ import { describeLoginFailure } from './login-failure';
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
+    RouterLink,
     TranslocoPipe,
     FieldErrorComponent,
     LanguagePickerComponent,
@@ -44,6 +52,9 @@ export class LoginPageComponent {
   protected readonly submitting = signal(false);
   /** A message about the whole form, e.g. wrong credentials; a translation key. */
   protected readonly formMessageKey = signal<string | null>(null);
+  /** Arriving from the reset page: the new password is saved. */
+  protected readonly passwordWasReset = this.route.snapshot.queryParamMap.has(PASSWORD_RESET_DONE_PARAM);
+  protected readonly forgotPassword = forgotPasswordLink();
 
   protected async logIn(): Promise<void> {
     if (this.submitting()) return;

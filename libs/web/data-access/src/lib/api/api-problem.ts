@@ -5,8 +5,10 @@ import type { ApiErrorBody, FieldError } from '@kadens/shared/contracts';
 export const KNOWN_ERROR_CODES = [
   'invalid_credentials',
   'already_member',
-  'initial_password_required',
+  'already_invited',
+  'invitation_not_found',
   'last_admin',
+  'organization_creation_restricted',
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 

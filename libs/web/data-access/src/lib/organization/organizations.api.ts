@@ -1,7 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
-  AddMemberRequest,
   CreateOrganizationRequest,
   MemberView,
   OrganizationId,
@@ -33,10 +32,6 @@ export class OrganizationsApi {
 
   listMembers(organizationId: OrganizationId): Promise<MemberView[]> {
     return firstValueFrom(this.http.get<MemberView[]>(API_PATHS.members(organizationId)));
-  }
-
-  addMember(organizationId: OrganizationId, request: AddMemberRequest): Promise<MemberView> {
-    return firstValueFrom(this.http.post<MemberView>(API_PATHS.members(organizationId), request));
   }
 
   changeMemberRole(organizationId: OrganizationId, userId: UserId, request: UpdateMemberRequest): Promise<MemberView> {

@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { LoginRequest, SessionView, UpdateMeRequest, UserView } from '@kadens/shared/contracts';
+import type { LoginRequest, MeView, UpdateMeRequest, UserView } from '@kadens/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { API_PATHS } from '../api/api-paths';
@@ -12,19 +12,23 @@ import { API_PATHS } from '../api/api-paths';
 @Injectable({ providedIn: 'root' })
 export class SessionStore {
   private readonly http = inject(HttpClient);
-  private readonly state = signal<SessionView | null>(null);
-  private firstLoad: Promise<SessionView | null> | null = null;
+  private readonly state = signal<MeView | null>(null);
+  private firstLoad: Promise<MeView | null> | null = null;
 
   readonly session = this.state.asReadonly();
   readonly user = computed(() => this.state()?.user ?? null);
   readonly memberships = computed(() => this.state()?.memberships ?? []);
   readonly isLoggedIn = computed(() => this.state() !== null);
+  /** Whether the installation lets this person create organisations (ORGANIZATION_CREATORS). */
+  readonly mayCreateOrganizations = computed(() => this.state()?.installation?.mayCreateOrganizations ?? false);
+  /** One of the installation's operators (OPERATOR_EMAILS). */
+  readonly isOperator = computed(() => this.state()?.installation?.operator ?? false);
 
   /**
    * Asks the API once per page load; later calls share the answer. When the API cannot be reached the
    * user is treated as logged out (the login form then reports what is wrong) and the next call asks again.
    */
-  async ensureLoaded(): Promise<SessionView | null> {
+  async ensureLoaded(): Promise<MeView | null> {
     this.firstLoad ??= this.refresh().catch(() => {
       this.firstLoad = null;
       return null;
@@ -35,9 +39,9 @@ export class SessionStore {
   }
 
   /** Reads the session again, e.g. after joining or creating an organisation. */
-  async refresh(): Promise<SessionView | null> {
+  async refresh(): Promise<MeView | null> {
     try {
-      const session = await firstValueFrom(this.http.get<SessionView>(API_PATHS.me));
+      const session = await firstValueFrom(this.http.get<MeView>(API_PATHS.me));
       this.state.set(session);
       return session;
     } catch (error) {
@@ -50,7 +54,7 @@ export class SessionStore {
   }
 
   /** Logs in and loads the memberships, which the login answer does not carry. */
-  async login(credentials: LoginRequest): Promise<SessionView> {
+  async login(credentials: LoginRequest): Promise<MeView> {
     await firstValueFrom(this.http.post<UserView>(API_PATHS.login, credentials));
     const session = await this.refresh();
     if (!session) {
@@ -67,8 +71,8 @@ export class SessionStore {
     }
   }
 
-  async updateMe(changes: UpdateMeRequest): Promise<SessionView> {
-    const session = await firstValueFrom(this.http.patch<SessionView>(API_PATHS.me, changes));
+  async updateMe(changes: UpdateMeRequest): Promise<MeView> {
+    const session = await firstValueFrom(this.http.patch<MeView>(API_PATHS.me, changes));
     this.state.set(session);
     return session;
   }

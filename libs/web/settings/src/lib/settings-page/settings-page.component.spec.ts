@@ -60,6 +60,9 @@ describe('SettingsPageComponent permissions', () => {
     await fixture.whenStable();
     http.expectOne('/api/organizations/o1').flush(ORGANIZATION);
     http.expectOne('/api/organizations/o1/members').flush(MEMBERS);
+    // Only those who manage members see (and so load) the pending invitations.
+    if (role === 'admin') http.expectOne('/api/organizations/o1/invitations').flush([]);
+    else http.expectNone('/api/organizations/o1/invitations');
     for (let i = 0; i < 5; i++) await Promise.resolve();
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
@@ -74,7 +77,8 @@ describe('SettingsPageComponent permissions', () => {
     expect((find('organization-name') as HTMLInputElement).disabled).toBe(false);
     expect((find('organization-name') as HTMLInputElement).value).toBe('Solsikken barnehage');
     expect((find('organization-capacity') as HTMLInputElement).value).toBe('12.5');
-    expect(find('add-member-form')).not.toBeNull();
+    expect(find('invite-member-form')).not.toBeNull();
+    expect(find('pending-invitations')).not.toBeNull();
     expect(findAll('member-role')).toHaveLength(2);
     expect(findAll('member-remove')).toHaveLength(2);
     expect(find('settings-sign-off-link')?.getAttribute('href')).toBe('/o/o1/approvals/settings');
@@ -96,7 +100,8 @@ describe('SettingsPageComponent permissions', () => {
     expect((find('organization-name') as HTMLInputElement).disabled).toBe(true);
     expect((find('organization-slug') as HTMLInputElement).disabled).toBe(true);
     expect((find('organization-capacity') as HTMLInputElement).disabled).toBe(true);
-    expect(find('add-member-form')).toBeNull();
+    expect(find('invite-member-form')).toBeNull();
+    expect(find('pending-invitations')).toBeNull();
     expect(findAll('member-role')).toHaveLength(0);
     expect(findAll('member-remove')).toHaveLength(0);
     expect(find('settings-sign-off')).toBeNull();

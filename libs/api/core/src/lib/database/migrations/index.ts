@@ -10,6 +10,8 @@ import { Publishing1763860000000 } from './1763860000000-publishing';
 import { PublishRetryBudget1763870000000 } from './1763870000000-publish-retry-budget';
 import { PublishingInFlight1763880000000 } from './1763880000000-publishing-in-flight';
 import { AccountMail1763890000000 } from './1763890000000-account-mail';
+import { AccountSecurity1763900000000 } from './1763900000000-account-security';
+import { Invitations1763910000000 } from './1763910000000-invitations';
 
 /** Every migration, oldest first. Listed by hand so that the bundled app needs no file globbing. */
-export const MIGRATIONS = [AccountsAndOrganizations1763780000000, StrategyAndPosts1763790000000, CalendarColumns1763800000000, CalendarEntry1763810000000, PromisesAndAudit1763820000000, Approvals1763830000000, CalendarCoveringIndex1763840000000, CalendarLargeEntryIndex1763850000000, Publishing1763860000000, PublishRetryBudget1763870000000, PublishingInFlight1763880000000, AccountMail1763890000000];
+export const MIGRATIONS = [AccountsAndOrganizations1763780000000, StrategyAndPosts1763790000000, CalendarColumns1763800000000, CalendarEntry1763810000000, PromisesAndAudit1763820000000, Approvals1763830000000, CalendarCoveringIndex1763840000000, CalendarLargeEntryIndex1763850000000, Publishing1763860000000, PublishRetryBudget1763870000000, PublishingInFlight1763880000000, AccountMail1763890000000, AccountSecurity1763900000000, Invitations1763910000000];
