@@ -1,8 +1,23 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { resolve } from 'node:path';
 
 const DEMO_PASSWORD = 'kadens-demo';
 /** A month far enough ahead to be empty on every run, and without a DST change in Oslo. */
 const MONTH = '2030-06';
+const SCREENS = resolve(__dirname, '../../tmp/screens');
+const SIZES = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+/** The page at both sizes, for people to look at (tmp/screens). */
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.screenshot({ path: `${SCREENS}/calendar-${name}-${size.name}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
 
 interface Created {
   id: string;
@@ -26,7 +41,7 @@ function day(page: Page, date: string): Locator {
 async function planOn(page: Page, date: string): Promise<void> {
   await day(page, date).click({ position: { x: 20, y: 90 } });
   await expect(page.getByTestId('composer')).toBeVisible();
-  await expect(page.getByTestId('composer-planned-at')).toHaveValue(`${date}T09:00`);
+  await expect(page.getByTestId('composer-planned-at')).toHaveAttribute('data-wall-clock', `${date}T09:00`);
 }
 
 async function chooseTheme(page: Page, themeId: string): Promise<void> {
@@ -142,7 +157,73 @@ test.describe('the calendar', () => {
     await expect(day(page, `${MONTH}-06`).getByText('School starts')).toBeVisible();
     await expect(day(page, `${MONTH}-04`).getByText('School starts')).toHaveCount(0);
     await calendarPost(page, 'School starts').click();
-    await expect(page.getByTestId('composer-planned-at')).toHaveValue(`${MONTH}-06T09:00`);
+    await expect(page.getByTestId('composer-planned-at')).toHaveAttribute('data-wall-clock', `${MONTH}-06T09:00`);
     await expect(page.getByTestId('composer-revision')).toHaveText('Revision 1');
+  });
+
+  test('the week view names channels with the same hours once, stacks other labels and warns of a thin week once; the review names the plan', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('login-email').fill('admin@kadens.demo');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('nav-calendar')).toBeVisible();
+    const me = (await (await page.request.get('/api/me')).json()) as { memberships: Array<{ organizationId: string }> };
+    const organizationId = me.memberships[0]?.organizationId ?? '';
+    await page.request.patch('/api/me', { data: { locale: 'en' } });
+    const api = `/api/organizations/${organizationId}`;
+    const run = Date.now().toString(36);
+    const names = { a: `Morning desk ${run}`, b: `Front desk ${run}`, c: `Half-day desk ${run}` };
+    const channels = {
+      a: await createThroughApi(page, `${api}/channels`, { platform: 'mastodon', name: names.a }),
+      b: await createThroughApi(page, `${api}/channels`, { platform: 'mastodon', name: names.b }),
+      c: await createThroughApi(page, `${api}/channels`, { platform: 'mastodon', name: names.c }),
+    };
+    const cadence = { maxPostsPerDay: null, minMinutesBetweenPosts: null, minPostsPerWeek: 2, maxDaysOfSilence: null, preferredSlots: [], publicDescription: '' };
+    const hours = (openingHours: string) => ({ openingHours, responseWindowMinutes: 60, closedPeriods: [] });
+    for (const [channel, openingHours] of [
+      [channels.a, 'Mo-Fr 08:00-16:00'],
+      [channels.b, 'Mo-Fr 08:00-16:00'],
+      [channels.c, 'Mo-Fr 08:00-12:00'],
+    ] as const) {
+      const response = await page.request.put(`${api}/channels/${channel}/promises`, { data: { cadence, serviceHours: hours(openingHours) } });
+      expect(response.status(), `promises of ${channel}`).toBe(200);
+    }
+
+    await page.goto(`/o/${organizationId}/calendar?view=week&date=${MONTH}-10&channel=${Object.values(channels).join(',')}`);
+    const calendar = page.getByTestId('calendar');
+    // One label per day for the overlapping bands: the two channels with the same hours named once,
+    // the half-day one beside them with its own hours, nothing printed on top of anything.
+    const labels = calendar.locator('.kd-band--staffed').filter({ hasText: 'Staffed:' });
+    await expect(labels).toHaveCount(5);
+    await expect(labels.first()).toContainText(`${names.c} 08:00–12:00`);
+    await expect(labels.first()).toContainText(/(Front|Morning) desk \S+, (Front|Morning) desk \S+ 08:00–16:00/);
+    await expect(calendar.locator('.kd-band--staffed')).toHaveCount(10);
+    await screenshots(page, 'week-staffed');
+    // The thin week is said once, above the grid, naming all three channels; the days stay shaded only.
+    const notice = page.getByTestId('calendar-week-notice-thinWeek');
+    await expect(notice).toHaveCount(1);
+    await expect(notice).toContainText(`${names.a} (0 of 2)`);
+    await expect(notice).toContainText(`${names.c} (0 of 2)`);
+    await expect(calendar.getByText(/Thin week/)).toHaveCount(0);
+
+    // The review names the theme (colour beside its name), the audiences and the content type.
+    const theme = await createThroughApi(page, `${api}/themes`, { name: `Libraries ${run}`, color: '#6a1b9a' });
+    const audience = await createThroughApi(page, `${api}/audiences`, { name: `Parents ${run}` });
+    const contentTypes = (await (await page.request.get(`${api}/content-types`)).json()) as Array<{ id: string; key: string | null }>;
+    const news = contentTypes.find((type) => type.key === 'news')?.id ?? '';
+    const postId = await createThroughApi(page, `${api}/posts`, {
+      title: `Reading hour ${run}`,
+      body: 'Reading hour for children every Tuesday.',
+      contentTypeId: news,
+      themeId: theme,
+      audienceIds: [audience],
+      plannedAt: `${MONTH}-11T09:00:00Z`,
+      targets: [{ channelId: channels.a }],
+    });
+    await page.goto(`/o/${organizationId}/approvals/${postId}`);
+    await expect(page.getByTestId('review-theme')).toHaveText(`Libraries ${run}`);
+    await expect(page.getByTestId('review-audiences')).toHaveText(`Parents ${run}`);
+    await expect(page.getByTestId('review-content-type')).toHaveText('News');
+    await screenshots(page, 'review-plan');
   });
 });

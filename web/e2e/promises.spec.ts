@@ -60,7 +60,9 @@ async function writeQuestion(page: Page, plan: Plan, title: string): Promise<voi
   await page.getByTestId('composer-content-type-option-question_poll').click();
   await page.getByTestId('composer-theme').click();
   await page.getByTestId(`composer-theme-option-${plan.themeId}`).click();
-  await page.getByTestId('composer-planned-at').fill(`${plan.date}T14:00`);
+  // The date field also reads ISO dates, whatever the language.
+  await page.getByTestId('composer-planned-date').fill(plan.date);
+  await page.getByTestId('composer-planned-time').fill('14:00');
   await page.getByTestId(`composer-channel-${plan.channelId}`).click();
 }
 

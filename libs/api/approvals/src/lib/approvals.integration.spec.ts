@@ -146,6 +146,23 @@ describe('approvals against PostgreSQL', () => {
     expect(summary.currentRevision.content.body).toBe('Endret etter godkjenning.');
   });
 
+  it('names the theme, the audiences and the content type in the review summary', async () => {
+    const audiences: Array<{ id: string }> = await t.db.query(
+      `INSERT INTO audiences (organization_id, name) VALUES ($1, 'Pendlere'), ($1, 'Foreldre') RETURNING id`,
+      [org],
+    );
+    const post = await newPost({ audienceIds: audiences.map((a) => a.id) });
+    const summary = (await agent('approver').get(url(`posts/${post.id}/review`))).body;
+    expect(summary.plan).toEqual({
+      theme: { id: ids['theme'], name: 'Drift', color: '#1e88e5' },
+      audiences: [
+        { id: audiences[1]?.id, name: 'Foreldre' },
+        { id: audiences[0]?.id, name: 'Pendlere' },
+      ],
+      contentType: { id: ids['news'], key: 'news', name: expect.any(String) },
+    });
+  });
+
   it('lets an approver request changes with a comment; the edit goes straight back to review', async () => {
     const post = await newPost();
     await submit(post.id);

@@ -95,6 +95,15 @@ export interface ReviewSummary {
   /** What was last signed off, to show the difference; null if never approved. */
   lastApprovedRevision: PostRevisionView | null;
   checklist: ChecklistItemView[];
+  /** What the post is about and for, by name, for the checklist's first question. */
+  plan: ReviewPlanView;
+}
+
+/** The post's theme, audiences and content type; a seeded content type also has its `key`. */
+export interface ReviewPlanView {
+  theme: { id: string; name: string; color: string };
+  audiences: Array<{ id: string; name: string }>;
+  contentType: { id: string; key: string | null; name: string };
 }
 
 export interface InboxEntry {

@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import { provideTranslocoScope } from '@jsverse/transloco';
-import { PLANNING_SCOPE } from '@kadens/web/composer';
+import { PLANNING_SCOPE, unsavedComposerGuard } from '@kadens/web/composer';
 import { APPROVALS_PATHS, REVIEW_POST_ID_PARAM } from '@kadens/web/data-access';
 
 import { APPROVALS_SCOPE } from './i18n/approvals-scope';
@@ -33,6 +33,8 @@ export const APPROVALS_ROUTES: Routes = [
       {
         path: `:${REVIEW_POST_ID_PARAM}`,
         loadComponent: () => import('./review/review-page.component').then((m) => m.ReviewPageComponent),
+        // The author edits from the review page in the composer: leaving with unsaved text asks first.
+        canDeactivate: [unsavedComposerGuard],
         title: 'nav.approvals',
       },
     ],

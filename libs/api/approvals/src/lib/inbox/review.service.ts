@@ -1,6 +1,6 @@
 import type { CurrentMemberValue } from '@kadens/api/organizations';
 import { loadWorkflow, policyFor, PostsService } from '@kadens/api/posts';
-import type { ApprovalProgressView, InboxEntry, PostRevisionView, ReviewSummary, ReviewView, Role } from '@kadens/shared/contracts';
+import type { ApprovalProgressView, InboxEntry, PostRevisionView, PostView, ReviewPlanView, ReviewSummary, ReviewView, Role } from '@kadens/shared/contracts';
 import { approvalProgress } from '@kadens/shared/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -81,6 +81,25 @@ export class ReviewService {
       currentRevision: find(post.revision) as PostRevisionView,
       lastApprovedRevision: find(approved?.revision),
       checklist: await checklistItems(this.db.manager, organizationId, false),
+      plan: await this.plan(organizationId, post),
+    };
+  }
+
+  /** Names rather than ids: an approver may not be allowed to read the strategy pages. */
+  private async plan(organizationId: string, post: PostView): Promise<ReviewPlanView> {
+    const [[theme], audiences, [contentType]]: [
+      Array<{ id: string; name: string; color: string }>,
+      Array<{ id: string; name: string }>,
+      Array<{ id: string; key: string | null; name: string }>,
+    ] = await Promise.all([
+      this.db.query(`SELECT id, name, color FROM themes WHERE organization_id = $1 AND id = $2`, [organizationId, post.themeId]),
+      this.db.query(`SELECT id, name FROM audiences WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY name, id`, [organizationId, post.audienceIds]),
+      this.db.query(`SELECT id, key, name FROM content_types WHERE organization_id = $1 AND id = $2`, [organizationId, post.contentTypeId]),
+    ]);
+    return {
+      theme: theme ?? { id: post.themeId, name: '', color: '' },
+      audiences,
+      contentType: contentType ?? { id: post.contentTypeId, key: null, name: '' },
     };
   }
 }

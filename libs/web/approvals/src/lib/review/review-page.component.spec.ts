@@ -60,6 +60,35 @@ describe('ReviewPageComponent', () => {
     expect(change?.querySelector('ins')?.textContent).toBe('24');
   });
 
+  it('names the theme (its colour beside the name), the audiences and the content type', async () => {
+    const review = summary();
+    const { find, text } = await render('approver', {
+      review: {
+        ...review,
+        plan: {
+          ...review.plan,
+          audiences: [
+            { id: 'a1', name: 'Families' },
+            { id: 'a2', name: 'Students' },
+          ],
+        },
+      },
+    });
+    expect(text(find('review-theme'))).toBe('Opening hours');
+    expect(find('review-theme')?.querySelector<HTMLElement>('[aria-hidden="true"]')?.style.background).toBe('rgb(30, 136, 229)');
+    expect(text(find('review-audiences'))).toBe('Families, Students');
+    expect(text(find('review-content-type'))).toBe('News');
+  });
+
+  it('says when the post is for no particular audience, and shows an own content type by its name', async () => {
+    const review = summary();
+    const { find, text } = await render('approver', {
+      review: { ...review, plan: { ...review.plan, contentType: { id: 'ct-own', key: null, name: 'Quiz' } } },
+    });
+    expect(text(find('review-audiences'))).toBe('None chosen');
+    expect(text(find('review-content-type'))).toBe('Quiz');
+  });
+
   it('keeps approve disabled until every required checklist item is ticked, then approves the revision it shows', async () => {
     const { fixture, http, notifier, tick, approveButton, click, findAll, text } = await render('approver', { review: summary() });
     expect(findAll('checklist-item').map((item) => text(item))).toEqual([

@@ -18,6 +18,7 @@ import { CommentThreadComponent } from './comment-thread.component';
 import { PostViolationsComponent } from './post-violations.component';
 import { ReviewDecisionComponent } from './review-decision.component';
 import { ReviewListComponent } from './review-list.component';
+import { ReviewPlanComponent } from './review-plan.component';
 import { ReviewStore } from './review.store';
 import { RevisionDiffComponent } from './revision-diff.component';
 
@@ -41,6 +42,7 @@ import { RevisionDiffComponent } from './revision-diff.component';
     PostViolationsComponent,
     ReviewDecisionComponent,
     ReviewListComponent,
+    ReviewPlanComponent,
     RevisionDiffComponent,
     TextOrKeyPipe,
     ZonedDateTimePipe,

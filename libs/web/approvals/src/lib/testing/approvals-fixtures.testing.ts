@@ -84,6 +84,11 @@ export function summary(overrides: Partial<ReviewSummary> = {}, postOverrides: P
     currentRevision: { revision: current.revision, authorId: current.authorId, createdAt: CREATED, content: content(current.body) },
     lastApprovedRevision: null,
     checklist: CHECKLIST,
+    plan: {
+      theme: { id: current.themeId, name: 'Opening hours', color: '#1e88e5' },
+      audiences: [],
+      contentType: { id: current.contentTypeId, key: 'news', name: 'Nyhet' },
+    },
     ...overrides,
   };
 }

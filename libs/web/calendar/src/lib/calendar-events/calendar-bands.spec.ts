@@ -1,6 +1,6 @@
 import type { ChannelView, StaffedPeriod, Violation } from '@kadens/shared/contracts';
 
-import { BAND_COLORS, staffedPeriodEvents, warningBandEvents } from './calendar-bands';
+import { BAND_COLORS, staffedPeriodEvents, untitledWarningBandEvents, warningBandEvents, weekNotices } from './calendar-bands';
 
 const CHANNELS = [
   { id: 'c-fb', name: 'Facebook' },
@@ -78,5 +78,48 @@ describe('the calendar’s bands', () => {
       },
       expect.objectContaining({ start: '2026-12-02T08:00:00.000Z', title: 'staffed(Facebook)' }),
     ]);
+  });
+
+  it('gives overlapping staffed bands one label, on the first, naming each group with its hours', () => {
+    const periods: StaffedPeriod[] = [
+      { channelId: 'c-ig', start: '2026-12-01T07:00:00.000Z', end: '2026-12-01T11:00:00.000Z' },
+      { channelId: 'c-fb', start: '2026-12-01T07:00:00.000Z', end: '2026-12-01T15:00:00.000Z' },
+      { channelId: 'c-ig', start: '2026-12-02T07:00:00.000Z', end: '2026-12-02T11:00:00.000Z' },
+    ];
+    const clock = (instant: string) => instant.slice(11, 16);
+    const rows = staffedPeriodEvents(periods, CHANNELS, translate, clock).map((event) => [event.start, event.end, event.title]);
+    expect(rows).toEqual([
+      ['2026-12-01T07:00:00.000Z', '2026-12-01T15:00:00.000Z', 'staffed(staffedHours(Facebook|07:00|15:00); staffedHours(Instagram|07:00|11:00))'],
+      ['2026-12-01T07:00:00.000Z', '2026-12-01T11:00:00.000Z', ''],
+      ['2026-12-02T07:00:00.000Z', '2026-12-02T11:00:00.000Z', 'staffed(Instagram)'],
+    ]);
+  });
+
+  describe('in the week view', () => {
+    const week = { week: '2026-W49', weekStart: '2026-11-30', weekEnd: '2026-12-06' };
+    const violations = [
+      warning('cadence.min_per_week', 'c-fb', { ...week, count: 1, min: 3 }),
+      warning('cadence.min_per_week', 'c-ig', { ...week, count: 0, min: 2 }),
+      warning('cadence.max_silence', 'c-fb', { from: '2026-11-20', to: '2026-11-29', days: 10, maxDays: 4 }),
+    ];
+
+    it('says each warning of the shown week once, however many days it covers', () => {
+      expect(weekNotices(violations, CHANNELS, translate, '2026-11-30', '2026-12-07')).toEqual([
+        {
+          id: 'notice:thinWeek:2026-11-30:2026-12-07',
+          band: 'thinWeek',
+          text: 'thinWeek(thinWeekChannel(Facebook|2026-W49|2026-11-30|2026-12-06|1|3), thinWeekChannel(Instagram|2026-W49|2026-11-30|2026-12-06|0|2))',
+        },
+      ]);
+      expect(weekNotices(violations, CHANNELS, translate, '2026-11-23', '2026-11-30').map((notice) => notice.band)).toEqual(['silence']);
+    });
+
+    it('keeps the shading but leaves its text out of the day columns', () => {
+      const events = untitledWarningBandEvents(violations, CHANNELS, translate);
+      expect(events.map((event) => [event.className, event.title])).toEqual([
+        ['kd-band kd-band--thinWeek', ''],
+        ['kd-band kd-band--silence', ''],
+      ]);
+    });
   });
 });

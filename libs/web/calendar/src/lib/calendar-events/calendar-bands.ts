@@ -18,6 +18,13 @@ export interface CalendarBandProps {
   channelIds: string[];
 }
 
+/** A week-level warning, said once above the week view instead of in every day's column. */
+export interface WeekNotice {
+  id: string;
+  band: Exclude<BandKind, 'staffed'>;
+  text: string;
+}
+
 interface Band {
   kind: BandKind;
   start: string;
@@ -32,6 +39,29 @@ interface Band {
  * band that names them all, so bands on top of each other stay rare.
  */
 export function warningBandEvents(violations: readonly Violation[], channels: readonly ChannelView[], translate: Translate): EventInput[] {
+  return titledWarningBands(violations, channels, translate).map(({ band, title, channelIds }) => bandEvent(band, title, channelIds));
+}
+
+/**
+ * The week view draws a warning's band in every day's column, so its text goes here instead: each
+ * warning that touches the shown days once, for a notice above the grid; the bands stay, untitled.
+ */
+export function weekNotices(violations: readonly Violation[], channels: readonly ChannelView[], translate: Translate, from: string, to: string): WeekNotice[] {
+  return titledWarningBands(violations, channels, translate)
+    .filter(({ band }) => band.start < to && band.end > from)
+    .map(({ band, title }) => ({ id: `notice:${band.kind}:${band.start}:${band.end}`, band: band.kind as WeekNotice['band'], text: title }));
+}
+
+/** The warning bands without their titles, for the week view (see `weekNotices`). */
+export function untitledWarningBandEvents(violations: readonly Violation[], channels: readonly ChannelView[], translate: Translate): EventInput[] {
+  return warningBandEvents(violations, channels, translate).map((event) => ({ ...event, title: '' }));
+}
+
+function titledWarningBands(
+  violations: readonly Violation[],
+  channels: readonly ChannelView[],
+  translate: Translate,
+): Array<{ band: Band; title: string; channelIds: string[] }> {
   const bands = new Map<string, Band>();
   for (const violation of violations) {
     const stretch = warningStretch(violation);
@@ -55,12 +85,19 @@ export function warningBandEvents(violations: readonly Violation[], channels: re
             days: items[0]?.params['days'] ?? '',
             channels: items.map((item) => name(item.channelId)).join(', '),
           });
-    return bandEvent(band, title, items.map((item) => item.channelId));
+    return { band, title, channelIds: items.map((item) => item.channelId) };
   });
 }
 
-/** When the channels are staffed, lightly shaded; channels with the same hours share one band. */
-export function staffedPeriodEvents(periods: readonly StaffedPeriod[], channels: readonly ChannelView[], translate: Translate): EventInput[] {
+/** Formats an instant as a wall-clock time in the organisation's zone, e.g. "08:00". */
+export type Clock = (instant: string) => string;
+
+/**
+ * When the channels are staffed, lightly shaded; channels with the same hours share one band. Bands
+ * that overlap (08–16 and 08–12, say) would print their labels on the same spot, so the first band of
+ * such a cluster carries one label naming every group with its hours, and the others stay untitled.
+ */
+export function staffedPeriodEvents(periods: readonly StaffedPeriod[], channels: readonly ChannelView[], translate: Translate, clock?: Clock): EventInput[] {
   const bands = new Map<string, Band>();
   for (const period of periods) {
     const key = `${period.start}|${period.end}`;
@@ -69,10 +106,32 @@ export function staffedPeriodEvents(periods: readonly StaffedPeriod[], channels:
     bands.set(key, band);
   }
   const name = channelNamer(channels);
-  return [...bands.values()].map((band) => {
-    const channelIds = sortByChannel(band.items, channels).map((item) => item.channelId);
-    return bandEvent(band, translate('planning.calendar.bands.staffed', { channels: channelIds.map(name).join(', ') }), channelIds);
+  const names = (band: Band) => sortByChannel(band.items, channels).map((item) => name(item.channelId)).join(', ');
+  return overlapClusters([...bands.values()]).flatMap((cluster) => {
+    const title =
+      cluster.length === 1 || !clock
+        ? translate('planning.calendar.bands.staffed', { channels: cluster.map(names).join('; ') })
+        : translate('planning.calendar.bands.staffed', {
+            channels: cluster
+              .map((band) => translate('planning.calendar.bands.staffedHours', { channels: names(band), from: clock(band.start), to: clock(band.end) }))
+              .join('; '),
+          });
+    return cluster.map((band, index) => bandEvent(band, index === 0 ? title : '', sortByChannel(band.items, channels).map((item) => item.channelId)));
   });
+}
+
+/** Bands in order of start (longest first), grouped where they overlap in time. */
+function overlapClusters(bands: readonly Band[]): Band[][] {
+  const sorted = [...bands].sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || Date.parse(b.end) - Date.parse(a.end));
+  const clusters: Band[][] = [];
+  let clusterEnd = -Infinity;
+  for (const band of sorted) {
+    const current = clusters.at(-1);
+    if (current && Date.parse(band.start) < clusterEnd) current.push(band);
+    else clusters.push([band]);
+    clusterEnd = Math.max(current && Date.parse(band.start) < clusterEnd ? clusterEnd : -Infinity, Date.parse(band.end));
+  }
+  return clusters;
 }
 
 function warningStretch(violation: Violation): Pick<Band, 'kind' | 'start' | 'end'> | null {

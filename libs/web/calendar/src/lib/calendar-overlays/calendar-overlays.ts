@@ -6,7 +6,13 @@ import type { ChannelView, OrganizationId, StaffedPeriod, Violation } from '@kad
 import { PlanPromisesApi, ViolationsApi } from '@kadens/web/data-access';
 import { filter, map, merge } from 'rxjs';
 
-import { staffedPeriodEvents, warningBandEvents } from '../calendar-events/calendar-bands';
+import {
+  staffedPeriodEvents,
+  untitledWarningBandEvents,
+  warningBandEvents,
+  type WeekNotice,
+  weekNotices,
+} from '../calendar-events/calendar-bands';
 
 export interface OverlayQuery {
   from: string;
@@ -38,14 +44,27 @@ export class CalendarOverlays {
     { initialValue: {} },
   );
 
-  /** The background events to draw; reactive, for use inside a computed. */
-  bandEvents(channels: readonly ChannelView[]): EventInput[] {
-    this.translations();
-    const translate = (key: string, params: Record<string, unknown>) => this.transloco.translate(key, params);
+  /**
+   * The background events to draw; reactive, for use inside a computed. The week view draws an all-day
+   * band in every day's column, so there the warnings' texts go to `weekNotices` instead.
+   */
+  bandEvents(channels: readonly ChannelView[], timeZone: string, week = false): EventInput[] {
+    const translate = this.translator();
+    const format = new Intl.DateTimeFormat(this.transloco.getActiveLang(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
     return [
-      ...warningBandEvents(this.violations(), channels, translate),
-      ...staffedPeriodEvents(this.staffedPeriods(), channels, translate),
+      ...(week ? untitledWarningBandEvents : warningBandEvents)(this.violations(), channels, translate),
+      ...staffedPeriodEvents(this.staffedPeriods(), channels, translate, (instant) => format.format(new Date(instant))),
     ];
+  }
+
+  /** The warnings touching the civil days `from` (inclusive) to `to` (exclusive), each once. */
+  weekNotices(channels: readonly ChannelView[], from: string, to: string): WeekNotice[] {
+    return weekNotices(this.violations(), channels, this.translator(), from, to);
+  }
+
+  private translator(): (key: string, params: Record<string, unknown>) => string {
+    this.translations();
+    return (key, params) => this.transloco.translate(key, params);
   }
 
   async load(organizationId: OrganizationId, query: OverlayQuery): Promise<void> {

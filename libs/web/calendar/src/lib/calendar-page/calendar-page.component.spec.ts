@@ -155,6 +155,13 @@ describe('CalendarPageComponent', () => {
     expect(element.querySelectorAll('.kd-band--staffed')).toHaveLength(1);
     expect(element.querySelector('.kd-band--thinWeek')).not.toBeNull();
     expect(element.querySelector('[data-testid="calendar-legend-staffed"]')).not.toBeNull();
+    // The thin week is said once above the grid, not in each of the seven day columns.
+    const notices = element.querySelectorAll('[data-testid="calendar-week-notice-thinWeek"]');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.textContent?.trim()).toBe('planning.calendar.bands.thinWeek');
+    const bandTexts = [...element.querySelectorAll('.kd-band--thinWeek')].map((band) => band.textContent ?? '');
+    expect(bandTexts.length).toBeGreaterThan(0);
+    expect(bandTexts.filter((text) => text.includes('planning.calendar.bands.thinWeek'))).toEqual([]);
 
     // The month view shades warnings only.
     await harness.navigateByUrl('/o/o1/calendar?view=month&date=2026-07-01');
@@ -164,6 +171,7 @@ describe('CalendarPageComponent', () => {
     http.expectNone((request) => request.url === `${base}/staffed-periods`);
     await settle();
     expect(element.querySelector('.kd-band--staffed')).toBeNull();
+    expect(element.querySelector('[data-testid="calendar-week-notices"]')).toBeNull();
   });
 
   it('live: moves the delivery marks as targets change, without loading again, and loads again after the stream was down', async () => {

@@ -119,7 +119,18 @@ export class CalendarPageComponent {
 
   protected readonly events = computed(() => {
     const catalog = this.catalog();
-    return catalog ? [...calendarEventInputs(this.entries(), catalog, this.canEdit()), ...this.overlays.bandEvents(catalog.channels)] : [];
+    const week = this.urlState().view === 'week';
+    return catalog ? [...calendarEventInputs(this.entries(), catalog, this.canEdit()), ...this.overlays.bandEvents(catalog.channels, catalog.timeZone, week)] : [];
+  });
+
+  /** The week view's warnings, said once above the grid rather than in each day's column. */
+  protected readonly weekNotices = computed(() => {
+    const catalog = this.catalog();
+    const range = this.range();
+    if (!catalog || range?.view !== 'week') return [];
+    const from = localDateOf(new Date(range.from), catalog.timeZone);
+    const to = localDateOf(new Date(range.to), catalog.timeZone);
+    return this.overlays.weekNotices(catalog.channels, from, to);
   });
 
   protected readonly options = computed<CalendarOptions | undefined>(() => {

@@ -3,7 +3,8 @@ import { POST, renderComposer as render } from './composer-dialog.testing';
 describe('ComposerDialogComponent', () => {
   it('counts each chosen channel live by its platform and refuses to save over X’s limit', async () => {
     const { byTestId, type, click, element, http, dialogRef } = await render({ plannedAt: '2026-05-12T07:00:00.000Z' });
-    expect(byTestId<HTMLInputElement>('composer-planned-at').value).toBe('2026-05-12T09:00');
+    expect(byTestId<HTMLInputElement>('composer-planned-date').value).toBe('12/05/2026');
+    expect(byTestId<HTMLInputElement>('composer-planned-time').value).toBe('09:00');
     await type('composer-title', 'Sommerfest');
     await click('composer-channel-c-x');
     await type('composer-body', 'a'.repeat(280));
@@ -56,7 +57,7 @@ describe('ComposerDialogComponent', () => {
     http.expectOne({ method: 'GET', url: '/api/organizations/o1/posts/p1' }).flush(POST);
     await settle();
     expect(byTestId('composer-revision').textContent?.trim()).toBe('Revision 3');
-    expect(byTestId<HTMLInputElement>('composer-planned-at').value).toBe('2026-08-17T08:00');
+    expect(byTestId('composer-planned-at').getAttribute('data-wall-clock')).toBe('2026-08-17T08:00');
     expect(byTestId<HTMLTextAreaElement>('composer-variant-text-c-bsky').value).toBe('Litt lengre for Bluesky');
 
     await click('composer-save');

@@ -1,5 +1,6 @@
-import { NgComponentOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { hasModifierKey } from '@angular/cdk/keycodes';
+import { DOCUMENT, NgComponentOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -22,7 +23,8 @@ import {
   PostsApi,
 } from '@kadens/web/data-access';
 import { Confirmation, FieldErrorComponent } from '@kadens/web/ui';
-import { map, merge } from 'rxjs';
+import { NavigationEnd, Router } from '@angular/router';
+import { filter, fromEvent, map, merge } from 'rxjs';
 
 import { type ChannelTarget, ChannelVariantComponent } from '../channel-variant/channel-variant.component';
 import { measureVariant } from '../channel-variant/variant-measure';
@@ -39,11 +41,13 @@ import { POST_DELIVERY_PANEL } from '../delivery-panel/post-delivery-panel';
 import { PLANNING_SCOPE } from '../i18n/planning-scope';
 import { NextFreeSlotComponent } from '../next-free-slot/next-free-slot.component';
 import { instantToWallClock } from '../planned-time/planned-time';
+import { PlannedTimeFieldComponent } from '../planned-time/planned-time-field.component';
 import { PlanningProblems } from '../planning-problems/planning-problems.service';
 import { PlatformBadgeComponent } from '../platform-badge/platform-badge.component';
 import { PostStateChipComponent } from '../post-state-chip/post-state-chip.component';
 import { RuleOverrideNoteComponent } from '../rule-override/rule-override-note.component';
 import { RuleOverrides } from '../rule-override/rule-overrides.service';
+import { UnsavedChanges } from '../unsaved-changes/unsaved-changes';
 import { ViolationListComponent } from '../violation-wording/violation-list.component';
 
 /** What the composer is opened for. */
@@ -90,6 +94,7 @@ function pickable<T extends { id: string; archived: boolean }>(items: readonly T
     FieldErrorComponent,
     ChannelVariantComponent,
     NextFreeSlotComponent,
+    PlannedTimeFieldComponent,
     PlatformBadgeComponent,
     PostStateChipComponent,
     RuleOverrideNoteComponent,
@@ -110,6 +115,11 @@ export class ComposerDialogComponent {
   private readonly confirmation = inject(Confirmation);
   private readonly overrides = inject(RuleOverrides);
   private readonly activeOrganization = inject(ActiveOrganization);
+  private readonly unsavedChanges = inject(UnsavedChanges);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly document = inject(DOCUMENT);
+  /** Where focus was in the composer, to go back to after "keep editing". */
+  private lastFocused: HTMLElement | null = null;
 
   protected readonly deliveryPanel = inject(POST_DELIVERY_PANEL);
   protected readonly catalog = this.request.catalog;
@@ -164,9 +174,74 @@ export class ComposerDialogComponent {
     merge(plannedAt.valueChanges, channelIds.valueChanges, invitesDialogue.valueChanges)
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.violations.set([]));
+    this.guardUnsavedChanges();
     if (!this.canEdit()) this.form.disable();
     if (this.request.postId) void this.load(this.request.postId);
     else this.startNewPost();
+  }
+
+  /** Something was typed or chosen that is not saved yet. */
+  hasUnsavedChanges(): boolean {
+    return this.canEdit() && this.form.dirty && !this.saving();
+  }
+
+  /** Escape, the close button and the backdrop: asks first when there are unsaved changes. */
+  protected async close(): Promise<void> {
+    if (this.hasUnsavedChanges()) {
+      const focused = this.lastFocused;
+      if (!(await this.unsavedChanges.askToDiscard())) {
+        this.refocus(focused);
+        return;
+      }
+    }
+    this.dialogRef.close();
+  }
+
+  private guardUnsavedChanges(): void {
+    const destroyRef = inject(DestroyRef);
+    this.dialogRef
+      .keydownEvents()
+      .pipe(
+        filter((event) => event.key === 'Escape' && !hasModifierKey(event)),
+        takeUntilDestroyed(),
+      )
+      .subscribe((event) => {
+        event.preventDefault();
+        void this.close();
+      });
+    this.dialogRef
+      .backdropClick()
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => void this.close());
+    // The browser asks in its own words; the text cannot be chosen.
+    fromEvent<BeforeUnloadEvent>(this.document.defaultView ?? window, 'beforeunload')
+      .pipe(takeUntilDestroyed())
+      .subscribe((event) => {
+        if (this.hasUnsavedChanges()) event.preventDefault();
+      });
+    fromEvent<FocusEvent>(this.host.nativeElement, 'focusin')
+      .pipe(takeUntilDestroyed())
+      .subscribe((event) => (this.lastFocused = event.target instanceof HTMLElement ? event.target : null));
+    // The page underneath moved on (the back button): a clean composer goes with it, a dirty one asks.
+    // A page's own query changes (the calendar's view and date) are not leaving it.
+    const router = inject(Router);
+    const pathOf = (url: string) => url.split(/[?#]/)[0];
+    const openedOn = pathOf(router.url);
+    router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd && pathOf(event.urlAfterRedirects) !== openedOn),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => void this.close());
+    destroyRef.onDestroy(this.unsavedChanges.register({ hasUnsavedChanges: () => this.hasUnsavedChanges(), forgetChanges: () => this.form.markAsPristine() }));
+  }
+
+  /** Back to where the person was in the composer (or its first field), not to the page behind. */
+  private refocus(element: HTMLElement | null): void {
+    const composer = this.host.nativeElement;
+    if (composer.contains(this.document.activeElement)) return;
+    const target = element && composer.contains(element) ? element : composer.querySelector<HTMLElement>('input, textarea');
+    target?.focus();
   }
 
   /** A content type that invites dialogue (a question, a poll) sets the flag, unless the user did. */

@@ -7,9 +7,11 @@ import type { ChannelView, PostView, Role } from '@kadens/shared/contracts';
 import { hasPermission, type Permission } from '@kadens/shared/rules';
 import { ActiveOrganization, type PlanningCatalog } from '@kadens/web/data-access';
 import { translocoTesting } from '@kadens/web/ui/testing';
+import { Subject } from 'rxjs';
 
 import { PlanningProblems } from '../planning-problems/planning-problems.service';
 import { RuleOverrides } from '../rule-override/rule-overrides.service';
+import { UnsavedChanges } from '../unsaved-changes/unsaved-changes';
 import { planningTranslations } from '../testing/planning-translations.testing';
 import { ComposerDialogComponent, type ComposerRequest } from './composer-dialog.component';
 
@@ -63,7 +65,10 @@ export interface RenderOptions extends Omit<ComposerRequest, 'catalog'> {
 /** The composer as a user in the role sees it, in English, with the HTTP backend under the test's control. */
 export async function renderComposer(options: RenderOptions = {}) {
   const { role = 'admin', providers = [], ...request } = options;
-  const dialogRef = { close: jest.fn() };
+  const keydown = new Subject<KeyboardEvent>();
+  const backdrop = new Subject<MouseEvent>();
+  const dialogRef = { close: jest.fn(), keydownEvents: () => keydown.asObservable(), backdropClick: () => backdrop.asObservable() };
+  const unsavedChanges = { askToDiscard: jest.fn<Promise<boolean>, []>(), register: () => () => undefined };
   const problems = { report: jest.fn() };
   const overrides = { askReason: jest.fn<Promise<string | null>, unknown[]>() };
   TestBed.configureTestingModule({
@@ -79,6 +84,7 @@ export async function renderComposer(options: RenderOptions = {}) {
       { provide: ActiveOrganization, useValue: { can: (permission: Permission) => hasPermission(role, permission) } },
       { provide: PlanningProblems, useValue: problems },
       { provide: RuleOverrides, useValue: overrides },
+      { provide: UnsavedChanges, useValue: unsavedChanges },
       ...providers,
     ],
   });
@@ -108,5 +114,13 @@ export async function renderComposer(options: RenderOptions = {}) {
     await settle();
   };
   await settle();
-  return { fixture, element, query, byTestId, type, click, settle, http, dialogRef, problems, overrides };
+  const pressEscape = async () => {
+    keydown.next(new KeyboardEvent('keydown', { key: 'Escape' }));
+    await settle();
+  };
+  const clickBackdrop = async () => {
+    backdrop.next(new MouseEvent('click'));
+    await settle();
+  };
+  return { fixture, element, query, byTestId, type, click, settle, http, dialogRef, problems, overrides, unsavedChanges, pressEscape, clickBackdrop };
 }

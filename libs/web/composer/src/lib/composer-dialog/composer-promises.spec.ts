@@ -40,7 +40,7 @@ describe('the composer and the channels’ promises', () => {
     expect(composer.problems.report).not.toHaveBeenCalled();
 
     // A new time clears the refusal: it was about the old one.
-    await composer.type('composer-planned-at', '2026-05-13T09:00');
+    await composer.type('composer-planned-time', '10:00');
     expect(composer.query('composer-violations')).toBeNull();
   });
 
@@ -130,7 +130,8 @@ describe('the composer and the channels’ promises', () => {
     expect(request.request.params.get('invitesDialogue')).toBe('true');
     request.flush({ at: '2037-05-13T07:00:00.000Z', preferred: false });
     await composer.settle();
-    expect(composer.byTestId<HTMLInputElement>('composer-planned-at').value).toBe('2037-05-13T09:00');
+    expect(composer.byTestId('composer-planned-at').getAttribute('data-wall-clock')).toBe('2037-05-13T09:00');
+    expect(composer.byTestId<HTMLInputElement>('composer-planned-date').value).toBe('13/05/2037');
     expect(composer.byTestId('composer-next-free-slot-outcome').textContent?.trim()).toBe(
       'Next free slot on the chosen channels: Wednesday 13 May at 09:00.',
     );

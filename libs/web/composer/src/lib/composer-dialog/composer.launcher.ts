@@ -20,6 +20,9 @@ export class ComposerLauncher {
       position: { right: '0', top: '0' },
       panelClass: 'kd-composer-panel',
       autoFocus: 'first-tabbable',
+      // The composer itself decides: it asks before unsaved changes go (Escape, backdrop, navigation).
+      disableClose: true,
+      closeOnNavigation: false,
     });
     return (await firstValueFrom(reference.afterClosed())) ?? null;
   }
