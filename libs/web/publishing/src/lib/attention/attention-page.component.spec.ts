@@ -28,11 +28,12 @@ const ITEMS: AttentionItem[] = [
 ];
 
 describe('AttentionPageComponent', () => {
-  async function render(role: Role, url = '/o/o1/publishing', items: AttentionItem[] = ITEMS) {
+  async function render(role: Role, url = '/o/o1/publishing', items: AttentionItem[] = ITEMS, operator = false) {
     const composer = { open: jest.fn().mockResolvedValue(null) };
     const catalogApi = { load: jest.fn().mockResolvedValue(CATALOG) };
     const bed = await setUpPublishingTestBed({
       role,
+      operator,
       routes: [{ path: 'o/:organizationId/publishing', component: AttentionPageComponent }],
       providers: [
         { provide: ComposerLauncher, useValue: composer },
@@ -184,17 +185,20 @@ describe('AttentionPageComponent', () => {
     await expectReload();
   });
 
-  it('offers a viewer no actions, and only admins the queue dashboard and the pause', async () => {
+  it('offers a viewer no actions, admins the pause, and only operators the queue dashboard', async () => {
     const viewer = await render('viewer');
     expect(viewer.find('action-retry')).toBeNull();
     expect(viewer.find('queue-dashboard-link')).toBeNull();
     expect(viewer.find('attention-pause')).toBeNull();
     TestBed.resetTestingModule();
     const admin = await render('admin');
-    const link = admin.find('queue-dashboard-link');
+    expect(admin.find('queue-dashboard-link')).toBeNull();
+    expect(admin.find('attention-pause')).not.toBeNull();
+    TestBed.resetTestingModule();
+    const operator = await render('admin', '/o/o1/publishing', ITEMS, true);
+    const link = operator.find('queue-dashboard-link');
     expect(link?.getAttribute('href')).toBe('/admin/queues');
     expect(link?.getAttribute('target')).toBe('_blank');
-    expect(admin.find('attention-pause')).not.toBeNull();
   });
 
   it('opens the post in the composer, as the calendar does', async () => {

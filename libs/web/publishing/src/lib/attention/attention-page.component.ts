@@ -17,6 +17,7 @@ import {
   PublishingStream,
   QUEUE_DASHBOARD_URL,
   readAttentionReason,
+  SessionStore,
 } from '@kadens/web/data-access';
 import { ProblemNotifier } from '@kadens/web/ui';
 import { debounceTime, map } from 'rxjs';
@@ -76,6 +77,8 @@ export class AttentionPageComponent {
   protected readonly timeZone = inject(OrganizationTimeZone).timeZone;
   protected readonly reasons = ATTENTION_REASONS;
   protected readonly queueDashboardUrl = QUEUE_DASHBOARD_URL;
+  /** The queue dashboard shows every organisation's jobs: the installation's operators alone get it. */
+  protected readonly isOperator = inject(SessionStore).isOperator;
   protected readonly organizationId = this.activeOrganization.organizationId;
   protected readonly canPause = computed(() => this.activeOrganization.can('publishing.pause'));
   protected readonly organizationPaused = computed(() => this.stream.status()?.organization != null);

@@ -54,6 +54,8 @@ export class FakeEventSource implements PublishingEventSource {
 
 export interface TestBedOptions {
   role: Role;
+  /** Whether the person is one of the installation's operators. */
+  operator?: boolean;
   locale?: Locale;
   routes?: Routes;
   providers?: Provider[];
@@ -64,7 +66,7 @@ export interface TestBedOptions {
  * real app-wide and publishing texts, the notifier and confirmation replaced by mocks, and every live
  * stream opened on a fake the test drives.
  */
-export async function setUpPublishingTestBed({ role, locale = 'en', routes = [], providers = [] }: TestBedOptions) {
+export async function setUpPublishingTestBed({ role, operator = false, locale = 'en', routes = [], providers = [] }: TestBedOptions) {
   const notifier = { report: jest.fn(), announce: jest.fn() };
   const confirmation = { ask: jest.fn().mockResolvedValue(true) };
   const sources: FakeEventSource[] = [];
@@ -98,6 +100,7 @@ export async function setUpPublishingTestBed({ role, locale = 'en', routes = [],
   const session: SessionView = {
     user: { id: 'u-me', email: 'me@kadens.demo', name: 'Me', locale: null },
     memberships: [{ organizationId: 'o1', organizationName: 'Fjordvik kommune', organizationSlug: 'fjordvik', organizationLocale: locale, role }],
+    installation: { operator, mayCreateOrganizations: operator },
   };
   const loading = TestBed.inject(SessionStore).ensureLoaded();
   http.expectOne('/api/me').flush(session);
