@@ -39,9 +39,9 @@ class Receiver {
         }
         const payload = JSON.parse(body) as { event: string; text: string };
         if (payload.event === 'post.publish') this.publishes.push({ key: String(req.headers['idempotency-key']), text: payload.text });
-        const id = `news-${this.publishes.length}`;
+        const newsId = `news-${this.publishes.length}`;
         res.writeHead(payload.event === 'post.publish' ? 201 : 204, { 'content-type': 'application/json' });
-        res.end(payload.event === 'post.publish' ? JSON.stringify({ id, url: `https://intranett.fjordvik.example/${id}` }) : undefined);
+        res.end(payload.event === 'post.publish' ? JSON.stringify({ id: newsId, url: `https://intranett.fjordvik.example/${newsId}` }) : undefined);
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
