@@ -1,8 +1,7 @@
-import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
+import { APP_CONFIG, type AppConfig, SmtpOutbox } from '@kadens/api/core';
 import type { Locale, NotificationKind } from '@kadens/shared/contracts';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 
 import { notificationMail } from './notification-mail';
@@ -28,30 +27,11 @@ interface PendingRow {
  * few times before it is left alone (the in-app notification is there regardless).
  */
 @Injectable()
-export class MailOutbox implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('MailOutbox');
-  private readonly transport: Transporter | null;
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {
-    this.transport = config.mail.smtpUrl ? createTransport(config.mail.smtpUrl) : null;
+export class MailOutbox extends SmtpOutbox {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @InjectDataSource() db: DataSource) {
+    super(config, db, 'MailOutbox', POLL_MS);
   }
 
-  onApplicationBootstrap(): void {
-    if (this.transport && this.config.roles.includes('worker')) {
-      this.timer = setInterval(() => void this.sendPending().catch((error: unknown) => this.logger.error(String(error))), POLL_MS);
-    }
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.transport?.close();
-  }
-
-  /** Sends what is waiting; returns how many went out. */
   async sendPending(): Promise<number> {
     if (!this.transport) return 0;
     const transport = this.transport;

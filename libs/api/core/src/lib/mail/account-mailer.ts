@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { SmtpOutbox } from './smtp-outbox';
 
 /** One mail about a person's account; the caller words it in the recipient's language. */
 export interface AccountMail {
@@ -26,32 +26,9 @@ const POLL_MS = 2_000;
  * over SMTP_URL, claimed with SKIP LOCKED so two workers never send one mail twice.
  */
 @Injectable()
-export class AccountMailer implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('AccountMailer');
-  private readonly transport: Transporter | null;
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {
-    this.transport = config.mail.smtpUrl ? createTransport(config.mail.smtpUrl) : null;
-  }
-
-  onApplicationBootstrap(): void {
-    if (this.transport && this.config.roles.includes('worker')) {
-      this.timer = setInterval(() => void this.sendPending().catch((error: unknown) => this.logger.error(String(error))), POLL_MS);
-    }
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.transport?.close();
-  }
-
-  /** Whether mail can leave this installation at all (SMTP_URL is set). */
-  get canSend(): boolean {
-    return this.transport !== null;
+export class AccountMailer extends SmtpOutbox {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @InjectDataSource() db: DataSource) {
+    super(config, db, 'AccountMailer', POLL_MS);
   }
 
   async enqueue(manager: EntityManager, mail: AccountMail): Promise<void> {
@@ -63,7 +40,6 @@ export class AccountMailer implements OnApplicationBootstrap, OnModuleDestroy {
     ]);
   }
 
-  /** Sends what is waiting; returns how many went out. */
   async sendPending(): Promise<number> {
     const transport = this.transport;
     if (!transport) return 0;
