@@ -65,6 +65,15 @@ if (lint.status !== 0) {
   console.error('[test] lint failed (counted as one failure)');
 }
 
+// The Playwright specs run only in `npm run e2e`; a type error there would fail that whole run late.
+console.log('\n[test] type-check the Playwright specs (web/e2e)');
+const e2eTypes = spawnSync('npx', ['tsc', '-p', 'web/e2e/tsconfig.json'], { cwd: root, env, stdio: 'inherit' });
+if (e2eTypes.status !== 0) {
+  failedRuns += 1;
+  totals.failed += 1;
+  console.error('[test] the Playwright specs do not type-check (counted as one failure)');
+}
+
 // The publishing fault tests (kill -9 a worker, FLUSHALL, a PostgreSQL restart) run the built binary
 // against their own redis-server and embedded PostgreSQL; each scenario counts as one test.
 console.log('\n[test] publishing fault tests (npm run chaos)');
