@@ -2,3 +2,4 @@ export * from './test-app';
 export * from './test-database';
 export { testRedisUrl } from '../lib/config/test-database';
 export * from './test-mailbox';
+export * from './metrics-testing';

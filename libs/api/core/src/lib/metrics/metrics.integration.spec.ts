@@ -1,25 +1,6 @@
-import { createServer } from 'node:net';
-
-import { createTestApp, type TestApp } from '../../testing';
+import { createTestApp, freePort, metricSample, type TestApp } from '../../testing';
 import { MetricsServer } from './metrics-server';
 import { PublishingMetrics } from './publishing-metrics';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** One sample's value from the exposition text, or undefined when the series is absent. */
-function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
-  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
-}
 
 describe('Prometheus metrics', () => {
   let t: TestApp;
@@ -60,19 +41,19 @@ describe('Prometheus metrics', () => {
     await t.anonymous().post('/api/auth/login').send({}).expect(400);
     await t.anonymous().get('/api/no-such-thing/00000000-0000-4000-8000-000000000001').expect(404);
     const text = await scrape();
-    const count = (method: string, route: string, status: string) => sample(text, 'kadens_http_request_duration_seconds_count', { method, route, status });
+    const count = (method: string, route: string, status: string) => metricSample(text, 'kadens_http_request_duration_seconds_count', { method, route, status });
     expect(count('GET', '/api/health/live', '200')).toBeGreaterThanOrEqual(1);
     expect(count('POST', '/api/auth/login', '400')).toBe(1);
     // A path nothing answers is counted under a template (the API's catch-all, or `unmatched`), never its raw path.
     expect(count('GET', '/api/{*path}', '404') ?? count('GET', 'unmatched', '404')).toBeGreaterThanOrEqual(1);
     expect(text).not.toContain('00000000-0000-4000-8000-000000000001');
-    expect(sample(text, 'kadens_http_request_duration_seconds_bucket', { route: '/api/health/live', le: '+Inf' })).toBeGreaterThanOrEqual(1);
+    expect(metricSample(text, 'kadens_http_request_duration_seconds_bucket', { route: '/api/health/live', le: '+Inf' })).toBeGreaterThanOrEqual(1);
   });
 
   it('count targets by state from PostgreSQL', async () => {
     const text = await scrape();
     for (const state of ['scheduled', 'queued', 'publishing', 'failed', 'unconfirmed', 'held', 'expired']) {
-      expect(sample(text, 'kadens_publish_targets', { state })).toBe(0);
+      expect(metricSample(text, 'kadens_publish_targets', { state })).toBe(0);
     }
   });
 
@@ -97,12 +78,12 @@ describe('Prometheus metrics', () => {
     metrics.settled('mastodon', 'published', planned, planned.getTime() + 3_000);
     metrics.settled('mastodon', 'transient', planned, planned.getTime() + 4_000);
     const text = await scrape();
-    expect(sample(text, 'kadens_publish_outcomes_total', { platform: 'mastodon', outcome: 'published' })).toBe(1);
-    expect(sample(text, 'kadens_publish_outcomes_total', { platform: 'mastodon', outcome: 'transient' })).toBe(1);
-    expect(sample(text, 'kadens_publish_lateness_seconds_count', { platform: 'mastodon' })).toBe(1);
-    expect(sample(text, 'kadens_publish_lateness_seconds_sum', { platform: 'mastodon' })).toBe(3);
-    expect(sample(text, 'kadens_publish_lateness_seconds_bucket', { platform: 'mastodon', le: '2' })).toBe(0);
-    expect(sample(text, 'kadens_publish_lateness_seconds_bucket', { platform: 'mastodon', le: '5' })).toBe(1);
+    expect(metricSample(text, 'kadens_publish_outcomes_total', { platform: 'mastodon', outcome: 'published' })).toBe(1);
+    expect(metricSample(text, 'kadens_publish_outcomes_total', { platform: 'mastodon', outcome: 'transient' })).toBe(1);
+    expect(metricSample(text, 'kadens_publish_lateness_seconds_count', { platform: 'mastodon' })).toBe(1);
+    expect(metricSample(text, 'kadens_publish_lateness_seconds_sum', { platform: 'mastodon' })).toBe(3);
+    expect(metricSample(text, 'kadens_publish_lateness_seconds_bucket', { platform: 'mastodon', le: '2' })).toBe(0);
+    expect(metricSample(text, 'kadens_publish_lateness_seconds_bucket', { platform: 'mastodon', le: '5' })).toBe(1);
     // No queue is watched without Redis: the series is absent rather than zero.
     expect(text).not.toContain('kadens_publish_queue_jobs{');
   });

@@ -1,30 +1,13 @@
-import { createTestApp, type TestApp, testRedisUrl } from '@kadens/api/core/testing';
+import { createTestApp, freePort, metricSample, type TestApp, testRedisUrl } from '@kadens/api/core/testing';
 import { FakeWebhookReceiver } from '@kadens/api/platforms/testing';
 import { PostsModule } from '@kadens/api/posts';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 
 import { PublishingFixture } from '../../testing/publishing-fixture';
 import { PublishingModule } from '../publishing.module';
 
 const SECRET = 'whsec-0123456789abcdef';
 const redisUrl = testRedisUrl();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
-  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
-}
 
 /** The pipeline's one metrics hook: every settled attempt is counted, a publish also timed against its plan. */
 describe.each([
@@ -69,14 +52,14 @@ describe.each([
       await new Promise((done) => setTimeout(done, 100));
     }
     const text = await scrape();
-    expect(sample(text, 'kadens_publish_outcomes_total', { platform: 'webhook', outcome: 'published' })).toBe(2);
-    expect(sample(text, 'kadens_publish_lateness_seconds_count', { platform: 'webhook' })).toBe(2);
-    const lateness = sample(text, 'kadens_publish_lateness_seconds_sum', { platform: 'webhook' }) ?? -1;
+    expect(metricSample(text, 'kadens_publish_outcomes_total', { platform: 'webhook', outcome: 'published' })).toBe(2);
+    expect(metricSample(text, 'kadens_publish_lateness_seconds_count', { platform: 'webhook' })).toBe(2);
+    const lateness = metricSample(text, 'kadens_publish_lateness_seconds_sum', { platform: 'webhook' }) ?? -1;
     expect(lateness).toBeGreaterThanOrEqual(0);
     expect(lateness).toBeLessThan(2 * 30);
-    expect(sample(text, 'kadens_publish_targets', { state: 'queued' })).toBe(0);
+    expect(metricSample(text, 'kadens_publish_targets', { state: 'queued' })).toBe(0);
     if (name.startsWith('BullMQ')) {
-      for (const state of ['waiting', 'delayed', 'active']) expect(sample(text, 'kadens_publish_queue_jobs', { state })).toEqual(expect.any(Number));
+      for (const state of ['waiting', 'delayed', 'active']) expect(metricSample(text, 'kadens_publish_queue_jobs', { state })).toEqual(expect.any(Number));
     } else {
       expect(text).not.toContain('kadens_publish_queue_jobs{');
     }
@@ -85,7 +68,7 @@ describe.each([
   it('labels HTTP latency with the route template, not the ids in the path', async () => {
     await f.admin.get(f.url('publishing/status')).expect(200);
     const text = await scrape();
-    expect(sample(text, 'kadens_http_request_duration_seconds_count', { method: 'GET', route: '/api/organizations/:organizationId/publishing/status', status: '200' })).toBeGreaterThanOrEqual(1);
+    expect(metricSample(text, 'kadens_http_request_duration_seconds_count', { method: 'GET', route: '/api/organizations/:organizationId/publishing/status', status: '200' })).toBeGreaterThanOrEqual(1);
     expect(text).not.toContain(f.organizationId);
   });
 });
