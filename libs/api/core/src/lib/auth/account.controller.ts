@@ -46,7 +46,7 @@ export class AccountController {
 
   /** Your sessions that have not ended, most recently used first; `current` marks the one asking. */
   @Get('sessions')
-  @ApiOkResponse({ description: 'Your sessions.' })
+  @ApiOkResponse({ description: 'AccountSessionView[]: `id`, `createdAt`, `lastUsedAt`, `device` (from the user agent), `address` (shortened to /24 or /48), `current`.' })
   listSessions(@CurrentUser() user: AuthUser, @Req() request: AuthenticatedRequest): Promise<AccountSessionView[]> {
     return this.sessions.list(user.id, request.sessionTokenHash);
   }
