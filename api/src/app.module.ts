@@ -1,4 +1,5 @@
 import { ApprovalsModule } from '@kadens/api/approvals';
+import { ConnectModule } from '@kadens/api/connect';
 import { type AppConfig, CoreModule } from '@kadens/api/core';
 import { NotificationsModule } from '@kadens/api/notifications';
 import { OrganizationsModule } from '@kadens/api/organizations';
@@ -10,7 +11,7 @@ import { StrategyModule } from '@kadens/api/strategy';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 /** Every domain module of Kadens (the integration tests boot them all on CoreModule, as main.ts does). */
-export const DOMAIN_MODULES = [OrganizationsModule, StrategyModule, PromisesModule, PostsModule, PublicModule, NotificationsModule, ApprovalsModule, PublishingModule];
+export const DOMAIN_MODULES = [OrganizationsModule, StrategyModule, PromisesModule, PostsModule, PublicModule, NotificationsModule, ApprovalsModule, PublishingModule, ConnectModule];
 
 /** The composition root: which domain modules make up Kadens. No business code lives here. */
 @Module({})

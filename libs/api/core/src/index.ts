@@ -23,7 +23,6 @@ export * from './lib/http/instant.validator';
 export * from './lib/http/query-decorators';
 export * from './lib/mail/account-mailer';
 export * from './lib/mail/smtp-outbox';
-export * from './lib/database/migrations/1763840000000-calendar-covering-index';
 export * from './lib/auth/password-policy';
 export * from './lib/metrics/metrics-registry';
 export * from './lib/metrics/metrics-server';

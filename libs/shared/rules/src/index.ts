@@ -8,3 +8,4 @@ export * from './lib/plan';
 export * from './lib/delivery/delivery-check';
 export * from './lib/delivery/attempt-settlement';
 export * from './lib/delivery/attention';
+export * from './lib/delivery/visible-state';

@@ -144,6 +144,29 @@ describe('approvals against PostgreSQL', () => {
     expect(summary.progress.count).toBe(0);
     expect(summary.lastApprovedRevision.revision).toBe(1);
     expect(summary.currentRevision.content.body).toBe('Endret etter godkjenning.');
+    // The sign-off went with the move, and the edit kept that time: nothing to show about the time.
+    expect(summary.timeChange).toBeNull();
+  });
+
+  it('shows a time changed in the same edit as the text, against the time last signed off', async () => {
+    const post = await newPost();
+    await submit(post.id);
+    await approve(post.id, 1);
+    // Moved while approved: the sign-off stands, for the new time.
+    await agent('editor').post(url(`posts/${post.id}/move`)).send({ plannedAt: '2027-02-11T09:00:00Z' });
+    const edited = await agent('editor').patch(url(`posts/${post.id}`)).send({ body: 'Ny tekst og ny tid.', plannedAt: '2027-02-12T10:00:00Z' });
+    expect(edited.body).toMatchObject({ state: 'in_review', revision: 2 });
+    const review = async () => (await agent('approver').get(url(`posts/${post.id}/review`))).body;
+    expect((await review()).timeChange).toEqual({ approved: '2027-02-11T09:00:00.000Z', current: '2027-02-12T10:00:00.000Z' });
+    // A later move in review changes only the time now.
+    await agent('editor').post(url(`posts/${post.id}/move`)).send({ plannedAt: '2027-02-13T08:30:00Z' });
+    expect((await review()).timeChange).toEqual({ approved: '2027-02-11T09:00:00.000Z', current: '2027-02-13T08:30:00.000Z' });
+    // Signed off again: the time is the approved one.
+    expect((await approve(post.id, 2)).status).toBe(200);
+    expect((await review()).timeChange).toBeNull();
+    const [entry] = await t.db.query(`SELECT before, after FROM audit_events WHERE subject_id = $1 AND action = 'post.edit_content'`, [post.id]);
+    expect(entry.before.plannedAt).toBe('2027-02-11T09:00:00.000Z');
+    expect(entry.after.plannedAt).toBe('2027-02-12T10:00:00.000Z');
   });
 
   it('names the theme, the audiences and the content type in the review summary', async () => {

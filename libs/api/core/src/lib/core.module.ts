@@ -26,6 +26,7 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { HeartbeatService } from './health/heartbeat.service';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { setWebCacheHeaders } from './http/static-cache';
 import { createValidationPipe } from './http/validation';
 import { AccountMailer } from './mail/account-mailer';
 import { MetricsModule } from './metrics/metrics.module';
@@ -62,7 +63,7 @@ export class CoreModule {
         }),
         TypeOrmModule.forFeature([User, Session]),
         ...(serveWeb && config.webDist
-          ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'], serveStaticOptions: { maxAge: '1h', index: 'index.html' } })]
+          ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html', setHeaders: setWebCacheHeaders } })]
           : []),
       ],
       controllers: [HealthController, AuthController, AccountController],

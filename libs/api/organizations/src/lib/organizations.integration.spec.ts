@@ -43,9 +43,29 @@ describe('organisations, members and tenancy against PostgreSQL', () => {
     });
   });
 
+  it('lists Fjordvik first for the Norwegian demo people who belong to both, so they land there', async () => {
+    for (const agent of [admin, await t.loginAs('approver@kadens.demo', DEMO_PASSWORD)]) {
+      const slugs = (await agent.get('/api/me')).body.memberships.map((m: { organizationSlug: string }) => m.organizationSlug);
+      expect(slugs).toEqual(['fjordvik', 'bolgeby']);
+    }
+  });
+
   it('answers 401 to anyone without a session', async () => {
     expect((await t.anonymous().get('/api/me')).status).toBe(401);
     expect((await t.anonymous().get(`/api/organizations/${fjordvik}`)).status).toBe(401);
+  });
+
+  it('answers the web app’s session check without a 401: 200 {authenticated: false} without a session, the session with one', async () => {
+    const anonymous = await t.anonymous().get('/api/me').set('kadens-session-check', 'optional');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ authenticated: false });
+    const stale = await t.anonymous().get('/api/me').set('Cookie', 'kadens_session=not-a-session').set('kadens-session-check', 'optional');
+    expect(stale.body).toEqual({ authenticated: false });
+    // Anything else about the header still answers 401, as before.
+    expect((await t.anonymous().get('/api/me').set('kadens-session-check', 'yes')).status).toBe(401);
+    const loggedIn = await editor.get('/api/me').set('kadens-session-check', 'optional');
+    expect(loggedIn.status).toBe(200);
+    expect(loggedIn.body).toEqual((await editor.get('/api/me')).body);
   });
 
   it('keeps a user language choice and lets them clear it', async () => {

@@ -63,6 +63,25 @@ export interface PlatformCapabilities {
   metrics: boolean;
 }
 
+/** An installation's app on the platform, which a refresh must name (and, for a confidential client, prove). */
+export interface OAuthClient {
+  clientId: string;
+  clientSecret: string | null;
+}
+
+export interface RefreshRequest {
+  connection: ChannelConnection;
+  client: OAuthClient;
+  timeoutMs: number;
+}
+
+/** What a refresh hands back: every credential to store (the rotated refresh token too) and the new expiry. */
+export interface RefreshedCredentials {
+  credentials: Record<string, string>;
+  /** When the new access token stops working; null when the platform did not say. */
+  expiresAt: Date | null;
+}
+
 export interface VerifyOptions {
   timeoutMs?: number;
 }
@@ -88,6 +107,12 @@ export interface PlatformAdapter {
   /** The channel page's "test connection": proves the credentials work and names the account. */
   verifyCredentials(connection: ChannelConnection, options?: VerifyOptions): Promise<AccountIdentity>;
   fetchMetrics?(request: MetricsRequest): Promise<PostMetrics>;
+  /**
+   * Only platforms whose access tokens expire: trades the stored refresh token for new credentials.
+   * The old refresh token may stop working at once (rotation), so the caller stores the answer
+   * before using it. A refusal (revoked, already used) throws `PlatformAuthError`.
+   */
+  refreshCredentials?(request: RefreshRequest): Promise<RefreshedCredentials>;
 }
 
 export const DEFAULT_VERIFY_TIMEOUT_MS = 10_000;

@@ -1,4 +1,5 @@
 import { FakeHttpServer, type FakeReply, type ReceivedRequest } from './fake-http-server';
+import { FakeOAuthServer } from './fake-oauth';
 
 export interface FakeTweet {
   id: string;
@@ -8,7 +9,9 @@ export interface FakeTweet {
 /**
  * X API v2, as documented: `POST /2/tweets` `{text}` with a Bearer user token, 201
  * `{data: {id, text}}`; RFC 7807 problems for errors; `x-rate-limit-*` (epoch-second reset) on every
- * answer and `x-user-limit-24hour-*` on posting; 403 for duplicate content.
+ * answer and `x-user-limit-24hour-*` on posting; 403 for duplicate content. OAuth 2.0 as X documents
+ * it: authorize at `/i/oauth2/authorize` (PKCE S256 required), tokens at `POST /2/oauth2/token`, two-hour
+ * access tokens, a refresh token with `offline.access`, rotated on every refresh.
  */
 export class FakeX {
   readonly server = new FakeHttpServer();
@@ -18,6 +21,18 @@ export class FakeX {
   readonly tweets: FakeTweet[] = [];
   private tokenExpired = false;
   private nextId = 1861000000000000000n;
+  /** Register the installation's app with `oauth.clients.push({clientId, clientSecret, redirectUris})`. */
+  readonly oauth = new FakeOAuthServer(this.server, {
+    authorizePath: '/i/oauth2/authorize',
+    tokenPath: '/2/oauth2/token',
+    expiresIn: 7200,
+    requirePkce: true,
+    tokenType: 'bearer',
+    onIssued: (token) => {
+      this.accessToken = token;
+      this.tokenExpired = false;
+    },
+  });
 
   constructor() {
     this.server.route('POST', '/2/tweets', (request) => this.guard(request, () => this.createTweet(request)));

@@ -6,6 +6,7 @@ export * from './fake-http-server';
 export * from './fake-instagram';
 export * from './fake-linkedin';
 export * from './fake-mastodon';
+export * from './fake-oauth';
 export * from './fake-webhook-receiver';
 export * from './fake-wordpress';
 export * from './fake-x';

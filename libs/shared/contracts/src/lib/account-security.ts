@@ -64,3 +64,15 @@ export interface InstallationRights {
 export interface MeView extends SessionView {
   installation: InstallationRights;
 }
+
+/**
+ * The header with which the web app asks `GET /api/me` whether anyone is logged in: without a session
+ * the answer is then 200 `{authenticated: false}` (`NoSessionView`) instead of a 401, so a page shown to
+ * people who are not logged in starts without a failed request.
+ */
+export const SESSION_CHECK_HEADER = 'kadens-session-check';
+
+/** `GET /api/me` with `kadens-session-check: optional` and no valid session. */
+export interface NoSessionView {
+  authenticated: false;
+}

@@ -94,6 +94,11 @@ export interface ReviewSummary {
   currentRevision: PostRevisionView;
   /** What was last signed off, to show the difference; null if never approved. */
   lastApprovedRevision: PostRevisionView | null;
+  /**
+   * The planned time the last sign-off was given for and the time now, when an edit since then moved it
+   * (null when the time is unchanged, or the post was never approved); either side null: no time planned.
+   */
+  timeChange: { approved: string | null; current: string | null } | null;
   checklist: ChecklistItemView[];
   /** What the post is about and for, by name, for the checklist's first question. */
   plan: ReviewPlanView;

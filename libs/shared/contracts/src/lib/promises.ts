@@ -111,6 +111,23 @@ export interface NextFreeSlotView {
   preferred: boolean;
 }
 
+/** What a save of these planned values would be told, asked before saving (`POST …/calendar/check`). */
+export interface PlanCheckInput {
+  plannedAt: string;
+  channelIds: string[];
+  /** The post's own dialogue flag; a content type that invites dialogue turns it on as well. */
+  invitesDialogue: boolean;
+  /** Absent: the edited post's own, or none for a new post. */
+  contentTypeId?: string;
+  /** The post being edited: its saved position does not count against it, its stored override does count. */
+  postId?: string;
+}
+
+/** The blocking violations the save would refuse with (empty: the save would pass the promise checks). */
+export interface PlanCheckView {
+  violations: Violation[];
+}
+
 /** A stretch of time when a channel is staffed (for shading the week view and the iCal feed). */
 export interface StaffedPeriod {
   channelId: string;

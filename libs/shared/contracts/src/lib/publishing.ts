@@ -23,6 +23,12 @@ export interface ChannelConnectionView {
   lastError: string | null;
   checkedAt: string | null;
   updatedAt: string;
+  /** When the stored access token stops working; null when it does not expire or nobody knows (a pasted token). */
+  expiresAt: string | null;
+  /** Who connected the channel (signed in with the platform, or saved the credentials); null when they have left. */
+  connectedBy: { userId: string; name: string } | null;
+  /** When it was connected; null for connections saved before this was recorded. */
+  connectedAt: string | null;
 }
 
 /** Each credential left out keeps its stored value; settings given replace the stored ones. */

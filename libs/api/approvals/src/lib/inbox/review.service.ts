@@ -80,9 +80,32 @@ export class ReviewService {
       })),
       currentRevision: find(post.revision) as PostRevisionView,
       lastApprovedRevision: find(approved?.revision),
+      timeChange: await this.timeChange(organizationId, post),
       checklist: await checklistItems(this.db.manager, organizationId, false),
       plan: await this.plan(organizationId, post),
     };
+  }
+
+  /**
+   * The time the last sign-off stood for, against the time now. Moves of an approved post keep its
+   * sign-off and leave no entry, so that time is the one the first edit after the approval started
+   * from (its audit entry's `before.plannedAt`); later moves and edits only change the time now.
+   */
+  private async timeChange(organizationId: string, post: PostView): Promise<ReviewSummary['timeChange']> {
+    const [edit]: Array<{ planned_at: string | null }> = await this.db.query(
+      `SELECT e.before->>'plannedAt' AS planned_at FROM audit_events e
+        WHERE e.organization_id = $1 AND e.subject_type = 'post' AND e.subject_id = $2 AND e.action = 'post.edit_content'
+          AND e.before->'plannedAt' IS NOT NULL
+          AND e.id > (SELECT max(a.id) FROM audit_events a
+                       WHERE a.organization_id = $1 AND a.subject_type = 'post' AND a.subject_id = $2
+                         AND a.action = 'post.approve' AND a.after->>'state' = 'approved')
+        ORDER BY e.id LIMIT 1`,
+      [organizationId, post.id],
+    );
+    if (!edit) return null;
+    const approved = edit.planned_at;
+    const current = post.plannedAt === null ? null : new Date(post.plannedAt).toISOString();
+    return approved === current ? null : { approved, current };
   }
 
   /** Names rather than ids: an approver may not be allowed to read the strategy pages. */

@@ -41,6 +41,16 @@ describe('loadAppConfig', () => {
     for (const variable of ['PORT', 'APP_ROLES', 'DATABASE_URL']) expect(attempt).toThrow(new RegExp(variable));
   });
 
+  it('reads the X app of the installation; without X_CLIENT_ID there is none, and the X addresses are the platform’s own', () => {
+    expect(loadAppConfig(base, '/').oauth.x).toEqual({ clientId: null, clientSecret: null, authorizeUrl: 'https://x.com/i/oauth2/authorize', apiUrl: 'https://api.x.com' });
+    expect(loadAppConfig({ ...base, X_CLIENT_ID: ' abc ', X_CLIENT_SECRET: 's3cret', X_API_URL: 'http://127.0.0.1:9/' }, '/').oauth.x).toMatchObject({
+      clientId: 'abc',
+      clientSecret: 's3cret',
+      apiUrl: 'http://127.0.0.1:9',
+    });
+    expect(() => loadAppConfig({ ...base, X_AUTHORIZE_URL: 'ftp://x.com' }, '/')).toThrow(/X_AUTHORIZE_URL/);
+  });
+
   it('keeps metrics off and no health file unless asked, and never serves metrics on the public port', () => {
     expect(loadAppConfig(base, '/')).toMatchObject({ metrics: { port: null }, healthFile: null });
     expect(loadAppConfig({ ...base, METRICS_PORT: '9464', METRICS_HOST: '127.0.0.1', HEALTH_FILE: '/tmp/kadens-health' }, '/')).toMatchObject({

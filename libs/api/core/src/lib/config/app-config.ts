@@ -59,6 +59,17 @@ export interface AppConfig {
   metrics: { port: number | null; host: string };
   /** A file this process rewrites every few seconds while it is ready (null: none); `healthcheck.mjs` reads it. */
   healthFile: string | null;
+  /** The platforms' OAuth apps (installation settings); see OAuthConfig. */
+  oauth: OAuthConfig;
+}
+
+/**
+ * Connect flows. X needs an app of this installation (X_CLIENT_ID; X_CLIENT_SECRET for a confidential
+ * client); Mastodon needs none (Kadens registers an app per instance). The X addresses are the
+ * platform's own unless a test or a proxy replaces them. The redirect URI is `${publicUrl}/api/oauth/callback`.
+ */
+export interface OAuthConfig {
+  x: { clientId: string | null; clientSecret: string | null; authorizeUrl: string; apiUrl: string };
 }
 
 export const ORGANIZATION_CREATORS = ['operators', 'everyone'] as const;
@@ -147,6 +158,14 @@ export function loadAppConfig(env: Env, cwd: string): AppConfig {
     },
     metrics: { port: env['METRICS_PORT']?.trim() ? reader.int('METRICS_PORT', 9464, 1, 65535) : null, host: env['METRICS_HOST']?.trim() || '0.0.0.0' },
     healthFile: env['HEALTH_FILE']?.trim() || null,
+    oauth: {
+      x: {
+        clientId: env['X_CLIENT_ID']?.trim() || null,
+        clientSecret: env['X_CLIENT_SECRET']?.trim() || null,
+        authorizeUrl: reader.url('X_AUTHORIZE_URL', ['http:', 'https:'], false) ?? 'https://x.com/i/oauth2/authorize',
+        apiUrl: (reader.url('X_API_URL', ['http:', 'https:'], false) ?? 'https://api.x.com').replace(/\/$/, ''),
+      },
+    },
     publishing: {
       dispatchIntervalMs: reader.int('PUBLISH_DISPATCH_INTERVAL_MS', 5_000, 100, 600_000),
       lookaheadMs: reader.int('PUBLISH_LOOKAHEAD_MS', 120_000, 0, 3_600_000),

@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 import type { AppConfig } from '../config/app-config';
+import { compressResponses } from './compression';
 import { crossSiteGuard } from './cross-site-guard';
 import { findInputProblem } from './input-guard';
 import { securityHeaders } from './security-headers';
@@ -16,7 +17,7 @@ interface BodyParserError extends Error {
 
 /**
  * What main.ts and the integration tests both do to an app before it listens, so the tests exercise the
- * real request path: proxies, security headers, cross-site refusal, body limits, cookie parsing, JSON
+ * real request path: proxies, security headers, cross-site refusal, compression (not for server-sent events), body limits, cookie parsing, JSON
  * errors for unreadable bodies, refusal of unstorable or too deeply nested input, the /api prefix.
  */
 export function configureHttpApp(app: INestApplication, config: AppConfig): void {
@@ -26,6 +27,7 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
   expressApp.disable('x-powered-by');
   app.setGlobalPrefix('api', { exclude: [] });
   app.use(securityHeaders({ hsts: config.hsts }));
+  app.use(compressResponses());
   app.use(cookieParser());
   app.use(crossSiteGuard(config.publicUrl, sendError));
   app.use(express.json({ limit: `${config.bodyLimitKb}kb`, type: 'application/json', strict: true, inflate: false }));

@@ -50,7 +50,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         const existing = await this.users.findByEmail(person.email, tx);
         people.push({ ...person, user: existing ?? (await this.users.create({ ...person, password: DEMO_PASSWORD }, tx)) });
       }
-      for (const input of DEMO_ORGANIZATIONS) {
+      for (const [order, input] of DEMO_ORGANIZATIONS.entries()) {
         const admin = people.find((p) => p.roles[input.slug] === 'admin');
         if (!admin) continue;
         const organization = await this.organizations.create(admin.user.id, input, tx);
@@ -58,6 +58,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
         for (const person of others) {
           await tx.getRepository(Membership).insert({ organizationId: organization.id, userId: person.user.id, role: person.roles[input.slug] as Role });
         }
+        // One transaction gives every membership the same `created_at`, and `/api/me` then lists the
+        // organisations by name, so "Bølgeby" came first and the Norwegian demo people landed in the
+        // Danish organisation. Each organisation's memberships are a minute younger than the previous ones'.
+        await tx.query(`UPDATE memberships SET created_at = created_at + make_interval(mins => $2) WHERE organization_id = $1`, [organization.id, order]);
       }
       this.logger.log(`Seeded the demo organisations; log in as ${DEMO_PEOPLE.map((p) => p.email).join(', ')} with password "${DEMO_PASSWORD}"`);
     });

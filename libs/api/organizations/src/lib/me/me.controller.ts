@@ -1,7 +1,8 @@
-import { APP_CONFIG, type AppConfig, type AuthUser, CurrentUser, installationRights, toUserView, UsersService } from '@kadens/api/core';
-import type { Locale, MembershipView, MeView, Role } from '@kadens/shared/contracts';
-import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
-import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig, type AuthUser, CurrentUser, installationRights, Public, SESSION_COOKIE, SessionService, toUserView, UsersService } from '@kadens/api/core';
+import { type Locale, type MembershipView, type MeView, type NoSessionView, type Role, SESSION_CHECK_HEADER } from '@kadens/shared/contracts';
+import { Body, Controller, Get, Headers, Inject, Patch, Req, UnauthorizedException } from '@nestjs/common';
+import { ApiHeader, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -21,6 +22,7 @@ interface MembershipRow {
 export class MeController {
   constructor(
     private readonly users: UsersService,
+    private readonly sessions: SessionService,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -30,7 +32,17 @@ export class MeController {
    * lets you do: `installation.operator` (OPERATOR_EMAILS), `installation.mayCreateOrganizations`.
    */
   @Get()
-  async get(@CurrentUser() user: AuthUser): Promise<MeView> {
+  @Public()
+  @ApiHeader({ name: SESSION_CHECK_HEADER, required: false, description: '`optional`: without a session, answer 200 `{authenticated: false}` instead of 401.' })
+  async get(@Req() request: Request, @Headers(SESSION_CHECK_HEADER) check?: string): Promise<MeView | NoSessionView> {
+    // Public so that the session check can answer without a 401; otherwise it refuses exactly as the guard does.
+    const token: unknown = request.cookies?.[SESSION_COOKIE];
+    const session = typeof token === 'string' && token.length > 0 ? await this.sessions.resolve(token) : null;
+    if (!session) {
+      if (check === 'optional') return { authenticated: false };
+      throw new UnauthorizedException({ message: 'Log in first', code: 'not_authenticated' });
+    }
+    const user = session.user;
     return { user: toUserView(user), memberships: await this.memberships(user.id), installation: installationRights(this.config, user.email) };
   }
 

@@ -10,8 +10,11 @@ import {
   type PlatformCapabilities,
   type PublishRequest,
   type PublishResult,
+  type RefreshedCredentials,
+  type RefreshRequest,
   type VerifyOptions,
 } from '../platform-adapter';
+import { refreshTokenGrant } from '../oauth/token-refresh';
 import { PlatformAdapterBase } from '../platform-adapter-base';
 import { xFailure } from './x-errors';
 
@@ -23,7 +26,8 @@ export const X_DEFAULT_BASE_URL = 'https://api.x.com';
  * sent-or-not-sent classification the same as every other adapter's.
  *
  * Connection: credential `accessToken`, an OAuth 2.0 user-context token with `tweet.write`
- * (OAuth 1.0a is not supported); optional settings `username` (for the post's URL) and
+ * (OAuth 1.0a is not supported), and `refreshToken` when connected with `offline.access` (the access
+ * token lives two hours; each refresh rotates the refresh token); optional settings `username` (for the post's URL) and
  * `maxCharacters` (for accounts on a longer-post tier).
  */
 export class XAdapter extends PlatformAdapterBase {
@@ -57,6 +61,19 @@ export class XAdapter extends PlatformAdapterBase {
     );
     const username = stringField(body['data'], 'username');
     return { accountName: username === null ? (stringField(body['data'], 'name') ?? 'X account') : `@${username}` };
+  }
+
+  /** `POST /2/oauth2/token` with `grant_type=refresh_token`; X rotates the refresh token on every use. */
+  async refreshCredentials({ connection, client, timeoutMs }: RefreshRequest): Promise<RefreshedCredentials> {
+    return refreshTokenGrant({
+      outbound: this.outbound,
+      platform: this.platform,
+      tokenUrl: endpoint(this.platform, baseUrlOf(this.platform, connection, X_DEFAULT_BASE_URL), '/2/oauth2/token'),
+      client,
+      refreshToken: requireCredential(this.platform, connection, 'refreshToken'),
+      timeoutMs,
+      now: this.now(),
+    });
   }
 
   private async call(

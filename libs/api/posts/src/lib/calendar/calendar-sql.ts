@@ -1,5 +1,11 @@
-import { CALENDAR_INDEXED_ENTRY_BYTES } from '@kadens/api/core';
 import type { CalendarQuery } from '@kadens/shared/contracts';
+
+/**
+ * Calendar entries up to this many bytes are carried in the covering index; larger ones are read from
+ * the table. Must equal the bound the migrations CalendarCoveringIndex and CalendarLargeEntryIndex wrote
+ * into their partial indexes (calendar-entry.integration.spec.ts reads it back from pg_indexes).
+ */
+export const CALENDAR_INDEXED_ENTRY_BYTES = 2200;
 
 /**
  * The calendar's one query: concatenates each post's ready calendar entry (JSON text kept on the row by

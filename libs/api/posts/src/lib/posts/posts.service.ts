@@ -1,5 +1,5 @@
 import { assertOwnedIds } from '@kadens/api/core';
-import { type PlanActor, PlanRulesService } from '@kadens/api/promises';
+import { type PlanActor, planChangeMatters, plannedPostOf, PlanRulesService } from '@kadens/api/promises';
 import type { PostRevisionView, PostView } from '@kadens/shared/contracts';
 import { type Decision, decidePostAction, DELIVERY_STARTED_STATES, type PostAction } from '@kadens/shared/rules';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
@@ -63,7 +63,8 @@ export class PostsService {
       )) as Array<{ id: string }>;
       await this.writeAudiences(tx, organizationId, id, draft.audienceIds);
       await this.writeTargets(tx, organizationId, id, input.targets, []);
-      await this.planRules.enforce(tx, organizationId, id, actor, input.ruleOverride);
+      const planned = plannedPostOf({ ...draft, id, targets: input.targets.map((t) => ({ channelId: t.channelId, state: 'pending' as const })) });
+      await this.planRules.enforce(tx, organizationId, { ...planned, postId: id }, actor, input.ruleOverride);
       const created = await this.get(organizationId, id, tx);
       await this.recordRevision(tx, organizationId, created, authorId);
       return created;
@@ -101,14 +102,13 @@ export class PostsService {
         await this.writeAudiences(tx, organizationId, postId, next.audienceIds);
       }
       if (input.targets) await this.writeTargets(tx, organizationId, postId, input.targets, current.targets);
-      // Only what the rules read re-checks them: a typo fix never trips over an old over-full day.
-      const planChanged =
-        next.plannedAt !== current.plannedAt ||
-        next.invitesDialogue !== current.invitesDialogue ||
-        next.contentTypeId !== current.contentTypeId ||
-        input.targets !== undefined;
-      if (planChanged || input.ruleOverride) await this.planRules.enforce(tx, organizationId, postId, actor, input.ruleOverride);
-      if (step) await this.workflow.apply(tx, { organizationId, postId, ...step });
+      // The promises library says whether the change touches what its rules read, and checks the planned values.
+      const stateOn = new Map(current.targets.map((t) => [t.channelId, t.state]));
+      const planned = plannedPostOf({ ...next, targets: targets.map((t) => ({ channelId: t.channelId, state: stateOn.get(t.channelId) ?? 'pending' })) });
+      if (planChangeMatters(plannedPostOf(current), planned) || input.ruleOverride) {
+        await this.planRules.enforce(tx, organizationId, { ...planned, postId }, actor, input.ruleOverride);
+      }
+      if (step) await this.workflow.apply(tx, { organizationId, postId, ...step, plannedAt: { before: current.plannedAt, after: next.plannedAt } });
       const saved = await this.get(organizationId, postId, tx);
       if (contentChanged) await this.recordRevision(tx, organizationId, saved, editorId);
       return saved;
@@ -121,8 +121,8 @@ export class PostsService {
       const current = await this.lockForChange(tx, organizationId, postId);
       const step = await this.decide(tx, organizationId, postId, 'move_time', actor, current.targets.map((t) => t.channelId));
       await tx.query(`UPDATE posts SET planned_at = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, postId, plannedAt]);
-      await this.planRules.enforce(tx, organizationId, postId, actor, ruleOverride);
-      await this.workflow.apply(tx, { organizationId, postId, ...step });
+      await this.planRules.enforce(tx, organizationId, { ...plannedPostOf({ ...current, plannedAt }), postId }, actor, ruleOverride);
+      await this.workflow.apply(tx, { organizationId, postId, ...step, plannedAt: { before: current.plannedAt, after: plannedAt } });
       return this.get(organizationId, postId, tx);
     });
   }

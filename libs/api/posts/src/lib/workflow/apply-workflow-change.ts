@@ -36,6 +36,11 @@ const DENIAL_MESSAGE: Record<DenialReason, string> = {
   checklist_incomplete: 'checklist: tick every required item before approving',
 };
 
+/** One spelling of an instant (`…T09:00:00.000Z`), whichever way the request wrote it. */
+function instant(value: string | null): string | null {
+  return value === null ? null : new Date(value).toISOString();
+}
+
 /** Turns a refusal of the approval machine into the HTTP error it stands for, with the reason as its code. */
 export function denialError(reason: DenialReason): Error {
   const body = { message: DENIAL_MESSAGE[reason], code: reason, ...(reason === 'checklist_incomplete' ? { errors: [{ field: 'checklist', messages: ['every required item must be ticked'] }] } : {}) };
@@ -57,7 +62,17 @@ export class WorkflowWriter {
 
   async apply(
     tx: EntityManager,
-    input: { organizationId: string; postId: string; action: PostAction; actor: Actor; before: PostWorkflow & { title: string }; change: WorkflowChange; reason?: string | null },
+    input: {
+      organizationId: string;
+      postId: string;
+      action: PostAction;
+      actor: Actor;
+      before: PostWorkflow & { title: string };
+      change: WorkflowChange;
+      reason?: string | null;
+      /** The planned time before and after an edit or a move; otherwise the post's time, which did not change. */
+      plannedAt?: { before: string | null; after: string | null };
+    },
   ): Promise<void> {
     const { organizationId, postId, change, before } = input;
     const actorId = input.actor === 'system' ? null : input.actor.userId;
@@ -77,14 +92,16 @@ export class WorkflowWriter {
       );
     }
     if (change.state !== before.state || input.action !== 'move_time') {
+      // The time goes into the entry too: the review compares the time last signed off with today's.
+      const plannedAt = input.plannedAt ? { before: instant(input.plannedAt.before), after: instant(input.plannedAt.after) } : await this.plannedAtOf(tx, organizationId, postId);
       await this.audit.record(tx, {
         organizationId,
         actorId,
         action: `post.${input.action}`,
         subjectType: 'post',
         subjectId: postId,
-        before: { state: before.state, revision: before.revision },
-        after: { state: change.state, revision: change.revision, approvals: change.progress.count, required: change.progress.required },
+        before: { state: before.state, revision: before.revision, plannedAt: plannedAt.before },
+        after: { state: change.state, revision: change.revision, approvals: change.progress.count, required: change.progress.required, plannedAt: plannedAt.after },
         reason: input.reason ?? null,
       });
     }
@@ -94,6 +111,12 @@ export class WorkflowWriter {
     if (change.notify.includes('author')) recipients.add(before.authorId);
     if (change.notify.includes('approvers')) for (const id of await this.approvers(tx, organizationId, [before.authorId, change.revisionAuthorId])) recipients.add(id);
     await this.notifications.notify(tx, { organizationId, kind, postId, recipientIds: [...recipients], actorId, params: { title: before.title, revision: change.revision } });
+  }
+
+  private async plannedAtOf(tx: EntityManager, organizationId: string, postId: string): Promise<{ before: string | null; after: string | null }> {
+    const [row]: Array<{ planned_at: Date | null }> = await tx.query(`SELECT planned_at FROM posts WHERE organization_id = $1 AND id = $2`, [organizationId, postId]);
+    const plannedAt = row?.planned_at?.toISOString() ?? null;
+    return { before: plannedAt, after: plannedAt };
   }
 
   /** Members who may approve, except the post's own authors. */

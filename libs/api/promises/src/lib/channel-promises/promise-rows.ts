@@ -1,5 +1,6 @@
 import type { CadencePolicy, ChannelPromisesView, ClosedPeriod, Country, ServiceHours } from '@kadens/shared/contracts';
 import type { ChannelPromises } from '@kadens/shared/rules';
+import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 interface PromiseRow {
@@ -71,6 +72,14 @@ export async function loadChannelPromises(manager: EntityManager, organizationId
     [organizationId, channelIds ? [...channelIds] : null],
   );
   return rows.map(toPromises);
+}
+
+/** Every channel must be this organisation's; another organisation's is as unknown as a made-up one. */
+export async function assertChannels(manager: EntityManager, organizationId: string, channelIds: readonly string[]): Promise<void> {
+  const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM channels WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, [...channelIds]]);
+  const known = new Set(rows.map((row) => row.id));
+  const unknown = channelIds.find((id) => !known.has(id));
+  if (unknown) throw new NotFoundException({ message: `Channel not found: ${unknown}`, code: 'channel_not_found' });
 }
 
 export type { ChannelPromises };

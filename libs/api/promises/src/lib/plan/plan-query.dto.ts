@@ -1,5 +1,5 @@
 import { EndsWithinDaysOf, IsInstant, OptionalNotNull, ToList } from '@kadens/api/core';
-import { ArrayMaxSize, IsArray, IsIn, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsUUID } from 'class-validator';
 
 /** A stretch of the calendar: at most 370 days for violations. */
 export class ViolationsQueryDto {
@@ -51,4 +51,15 @@ export class NextFreeSlotQueryDto {
   @OptionalNotNull()
   @IsUUID()
   postId?: string;
+}
+
+/** The next time free on every one of several channels: the composer's search, in one request. */
+export class ChannelsNextFreeSlotQueryDto extends NextFreeSlotQueryDto {
+  /** The channels (comma-separated or repeated), each this organisation's. */
+  @ToList()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  channelIds!: string[];
 }

@@ -1,10 +1,10 @@
 import type { ChannelPromisesView, NextFreeSlotView, StaffedPeriod, Violation } from '@kadens/shared/contracts';
-import { checkPlan, nextFreeSlot, ServiceCalendar } from '@kadens/shared/rules';
+import { checkPlan, nextFreeSlotOnChannels, ServiceCalendar } from '@kadens/shared/rules';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
-import { loadChannelPromises, organizationClock } from '../channel-promises/promise-rows';
+import { assertChannels, loadChannelPromises, organizationClock } from '../channel-promises/promise-rows';
 import { ENFORCEMENT_MARGIN_MS, loadPlanItems } from './plan-items';
 
 /** What the calendar draws from the promises: warning bands, staffed hours, the next free slot. */
@@ -30,17 +30,30 @@ export class PlanViewService {
     );
   }
 
-  async nextFreeSlot(organizationId: string, channelId: string, options: { from: string; invitesDialogue: boolean; postId?: string }): Promise<NextFreeSlotView> {
-    const clock = await organizationClock(this.db.manager, organizationId);
+  async nextFreeSlot(organizationId: string, channelId: string, options: NextFreeSlotOptions): Promise<NextFreeSlotView> {
     const [channel]: ChannelPromisesView[] = await loadChannelPromises(this.db.manager, organizationId, [channelId]);
     if (!channel) throw new NotFoundException({ message: 'Channel not found', code: 'channel_not_found' });
+    return this.freeOnAll(organizationId, [channel], options);
+  }
+
+  /** The earliest time free on every one of the channels (404 when one is not this organisation's). */
+  async nextFreeSlotOnChannels(organizationId: string, channelIds: readonly string[], options: NextFreeSlotOptions): Promise<NextFreeSlotView> {
+    const distinct = [...new Set(channelIds)];
+    await assertChannels(this.db.manager, organizationId, distinct);
+    return this.freeOnAll(organizationId, await loadChannelPromises(this.db.manager, organizationId, distinct), options);
+  }
+
+  private async freeOnAll(organizationId: string, channels: readonly ChannelPromisesView[], options: NextFreeSlotOptions): Promise<NextFreeSlotView> {
+    const clock = await organizationClock(this.db.manager, organizationId);
     const fromMs = Date.parse(options.from);
-    const plan = await loadPlanItems(this.db.manager, organizationId, fromMs - ENFORCEMENT_MARGIN_MS, fromMs + 40 * 86_400_000, [channelId]);
-    const slot = nextFreeSlot({
-      channelId,
+    const plan = await loadPlanItems(this.db.manager, organizationId, fromMs - ENFORCEMENT_MARGIN_MS, fromMs + 40 * 86_400_000, channels.map((channel) => channel.channelId));
+    const slot = nextFreeSlotOnChannels({
+      channels: channels.map((channel) => ({
+        channelId: channel.channelId,
+        cadence: channel.cadence,
+        calendar: channel.serviceHours ? new ServiceCalendar(channel.serviceHours, clock) : null,
+      })),
       plan,
-      cadence: channel.cadence,
-      calendar: channel.serviceHours ? new ServiceCalendar(channel.serviceHours, clock) : null,
       invitesDialogue: options.invitesDialogue,
       from: options.from,
       timeZone: clock.timeZone,
@@ -48,4 +61,10 @@ export class PlanViewService {
     });
     return slot ? { at: slot.at, preferred: slot.preferred } : { at: null, preferred: false };
   }
+}
+
+export interface NextFreeSlotOptions {
+  from: string;
+  invitesDialogue: boolean;
+  postId?: string;
 }

@@ -82,6 +82,10 @@ describe('channel connections against PostgreSQL', () => {
       lastError: null,
       checkedAt: null,
       updatedAt: expect.any(String),
+      // A pasted token's expiry is not known; who saved it connected the channel.
+      expiresAt: null,
+      connectedBy: { userId: expect.any(String), name: 'Ada Admin' },
+      connectedAt: expect.any(String),
     });
     expect(JSON.stringify(saved.body)).not.toContain(TOKEN);
 
@@ -105,6 +109,18 @@ describe('channel connections against PostgreSQL', () => {
     const shown = (await agent('editor').get(connectionUrl(channel))).body;
     expect(shown).toMatchObject({ status: 'connected', accountName: `@kommunen@${host}`, lastError: null, checkedAt: result.body.checkedAt });
     expect(await auditText(channel)).toContain('channel.connection_tested');
+  });
+
+  it('lists the organisation’s connections in one answer, without the channels that have none', async () => {
+    const unconnected = await newChannel('bluesky', 'Fjordvik uten tilkobling');
+    const listed = await agent('viewer').get(`/api/organizations/${fjordvik}/channel-connections`);
+    expect(listed.status).toBe(200);
+    const single = (await agent('viewer').get(connectionUrl(channel))).body;
+    expect(listed.body).toEqual([single]);
+    expect(listed.body.map((view: { channelId: string }) => view.channelId)).not.toContain(unconnected);
+    expect(JSON.stringify(listed.body)).not.toContain(TOKEN);
+    // Another organisation's connections stay out of sight, as everything of theirs does.
+    expect((await agent('redaktor').get(`/api/organizations/${fjordvik}/channel-connections`)).status).toBe(404);
   });
 
   it('gives the publisher the decrypted connection', async () => {

@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import { assertAllowedAddress } from './connection-address';
+import { ConnectionCredentials } from './connection-credentials';
 import { channelNotFound, connectionNotFound } from './connection-errors';
 import { checkConnectionChange, type SettingValue } from './connection-input';
 import { type ConnectionTestFailure, describeTestFailure, statusAfterFailure } from './connection-test-failure';
@@ -25,6 +26,22 @@ interface ConnectionRow {
   last_error: string | null;
   checked_at: Date | null;
   updated_at: Date;
+  expires_at: Date | null;
+  connected_by: string | null;
+  connected_by_name: string | null;
+  connected_at: Date | null;
+}
+
+/** A connection signed in through the platform's OAuth flow (libs/api/connect), ready to store. */
+export interface AuthorizedConnection {
+  organizationId: string;
+  channelId: string;
+  actorId: string;
+  baseUrl: string | null;
+  settings: Record<string, SettingValue>;
+  credentials: Record<string, string>;
+  expiresAt: Date | null;
+  accountName: string;
 }
 
 /** A channel with its connection, if it has one. */
@@ -33,7 +50,8 @@ type ChannelRow = { platform: Platform } & ({ connected: false } | ({ connected:
 const LAST_ERROR_MAX = 2000;
 const ACCOUNT_NAME_MAX = 200;
 const CONNECTION_COLUMNS = `cc.channel_id, cc.organization_id, cc.base_url, cc.settings, cc.credentials, cc.credential_names, cc.status,
-  cc.account_name, cc.last_error, cc.checked_at, cc.updated_at`;
+  cc.account_name, cc.last_error, cc.checked_at, cc.updated_at, cc.expires_at, cc.connected_by, cc.connected_at,
+  (SELECT u.name FROM users u WHERE u.id = cc.connected_by) AS connected_by_name`;
 
 /**
  * Channel connections: credentials encrypted at rest (AES-256-GCM), the "test connection" action,
@@ -48,6 +66,7 @@ export class ConnectionsService {
     private readonly registry: PlatformRegistry,
     private readonly audit: AuditService,
     private readonly outbound: OutboundClient,
+    private readonly fresh: ConnectionCredentials,
   ) {}
 
   /**
@@ -81,6 +100,18 @@ export class ConnectionsService {
     return toView(channel.platform, channel);
   }
 
+  /** Every connected channel's connection in the organisation, in one answer; a channel without one is not listed. */
+  async list(organizationId: string): Promise<ChannelConnectionView[]> {
+    const rows: Array<{ platform: Platform } & ConnectionRow> = await this.db.query(
+      `SELECT c.platform, ${CONNECTION_COLUMNS}
+         FROM channels c JOIN channel_connections cc ON cc.channel_id = c.id AND cc.organization_id = c.organization_id
+        WHERE c.organization_id = $1
+        ORDER BY c.created_at, c.id`,
+      [organizationId],
+    );
+    return rows.map((row) => toView(row.platform, row));
+  }
+
   /**
    * Saves (creates or changes) the connection; it is untested again until the next test or publish. A
    * given address the outbound guard refuses is a 400 before anything is locked or stored.
@@ -94,21 +125,26 @@ export class ConnectionsService {
       const change = checkConnectionChange(channel.platform, input, before);
       const owner = { organizationId, channelId };
       const kept = channel.connected && change.keptCredentialNames.length > 0 ? this.cipher.open(owner, channel.credentials) : {};
-      const credentials: Record<string, string> = { ...change.givenCredentials };
+      // A save that gives no credential changes only the address or settings: the connection (a refresh
+      // token from a sign-in too), its expiry and who connected it stay.
+      const reconnected = Object.keys(change.givenCredentials).length > 0 || !channel.connected;
+      const credentials: Record<string, string> = reconnected ? { ...change.givenCredentials } : { ...kept };
       for (const name of change.keptCredentialNames) {
         const value = kept[name];
         if (value !== undefined) credentials[name] = value;
       }
       const credentialNames = Object.keys(credentials).sort();
-      const [row]: ConnectionRow[] = await tx.query(
-        `INSERT INTO channel_connections (channel_id, organization_id, base_url, settings, credentials, credential_names)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6::text[])
+      await tx.query(
+        `INSERT INTO channel_connections (channel_id, organization_id, base_url, settings, credentials, credential_names, connected_by, connected_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6::text[], $7, now())
          ON CONFLICT (channel_id) DO UPDATE SET base_url = EXCLUDED.base_url, settings = EXCLUDED.settings, credentials = EXCLUDED.credentials,
-           credential_names = EXCLUDED.credential_names, status = 'untested', account_name = NULL, last_error = NULL, checked_at = NULL, updated_at = now()
-         RETURNING channel_id, organization_id, base_url, settings, credentials, credential_names, status, account_name, last_error, checked_at, updated_at`,
-        [channelId, organizationId, change.baseUrl, JSON.stringify(change.settings), this.cipher.seal(owner, credentials), credentialNames],
+           credential_names = EXCLUDED.credential_names, status = 'untested', account_name = NULL, last_error = NULL, checked_at = NULL, updated_at = now(),
+           expires_at = CASE WHEN $8 THEN NULL ELSE channel_connections.expires_at END,
+           connected_by = CASE WHEN $8 THEN EXCLUDED.connected_by ELSE channel_connections.connected_by END,
+           connected_at = CASE WHEN $8 THEN EXCLUDED.connected_at ELSE channel_connections.connected_at END`,
+        [channelId, organizationId, change.baseUrl, JSON.stringify(change.settings), this.cipher.seal(owner, credentials), credentialNames, actorId, reconnected],
       );
-      if (!row) throw new Error('The connection was not saved');
+      const row = await this.stored(tx, channelId);
       const after = { baseUrl: row.base_url, settings: row.settings, credentialNames: row.credential_names };
       // Names only: which credentials this save replaced, never their values.
       await this.audit.record(tx, {
@@ -119,6 +155,50 @@ export class ConnectionsService {
         subjectId: channelId,
         before,
         after: { ...after, credentialsReplaced: Object.keys(change.givenCredentials).sort() },
+      });
+      return toView(channel.platform, row);
+    });
+  }
+
+  /**
+   * Stores a connection the person just signed in to (OAuth callback): connected, with its account,
+   * expiry and who connected it. The channel, its promises and its history stay, and so do settings the
+   * sign-in does not give (visibility, language…); the audit names the credentials, never their values.
+   */
+  storeAuthorized(input: AuthorizedConnection): Promise<ChannelConnectionView> {
+    const { organizationId, channelId, actorId } = input;
+    return this.db.transaction(async (tx) => {
+      const channel = await this.channel(tx, organizationId, channelId, true);
+      const before = channel.connected ? { baseUrl: channel.base_url, settings: channel.settings, credentialNames: channel.credential_names } : null;
+      const credentialNames = Object.keys(input.credentials).sort();
+      await tx.query(
+        `INSERT INTO channel_connections (channel_id, organization_id, base_url, settings, credentials, credential_names, status, account_name, checked_at,
+           expires_at, connected_by, connected_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6::text[], 'connected', $7, now(), $8, $9, now())
+         ON CONFLICT (channel_id) DO UPDATE SET base_url = EXCLUDED.base_url, settings = channel_connections.settings || EXCLUDED.settings,
+           credentials = EXCLUDED.credentials, credential_names = EXCLUDED.credential_names, status = 'connected', account_name = EXCLUDED.account_name, last_error = NULL,
+           checked_at = now(), updated_at = now(), expires_at = EXCLUDED.expires_at, connected_by = EXCLUDED.connected_by, connected_at = now()`,
+        [
+          channelId,
+          organizationId,
+          input.baseUrl,
+          JSON.stringify(input.settings),
+          this.cipher.seal({ organizationId, channelId }, input.credentials),
+          credentialNames,
+          input.accountName.slice(0, ACCOUNT_NAME_MAX),
+          input.expiresAt,
+          actorId,
+        ],
+      );
+      const row = await this.stored(tx, channelId);
+      await this.audit.record(tx, {
+        organizationId,
+        actorId,
+        action: 'channel.connection_authorized',
+        subjectType: 'channel',
+        subjectId: channelId,
+        before,
+        after: { baseUrl: row.base_url, settings: row.settings, credentialNames, accountName: row.account_name, expiresAt: row.expires_at?.toISOString() ?? null },
       });
       return toView(channel.platform, row);
     });
@@ -141,6 +221,13 @@ export class ConnectionsService {
    */
   async test(organizationId: string, channelId: string, actorId: string): Promise<ConnectionTestResult> {
     this.cipher.assertConfigured();
+    if (!(await this.channel(this.db.manager, organizationId, channelId, false)).connected) throw connectionNotFound();
+    // A signed-in connection whose access token is about to expire is renewed first, as the publisher does.
+    let refusal: unknown = null;
+    await this.fresh.fresh(channelId).catch((error: unknown) => {
+      if (!isPlatformError(error)) throw error;
+      refusal = error;
+    });
     const channel = await this.channel(this.db.manager, organizationId, channelId, false);
     if (!channel.connected) throw connectionNotFound();
     const connection = this.decrypted(channel);
@@ -148,6 +235,7 @@ export class ConnectionsService {
     let accountName: string | null = null;
     let failure: ConnectionTestFailure | null = null;
     try {
+      if (refusal !== null) throw refusal;
       accountName = (await this.registry.adapterFor(channel.platform).verifyCredentials(connection, { timeoutMs })).accountName.slice(0, ACCOUNT_NAME_MAX);
     } catch (error) {
       if (!isPlatformError(error)) throw error;
@@ -183,6 +271,12 @@ export class ConnectionsService {
     return { ...(row.base_url === null ? {} : { baseUrl: row.base_url }), credentials: this.cipher.open(owner, row.credentials), settings: row.settings };
   }
 
+  private async stored(db: EntityManager, channelId: string): Promise<ConnectionRow> {
+    const [row]: ConnectionRow[] = await db.query(`SELECT ${CONNECTION_COLUMNS} FROM channel_connections cc WHERE cc.channel_id = $1`, [channelId]);
+    if (!row) throw new Error('The connection was not saved');
+    return row;
+  }
+
   /** The organisation's channel (404 otherwise) and its connection; `lock` serialises saves of one channel. */
   private async channel(db: EntityManager, organizationId: string, channelId: string, lock: boolean): Promise<ChannelRow> {
     const [row]: Array<{ platform: Platform } & Partial<ConnectionRow>> = await db.query(
@@ -209,5 +303,8 @@ function toView(platform: Platform, row: ConnectionRow): ChannelConnectionView {
     lastError: row.last_error,
     checkedAt: row.checked_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
+    expiresAt: row.expires_at?.toISOString() ?? null,
+    connectedBy: row.connected_by === null ? null : { userId: row.connected_by, name: row.connected_by_name ?? '' },
+    connectedAt: row.connected_at?.toISOString() ?? null,
   };
 }

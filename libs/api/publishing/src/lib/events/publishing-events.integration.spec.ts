@@ -28,9 +28,9 @@ describe('the live delivery stream against PostgreSQL', () => {
   let fjordvikChannel: string;
   let bolgebyChannel: string;
 
-  const open = (organizationId: string, who = 'admin'): Promise<EventStream> =>
+  const open = (organizationId: string, who = 'admin', headers: Record<string, string> = { accept: 'text/event-stream' }): Promise<EventStream> =>
     new Promise((resolve, reject) => {
-      const req = get({ host: '127.0.0.1', port, path: `/api/organizations/${organizationId}/publishing/events`, headers: { cookie: cookies[who] ?? '', accept: 'text/event-stream' } }, (response) => {
+      const req = get({ host: '127.0.0.1', port, path: `/api/organizations/${organizationId}/publishing/events`, headers: { cookie: cookies[who] ?? '', ...headers } }, (response) => {
         const received: EventStream['received'] = [];
         const waiters: Array<() => void> = [];
         let buffer = '';
@@ -124,6 +124,20 @@ describe('the live delivery stream against PostgreSQL', () => {
     expect(await targetEvent(stream, ours.targetId, 'queued')).toEqual({ type: 'target', delivery: { targetId: ours.targetId, postId: ours.postId, channelId: fjordvikChannel, state: 'queued' } });
     // Notifications arrive in commit order on one connection: had Bølgeby's been streamed here, it would have come first.
     expect(stream.events().map((event) => (event.type === 'target' ? event.delivery.targetId : 'pause'))).toEqual([ours.targetId]);
+  });
+
+  it('streams uncompressed, message by message, even to a client that accepts gzip', async () => {
+    // Without Accept: text/event-stream too, so the compression filter must go by the answer's type.
+    for (const headers of [{ accept: 'text/event-stream', 'accept-encoding': 'gzip, deflate, br' }, { accept: '*/*', 'accept-encoding': 'gzip' }]) {
+      const stream = await open(s.fjordvik, 'admin', headers);
+      expect(stream.response.statusCode).toBe(200);
+      expect(stream.response.headers['content-encoding']).toBeUndefined();
+      await listening(stream);
+      const ours = await newTarget(s.fjordvik);
+      await setState(ours.targetId, 'queued');
+      await targetEvent(stream, ours.targetId, 'queued');
+      stream.close();
+    }
   });
 
   it('streams to each organisation’s own streams only, even for one person in both', async () => {

@@ -49,6 +49,15 @@ describe.each([
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
+  /** The target once a dispatcher (this test's call or the background one) has committed its job id. */
+  const queuedTarget = async (postId: string, timeoutMs = 5_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [row]: Array<{ id: string; state: string; job_id: string | null }> = await t.db.query(`SELECT id, state, job_id FROM post_targets WHERE post_id = $1`, [postId]);
+      if (row.state === 'queued' || Date.now() > deadline) return row;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
   const keysReceived = () => receiver.server.requestsTo('POST', /hooks/).map((r) => String(r.headers['idempotency-key'] ?? '')).filter(Boolean);
   /** Publish requests the receiver got for these posts' targets (the idempotency key starts with the target id). */
   const sentFor = async (postIds: string[]) => {
@@ -94,9 +103,10 @@ describe.each([
   it('calls the platform once when the same job arrives twice at the same moment', async () => {
     const [post] = await f.approvedPosts(1, new Date(Date.now() + 3_000), [channelA]);
     await t.app.get(Dispatcher).dispatchDue();
-    const [target] = await t.db.query(`SELECT id, job_id FROM post_targets WHERE post_id = $1`, [post]);
+    // The background dispatcher may hold the claim (SKIP LOCKED) while dispatchDue() passes it by: wait for its commit.
+    const target = await queuedTarget(post);
     expect(target.job_id).toEqual(expect.any(String));
-    const job = { targetId: target.id, revision: 1, jobId: target.job_id, runAt: Date.now() };
+    const job = { targetId: target.id, revision: 1, jobId: String(target.job_id), runAt: Date.now() };
     const publisher = t.app.get(Publisher);
     await Promise.all([publisher.handle(job), publisher.handle(job), publisher.handle(job)]);
     await settled([post], ['published']);
@@ -107,7 +117,7 @@ describe.each([
   it('refuses and records a job whose post went back to review after it was queued', async () => {
     const [post] = await f.approvedPosts(1, new Date(Date.now() + 1_500), [channelA]);
     await t.app.get(Dispatcher).dispatchDue();
-    expect((await targets([post]))[0].state).toBe('queued');
+    expect((await queuedTarget(post)).state).toBe('queued');
     // An approver's decision that bypassed the workflow would leave the target queued; the worker still refuses.
     await t.db.query(`UPDATE posts SET state = 'in_review' WHERE id = $1`, [post]);
     const [row] = await settled([post], ['pending']);

@@ -6,7 +6,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
-import { lockPostOfTarget } from './delivery-claim';
+import { lockPostOfTarget } from './post-locks';
 import { type PublishJob, PublishQueue } from './publish-job';
 import { returnedRows } from './returning';
 
@@ -103,7 +103,7 @@ export class Reconciler {
     return settled;
   }
 
-  /** One target at a time, post lock first (see lockPostOfTarget), re-checked under the locks. */
+  /** One target at a time, post lock first (see post-locks.ts), re-checked under the locks. */
   private settleStuck(row: StuckRow): Promise<boolean> {
     const { stuckAfterMs, maxAttempts, retryBaseMs } = this.config.publishing;
     return this.db.transaction(async (tx) => {

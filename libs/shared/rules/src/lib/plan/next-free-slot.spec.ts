@@ -4,7 +4,7 @@ import { localToInstant } from '../local-time/zoned-time';
 import { ServiceCalendar } from '../service-hours/service-calendar';
 import { violationsForPost } from '../violation/violation';
 import { checkPlan } from './check-plan';
-import { nextFreeSlot, type NextFreeSlotRequest } from './next-free-slot';
+import { nextFreeSlot, nextFreeSlotOnChannels, type NextFreeSlotRequest } from './next-free-slot';
 
 const OSLO = 'Europe/Oslo';
 const local = (text: string): string => new Date(localToInstant(text.slice(0, 10), text.slice(11), OSLO)).toISOString();
@@ -77,6 +77,42 @@ describe('nextFreeSlot', () => {
     const closed = new ServiceCalendar({ ...hours, closedPeriods: [{ start: '2026-05-01', end: '2026-08-31' }] }, { timeZone: OSLO, country: 'NO' });
     expect(nextFreeSlot(request({ calendar: closed, invitesDialogue: true }))).toBeNull();
     expect(nextFreeSlot(request({ calendar: closed, invitesDialogue: true, horizonDays: 120 }))?.at).toBe(local('2026-09-01 09:00'));
+  });
+});
+
+describe('nextFreeSlotOnChannels', () => {
+  const on = (channelId: string, postId: string, when: string): PlanItem => ({ postId, channelId, at: local(when), invitesDialogue: false });
+  const search = (plan: PlanItem[], channels: Array<{ channelId: string; cadence: CadencePolicy | null }>, invitesDialogue = false) =>
+    nextFreeSlotOnChannels({ plan, channels: channels.map((channel) => ({ ...channel, calendar })), invitesDialogue, from: local('2026-05-18 08:00'), timeZone: OSLO });
+
+  it('answers one channel exactly as nextFreeSlot does', () => {
+    const plan = [post('a', '2026-05-19 15:00')];
+    expect(search(plan, [{ channelId: 'c1', cadence: cadence() }])).toEqual(nextFreeSlot(request({ plan })));
+  });
+
+  it('finds the first time free on every channel, each with its own plan and cadence', () => {
+    const gap = cadence({ preferredSlots: [], maxPostsPerDay: 5 });
+    // c1 is busy at 08:30 (free again 09:30); c2 at 09:45 (free again 10:45), so 09:30 is too close on c2.
+    const plan = [on('c1', 'a', '2026-05-18 08:30'), on('c2', 'b', '2026-05-18 09:45')];
+    const slot = search(plan, [
+      { channelId: 'c1', cadence: gap },
+      { channelId: 'c2', cadence: gap },
+    ]);
+    expect(slot).toEqual({ at: local('2026-05-18 10:45'), preferred: false });
+  });
+
+  it('takes a preferred slot of any channel when it is free on all of them', () => {
+    const slot = search([on('c1', 'a', '2026-05-19 15:00')], [
+      { channelId: 'c1', cadence: cadence() },
+      { channelId: 'c2', cadence: cadence({ preferredSlots: ['We 11:00'] }) },
+    ]);
+    // Tuesday is full on c1, so c2's Wednesday 11:00 comes before c1's Thursday 09:30.
+    expect(slot).toEqual({ at: local('2026-05-20 11:00'), preferred: true });
+  });
+
+  it('holds a dialogue post to every channel’s service hours, and finds nothing without channels', () => {
+    expect(search([], [{ channelId: 'c1', cadence: null }, { channelId: 'c2', cadence: null }], true)).toEqual({ at: local('2026-05-18 09:00'), preferred: false });
+    expect(search([], [])).toBeNull();
   });
 });
 

@@ -6,6 +6,9 @@
  * Preference rule: the first free preferred slot within `preferredWithinDays` wins, even over an
  * earlier free non-preferred time; if none is free in that window, the earliest free minute wins.
  * The search is bounded by `horizonDays` (and an iteration cap): null means "nothing in the horizon".
+ *
+ * `nextFreeSlotOnChannels` asks the same of several channels at once: a time is free when it is free on
+ * every one of them, and a preferred slot is a preferred slot of any of them.
  */
 import type { CadencePolicy, PlanItem } from '@kadens/shared/contracts';
 
@@ -34,6 +37,18 @@ export interface NextFreeSlotRequest {
   responseHorizonDays?: number;
 }
 
+/** One channel of a search over several: its own plan (the other posts on it), cadence and hours. */
+export interface SlotChannel {
+  channelId: string;
+  cadence: CadencePolicy | null;
+  /** The channel's service calendar; only consulted for dialogue posts. */
+  calendar: ServiceCalendar | null;
+}
+
+export type NextFreeSlotOnChannelsRequest = Omit<NextFreeSlotRequest, 'channelId' | 'cadence' | 'calendar'> & {
+  channels: readonly SlotChannel[];
+};
+
 export interface FreeSlot {
   at: string;
   /** True when `at` is one of the channel's preferred slots. */
@@ -45,12 +60,29 @@ export const DEFAULT_PREFERRED_WITHIN_DAYS = 7;
 const MAX_STEPS = 10_000;
 
 export function nextFreeSlot(request: NextFreeSlotRequest): FreeSlot | null {
+  const { channelId, cadence, calendar, ...search } = request;
+  return nextFreeSlotOnChannels({ ...search, channels: [{ channelId, cadence, calendar }] });
+}
+
+/** The earliest time free on every channel (null: none in the horizon, or no channel given). */
+export function nextFreeSlotOnChannels(request: NextFreeSlotOnChannelsRequest): FreeSlot | null {
+  if (request.channels.length === 0) return null;
   const start = Math.ceil(parseInstant(request.from) / MS_PER_MINUTE) * MS_PER_MINUTE;
   const limit = start + (request.horizonDays ?? DEFAULT_SLOT_HORIZON_DAYS) * MS_PER_DAY;
-  const nextTry = obstacleFinder(request);
+  const finders = request.channels.map((channel) => obstacleFinder({ ...request, ...channel }));
+  // Free when every channel says so; otherwise no channel can be free before the latest of their next tries.
+  const nextTry = (t: number): number | null => {
+    let next: number | null = null;
+    for (const finder of finders) {
+      const channelNext = finder(t);
+      if (channelNext !== null && (next === null || channelNext > next)) next = channelNext;
+    }
+    return next;
+  };
 
   const preferredLimit = Math.min(limit, start + (request.preferredWithinDays ?? DEFAULT_PREFERRED_WITHIN_DAYS) * MS_PER_DAY);
-  for (const candidate of preferredInstants(request, start, preferredLimit)) {
+  const preferred = new Set(request.channels.flatMap((channel) => preferredInstants(channel.cadence, request.timeZone, start, preferredLimit)));
+  for (const candidate of [...preferred].sort((a, b) => a - b)) {
     if (nextTry(candidate) === null) return { at: formatInstant(candidate), preferred: true };
   }
 
@@ -116,10 +148,9 @@ function lastWithin(times: readonly number[], low: number, high: number): number
   return candidate !== undefined && candidate > low ? candidate : null;
 }
 
-function preferredInstants(request: NextFreeSlotRequest, start: number, limit: number): number[] {
-  const slots = (request.cadence?.preferredSlots ?? []).flatMap(parseOrSkip);
+function preferredInstants(cadence: CadencePolicy | null, zone: string, start: number, limit: number): number[] {
+  const slots = (cadence?.preferredSlots ?? []).flatMap(parseOrSkip);
   if (slots.length === 0) return [];
-  const zone = request.timeZone;
   const instants = new Set<number>();
   const lastDay = localDayNumber(limit, zone);
   for (let day = localDayNumber(start, zone); day <= lastDay; day++) {

@@ -1,10 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-import { CALENDAR_INDEXED_ENTRY_BYTES } from './1763840000000-calendar-covering-index';
-
 /**
  * The month query's second branch reads the few entries too large for the covering index. Without an
  * index of its own it scanned every post of the month only to keep none; this one holds just them.
+ * (2200: the covering index's bound, written out; see CalendarCoveringIndex.)
  */
 export class CalendarLargeEntryIndex1763850000000 implements MigrationInterface {
   name = 'CalendarLargeEntryIndex1763850000000';
@@ -12,7 +11,7 @@ export class CalendarLargeEntryIndex1763850000000 implements MigrationInterface 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
       CREATE INDEX posts_calendar_large_entry_idx ON posts (organization_id, planned_at)
-        WHERE planned_at IS NOT NULL AND octet_length(calendar_entry) > ${CALENDAR_INDEXED_ENTRY_BYTES}`);
+        WHERE planned_at IS NOT NULL AND octet_length(calendar_entry) > 2200`);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -1,0 +1,13 @@
+export default {
+  displayName: 'api-connect',
+  preset: '../../../jest.preset.js',
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    // openid-client and its two dependencies ship only ES modules; Jest's CommonJS runtime needs them compiled.
+    '^.+/node_modules/(openid-client|oauth4webapi|jose)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  coverageDirectory: '../../../coverage/libs/api/connect',
+};
