@@ -47,6 +47,8 @@ async function tickEveryChecklistItem(page: Page): Promise<void> {
 
 test.describe('sign-off', () => {
   test('an editor submits, an approver asks for changes, the editor edits, two people approve and the calendar shows it approved', async ({ browser }) => {
+    // Four people, two rounds of sign-off and a change of text and time: longer than one minute on a busy machine.
+    test.setTimeout(150_000);
     const admin = await logIn(browser, 'admin@kadens.demo');
     const editor = await logIn(browser, 'editor@kadens.demo');
     const people = [admin, editor];
@@ -150,8 +152,31 @@ test.describe('sign-off', () => {
       await expect(admin.page.getByTestId('review-progress')).toHaveText('2 of 2 approvals');
       await expect(admin.page.getByTestId('history-entry').first()).toContainText('the post is approved');
 
+      // One edit changes the text and the time: the review shows both, the time in Oslo's wall clock.
+      const approvedAt = weekdayNextMonth();
+      const movedTo = new Date(new Date(approvedAt).getTime() + 25 * 60 * 60 * 1000).toISOString();
+      const edited = await editor.page.request.patch(`${api}/posts/${postId}`, { data: { body: 'The main library in Fjordvik keeps summer hours from 25 June.', plannedAt: movedTo } });
+      expect(edited.ok(), 'the editor changes text and time at once').toBe(true);
+      const osloTime = (instant: string) =>
+        new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Oslo' }).format(new Date(instant));
+      await approver.page.goto(reviewUrl);
+      const timeChange = approver.page.getByTestId('diff-time');
+      await expect(timeChange).toContainText('Time');
+      await expect(timeChange.locator('del')).toHaveText(osloTime(approvedAt));
+      await expect(timeChange.locator('ins')).toHaveText(osloTime(movedTo));
+      await expect(approver.page.getByTestId('diff-change').first()).toContainText('25');
+      await approver.page.screenshot({ path: 'tmp/screenshots/review-time-change.png', fullPage: true });
+      // Signed off again, for the new text and time.
+      await tickEveryChecklistItem(approver.page);
+      await approver.page.getByTestId('review-approve').click();
+      await expect(approver.page.getByTestId('review-progress')).toHaveText('1 of 2 approvals');
+      await admin.page.goto(reviewUrl);
+      await tickEveryChecklistItem(admin.page);
+      await admin.page.getByTestId('review-approve').click();
+      await expect(state(admin.page)).toHaveAttribute('data-state', 'approved');
+
       // The calendar shows it approved.
-      const plannedDate = weekdayNextMonth().slice(0, 10);
+      const plannedDate = new Date(new Date(weekdayNextMonth()).getTime() + 25 * 60 * 60 * 1000).toISOString().slice(0, 10);
       await admin.page.goto(`/o/${organizationId}/calendar?view=month&date=${plannedDate}`);
       await expect(admin.page.getByTestId(`calendar-post-${postId}`)).toHaveAttribute('data-state', 'approved');
     } finally {

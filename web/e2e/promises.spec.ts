@@ -130,3 +130,40 @@ test('a question outside service hours is refused in Norwegian, and an approver 
   await expect(note.locator('[data-rule="service_hours.outside"]')).toContainText(channelName);
   await approver.context().close();
 });
+
+test('the composer shows a broken promise while the time is chosen, before Save', async ({ browser }) => {
+  const run = `${Date.now().toString(36)}b`;
+  const channelName = `Fjordvik på Facebook ${run}`;
+  const admin = await logIn(browser, 'admin@kadens.demo');
+  const organizationId = await fjordvikId(admin);
+  const api = `/api/organizations/${organizationId}`;
+  const themeId = await create(admin, `${api}/themes`, { name: `Havneliv ${run}`, color: '#00897b' });
+  const channelId = await create(admin, `${api}/channels`, { platform: 'facebook', name: channelName });
+  const promises = await admin.request.put(`${api}/channels/${channelId}/promises`, {
+    data: { cadence: null, serviceHours: { openingHours: 'Mo-Fr 09:00-12:00; PH off', responseWindowMinutes: 60, closedPeriods: [] } },
+  });
+  expect(promises.status()).toBe(200);
+  await admin.context().close();
+
+  const editor = await logIn(browser, 'editor@kadens.demo');
+  const saves: string[] = [];
+  editor.on('request', (request) => {
+    if (/\/posts$/.test(request.url()) && request.method() === 'POST') saves.push(request.url());
+  });
+  await writeQuestion(editor, { organizationId, themeId, channelId, date: wednesdayNextMonth() }, `Havne-spørsmål ${run}`);
+
+  // Nothing saved yet, and the problem is already there, in Norwegian, announced politely.
+  const check = editor.getByTestId('composer-plan-check');
+  await expect(check).toHaveAttribute('aria-live', 'polite');
+  await expect(check).toContainText('Før du lagrer: tidspunktet bryter løfter kanalene har gitt');
+  await expect(check.locator('[data-rule="service_hours.outside"]')).toContainText(
+    `${channelName}: Spørsmål og andre innlegg som inviterer til dialog, må publiseres mens kanalen er bemannet.`,
+  );
+  expect(saves).toEqual([]);
+
+  // A time inside the staffed hours clears it, and the save goes through.
+  await editor.getByTestId('composer-planned-time').fill('10:00');
+  await expect(check.locator('[data-rule]')).toHaveCount(0);
+  expect(await save(editor)).toBe(201);
+  await editor.context().close();
+});

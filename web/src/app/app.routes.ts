@@ -4,6 +4,7 @@ import {
   homeRedirectGuard,
   ORGANIZATION_ID_PARAM,
   organizationMemberGuard,
+  provideComposer,
   sessionRequiredGuard,
   withoutOrganizationGuard,
 } from '@kadens/web/data-access';
@@ -49,6 +50,8 @@ export const APP_ROUTES: Routes = [
     canMatch: [sessionRequiredGuard],
     canActivate: [organizationMemberGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
+    // Every page of the organisation can open the composer; its code loads the first time one does.
+    providers: [provideComposer(() => import('@kadens/web/composer').then((m) => m.ComposerLauncher))],
     children: [
       { path: '', pathMatch: 'full', redirectTo: APP_PATHS.calendar },
       {

@@ -4,5 +4,3 @@ export * from './lib/delivery/provide-delivery-panel';
 export * from './lib/i18n/publishing-scope';
 export * from './lib/nav/publishing-nav.component';
 export * from './lib/publishing.routes';
-export * from './lib/shared/target-delivery-mark.component';
-export * from './lib/shared/target-state-chip.component';

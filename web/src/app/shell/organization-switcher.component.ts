@@ -21,6 +21,15 @@ const CREATE_OPTION = '::create-organization';
       width: 16rem;
       max-width: 40vw;
     }
+    @media (max-width: 599.98px) {
+      :host {
+        display: block;
+      }
+      mat-form-field {
+        width: 100%;
+        max-width: none;
+      }
+    }
   `,
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic">

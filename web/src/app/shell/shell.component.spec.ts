@@ -13,6 +13,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { SessionView } from '@kadens/shared/contracts';
 import { ActiveOrganization, BROWSER_LANGUAGES, BROWSER_STORAGE, SessionStore } from '@kadens/web/data-access';
+import { provideIcuMessages } from '@kadens/web/util';
 
 import { readTranslations, TRANSLATIONS_DIRECTORY, type TranslationTree } from '../i18n/translation-files.testing';
 import { ShellComponent } from './shell.component';
@@ -66,6 +67,7 @@ describe('ShellComponent', () => {
         ]),
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideIcuMessages(),
         { provide: BROWSER_STORAGE, useValue: null },
         { provide: BROWSER_LANGUAGES, useValue: ['en-US'] },
       ],

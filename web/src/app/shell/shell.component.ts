@@ -30,6 +30,8 @@ import { UserMenuComponent } from './user-menu.component';
 
 /** Below this width the navigation slides over the page instead of standing beside it. */
 const NARROW_SCREEN = '(max-width: 959.98px)';
+/** Below this width the toolbar keeps to one row: the language moves into the navigation, the name to initials. */
+const PHONE_SCREEN = '(max-width: 599.98px)';
 
 /** The frame around every page inside an organisation: toolbar, navigation, content. */
 @Component({
@@ -69,6 +71,12 @@ export class ShellComponent {
   protected readonly isNarrow = toSignal(
     inject(BreakpointObserver)
       .observe(NARROW_SCREEN)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly isPhone = toSignal(
+    inject(BreakpointObserver)
+      .observe(PHONE_SCREEN)
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );

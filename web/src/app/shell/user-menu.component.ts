@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
 import { MatMenuModule } from '@angular/material/menu';
@@ -21,6 +21,16 @@ import { accountLink } from '@kadens/web/data-access';
       margin: 0;
       font: var(--mat-sys-title-small);
     }
+    .user-menu__initials {
+      min-width: 40px;
+      width: 40px;
+      height: 40px;
+      padding: 0;
+      border-radius: 50%;
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+      font: var(--mat-sys-label-large);
+    }
     .user-menu__email {
       margin: 0;
       color: var(--mat-sys-on-surface-variant);
@@ -31,11 +41,12 @@ import { accountLink } from '@kadens/web/data-access';
     <button
       mat-button
       type="button"
+      [class.user-menu__initials]="compact()"
       [matMenuTriggerFor]="menu"
       data-testid="user-menu"
       [attr.aria-label]="'shell.userMenu' | transloco: { name: user().name }"
     >
-      {{ user().name }}
+      {{ compact() ? initials() : user().name }}
     </button>
     <mat-menu #menu="matMenu" xPosition="before">
       <div class="user-menu__identity">
@@ -52,6 +63,17 @@ import { accountLink } from '@kadens/web/data-access';
 })
 export class UserMenuComponent {
   readonly user = input.required<UserView>();
+  /** On a phone the button shows the person's initials, not the whole name. */
+  readonly compact = input(false);
   readonly logout = output<void>();
+  protected readonly initials = computed(() => initialsOf(this.user().name));
   protected readonly account = accountLink();
+}
+
+/** The first letters of the first and last word of a name: "Eddie Editor" → "EE". */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = words[0] ?? '';
+  const last = words.length > 1 ? (words[words.length - 1] ?? '') : '';
+  return (Array.from(first)[0] ?? '').concat(Array.from(last)[0] ?? '').toLocaleUpperCase() || '?';
 }

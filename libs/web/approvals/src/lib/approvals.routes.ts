@@ -1,13 +1,12 @@
 import type { Routes } from '@angular/router';
 import { provideTranslocoScope } from '@jsverse/transloco';
-import { PLANNING_SCOPE, unsavedComposerGuard } from '@kadens/web/composer';
-import { APPROVALS_PATHS, REVIEW_POST_ID_PARAM } from '@kadens/web/data-access';
+import { APPROVALS_PATHS, PLANNING_SCOPE, REVIEW_POST_ID_PARAM, unsavedComposerGuard } from '@kadens/web/data-access';
 
 import { APPROVALS_SCOPE } from './i18n/approvals-scope';
 
 /**
  * The approvals area: the inbox, the approval settings, the audit log and one post's review screen.
- * Texts come from the approvals scope; the planning scope names the posts' states as the calendar does.
+ * Texts come from the approvals scope; the planning scope words the channels' broken rules as the composer does.
  */
 export const APPROVALS_ROUTES: Routes = [
   {

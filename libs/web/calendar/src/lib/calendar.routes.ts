@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { unsavedComposerGuard } from '@kadens/web/composer';
+import { unsavedComposerGuard } from '@kadens/web/data-access';
 
 export const CALENDAR_ROUTES: Routes = [
   {

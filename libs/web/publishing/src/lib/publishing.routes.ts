@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import { provideTranslocoScope } from '@jsverse/transloco';
-import { unsavedComposerGuard } from '@kadens/web/composer';
+import { unsavedComposerGuard } from '@kadens/web/data-access';
 
 import { PUBLISHING_SCOPE } from './i18n/publishing-scope';
 

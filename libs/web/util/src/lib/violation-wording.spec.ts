@@ -1,9 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { TestBed } from '@angular/core/testing';
 import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import { type Locale, LOCALES, type Violation } from '@kadens/shared/contracts';
 
-import { planningTranslations } from '../testing/planning-translations.testing';
-import { type ViolationContext, wordViolation, wordViolations } from './violation-wording';
+import { provideIcuMessages } from './icu-messages';
+import { type ViolationContext, violationsOfPost, wordViolation, wordViolations } from './violation-wording';
+
+/** The planning scope's texts as the app serves them: `web/public/i18n/planning/<locale>.json`. */
+function planningTranslations(locale: Locale): Record<string, unknown> {
+  const file = join(__dirname, '..', '..', '..', '..', '..', 'web', 'public', 'i18n', 'planning', `${locale}.json`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
 
 const CONTEXT: ViolationContext = { channels: [{ id: 'c1', name: 'Facebook' }], timeZone: 'Europe/Oslo' };
 
@@ -82,6 +91,7 @@ describe('violations in words', () => {
           preloadLangs: true,
         }),
       ],
+      providers: [provideIcuMessages()],
     });
     transloco = TestBed.inject(TranslocoService);
   });
@@ -100,5 +110,17 @@ describe('violations in words', () => {
     const gap = VIOLATIONS.minGap;
     const worded = wordViolations([full, { ...full, postId: 'p2' }, gap, { ...gap, postId: 'p2', params: { ...gap.params, otherPostId: 'p1' } }], CONTEXT, 'nb');
     expect(worded.map((text) => text.rule)).toEqual(['cadence.max_per_day', 'cadence.min_gap']);
+  });
+});
+
+describe('violationsOfPost', () => {
+  it('keeps what names the post and a thin week it falls in, and leaves out the rest of the plan', () => {
+    const at = (rule: Violation['rule'], postId: string | null, params: Violation['params']): Violation => ({ ...violation(rule, params), postId });
+    const mine = at('cadence.max_per_day', 'p1', { date: '2030-06-04', count: 3, max: 2 });
+    const other = at('cadence.max_per_day', 'p2', { date: '2030-06-05', count: 3, max: 2 });
+    const myWeek = at('cadence.min_per_week', null, { week: '2030-W23', weekStart: '2030-06-03', weekEnd: '2030-06-09', count: 1, min: 3 });
+    const nextWeek = at('cadence.min_per_week', null, { week: '2030-W24', weekStart: '2030-06-10', weekEnd: '2030-06-16', count: 0, min: 3 });
+    const silence = at('cadence.max_silence', null, { from: '2030-06-05', to: '2030-06-09', days: 5, maxDays: 3 });
+    expect(violationsOfPost([mine, other, myWeek, nextWeek, silence], 'p1', '2030-06-04T10:00:00.000Z', 'Europe/Oslo')).toEqual([mine, myWeek]);
   });
 });

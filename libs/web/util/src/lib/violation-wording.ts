@@ -1,5 +1,8 @@
 import type { ChannelView, RuleId, Violation } from '@kadens/shared/contracts';
-import { isCivilDate, isoWeekOf } from '@kadens/shared/rules';
+import { isCivilDate, isoWeekOf, parseInstant, toLocalDateTime } from '@kadens/shared/rules';
+
+import { intlLocale } from './intl-locale';
+import { formatWallClock } from './zoned-time';
 
 /** What a violation needs from the page to be worded: the channels' names and the organisation's zone. */
 export interface ViolationContext {
@@ -16,12 +19,21 @@ export interface WordedViolation {
   params: Record<string, string | number>;
 }
 
-/** English is read here by Nordic teams: day before month, 24-hour clock. */
-const FORMAT_LOCALES: Readonly<Record<string, string>> = { nb: 'nb-NO', da: 'da-DK', sv: 'sv-SE', en: 'en-GB' };
+/** How far around a post's time the review asks the rules, so the post's week is always inside. */
+export const VIOLATION_WINDOW_MS = 7 * 86_400_000;
 
-/** The Intl locale that writes dates and times the way the screen's language does. */
-export function intlLocale(language: string): string {
-  return FORMAT_LOCALES[language] ?? language;
+/**
+ * The broken promises that concern one post: those naming it (a full day, a short gap, no one there
+ * to answer) and a thin week it falls in. Silences elsewhere in the plan are the calendar's business.
+ */
+export function violationsOfPost(violations: readonly Violation[], postId: string, plannedAt: string, timeZone: string): Violation[] {
+  const postDate = toLocalDateTime(parseInstant(plannedAt), timeZone).date;
+  return violations.filter((violation) => {
+    if (violation.postId === postId) return true;
+    if (violation.postId !== null || violation.rule !== 'cadence.min_per_week') return false;
+    const { weekStart, weekEnd } = violation.params;
+    return typeof weekStart === 'string' && typeof weekEnd === 'string' && weekStart <= postDate && postDate <= weekEnd;
+  });
 }
 
 /**
@@ -92,20 +104,6 @@ export function wordViolations(violations: readonly Violation[], context: Violat
       seen.add(identity);
       return true;
     });
-}
-
-/** "torsdag 3. desember kl. 09:00": the weekday, date and time in the zone. */
-export function formatWallClock(instant: string, timeZone: string, language: string): string {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  }).format(date);
 }
 
 /** A calendar date (YYYY-MM-DD): "3. desember 2026" (long) or "3. des." (short). */

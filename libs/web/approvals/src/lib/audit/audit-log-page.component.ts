@@ -4,11 +4,18 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AuditEventView, MemberView, OrganizationId } from '@kadens/shared/contracts';
-import { ActiveOrganization, approvalsInboxLink, ApprovalsApi, describeApiError, OrganizationsApi, reviewLink } from '@kadens/web/data-access';
+import {
+  ActiveOrganization,
+  approvalsInboxLink,
+  ApprovalsApi,
+  describeApiError,
+  OrganizationsApi,
+  OrganizationTimeZone,
+  reviewLink,
+} from '@kadens/web/data-access';
 import { ProblemNotifier } from '@kadens/web/ui';
+import { injectActiveLanguage, ZonedDateTimePipe } from '@kadens/web/util';
 
-import { injectActiveLanguage } from '../shared/active-language';
-import { ZonedDateTimePipe } from '../shared/local-time.pipes';
 import { TextOrKeyPipe } from '../shared/text-or-key.pipe';
 import { describeOrganizationEvent } from './organization-event-wording';
 
@@ -30,7 +37,8 @@ export class AuditLogPageComponent {
 
   protected readonly language = injectActiveLanguage();
   protected readonly organizationId = this.activeOrganization.organizationId;
-  protected readonly timeZone = signal<string | null>(null);
+  private readonly organizationTimeZone = inject(OrganizationTimeZone);
+  protected readonly timeZone = this.organizationTimeZone.timeZone;
   protected readonly events = signal<AuditEventView[]>([]);
   protected readonly members = signal<MemberView[]>([]);
   protected readonly loading = signal(false);
@@ -71,13 +79,12 @@ export class AuditLogPageComponent {
 
   private async load(organizationId: OrganizationId): Promise<void> {
     await this.run(organizationId, async () => {
-      const [organization, members, events] = await Promise.all([
-        this.organizations.get(organizationId),
+      const [, members, events] = await Promise.all([
+        this.organizationTimeZone.refresh(organizationId),
         this.organizations.listMembers(organizationId),
         this.api.audit(organizationId, { limit: PAGE_SIZE }),
       ]);
       if (this.organizationId() !== organizationId) return;
-      this.timeZone.set(organization.timeZone);
       this.members.set(members);
       this.events.set(events);
       this.more.set(events.length === PAGE_SIZE);

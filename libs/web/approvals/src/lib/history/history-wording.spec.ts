@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import type { AuditEventView, Locale } from '@kadens/shared/contracts';
+import { provideIcuMessages } from '@kadens/web/util';
 
 import { auditEvent } from '../testing/approvals-fixtures.testing';
 import { readApprovalsTranslations } from '../testing/approvals-translations.testing';
@@ -15,6 +16,7 @@ function worded(event: AuditEventView, locale: Locale = 'en'): string {
         preloadLangs: true,
       }),
     ],
+    providers: [provideIcuMessages()],
   });
   const line = describeAuditEvent(event);
   const text = TestBed.inject(TranslocoService).translate(line.text.key, line.text.params ?? {});

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AuditEventView } from '@kadens/shared/contracts';
+import { ZonedDateTimePipe } from '@kadens/web/util';
 
-import { ZonedDateTimePipe } from '../shared/local-time.pipes';
 import { TextOrKeyPipe } from '../shared/text-or-key.pipe';
 import { describeAuditEvent } from './history-wording';
 

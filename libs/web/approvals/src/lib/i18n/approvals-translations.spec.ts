@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { CHECKLIST_KEYS, DEFAULT_CHECKLIST, LOCALES, NOTIFICATION_KINDS, REVIEW_DECISIONS, RULE_IDS } from '@kadens/shared/contracts';
+import { CHECKLIST_KEYS, DEFAULT_CHECKLIST, LOCALES, NOTIFICATION_KINDS, REVIEW_DECISIONS } from '@kadens/shared/contracts';
 import { APPROVAL_ERROR_CODES } from '@kadens/web/data-access';
 import { describeTranslationParity, sourceFiles } from '@kadens/web/ui/testing';
 
@@ -40,7 +40,6 @@ describe('approvals translations (web/public/i18n/approvals)', () => {
       ...HISTORY_KEYS,
       ...AUDIT_KEYS,
       ...NOTIFICATION_KINDS.map((kind) => `notifications.kinds.${kind}`),
-      ...RULE_IDS.map((rule) => `rules.${rule}`),
       ...CHECKLIST_KEYS.map((key) => `checklist.seeded.${key}`),
       ...REVIEW_DECISIONS.map((decision) => `reviews.${decision}`),
       ...['own_post', 'already_approved'].map((reason) => `review.refusal.${reason}`),

@@ -4,7 +4,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CalendarEntry, InboxEntry, OrganizationId } from '@kadens/shared/contracts';
-import { PlatformBadgeComponent, PostStateChipComponent } from '@kadens/web/composer';
+import { visiblePostState } from '@kadens/shared/rules';
 import {
   ActiveOrganization,
   ApprovalsApi,
@@ -12,13 +12,12 @@ import {
   auditLogLink,
   CalendarApi,
   describeApiError,
-  OrganizationsApi,
+  OrganizationTimeZone,
   reviewLink,
 } from '@kadens/web/data-access';
-import { ProblemNotifier } from '@kadens/web/ui';
+import { PlatformBadgeComponent, ProblemNotifier, VisibleStateChipComponent } from '@kadens/web/ui';
+import { injectActiveLanguage, ZonedDateTimePipe } from '@kadens/web/util';
 
-import { injectActiveLanguage } from '../shared/active-language';
-import { ZonedDateTimePipe } from '../shared/local-time.pipes';
 import { knownPlatforms } from '../shared/platforms';
 import { TextOrKeyPipe } from '../shared/text-or-key.pipe';
 import { describeProgress } from './approval-progress';
@@ -46,7 +45,7 @@ export function bySoonestDue(a: { plannedAt: string | null }, b: { plannedAt: st
     RouterLink,
     TranslocoPipe,
     PlatformBadgeComponent,
-    PostStateChipComponent,
+    VisibleStateChipComponent,
     TextOrKeyPipe,
     ZonedDateTimePipe,
   ],
@@ -57,7 +56,7 @@ export function bySoonestDue(a: { plannedAt: string | null }, b: { plannedAt: st
 export class InboxPageComponent {
   private readonly approvals = inject(ApprovalsApi);
   private readonly calendar = inject(CalendarApi);
-  private readonly organizations = inject(OrganizationsApi);
+  private readonly organizationTimeZone = inject(OrganizationTimeZone);
   private readonly activeOrganization = inject(ActiveOrganization);
   private readonly notifier = inject(ProblemNotifier);
 
@@ -67,12 +66,13 @@ export class InboxPageComponent {
   protected readonly canConfigure = computed(() => this.activeOrganization.can('organization.update'));
   protected readonly canReadAudit = computed(() => this.activeOrganization.can('audit.read'));
   protected readonly loading = signal(false);
-  protected readonly timeZone = signal<string | null>(null);
+  protected readonly timeZone = this.organizationTimeZone.timeZone;
   protected readonly entries = signal<InboxEntry[]>([]);
   protected readonly pipeline = signal<CalendarEntry[]>([]);
 
   protected readonly describeProgress = describeProgress;
   protected readonly knownPlatforms = knownPlatforms;
+  protected readonly shownState = (entry: CalendarEntry) => visiblePostState(entry.state, entry.targets.map((target) => target.state));
 
   constructor() {
     effect(() => {
@@ -99,8 +99,8 @@ export class InboxPageComponent {
     this.loading.set(true);
     const now = Date.now();
     try {
-      const [organization, entries, pipeline] = await Promise.all([
-        this.organizations.get(organizationId),
+      const [, entries, pipeline] = await Promise.all([
+        this.organizationTimeZone.refresh(organizationId),
         this.canApprove() ? this.approvals.inbox(organizationId) : Promise.resolve([]),
         this.calendar.entries(organizationId, {
           from: new Date(now).toISOString(),
@@ -109,7 +109,6 @@ export class InboxPageComponent {
         }),
       ]);
       if (this.organizationId() !== organizationId) return;
-      this.timeZone.set(organization.timeZone);
       this.entries.set([...entries].sort(bySoonestDue));
       const waiting = new Set(entries.map((entry) => entry.postId));
       this.pipeline.set(pipeline.filter((entry) => !waiting.has(entry.id)).sort(bySoonestDue));

@@ -6,10 +6,9 @@ import { Router } from '@angular/router';
 import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
 import type { NotificationView } from '@kadens/shared/contracts';
 import { ActiveOrganization, reviewLink } from '@kadens/web/data-access';
+import { formatTimeAgo, injectActiveLanguage } from '@kadens/web/util';
 
 import { APPROVALS_SCOPE } from '../i18n/approvals-scope';
-import { injectActiveLanguage } from '../shared/active-language';
-import { formatTimeAgo } from '../shared/local-time-format';
 import { TextOrKeyPipe } from '../shared/text-or-key.pipe';
 import { describeNotification } from './notification-wording';
 import { NotificationsStore } from './notifications.store';

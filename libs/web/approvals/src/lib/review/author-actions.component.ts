@@ -5,8 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ComposerLauncher } from '@kadens/web/composer';
-import { ActiveOrganization, approvalsInboxLink, describeApiError, PlanningCatalogApi } from '@kadens/web/data-access';
+import { ActiveOrganization, approvalsInboxLink, COMPOSER, describeApiError, PlanningCatalogApi } from '@kadens/web/data-access';
 import { ProblemNotifier } from '@kadens/web/ui';
 
 import { ReviewStore } from './review.store';
@@ -71,7 +70,7 @@ import { ReviewStore } from './review.store';
 export class AuthorActionsComponent {
   protected readonly store = inject(ReviewStore);
   private readonly catalogApi = inject(PlanningCatalogApi);
-  private readonly composer = inject(ComposerLauncher);
+  private readonly composer = inject(COMPOSER);
   private readonly activeOrganization = inject(ActiveOrganization);
   private readonly notifier = inject(ProblemNotifier);
   private readonly router = inject(Router);

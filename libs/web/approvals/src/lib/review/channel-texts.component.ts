@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChannelView, PostView } from '@kadens/shared/contracts';
 import { platformRules } from '@kadens/shared/platform-rules';
-import { PlatformBadgeComponent } from '@kadens/web/composer';
+import { PlatformBadgeComponent } from '@kadens/web/ui';
 
 /** One channel's text and what its platform will show. */
 interface ChannelText {

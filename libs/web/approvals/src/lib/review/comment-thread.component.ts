@@ -5,8 +5,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ActiveOrganization } from '@kadens/web/data-access';
+import { ZonedDateTimePipe } from '@kadens/web/util';
 
-import { ZonedDateTimePipe } from '../shared/local-time.pipes';
 import { ReviewStore } from './review.store';
 
 /** The conversation on the post between its editors and approvers, oldest first. */

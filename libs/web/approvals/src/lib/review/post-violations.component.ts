@@ -1,15 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChannelView, PostView, Violation } from '@kadens/shared/contracts';
+import { wordViolations, ZonedDateTimePipe } from '@kadens/web/util';
 
-import { ZonedDateTimePipe } from '../shared/local-time.pipes';
-import { TextOrKeyPipe } from '../shared/text-or-key.pipe';
-import { describeViolation } from './violation-wording';
 
-/** The channels' promises the post's time breaks, worded; and an override, if someone made one. */
+/**
+ * The channels' promises the post's time breaks, in the planning scope's words (the same the composer
+ * and the calendar use); and an override, if someone made one.
+ */
 @Component({
   selector: 'kd-post-violations',
-  imports: [TranslocoPipe, TextOrKeyPipe, ZonedDateTimePipe],
+  imports: [TranslocoPipe, ZonedDateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (!post().plannedAt) {
@@ -19,7 +20,7 @@ import { describeViolation } from './violation-wording';
         @for (item of worded(); track $index) {
           <li class="violation" [class.violation--block]="item.blocking" data-testid="review-violation" [attr.data-rule]="item.rule">
             <span class="violation__severity">{{ (item.blocking ? 'approvals.rules.blocks' : 'approvals.rules.warns') | transloco }}</span>
-            {{ item.texts | textOrKey }}
+            {{ item.key | transloco: item.params }}
           </li>
         } @empty {
           <li data-testid="review-no-violations">{{ 'approvals.rules.none' | transloco }}</li>
@@ -70,10 +71,9 @@ export class PostViolationsComponent {
   readonly language = input.required<string>();
 
   protected readonly worded = computed(() =>
-    this.violations().map((violation) => ({
-      rule: violation.rule,
-      blocking: violation.severity === 'block',
-      texts: describeViolation(violation, this.channels(), this.timeZone(), this.language()),
+    wordViolations(this.violations(), { channels: this.channels(), timeZone: this.timeZone() }, this.language()).map((worded) => ({
+      ...worded,
+      blocking: worded.severity === 'block',
     })),
   );
 }

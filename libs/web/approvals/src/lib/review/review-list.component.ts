@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ReviewView } from '@kadens/shared/contracts';
+import { ZonedDateTimePipe } from '@kadens/web/util';
 
-import { ZonedDateTimePipe } from '../shared/local-time.pipes';
 
 /** The decisions taken on the post, newest first, with the reviewers' comments. */
 @Component({

@@ -1,6 +1,8 @@
 import type { HttpTestingController } from '@angular/common/http/testing';
+import { ChangeDetectionStrategy, Component, input, type Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { AuditEventView, ReviewSummary, Role, Violation } from '@kadens/shared/contracts';
+import type { AuditEventView, PostView, ReviewSummary, Role, Violation } from '@kadens/shared/contracts';
+import { type DeliveryContext, POST_DELIVERY_PANEL } from '@kadens/web/data-access';
 
 import { auditEvent, CHANNELS, MEMBERS, ORGANIZATION, summary } from '../testing/approvals-fixtures.testing';
 import { apiError, BASE, queries, settle, setUpApprovalsTestBed } from '../testing/approvals-test-bed.testing';
@@ -20,9 +22,19 @@ function answerRefresh(http: HttpTestingController, { review, history = [] }: An
   http.expectOne(`${POST}/history`).flush(history);
 }
 
+@Component({
+  selector: 'kd-stub-delivery-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<p data-testid="stub-delivery">{{ post().id }} in {{ catalog().timeZone }}</p>`,
+})
+class StubDeliveryPanelComponent {
+  readonly post = input.required<PostView>();
+  readonly catalog = input.required<DeliveryContext>();
+}
+
 describe('ReviewPageComponent', () => {
-  async function render(role: Role, answers: Answers, userId = 'u-me') {
-    const { http, notifier } = await setUpApprovalsTestBed({ role, userId });
+  async function render(role: Role, answers: Answers, userId = 'u-me', providers: Provider[] = []) {
+    const { http, notifier } = await setUpApprovalsTestBed({ role, userId, providers });
     const fixture = TestBed.createComponent(ReviewPageComponent);
     fixture.componentRef.setInput('postId', 'p1');
     await settle(fixture);
@@ -195,7 +207,23 @@ describe('ReviewPageComponent', () => {
       'Ada approved revision 2 (1 of 2 approvals)',
       'Eddie Editor sent revision 2 for approval',
     ]);
-    expect(text(findAll('review-violation')[0])).toBe('Blocks publishing: Posts on Fjordvik på Facebook on 4 June 2030: 3, but the channel promises at most 2 a day.');
+    expect(text(findAll('review-violation')[0])).toBe('Blocks publishing: Fjordvik på Facebook: at most 2 a day, but 4 June 2030 would have 3.');
     expect(findAll('review-approve')).toHaveLength(0);
+  });
+
+  it('shows a published post as published, with its delivery, and offers no edit or cancel', async () => {
+    const published = summary({}, { state: 'approved', authorId: 'u-me', targets: summary().post.targets.map((target) => ({ ...target, state: 'published' as const })) });
+    const { find, findAll, text } = await render('editor', { review: published }, 'u-me', [{ provide: POST_DELIVERY_PANEL, useValue: StubDeliveryPanelComponent }]);
+    expect(find('review-state')?.getAttribute('data-state')).toBe('published');
+    expect(text(find('review-state'))).toBe('✓✓Published');
+    expect(text(find('stub-delivery'))).toBe('p1 in Europe/Oslo');
+    expect(findAll('review-edit')).toHaveLength(0);
+    expect(findAll('review-cancel')).toHaveLength(0);
+  });
+
+  it('shows no delivery before sign-off', async () => {
+    const { find, findAll } = await render('approver', { review: summary() }, 'u-me', [{ provide: POST_DELIVERY_PANEL, useValue: StubDeliveryPanelComponent }]);
+    expect(find('review-state')?.getAttribute('data-state')).toBe('in_review');
+    expect(findAll('stub-delivery')).toHaveLength(0);
   });
 });

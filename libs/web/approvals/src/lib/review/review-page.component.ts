@@ -1,16 +1,17 @@
+import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { PostStateChipComponent } from '@kadens/web/composer';
-import { ActiveOrganization, approvalsInboxLink } from '@kadens/web/data-access';
+import { DELIVERY_STARTED_STATES, visiblePostState } from '@kadens/shared/rules';
+import { ActiveOrganization, approvalsInboxLink, type DeliveryContext, POST_DELIVERY_PANEL } from '@kadens/web/data-access';
+import { VisibleStateChipComponent } from '@kadens/web/ui';
+import { injectActiveLanguage, ZonedDateTimePipe } from '@kadens/web/util';
 
 import { PostHistoryComponent } from '../history/post-history.component';
 import { describeProgress } from '../inbox/approval-progress';
-import { injectActiveLanguage } from '../shared/active-language';
-import { ZonedDateTimePipe } from '../shared/local-time.pipes';
 import { TextOrKeyPipe } from '../shared/text-or-key.pipe';
 import { AuthorActionsComponent } from './author-actions.component';
 import { ChannelTextsComponent } from './channel-texts.component';
@@ -34,7 +35,8 @@ import { RevisionDiffComponent } from './revision-diff.component';
     MatProgressBarModule,
     RouterLink,
     TranslocoPipe,
-    PostStateChipComponent,
+    NgComponentOutlet,
+    VisibleStateChipComponent,
     AuthorActionsComponent,
     ChannelTextsComponent,
     CommentThreadComponent,
@@ -62,6 +64,20 @@ export class ReviewPageComponent {
   protected readonly language = injectActiveLanguage();
   protected readonly summary = this.store.summary;
   protected readonly post = computed(() => this.summary()?.post ?? null);
+  protected readonly deliveryPanel = inject(POST_DELIVERY_PANEL);
+  protected readonly visibleState = computed(() => {
+    const post = this.post();
+    return post ? visiblePostState(post.state, post.targets.map((target) => target.state)) : null;
+  });
+  /** Once a channel has started publishing the post is history: no edit, no cancel (the API refuses both). */
+  protected readonly delivered = computed(() => this.post()?.targets.some((target) => DELIVERY_STARTED_STATES.includes(target.state)) ?? false);
+  /** A signed-off post has a delivery to show. */
+  protected readonly hasDelivery = computed(() => this.post()?.targets.some((target) => target.state !== 'pending') ?? false);
+  protected readonly deliveryContext = computed<DeliveryContext | null>(() => {
+    const organizationId = this.activeOrganization.organizationId();
+    const timeZone = this.store.timeZone();
+    return organizationId && timeZone ? { organizationId, timeZone, channels: this.store.channels() } : null;
+  });
   protected readonly progress = computed(() => {
     const summary = this.summary();
     return summary ? describeProgress(summary.progress) : [];
@@ -72,7 +88,7 @@ export class ReviewPageComponent {
   });
   protected readonly showAuthorActions = computed(() => {
     const actions = this.store.actions();
-    return actions.submit || actions.edit || actions.cancel;
+    return !this.delivered() && (actions.submit || actions.edit || actions.cancel);
   });
   protected readonly inboxLink = computed(() => approvalsInboxLink(this.activeOrganization.organizationId() ?? ''));
 

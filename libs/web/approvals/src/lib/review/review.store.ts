@@ -1,11 +1,12 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { AuditEventView, ChannelView, CommentView, MemberView, OrganizationId, ReviewSummary, Violation } from '@kadens/shared/contracts';
-import { ActiveOrganization, ApprovalsApi, ChannelsApi, OrganizationsApi, SessionStore, ViolationsApi } from '@kadens/web/data-access';
+import { ActiveOrganization, ApprovalsApi, ChannelsApi, OrganizationsApi, OrganizationTimeZone, PublishingStream, SessionStore, ViolationsApi } from '@kadens/web/data-access';
 import { ProblemNotifier } from '@kadens/web/ui';
+import { VIOLATION_WINDOW_MS, violationsOfPost } from '@kadens/web/util';
 
 import { type ReviewActions, reviewActions } from './review-actions';
 import { describeReviewProblem, type ReviewProblem } from './review-problem';
-import { VIOLATION_WINDOW_MS, violationsOfPost } from './violation-wording';
 
 const NO_ACTIONS: ReviewActions = { submit: false, cancel: false, edit: false, requestChanges: false, approveRefusal: 'role_lacks_permission' };
 
@@ -30,7 +31,8 @@ export class ReviewStore {
   readonly violations = signal<Violation[]>([]);
   readonly channels = signal<ChannelView[]>([]);
   readonly members = signal<MemberView[]>([]);
-  readonly timeZone = signal<string | null>(null);
+  private readonly organizationTimeZone = inject(OrganizationTimeZone);
+  readonly timeZone = this.organizationTimeZone.timeZone;
   readonly loading = signal(false);
   /** A decision or comment is on its way. */
   readonly busy = signal(false);
@@ -47,19 +49,30 @@ export class ReviewStore {
     return this.members().find((member) => member.userId === authorId)?.name ?? null;
   });
 
+  constructor() {
+    // Delivery moves on while the page is open: the post's targets follow the live stream.
+    const stream = inject(PublishingStream);
+    stream.targetChanges$.pipe(takeUntilDestroyed()).subscribe((change) => {
+      const summary = this.summary();
+      if (summary?.post.id !== change.postId) return;
+      const targets = summary.post.targets.map((target) => (target.id === change.targetId ? { ...target, state: change.state } : target));
+      this.summary.set({ ...summary, post: { ...summary.post, targets } });
+    });
+    stream.resynced$.pipe(takeUntilDestroyed()).subscribe(() => void this.refresh().catch(() => undefined));
+  }
+
   async load(organizationId: OrganizationId, postId: string): Promise<void> {
     if (this.subject?.postId !== postId || this.subject.organizationId !== organizationId) this.clear();
     this.subject = { organizationId, postId };
     this.problem.set(null);
     this.loading.set(true);
     try {
-      const [organization, channels, members] = await Promise.all([
-        this.organizations.get(organizationId),
+      const [, channels, members] = await Promise.all([
+        this.organizationTimeZone.refresh(organizationId),
         this.channelsApi.list(organizationId),
         this.organizations.listMembers(organizationId),
       ]);
       if (!this.isCurrent(organizationId, postId)) return;
-      this.timeZone.set(organization.timeZone);
       this.channels.set(channels);
       this.members.set(members);
       await this.refresh();

@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChannelView, ReviewSummary } from '@kadens/shared/contracts';
+import { injectActiveLanguage } from '@kadens/web/util';
 
 import { TextOrKeyPipe } from '../shared/text-or-key.pipe';
-import { changedTexts } from './revision-diff';
+import { changedTexts, diffTime } from './revision-diff';
 
 /** The difference from the last approved revision, word by word. */
 @Component({
@@ -19,6 +20,16 @@ import { changedTexts } from './revision-diff';
       <p class="intro">
         {{ 'approvals.diff.since' | transloco: { approved: approved()!.revision, current: summary().currentRevision.revision } }}
       </p>
+      @if (timeChange(); as time) {
+        <section class="change" data-testid="diff-time">
+          <h4 class="change__label">{{ 'approvals.diff.time' | transloco }}</h4>
+          <p class="change__text">
+            <del [attr.aria-label]="'approvals.diff.removed' | transloco">{{ time.approved ?? ('approvals.diff.noTime' | transloco) }}</del>
+            <span aria-hidden="true"> → </span>
+            <ins [attr.aria-label]="'approvals.diff.added' | transloco">{{ time.current ?? ('approvals.diff.noTime' | transloco) }}</ins>
+          </p>
+        </section>
+      }
       @for (change of changes(); track change.id) {
         <section class="change" data-testid="diff-change">
           <h4 class="change__label">{{ change.label | textOrKey }}</h4>
@@ -71,8 +82,18 @@ import { changedTexts } from './revision-diff';
 export class RevisionDiffComponent {
   readonly summary = input.required<ReviewSummary>();
   readonly channels = input.required<readonly ChannelView[]>();
+  /** The organisation's zone, in which the planned times are written. */
+  readonly timeZone = input<string | null>(null);
+  private readonly language = injectActiveLanguage();
 
   protected readonly approved = computed(() => this.summary().lastApprovedRevision);
+  /** The time last signed off and the time now, written out; null when the edit left the time alone. */
+  protected readonly timeChange = computed(() => {
+    const change = this.summary().timeChange;
+    if (!change) return null;
+    const write = (instant: string | null) => diffTime(instant, this.timeZone(), this.language());
+    return { approved: write(change.approved), current: write(change.current) };
+  });
   protected readonly changes = computed(() => {
     const approved = this.approved();
     return approved ? changedTexts(approved.content, this.summary().currentRevision.content, this.channels()) : [];

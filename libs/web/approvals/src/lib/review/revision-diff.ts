@@ -1,4 +1,5 @@
 import type { ChannelView, PostRevisionView } from '@kadens/shared/contracts';
+import { intlLocale } from '@kadens/web/util';
 
 import type { TranslatedText } from '../shared/translated-text';
 import { type DiffPart, diffWords, hasChanges } from './word-diff';
@@ -37,4 +38,15 @@ export function changedTexts(approved: Content, current: Content, channels: read
     add(`channel-${channelId}`, { key: 'approvals.diff.channel', params: { channel } }, beforeText, afterText);
   }
   return changes;
+}
+
+/**
+ * A planned time on the diff's time line, short, in the organisation's zone and the reader's language:
+ * "12. des., 09:00" in bokmål, "12 Dec, 09:00" in English; null for no time. Without a zone: ''.
+ */
+export function diffTime(instant: string | null, timeZone: string | null, language: string): string | null {
+  if (instant === null) return null;
+  const date = new Date(instant);
+  if (!timeZone || Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(intlLocale(language), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date);
 }

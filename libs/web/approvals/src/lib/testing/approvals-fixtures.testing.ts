@@ -83,6 +83,7 @@ export function summary(overrides: Partial<ReviewSummary> = {}, postOverrides: P
     reviews: [],
     currentRevision: { revision: current.revision, authorId: current.authorId, createdAt: CREATED, content: content(current.body) },
     lastApprovedRevision: null,
+    timeChange: null,
     checklist: CHECKLIST,
     plan: {
       theme: { id: current.themeId, name: 'Opening hours', color: '#1e88e5' },

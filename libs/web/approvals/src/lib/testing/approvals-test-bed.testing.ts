@@ -4,7 +4,7 @@ import { Component, type Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, type Routes } from '@angular/router';
 import type { Locale, Role, SessionView } from '@kadens/shared/contracts';
-import { ActiveOrganization, BROWSER_STORAGE, SessionStore } from '@kadens/web/data-access';
+import { ActiveOrganization, BROWSER_STORAGE, COMPOSER, SessionStore } from '@kadens/web/data-access';
 import { Confirmation, ProblemNotifier } from '@kadens/web/ui';
 import { translocoTesting } from '@kadens/web/ui/testing';
 
@@ -49,6 +49,8 @@ export async function setUpApprovalsTestBed({ role, userId = 'u-me', locale = 'e
       { provide: BROWSER_STORAGE, useValue: null },
       { provide: ProblemNotifier, useValue: notifier },
       { provide: Confirmation, useValue: { ask: jest.fn().mockResolvedValue(true) } },
+      // The app provides the composer library's; a spec that opens it passes its own fake.
+      { provide: COMPOSER, useValue: { open: jest.fn().mockResolvedValue(null), mayLeave: jest.fn().mockResolvedValue(true) } },
       ...providers,
     ],
   });

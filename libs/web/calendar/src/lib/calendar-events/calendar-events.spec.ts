@@ -30,6 +30,18 @@ function entry(overrides: Partial<CalendarEntry> = {}): CalendarEntry {
 }
 
 describe('calendarEventInputs', () => {
+  it('shows one visible state: a published or held post no longer says approved', () => {
+    const targets = (...states: CalendarEntry['targets'][number]['state'][]) =>
+      states.map((state, index) => ({ id: `tg${index}`, channelId: `c${index}`, platform: 'x' as const, state }));
+    const shown = (overrides: Partial<CalendarEntry>) => calendarEventInputs([entry(overrides)], CATALOG, true)[0]?.extendedProps;
+    expect(shown({ state: 'approved', targets: targets('scheduled') })).toMatchObject({ state: 'approved', targets: [{ state: 'approved' }] });
+    expect(shown({ state: 'approved', targets: targets('published', 'published') })).toMatchObject({ state: 'published' });
+    expect(shown({ state: 'approved', targets: targets('published', 'held') })).toMatchObject({
+      state: 'held',
+      targets: [{ state: 'published' }, { state: 'held' }],
+    });
+  });
+
   it('draws a post at its instant in its theme’s colour, with readable text', () => {
     const [event] = calendarEventInputs([entry()], CATALOG, true);
     expect(event).toMatchObject({
@@ -41,7 +53,7 @@ describe('calendarEventInputs', () => {
       contrastColor: '#000000',
       editable: true,
     });
-    expect(event?.extendedProps).toEqual({ entry: entry() });
+    expect(event?.extendedProps).toEqual({ entry: entry(), state: 'draft', targets: [{ id: 'tg1', platform: 'x', state: 'draft' }] });
   });
 
   it('lets nobody drag what they may not edit, what is cancelled or what is being published', () => {

@@ -1,7 +1,8 @@
 import type { EventInput } from '@fullcalendar/angular';
-import type { CalendarEntry } from '@kadens/shared/contracts';
-import { DELIVERY_STARTED_STATES } from '@kadens/shared/rules';
+import type { CalendarEntry, Platform } from '@kadens/shared/contracts';
+import { DELIVERY_STARTED_STATES, visiblePostState, visibleTargetState, type VisibleState } from '@kadens/shared/rules';
 import type { PlanningCatalog } from '@kadens/web/data-access';
+import { relativeLuminance } from '@kadens/web/util';
 
 /** For a post whose theme is unknown to the page (it should not happen, but never draw nothing). */
 const FALLBACK_COLOR = '#5f6368';
@@ -9,6 +10,9 @@ const FALLBACK_COLOR = '#5f6368';
 /** What an event carries for its template and for the drag handler. */
 export interface CalendarEventProps {
   entry: CalendarEntry;
+  /** The post's one visible state, sign-off and delivery together. */
+  state: VisibleState;
+  targets: Array<{ id: string; platform: Platform; state: VisibleState }>;
 }
 
 /**
@@ -20,7 +24,11 @@ export function calendarEventInputs(entries: readonly CalendarEntry[], catalog: 
   return entries.map((entry) => {
     const color = colors.get(entry.themeId) ?? FALLBACK_COLOR;
     const delivering = entry.targets.some((target) => DELIVERY_STARTED_STATES.includes(target.state));
-    const extendedProps: CalendarEventProps = { entry };
+    const extendedProps: CalendarEventProps = {
+      entry,
+      state: visiblePostState(entry.state, entry.targets.map((target) => target.state)),
+      targets: entry.targets.map((target) => ({ id: target.id, platform: target.platform, state: visibleTargetState(entry.state, target.state) })),
+    };
     return {
       id: entry.id,
       title: entry.title,
@@ -36,11 +44,8 @@ export function calendarEventInputs(entries: readonly CalendarEntry[], catalog: 
 
 /** Black or white, whichever reads better on the colour (WCAG relative luminance). */
 export function readableTextColor(hex: string): string {
-  const match = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
-  if (!match?.[1]) return '#ffffff';
-  const channels = [0, 2, 4].map((offset) => parseInt(match[1]?.slice(offset, offset + 2) ?? '0', 16) / 255);
-  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  const luminance = relativeLuminance(hex);
+  if (Number.isNaN(luminance)) return '#ffffff';
   // Contrast against white is (1.05)/(L+0.05), against black (L+0.05)/0.05; they are equal at L≈0.179.
   return luminance > 0.179 ? '#000000' : '#ffffff';
 }

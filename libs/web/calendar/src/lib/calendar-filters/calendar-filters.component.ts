@@ -4,7 +4,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { POST_STATES } from '@kadens/shared/contracts';
-import { PlatformBadgeComponent } from '@kadens/web/composer';
+import { PlatformBadgeComponent } from '@kadens/web/ui';
 import type { PlanningCatalog } from '@kadens/web/data-access';
 
 import { type CalendarFilters, hasCalendarFilters, NO_CALENDAR_FILTERS } from '../calendar-url-state/calendar-url-state';
@@ -24,6 +24,13 @@ import { type CalendarFilters, hasCalendarFilters, NO_CALENDAR_FILTERS } from '.
     }
     mat-form-field {
       width: 12rem;
+    }
+    :host(.calendar-filters--stacked) {
+      flex-direction: column;
+      align-items: stretch;
+    }
+    :host(.calendar-filters--stacked) mat-form-field {
+      width: 100%;
     }
     .swatch {
       display: inline-block;

@@ -7,8 +7,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { CalendarEntry, OrganizationView } from '@kadens/shared/contracts';
-import { ComposerLauncher } from '@kadens/web/composer';
-import { ActiveOrganization, LanguageService, PublishingStream, type TargetDeliveryChange } from '@kadens/web/data-access';
+import { ActiveOrganization, COMPOSER, LanguageService, PublishingStream, type TargetDeliveryChange } from '@kadens/web/data-access';
 import { ProblemNotifier } from '@kadens/web/ui';
 import { translocoTesting } from '@kadens/web/ui/testing';
 import { Subject } from 'rxjs';
@@ -55,7 +54,7 @@ describe('CalendarPageComponent', () => {
         { provide: LanguageService, useValue: { locale: signal('en') } },
         { provide: CalendarStylesheet, useValue: { ensureLoaded: () => Promise.resolve() } },
         { provide: ProblemNotifier, useValue: { report: jest.fn(), announce: jest.fn() } },
-        { provide: ComposerLauncher, useValue: { open: jest.fn().mockResolvedValue(null) } },
+        { provide: COMPOSER, useValue: { open: jest.fn().mockResolvedValue(null) } },
         ...providers,
       ],
     });
@@ -193,11 +192,15 @@ describe('CalendarPageComponent', () => {
     http.match(() => true).forEach((request) => request.flush([]));
     await settle();
     const marks = () => [...element.querySelectorAll('[data-testid="calendar-post-p1"] kd-target-delivery-mark [data-state]')].map((mark) => mark.getAttribute('data-state'));
-    expect(marks()).toEqual(['queued', 'scheduled']);
+    expect(marks()).toEqual(['queued', 'approved']);
 
     changes.next({ targetId: 't-p1-0', postId: 'p1', channelId: 'c0', state: 'published' });
     await settle();
-    expect(marks()).toEqual(['published', 'scheduled']);
+    expect(marks()).toEqual(['published', 'approved']);
+    expect(element.querySelector('[data-testid="calendar-post-p1"]')?.getAttribute('data-state')).toBe('partly_published');
+    changes.next({ targetId: 't-p1-1', postId: 'p1', channelId: 'c1', state: 'published' });
+    await settle();
+    expect(element.querySelector('[data-testid="calendar-post-p1"]')?.getAttribute('data-state')).toBe('published');
     expect(calendar()).toHaveLength(0);
 
     resyncs.next();

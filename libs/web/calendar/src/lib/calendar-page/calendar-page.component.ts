@@ -1,5 +1,7 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, Injector, signal, untracked, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
+import { MatBottomSheet } from '@angular/material/bottom-sheet';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -17,34 +19,32 @@ import {
 import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
 import type { CalendarEntry, OrganizationId } from '@kadens/shared/contracts';
 import {
-  ComposerLauncher,
-  type ComposerResult,
-  dayAtTime,
-  DEFAULT_PLANNING_TIME,
-  localDateOf,
-  PLANNING_SCOPE,
-  PostStateChipComponent,
-} from '@kadens/web/composer';
-import {
   ActiveOrganization,
   CalendarApi,
+  COMPOSER,
+  type ComposerResult,
   describeApiError,
   LanguageService,
+  PLANNING_SCOPE,
   type PlanningCatalog,
   PlanningCatalogApi,
 } from '@kadens/web/data-access';
-import { TargetDeliveryMarkComponent } from '@kadens/web/publishing';
-import { ProblemNotifier } from '@kadens/web/ui';
+import { ProblemNotifier, TargetDeliveryMarkComponent, VisibleStateChipComponent } from '@kadens/web/ui';
+import { dayAtTime, DEFAULT_PLANNING_TIME, localDateOf } from '@kadens/web/util';
+import { map } from 'rxjs';
 
 import { calendarEventInputs, type CalendarEventProps } from '../calendar-events/calendar-events';
 import { CalendarFiltersComponent } from '../calendar-filters/calendar-filters.component';
+import { type CalendarFiltersSheetData, CalendarFiltersSheetComponent } from '../calendar-filters/calendar-filters-sheet.component';
 import { CalendarLegendComponent } from '../calendar-legend/calendar-legend.component';
 import { CalendarOverlays } from '../calendar-overlays/calendar-overlays';
 import {
   CALENDAR_DATE_PARAM,
   CALENDAR_VIEW_PARAM,
   CALENDAR_VIEWS,
+  DEFAULT_CALENDAR_VIEW,
   type CalendarFilters,
+  calendarFilterCount,
   calendarFilterParams,
   type CalendarView,
   hasCalendarFilters,
@@ -52,9 +52,13 @@ import {
   sameCalendarFilters,
 } from '../calendar-url-state/calendar-url-state';
 import { CalendarStylesheet } from '../fullcalendar/calendar-stylesheet';
+import { CALENDAR_ACCESSIBILITY } from '../fullcalendar/fullcalendar-accessibility';
 import { CALENDAR_LOCALES, CALENDAR_PLUGINS, calendarViewOf, FULLCALENDAR_VIEWS } from '../fullcalendar/fullcalendar-setup';
 import { followLiveDeliveries } from './calendar-live-deliveries';
 import { CalendarPostMover, withPlannedAt } from './calendar-post-mover';
+
+/** A phone: the list by default, filters in a sheet, a compact toolbar. */
+const PHONE_SCREEN = '(max-width: 599.98px)';
 
 interface VisibleRange {
   from: string;
@@ -76,10 +80,10 @@ interface VisibleRange {
     TranslocoPipe,
     CalendarFiltersComponent,
     CalendarLegendComponent,
-    PostStateChipComponent,
     TargetDeliveryMarkComponent,
+    VisibleStateChipComponent,
   ],
-  providers: [provideTranslocoScope(PLANNING_SCOPE), CalendarOverlays],
+  providers: [provideTranslocoScope(PLANNING_SCOPE), CalendarOverlays, CalendarPostMover],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './calendar-page.component.html',
   styleUrl: './calendar-page.component.scss',
@@ -92,19 +96,28 @@ export class CalendarPageComponent {
   private readonly catalogApi = inject(PlanningCatalogApi);
   private readonly calendarApi = inject(CalendarApi);
   private readonly language = inject(LanguageService);
-  private readonly composer = inject(ComposerLauncher);
+  private readonly composer = inject(COMPOSER);
   private readonly mover = inject(CalendarPostMover);
   private readonly notifier = inject(ProblemNotifier);
   private readonly stylesheet = inject(CalendarStylesheet);
   private readonly overlays = inject(CalendarOverlays);
   private readonly fullCalendar = viewChild(FullCalendarComponent);
+  private readonly bottomSheet = inject(MatBottomSheet);
+  private readonly breakpoints = inject(BreakpointObserver);
+
+  protected readonly isPhone = toSignal(this.breakpoints.observe(PHONE_SCREEN).pipe(map((state) => state.matches)), {
+    initialValue: this.breakpoints.isMatched(PHONE_SCREEN),
+  });
+  /** Decided once, when the page opens: turning the phone does not swap the view under the reader. */
+  private readonly defaultView: CalendarView = this.breakpoints.isMatched(PHONE_SCREEN) ? 'list' : DEFAULT_CALENDAR_VIEW;
 
   protected readonly views = CALENDAR_VIEWS;
   protected readonly canEdit = computed(() => this.activeOrganization.can('posts.edit'));
   private readonly queryParams = toSignal(this.route.queryParamMap, { requireSync: true });
-  protected readonly urlState = computed(() => readCalendarUrlState(this.queryParams()));
+  protected readonly urlState = computed(() => readCalendarUrlState(this.queryParams(), this.defaultView));
   protected readonly filters = computed(() => this.urlState().filters, { equal: sameCalendarFilters });
   protected readonly filtersActive = computed(() => hasCalendarFilters(this.filters()));
+  protected readonly filterCount = computed(() => calendarFilterCount(this.filters()));
 
   protected readonly catalog = signal<PlanningCatalog | null>(null);
   private readonly range = signal<VisibleRange | null>(null, {
@@ -147,7 +160,11 @@ export class CalendarPageComponent {
       height: 'auto',
       eventDisplay: 'block',
       eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
-      dayMaxEvents: 4,
+      // A day shows this many posts, then "+n more"; a phone's narrow days keep to two.
+      dayMaxEvents: this.isPhone() ? 2 : 4,
+      // Hooks for fullcalendar-overrides.css, which keeps every post and "+n more" inside its day.
+      dayCellClass: 'kd-day',
+      moreLinkClass: 'kd-more',
       nowIndicator: true,
       scrollTime: '08:00:00',
       editable: this.canEdit(),
@@ -156,6 +173,7 @@ export class CalendarPageComponent {
       eventClick: this.postClicked,
       dateClick: this.slotClicked,
       eventDrop: this.postDropped,
+      ...CALENDAR_ACCESSIBILITY,
     };
   });
 
@@ -186,8 +204,19 @@ export class CalendarPageComponent {
     return (event.extendedProps as CalendarEventProps).entry;
   }
 
+  protected propsOf(event: EventApi): CalendarEventProps {
+    return event.extendedProps as CalendarEventProps;
+  }
+
   protected filter(filters: CalendarFilters): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: calendarFilterParams(filters), queryParamsHandling: 'merge' });
+  }
+
+  protected openFilters(): void {
+    const catalog = this.catalog();
+    if (!catalog) return;
+    const data: CalendarFiltersSheetData = { catalog, filters: this.filters, change: (filters) => this.filter(filters) };
+    this.bottomSheet.open(CalendarFiltersSheetComponent, { data, injector: this.injector });
   }
 
   protected showView(view: CalendarView): void {

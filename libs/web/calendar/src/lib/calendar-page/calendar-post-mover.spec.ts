@@ -3,8 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import type { PostView, Role, Violation } from '@kadens/shared/contracts';
 import { hasPermission, type Permission } from '@kadens/shared/rules';
-import { PlanningProblems, RuleOverrides } from '@kadens/web/composer';
-import { ActiveOrganization, type PlanningCatalog } from '@kadens/web/data-access';
+import { ActiveOrganization, COMPOSER, type PlanningCatalog } from '@kadens/web/data-access';
 import { ProblemNotifier } from '@kadens/web/ui';
 
 import { CalendarPostMover, type PostDrop } from './calendar-post-mover';
@@ -27,13 +26,14 @@ describe('CalendarPostMover', () => {
     const problems = { report: jest.fn() };
     const notifier = { report: jest.fn(), announce: jest.fn() };
     const overrides = { askReason: jest.fn<Promise<string | null>, unknown[]>() };
+    const composer = { open: jest.fn(), mayLeave: jest.fn(), askRuleOverride: overrides.askReason, reportPlanningProblem: problems.report };
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: PlanningProblems, useValue: problems },
+        CalendarPostMover,
+        { provide: COMPOSER, useValue: composer },
         { provide: ProblemNotifier, useValue: notifier },
-        { provide: RuleOverrides, useValue: overrides },
         { provide: ActiveOrganization, useValue: { can: (permission: Permission) => hasPermission(role, permission) } },
       ],
     });
@@ -90,7 +90,7 @@ describe('CalendarPostMover', () => {
     const moved = mover.move(CATALOG, drop);
     http.expectOne(MOVE).flush(REFUSAL, UNPROCESSABLE);
     await settle();
-    expect(overrides.askReason).toHaveBeenCalledWith({ violations: [FULL_DAY], context: CATALOG });
+    expect(overrides.askReason).toHaveBeenCalledWith([FULL_DAY], CATALOG);
     const again = http.expectOne({ method: 'POST', url: MOVE });
     expect(again.request.body).toEqual({ plannedAt: '2026-05-13T07:00:00.000Z', ruleOverride: { reason: 'Kampanjen må ut før fristen' } });
     again.flush({ id: 'p1', title: 'Sommerfest', plannedAt: '2026-05-13T07:00:00.000Z' } as PostView);

@@ -1,7 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import type { CalendarEntry, PostView, Violation } from '@kadens/shared/contracts';
-import { PlanningProblems, RuleOverrides } from '@kadens/web/composer';
-import { ActiveOrganization, blockingViolations, type PlanningCatalog, PostsApi } from '@kadens/web/data-access';
+import { ActiveOrganization, blockingViolations, COMPOSER, type PlanningCatalog, PostsApi } from '@kadens/web/data-access';
 import { ProblemNotifier } from '@kadens/web/ui';
 
 /** The part of FullCalendar's drop info the move needs; the calendar hands in the real one. */
@@ -17,12 +16,13 @@ export interface PostDrop {
  * except that an approver or admin, refused by a channel's rules, is offered to override them with a
  * reason; the post waits where it was dropped for their answer.
  */
-@Injectable({ providedIn: 'root' })
+// Provided by the calendar page: it asks the composer (COMPOSER), which the app provides on the organisation's route.
+@Injectable()
 export class CalendarPostMover {
   private readonly posts = inject(PostsApi);
-  private readonly problems = inject(PlanningProblems);
   private readonly notifier = inject(ProblemNotifier);
-  private readonly overrides = inject(RuleOverrides);
+  /** The composer's dialogs: the reason for an override, and why a change was refused. */
+  private readonly composer = inject(COMPOSER);
   private readonly activeOrganization = inject(ActiveOrganization);
 
   /** Resolves with the moved post, or null when it sprang back. */
@@ -43,7 +43,7 @@ export class CalendarPostMover {
         return this.overrideAndMove(catalog, drop, plannedAt, violations);
       }
       drop.revert();
-      this.problems.report(error, catalog);
+      this.composer.reportPlanningProblem(error, catalog);
       return null;
     }
   }
@@ -54,7 +54,7 @@ export class CalendarPostMover {
     plannedAt: string,
     violations: readonly Violation[],
   ): Promise<PostView | null> {
-    const reason = await this.overrides.askReason({ violations, context: catalog });
+    const reason = await this.composer.askRuleOverride(violations, catalog);
     if (!reason) {
       drop.revert();
       return null;
@@ -65,7 +65,7 @@ export class CalendarPostMover {
       return post;
     } catch (error) {
       drop.revert();
-      this.problems.report(error, catalog);
+      this.composer.reportPlanningProblem(error, catalog);
       return null;
     }
   }

@@ -1,6 +1,7 @@
 import { convertToParamMap } from '@angular/router';
 
 import {
+  calendarFilterCount,
   calendarFilterParams,
   hasCalendarFilters,
   NO_CALENDAR_FILTERS,
@@ -15,6 +16,17 @@ const CHANNEL = 'f0e1d2c3-b4a5-4678-9abc-def012345678';
 describe('calendar URL state', () => {
   it('opens on this month with no filters when the URL says nothing', () => {
     expect(readCalendarUrlState(convertToParamMap({}))).toEqual({ view: 'month', date: null, filters: NO_CALENDAR_FILTERS });
+  });
+
+  it('opens on the default it is given (the list, on a phone) only when the URL names no view', () => {
+    expect(readCalendarUrlState(convertToParamMap({}), 'list').view).toBe('list');
+    expect(readCalendarUrlState(convertToParamMap({ view: 'nonsense' }), 'list').view).toBe('list');
+    expect(readCalendarUrlState(convertToParamMap({ view: 'month' }), 'list').view).toBe('month');
+  });
+
+  it('counts the chosen filter values, for the phone’s “Filters (n)”', () => {
+    expect(calendarFilterCount(NO_CALENDAR_FILTERS)).toBe(0);
+    expect(calendarFilterCount({ ...NO_CALENDAR_FILTERS, themeIds: [THEME_A, THEME_B], channelIds: [CHANNEL], states: ['draft'] })).toBe(4);
   });
 
   it('reads the view, the date and comma-separated or repeated filters', () => {

@@ -41,7 +41,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const NO_CALENDAR_FILTERS: CalendarFilters = { themeIds: [], audienceIds: [], channelIds: [], initiativeIds: [], states: [] };
 
-export function readCalendarUrlState(params: ParamMap): CalendarUrlState {
+/** Reads the URL; a URL that names no view gets `defaultView` (the list on a phone, the month elsewhere). */
+export function readCalendarUrlState(params: ParamMap, defaultView: CalendarView = DEFAULT_CALENDAR_VIEW): CalendarUrlState {
   const view = params.get(CALENDAR_VIEW_PARAM);
   const date = params.get(CALENDAR_DATE_PARAM);
   const list = (name: keyof CalendarFilters) => {
@@ -49,7 +50,7 @@ export function readCalendarUrlState(params: ParamMap): CalendarUrlState {
     return [...new Set(values.map((value) => value.trim()).filter(Boolean))];
   };
   return {
-    view: (CALENDAR_VIEWS as readonly string[]).includes(view ?? '') ? (view as CalendarView) : DEFAULT_CALENDAR_VIEW,
+    view: (CALENDAR_VIEWS as readonly string[]).includes(view ?? '') ? (view as CalendarView) : defaultView,
     date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) && isCivilDate(date) ? date : null,
     filters: {
       themeIds: list('themeIds').filter((id) => UUID.test(id)),
@@ -74,4 +75,9 @@ export function sameCalendarFilters(a: CalendarFilters, b: CalendarFilters): boo
 
 export function hasCalendarFilters(filters: CalendarFilters): boolean {
   return FILTER_NAMES.some((name) => filters[name].length > 0);
+}
+
+/** How many values the filters choose, for the phone's "Filters (n)" button. */
+export function calendarFilterCount(filters: CalendarFilters): number {
+  return FILTER_NAMES.reduce((count, name) => count + filters[name].length, 0);
 }

@@ -5,9 +5,8 @@ import { MatInputModule } from '@angular/material/input';
 import { type MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChannelView } from '@kadens/shared/contracts';
-import { FieldErrorComponent } from '@kadens/web/ui';
+import { FieldErrorComponent, PlatformBadgeComponent } from '@kadens/web/ui';
 
-import { PlatformBadgeComponent } from '../platform-badge/platform-badge.component';
 import type { VariantMeasure } from './variant-measure';
 
 /** What the composer knows about one chosen channel. */

@@ -13,16 +13,22 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
 import type { PostView, RuleOverrideInput, Violation } from '@kadens/shared/contracts';
+import { DELIVERY_STARTED_STATES, visiblePostState } from '@kadens/shared/rules';
 import {
   ActiveOrganization,
   ApprovalsApi,
   blockingViolations,
   describeApiError,
+  type ComposerRequest,
+  type ComposerResult,
   OrganizationsApi,
-  type PlanningCatalog,
+  PLANNING_SCOPE,
+  POST_DELIVERY_PANEL,
   PostsApi,
+  PublishingStream,
 } from '@kadens/web/data-access';
-import { Confirmation, FieldErrorComponent } from '@kadens/web/ui';
+import { Confirmation, FieldErrorComponent, PlatformBadgeComponent, ViolationListComponent, VisibleStateChipComponent } from '@kadens/web/ui';
+import { instantToWallClock } from '@kadens/web/util';
 import { NavigationEnd, Router } from '@angular/router';
 import { filter, fromEvent, map, merge } from 'rxjs';
 
@@ -37,32 +43,15 @@ import {
   targetChannelIds,
 } from '../composer-form/composer-form';
 import { applyPostFieldErrors } from '../composer-form/post-field-errors';
-import { POST_DELIVERY_PANEL } from '../delivery-panel/post-delivery-panel';
-import { PLANNING_SCOPE } from '../i18n/planning-scope';
 import { NextFreeSlotComponent } from '../next-free-slot/next-free-slot.component';
-import { instantToWallClock } from '../planned-time/planned-time';
+import { PlanCheckComponent } from '../planning-problems/plan-check.component';
 import { PlannedTimeFieldComponent } from '../planned-time/planned-time-field.component';
 import { PlanningProblems } from '../planning-problems/planning-problems.service';
-import { PlatformBadgeComponent } from '../platform-badge/platform-badge.component';
-import { PostStateChipComponent } from '../post-state-chip/post-state-chip.component';
 import { RuleOverrideNoteComponent } from '../rule-override/rule-override-note.component';
 import { RuleOverrides } from '../rule-override/rule-overrides.service';
 import { UnsavedChanges } from '../unsaved-changes/unsaved-changes';
-import { ViolationListComponent } from '../violation-wording/violation-list.component';
 
-/** What the composer is opened for. */
-export interface ComposerRequest {
-  catalog: PlanningCatalog;
-  /** The post to edit; absent to write a new one. */
-  postId?: string;
-  /** Where a new post goes (an ISO instant); absent or null leaves its time open. */
-  plannedAt?: string | null;
-}
-
-export type ComposerResult =
-  | { kind: 'saved'; post: PostView }
-  | { kind: 'submitted'; post: PostView }
-  | { kind: 'deleted'; postId: string };
+export type { ComposerRequest, ComposerResult } from '@kadens/web/data-access';
 
 /** A post in these states can be sent to review. */
 const SUBMITTABLE_STATES: ReadonlyArray<PostView['state']> = ['draft', 'changes_requested'];
@@ -94,9 +83,10 @@ function pickable<T extends { id: string; archived: boolean }>(items: readonly T
     FieldErrorComponent,
     ChannelVariantComponent,
     NextFreeSlotComponent,
+    PlanCheckComponent,
     PlannedTimeFieldComponent,
     PlatformBadgeComponent,
-    PostStateChipComponent,
+    VisibleStateChipComponent,
     RuleOverrideNoteComponent,
     ViolationListComponent,
   ],
@@ -125,8 +115,14 @@ export class ComposerDialogComponent {
   protected readonly catalog = this.request.catalog;
   protected readonly timeZone = this.catalog.timeZone;
   protected readonly form = buildComposerForm(inject(NonNullableFormBuilder));
-  protected readonly canEdit = computed(() => this.activeOrganization.can('posts.edit'));
   protected readonly post = signal<PostView | null>(null);
+  /** Once a channel has started publishing the post is history: the API refuses edits, moves and deletion. */
+  protected readonly delivered = computed(() => this.post()?.targets.some((target) => DELIVERY_STARTED_STATES.includes(target.state)) ?? false);
+  protected readonly canEdit = computed(() => this.activeOrganization.can('posts.edit') && !this.delivered());
+  protected readonly visibleState = computed(() => {
+    const post = this.post();
+    return post ? visiblePostState(post.state, post.targets.map((target) => target.state)) : null;
+  });
   protected readonly loading = signal(false);
   protected readonly saving = signal(false);
   protected readonly triedSaving = signal(false);
@@ -175,6 +171,7 @@ export class ComposerDialogComponent {
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.violations.set([]));
     this.guardUnsavedChanges();
+    this.followDelivery();
     if (!this.canEdit()) this.form.disable();
     if (this.request.postId) void this.load(this.request.postId);
     else this.startNewPost();
@@ -234,6 +231,19 @@ export class ComposerDialogComponent {
       )
       .subscribe(() => void this.close());
     destroyRef.onDestroy(this.unsavedChanges.register({ hasUnsavedChanges: () => this.hasUnsavedChanges(), forgetChanges: () => this.form.markAsPristine() }));
+  }
+
+  /** The header's state follows the live delivery stream; a post that starts publishing turns read-only. */
+  private followDelivery(): void {
+    inject(PublishingStream)
+      .targetChanges$.pipe(takeUntilDestroyed())
+      .subscribe((change) => {
+        const post = this.post();
+        if (post?.id !== change.postId) return;
+        const targets = post.targets.map((target) => (target.id === change.targetId ? { ...target, state: change.state } : target));
+        this.post.set({ ...post, targets });
+        if (this.delivered()) this.form.disable();
+      });
   }
 
   /** Back to where the person was in the composer (or its first field), not to the page behind. */
@@ -363,6 +373,7 @@ export class ComposerDialogComponent {
       syncVariantControls(this.form.controls.variants, value.channelIds, value.variants);
       this.form.reset(value);
       this.post.set(post);
+      if (this.delivered()) this.form.disable();
       if (post.ruleOverride) void this.loadOverriderName(post.ruleOverride.byUserId);
     } catch (error) {
       this.problems.report(error, this.catalog);

@@ -125,7 +125,8 @@ describe('the composer and the channels’ promises', () => {
     const composer = await render({ role: 'editor', plannedAt: '2037-05-12T12:00:00.000Z' });
     await writeQuestion(composer);
     await composer.click('composer-next-free-slot');
-    const request = composer.http.expectOne((r) => r.url === '/api/organizations/o1/channels/c-x/next-free-slot');
+    const request = composer.http.expectOne((r) => r.url === '/api/organizations/o1/calendar/next-free-slot');
+    expect(request.request.params.get('channelIds')).toBe('c-x');
     expect(request.request.params.get('from')).toBe('2037-05-12T12:00:00.000Z');
     expect(request.request.params.get('invitesDialogue')).toBe('true');
     request.flush({ at: '2037-05-13T07:00:00.000Z', preferred: false });

@@ -1,13 +1,24 @@
 import { inject, Injectable, Injector } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
+import type { Violation } from '@kadens/shared/contracts';
+import { type Composer, type ComposerRequest, type ComposerResult, type PlanningCatalog } from '@kadens/web/data-access';
 import { firstValueFrom } from 'rxjs';
 
-import { ComposerDialogComponent, type ComposerRequest, type ComposerResult } from './composer-dialog.component';
+import { PlanningProblems } from '../planning-problems/planning-problems.service';
+import { RuleOverrides } from '../rule-override/rule-overrides.service';
+import { UnsavedChanges } from '../unsaved-changes/unsaved-changes';
+import { ComposerDialogComponent } from './composer-dialog.component';
 
-/** Opens the composer as a panel on the right; resolves with what was saved or deleted, or null. */
+/**
+ * The composer behind the COMPOSER token (the app provides it, loaded on first use): opens it as a
+ * panel on the right and resolves with what was saved or deleted, or null.
+ */
 @Injectable({ providedIn: 'root' })
-export class ComposerLauncher {
+export class ComposerLauncher implements Composer {
   private readonly dialog = inject(MatDialog);
+  private readonly unsavedChanges = inject(UnsavedChanges);
+  private readonly overrides = inject(RuleOverrides);
+  private readonly problems = inject(PlanningProblems);
 
   async open(request: ComposerRequest, injector?: Injector): Promise<ComposerResult | null> {
     const reference = this.dialog.open<ComposerDialogComponent, ComposerRequest, ComposerResult>(ComposerDialogComponent, {
@@ -25,5 +36,17 @@ export class ComposerLauncher {
       closeOnNavigation: false,
     });
     return (await firstValueFrom(reference.afterClosed())) ?? null;
+  }
+
+  mayLeave(): Promise<boolean> {
+    return this.unsavedChanges.mayLeave();
+  }
+
+  askRuleOverride(violations: readonly Violation[], catalog: PlanningCatalog): Promise<string | null> {
+    return this.overrides.askReason({ violations, context: catalog });
+  }
+
+  reportPlanningProblem(error: unknown, catalog: PlanningCatalog): void {
+    this.problems.report(error, catalog);
   }
 }

@@ -2,7 +2,7 @@ import { type AbstractControl, FormControl, type FormRecord, NonNullableFormBuil
 import type { ChannelView, PostInput, PostView } from '@kadens/shared/contracts';
 import { TRANSLATED_ERROR_KEY } from '@kadens/web/ui';
 
-import { instantToWallClock, wallClockToInstant } from '../planned-time/planned-time';
+import { instantToWallClock, wallClockToInstant } from '@kadens/web/util';
 
 const URL_PATTERN = /^https?:\/\/\S+$/i;
 

@@ -4,7 +4,7 @@ import type { PostView } from '@kadens/shared/contracts';
 import type { PlanningCatalog } from '@kadens/web/data-access';
 
 import { POST, renderComposer } from '../composer-dialog/composer-dialog.testing';
-import { POST_DELIVERY_PANEL } from './post-delivery-panel';
+import { POST_DELIVERY_PANEL } from '@kadens/web/data-access';
 
 @Component({
   selector: 'kd-stub-delivery-panel',
@@ -33,5 +33,20 @@ describe('POST_DELIVERY_PANEL', () => {
     expect(await render(StubDeliveryPanelComponent)).toBeNull();
     TestBed.resetTestingModule();
     expect(await render(null, 'p1')).toBeNull();
+  });
+
+  it('opens a published post read-only: "Post", no save or delete, the delivery shown', async () => {
+    const providers = [{ provide: POST_DELIVERY_PANEL, useValue: StubDeliveryPanelComponent }];
+    const { http, settle, query, byTestId } = await renderComposer({ role: 'editor', postId: 'p1', providers });
+    http.expectOne('/api/organizations/o1/posts/p1').flush({ ...POST, state: 'approved', targets: POST.targets.map((target) => ({ ...target, state: 'published' })) });
+    await settle();
+    expect(byTestId('composer').querySelector('h2')?.textContent?.trim()).toBe('Post');
+    expect(query('composer-state')?.getAttribute('data-state')).toBe('published');
+    expect(query('composer-delivered')).not.toBeNull();
+    expect(query('composer-save')).toBeNull();
+    expect(query('composer-delete')).toBeNull();
+    expect(query('composer-submit')).toBeNull();
+    expect(byTestId<HTMLInputElement>('composer-title').disabled).toBe(true);
+    expect(query('stub-delivery')?.textContent).toBe('p1 in Europe/Oslo');
   });
 });

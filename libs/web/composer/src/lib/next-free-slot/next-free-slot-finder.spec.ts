@@ -7,41 +7,33 @@ import { NextFreeSlotFinder } from './next-free-slot-finder';
 describe('NextFreeSlotFinder', () => {
   function setUp() {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    const http = TestBed.inject(HttpTestingController);
-    const settle = async () => {
-      for (let i = 0; i < 5; i++) await Promise.resolve();
-    };
-    const answer = async (channelId: string, from: string, at: string | null) => {
-      await settle();
-      const request = http.expectOne((r) => r.url === `/api/organizations/o1/channels/${channelId}/next-free-slot`);
-      expect(request.request.params.get('from')).toBe(from);
-      request.flush({ at, preferred: false });
-    };
-    return { finder: TestBed.inject(NextFreeSlotFinder), http, answer };
+    return { finder: TestBed.inject(NextFreeSlotFinder), http: TestBed.inject(HttpTestingController) };
   }
+  const isSearch = (r: { url: string }) => r.url === '/api/organizations/o1/calendar/next-free-slot';
 
-  it('takes one channel’s answer as it is', async () => {
-    const { finder, http, answer } = setUp();
-    const found = finder.find('o1', { channelIds: ['c1'], from: '2026-05-12T12:00:00.000Z', invitesDialogue: true, postId: 'p1' });
-    await answer('c1', '2026-05-12T12:00:00.000Z', '2026-05-13T07:00:00.000Z');
-    await expect(found).resolves.toBe('2026-05-13T07:00:00.000Z');
-    http.verify();
-  });
-
-  it('lets the channels take turns until they all agree on a time', async () => {
-    const { finder, http, answer } = setUp();
-    const found = finder.find('o1', { channelIds: ['c1', 'c2'], from: '2026-05-12T12:00:00.000Z', invitesDialogue: false });
-    await answer('c1', '2026-05-12T12:00:00.000Z', '2026-05-12T13:00:00.000Z');
-    await answer('c2', '2026-05-12T13:00:00.000Z', '2026-05-12T15:00:00.000Z');
-    await answer('c1', '2026-05-12T15:00:00.000Z', '2026-05-12T15:00:00.000Z');
+  it('asks for all the chosen channels in one request', async () => {
+    const { finder, http } = setUp();
+    const found = finder.find('o1', { channelIds: ['c1', 'c2'], from: '2026-05-12T12:00:00.000Z', invitesDialogue: true, postId: 'p1' });
+    const request = http.expectOne(isSearch);
+    expect(request.request.params.get('channelIds')).toBe('c1,c2');
+    expect(request.request.params.get('from')).toBe('2026-05-12T12:00:00.000Z');
+    expect(request.request.params.get('invitesDialogue')).toBe('true');
+    expect(request.request.params.get('postId')).toBe('p1');
+    request.flush({ at: '2026-05-12T15:00:00.000Z', preferred: false });
     await expect(found).resolves.toBe('2026-05-12T15:00:00.000Z');
     http.verify();
   });
 
-  it('finds nothing when a channel has nothing free', async () => {
-    const { finder, answer } = setUp();
-    const found = finder.find('o1', { channelIds: ['c1', 'c2'], from: '2026-05-12T12:00:00.000Z', invitesDialogue: false });
-    await answer('c1', '2026-05-12T12:00:00.000Z', null);
+  it('finds nothing when the channels have nothing free in common', async () => {
+    const { finder, http } = setUp();
+    const found = finder.find('o1', { channelIds: ['c1'], from: '2026-05-12T12:00:00.000Z', invitesDialogue: false });
+    http.expectOne(isSearch).flush({ at: null, preferred: false });
     await expect(found).resolves.toBeNull();
+  });
+
+  it('asks nothing without channels', async () => {
+    const { finder, http } = setUp();
+    await expect(finder.find('o1', { channelIds: [], from: '2026-05-12T12:00:00.000Z', invitesDialogue: false })).resolves.toBeNull();
+    http.verify();
   });
 });

@@ -5,9 +5,8 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { PlanningCatalog } from '@kadens/web/data-access';
 
 import { type ComposerForm, targetChannelIds } from '../composer-form/composer-form';
-import { instantToWallClock, wallClockToInstant } from '../planned-time/planned-time';
+import { formatWallClock, instantToWallClock, wallClockToInstant } from '@kadens/web/util';
 import { PlanningProblems } from '../planning-problems/planning-problems.service';
-import { formatWallClock } from '../violation-wording/violation-wording';
 import { NextFreeSlotFinder } from './next-free-slot-finder';
 
 /**

@@ -1,17 +1,11 @@
 import { Injectable } from '@angular/core';
 import { type MatDateFormats, NativeDateAdapter } from '@angular/material/core';
 import type { Locale } from '@kadens/shared/contracts';
+import { INTL_LOCALES } from '@kadens/web/util';
 
-/** The date conventions of each interface language (English is written the British way). */
-export const DATE_LOCALES: Readonly<Record<Locale, string>> = {
-  nb: 'nb-NO',
-  da: 'da-DK',
-  sv: 'sv-SE',
-  en: 'en-GB',
-};
-
+/** The date conventions of an interface language (English is written the British way); English for anything else. */
 export function dateLocaleOf(language: string): string {
-  return DATE_LOCALES[language as Locale] ?? DATE_LOCALES.en;
+  return INTL_LOCALES[language as Locale] ?? INTL_LOCALES.en;
 }
 
 /** Two-digit day and month, so a date reads `07.12.2026` (nb, da), `2026-12-07` (sv), `07/12/2026` (en). */

@@ -1,6 +1,6 @@
 import { parseInstant, toLocalDateTime } from '@kadens/shared/rules';
 
-import { instantToWallClock, wallClockToInstant } from './planned-time';
+import { instantToWallClock, wallClockToInstant } from '@kadens/web/util';
 
 /**
  * What a wall clock means on a DST switch, so the composer can say it: a time in the spring-forward

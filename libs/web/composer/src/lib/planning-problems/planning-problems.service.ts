@@ -4,7 +4,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoService } from '@jsverse/transloco';
 import { blockingViolations, describeApiError, planningErrorCode } from '@kadens/web/data-access';
 
-import { type ViolationContext, wordViolations } from '../violation-wording/violation-wording';
+import { type ViolationContext, wordViolations } from '@kadens/web/util';
 
 const PROBLEM_DURATION_MS = 10_000;
 const NO_CONTEXT: ViolationContext = { channels: [], timeZone: 'UTC' };

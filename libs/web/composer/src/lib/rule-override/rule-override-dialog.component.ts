@@ -6,11 +6,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
 import type { Violation } from '@kadens/shared/contracts';
-import { FieldErrorComponent, TRANSLATED_ERROR_KEY } from '@kadens/web/ui';
+import { FieldErrorComponent, TRANSLATED_ERROR_KEY, ViolationListComponent } from '@kadens/web/ui';
 
-import { PLANNING_SCOPE } from '../i18n/planning-scope';
-import { ViolationListComponent } from '../violation-wording/violation-list.component';
-import type { ViolationContext } from '../violation-wording/violation-wording';
+import { PLANNING_SCOPE } from '@kadens/web/data-access';
+import type { ViolationContext } from '@kadens/web/util';
 
 /** The API's bounds for an override's reason. */
 export const OVERRIDE_REASON_MIN_LENGTH = 3;

@@ -3,8 +3,8 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { RuleOverrideView } from '@kadens/shared/contracts';
 
-import { ViolationListComponent } from '../violation-wording/violation-list.component';
-import { formatWallClock, type ViolationContext } from '../violation-wording/violation-wording';
+import { ViolationListComponent } from '@kadens/web/ui';
+import { formatWallClock, type ViolationContext } from '@kadens/web/util';
 
 /** Who let the post break which of its channels' rules, when and why, as the post shows it. */
 @Component({

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule } from '@angular/material/dialog';
 import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
 
-import { PLANNING_SCOPE } from '../i18n/planning-scope';
+import { PLANNING_SCOPE } from '@kadens/web/data-access';
 
 /** "Discard changes?" before an unsaved post is thrown away; closes with `true` only to discard. */
 @Component({

@@ -1,6 +1,5 @@
 import { inject, Injectable } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
-import type { CanDeactivateFn } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
 import { DiscardChangesDialogComponent } from './discard-changes-dialog.component';
@@ -45,9 +44,3 @@ export class UnsavedChanges {
     return true;
   }
 }
-
-/**
- * For routes the composer can be open over: navigating away (the back button, a link) asks first
- * while it holds unsaved changes. Without it the composer stays open over the new page and asks then.
- */
-export const unsavedComposerGuard: CanDeactivateFn<unknown> = () => inject(UnsavedChanges).mayLeave();

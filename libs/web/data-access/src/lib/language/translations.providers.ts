@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import {
   type EnvironmentProviders,
@@ -9,6 +10,7 @@ import {
 import { provideTransloco, type Translation, type TranslocoLoader } from '@jsverse/transloco';
 import { LOCALES } from '@kadens/shared/contracts';
 
+import { APP_PATHS } from '../app-paths';
 import { SessionStore } from '../session/session.store';
 import { LanguageService } from './language.service';
 import { FALLBACK_LOCALE } from './locale-resolution';
@@ -42,8 +44,13 @@ export function provideTranslations(): EnvironmentProviders[] {
     provideAppInitializer(async () => {
       const session = inject(SessionStore);
       const language = inject(LanguageService);
-      await session.ensureLoaded();
+      // The public page speaks its own language (`?lang=`) to anyone, so it does not ask who is logged in.
+      if (!isPublicPage(inject(DOCUMENT).location.pathname)) await session.ensureLoaded();
       await language.preload();
     }),
   ];
+}
+
+function isPublicPage(pathname: string): boolean {
+  return pathname === `/${APP_PATHS.publicPage}` || pathname.startsWith(`/${APP_PATHS.publicPage}/`);
 }

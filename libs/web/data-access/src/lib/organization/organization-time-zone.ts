@@ -1,10 +1,13 @@
 import { computed, effect, inject, Injectable, signal, untracked } from '@angular/core';
 import type { OrganizationId } from '@kadens/shared/contracts';
-import { ActiveOrganization, OrganizationsApi } from '@kadens/web/data-access';
+
+import { ActiveOrganization } from './active-organization.store';
+import { OrganizationsApi } from './organizations.api';
 
 /**
- * The active organisation's IANA zone, which every time on the publishing screens is shown in. Asked
- * once per organisation and page load; the banner, the list and the panel share the answer.
+ * The organisation's IANA zone, which every time on every screen is shown and entered in: the one
+ * place the web asks for it. The active organisation's zone is asked for once it is chosen; a page
+ * that must not show a stale zone (one that was just changed in the settings) asks again with `refresh`.
  */
 @Injectable({ providedIn: 'root' })
 export class OrganizationTimeZone {
@@ -12,8 +15,10 @@ export class OrganizationTimeZone {
   private readonly activeOrganization = inject(ActiveOrganization);
   private readonly zones = signal<Readonly<Record<OrganizationId, string>>>({});
   private readonly asked = new Set<OrganizationId>();
+  /** A question on its way, shared by everyone who asks meanwhile. */
+  private readonly pending = new Map<OrganizationId, Promise<string>>();
 
-  /** Null until known. */
+  /** The active organisation's zone; null until known. */
   readonly timeZone = computed(() => {
     const organizationId = this.activeOrganization.organizationId();
     return organizationId ? (this.zones()[organizationId] ?? null) : null;
@@ -22,19 +27,28 @@ export class OrganizationTimeZone {
   constructor() {
     effect(() => {
       const organizationId = this.activeOrganization.organizationId();
-      if (organizationId) untracked(() => void this.load(organizationId));
+      if (organizationId && !this.asked.has(organizationId)) untracked(() => void this.refresh(organizationId).catch(() => undefined));
     });
   }
 
-  private async load(organizationId: OrganizationId): Promise<void> {
-    if (this.asked.has(organizationId)) return;
+  /** Asks the server for the organisation's zone and remembers it; rejects when the server cannot say. */
+  refresh(organizationId: OrganizationId): Promise<string> {
+    const pending = this.pending.get(organizationId);
+    if (pending) return pending;
     this.asked.add(organizationId);
-    try {
-      const organization = await this.organizations.get(organizationId);
-      this.zones.update((zones) => ({ ...zones, [organizationId]: organization.timeZone }));
-    } catch {
-      // Times show in the reader's own zone meanwhile; the next page load asks again.
-      this.asked.delete(organizationId);
-    }
+    const asking = this.organizations
+      .get(organizationId)
+      .then(({ timeZone }) => {
+        this.zones.update((zones) => ({ ...zones, [organizationId]: timeZone }));
+        return timeZone;
+      })
+      .catch((error: unknown) => {
+        // Times stay unshown meanwhile; the next page asks again.
+        this.asked.delete(organizationId);
+        throw error;
+      })
+      .finally(() => this.pending.delete(organizationId));
+    this.pending.set(organizationId, asking);
+    return asking;
   }
 }

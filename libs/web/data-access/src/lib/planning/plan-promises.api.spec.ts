@@ -40,4 +40,22 @@ describe('PlanPromisesApi', () => {
     request.flush({ at: '2026-05-13T07:00:00.000Z', preferred: false });
     await expect(slot).resolves.toEqual({ at: '2026-05-13T07:00:00.000Z', preferred: false });
   });
+
+  it('asks once for the next time free on several channels', async () => {
+    const slot = api.nextFreeSlotOnChannels('o1', ['c1', 'c2'], { from: '2026-05-12T12:00:00.000Z', invitesDialogue: false });
+    const request = http.expectOne((r) => r.url === '/api/organizations/o1/calendar/next-free-slot');
+    expect(request.request.params.toString()).toBe('channelIds=c1,c2&invitesDialogue=false&from=2026-05-12T12:00:00.000Z');
+    request.flush({ at: '2026-05-12T13:00:00.000Z', preferred: true });
+    await expect(slot).resolves.toEqual({ at: '2026-05-12T13:00:00.000Z', preferred: true });
+  });
+
+  it('posts the planned values to the dry-run check', async () => {
+    const input = { plannedAt: '2026-05-12T12:00:00.000Z', channelIds: ['c1'], invitesDialogue: true, postId: 'p1' };
+    const answer = api.check('o1', input);
+    const request = http.expectOne('/api/organizations/o1/calendar/check');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual(input);
+    request.flush({ violations: [] });
+    await expect(answer).resolves.toEqual({ violations: [] });
+  });
 });

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { NextFreeSlotView, OrganizationId, StaffedPeriod } from '@kadens/shared/contracts';
+import type { NextFreeSlotView, OrganizationId, PlanCheckInput, PlanCheckView, StaffedPeriod } from '@kadens/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { PLANNING_API_PATHS } from './planning-api-paths';
@@ -22,8 +22,9 @@ export interface NextFreeSlotQuery {
 }
 
 /**
- * What the channels' promises allow while planning: when each channel is staffed, and the next time a
- * post breaks none of a channel's blocking rules. (The broken promises themselves: `ViolationsApi`.)
+ * What the channels' promises allow while planning: when each channel is staffed, the next time a post
+ * breaks none of the chosen channels' blocking rules, and what a save of planned values would be told.
+ * (The broken promises of the plan itself: `ViolationsApi`.)
  */
 @Injectable({ providedIn: 'root' })
 export class PlanPromisesApi {
@@ -40,5 +41,18 @@ export class PlanPromisesApi {
     if (query.from) params['from'] = query.from;
     if (query.postId) params['postId'] = query.postId;
     return firstValueFrom(this.http.get<NextFreeSlotView>(PLANNING_API_PATHS.nextFreeSlot(organizationId, channelId), { params }));
+  }
+
+  /** The earliest time free on every one of the channels, in one request. */
+  nextFreeSlotOnChannels(organizationId: OrganizationId, channelIds: readonly string[], query: NextFreeSlotQuery): Promise<NextFreeSlotView> {
+    const params: Record<string, string> = { channelIds: channelIds.join(','), invitesDialogue: String(query.invitesDialogue) };
+    if (query.from) params['from'] = query.from;
+    if (query.postId) params['postId'] = query.postId;
+    return firstValueFrom(this.http.get<NextFreeSlotView>(PLANNING_API_PATHS.nextFreeSlotOnChannels(organizationId), { params }));
+  }
+
+  /** The blocking rules a save of these planned values would break; nothing is saved. */
+  check(organizationId: OrganizationId, input: PlanCheckInput): Promise<PlanCheckView> {
+    return firstValueFrom(this.http.post<PlanCheckView>(PLANNING_API_PATHS.planCheck(organizationId), input));
   }
 }

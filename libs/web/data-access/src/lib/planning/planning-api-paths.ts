@@ -14,6 +14,8 @@ export const PLANNING_API_PATHS = {
     `${PLANNING_API_PATHS.post(organizationId, postId)}/revisions`,
   contentTypes: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/content-types`,
   staffedPeriods: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/calendar/staffed-periods`,
+  planCheck: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/calendar/check`,
+  nextFreeSlotOnChannels: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/calendar/next-free-slot`,
   nextFreeSlot: (organizationId: OrganizationId, channelId: string) =>
     `${API_PATHS.organization(organizationId)}/channels/${encodeURIComponent(channelId)}/next-free-slot`,
 } as const;

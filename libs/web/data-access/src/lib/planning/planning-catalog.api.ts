@@ -10,7 +10,7 @@ import type {
 } from '@kadens/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 
-import { OrganizationsApi } from '../organization/organizations.api';
+import { OrganizationTimeZone } from '../organization/organization-time-zone';
 import { AudiencesApi } from '../strategy/audiences.api';
 import { ChannelsApi } from '../strategy/channels.api';
 import { InitiativesApi } from '../strategy/initiatives.api';
@@ -38,22 +38,22 @@ export interface PlanningCatalog {
 @Injectable({ providedIn: 'root' })
 export class PlanningCatalogApi {
   private readonly http = inject(HttpClient);
-  private readonly organizations = inject(OrganizationsApi);
+  private readonly organizationTimeZone = inject(OrganizationTimeZone);
   private readonly themes = inject(ThemesApi);
   private readonly audiences = inject(AudiencesApi);
   private readonly channels = inject(ChannelsApi);
   private readonly initiatives = inject(InitiativesApi);
 
   async load(organizationId: OrganizationId): Promise<PlanningCatalog> {
-    const [organization, themes, audiences, channels, initiatives, contentTypes] = await Promise.all([
-      this.organizations.get(organizationId),
+    const [timeZone, themes, audiences, channels, initiatives, contentTypes] = await Promise.all([
+      this.organizationTimeZone.refresh(organizationId),
       this.themes.list(organizationId, true),
       this.audiences.list(organizationId, true),
       this.channels.list(organizationId),
       this.initiatives.list(organizationId),
       this.contentTypes(organizationId),
     ]);
-    return { organizationId, timeZone: organization.timeZone, themes, audiences, channels, initiatives, contentTypes };
+    return { organizationId, timeZone, themes, audiences, channels, initiatives, contentTypes };
   }
 
   /** Content types, archived ones included. */

@@ -1,13 +1,14 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { LoginRequest, MeView, UpdateMeRequest, UserView } from '@kadens/shared/contracts';
+import { type LoginRequest, type MeView, type NoSessionView, SESSION_CHECK_HEADER, type UpdateMeRequest, type UserView } from '@kadens/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { API_PATHS } from '../api/api-paths';
 
 /**
  * Who is logged in and where they belong. The session cookie is httpOnly, so the only way to know is to
- * ask `GET /api/me`; `null` means "not logged in".
+ * ask `GET /api/me` (as a check, answered 200 `{authenticated: false}` without a session); `null` means
+ * "not logged in".
  */
 @Injectable({ providedIn: 'root' })
 export class SessionStore {
@@ -41,7 +42,9 @@ export class SessionStore {
   /** Reads the session again, e.g. after joining or creating an organisation. */
   async refresh(): Promise<MeView | null> {
     try {
-      const session = await firstValueFrom(this.http.get<MeView>(API_PATHS.me));
+      // Asked as a check: without a session the API answers 200 {authenticated: false}, not a 401 the console would show.
+      const answer = await firstValueFrom(this.http.get<MeView | NoSessionView | null>(API_PATHS.me, { headers: { [SESSION_CHECK_HEADER]: 'optional' } }));
+      const session = answer && 'user' in answer ? answer : null;
       this.state.set(session);
       return session;
     } catch (error) {

@@ -1,4 +1,5 @@
-import type { Platform } from '@kadens/shared/contracts';
+import { type Platform, PLATFORMS } from '@kadens/shared/contracts';
+import { PLATFORM_BRANDS } from '@kadens/web/ui';
 
 export interface PlatformMark {
   /** The service's own name, the same in every language; null when it needs words (a webhook). */
@@ -9,14 +10,10 @@ export interface PlatformMark {
   color: string;
 }
 
-/** How each platform is recognised at a glance, without loading its logo from anywhere. */
-export const PLATFORM_MARKS: Readonly<Record<Platform, PlatformMark>> = {
-  facebook: { name: 'Facebook', sign: 'f', color: '#1877f2' },
-  instagram: { name: 'Instagram', sign: 'IG', color: '#c13584' },
-  linkedin: { name: 'LinkedIn', sign: 'in', color: '#0a66c2' },
-  x: { name: 'X', sign: 'X', color: '#000000' },
-  mastodon: { name: 'Mastodon', sign: 'M', color: '#563acc' },
-  bluesky: { name: 'Bluesky', sign: 'B', color: '#0066cc' },
-  wordpress: { name: 'WordPress', sign: 'W', color: '#21759b' },
-  webhook: { name: null, sign: '↗', color: '#4a5563' },
-};
+/** How each platform is recognised at a glance: the app's one brand table, with a webhook left to words. */
+export const PLATFORM_MARKS: Readonly<Record<Platform, PlatformMark>> = Object.fromEntries(
+  PLATFORMS.map((platform) => {
+    const brand = PLATFORM_BRANDS[platform];
+    return [platform, { name: platform === 'webhook' ? null : brand.name, sign: brand.mark, color: brand.color }];
+  }),
+) as Record<Platform, PlatformMark>;

@@ -1,15 +1,8 @@
 import type { Locale } from '@kadens/shared/contracts';
+import { INTL_LOCALES } from '@kadens/web/util';
 
-/**
- * The Intl locale behind each language. English is British English: a 24-hour clock and day-month
- * dates, as the Nordic readers of an English page expect.
- */
-export const INTL_LOCALES: Readonly<Record<Locale, string>> = {
-  nb: 'nb-NO',
-  da: 'da-DK',
-  sv: 'sv-SE',
-  en: 'en-GB',
-};
+/** The app's one map from language to Intl locale (British English: a 24-hour clock, day-month dates). */
+export { INTL_LOCALES };
 
 /** "mandag" → "Mandag", for a word that opens a sentence. */
 export function capitalize(text: string, locale: Locale): string {

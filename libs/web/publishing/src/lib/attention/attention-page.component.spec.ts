@@ -2,8 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { AttentionItem, Role } from '@kadens/shared/contracts';
-import { ComposerLauncher } from '@kadens/web/composer';
-import { type PlanningCatalog, PlanningCatalogApi, PublishingStream } from '@kadens/web/data-access';
+import { COMPOSER, type PlanningCatalog, PlanningCatalogApi, PublishingStream } from '@kadens/web/data-access';
 
 import { attentionItem, status } from '../testing/publishing-fixtures.testing';
 import { answerOrganization, apiError, BASE, queries, settle, setUpPublishingTestBed } from '../testing/publishing-test-bed.testing';
@@ -36,7 +35,7 @@ describe('AttentionPageComponent', () => {
       operator,
       routes: [{ path: 'o/:organizationId/publishing', component: AttentionPageComponent }],
       providers: [
-        { provide: ComposerLauncher, useValue: composer },
+        { provide: COMPOSER, useValue: composer },
         { provide: PlanningCatalogApi, useValue: catalogApi },
       ],
     });
@@ -72,7 +71,7 @@ describe('AttentionPageComponent', () => {
     expect(text(failed?.querySelector('[data-testid="attention-planned"]'))).toMatch(/^Planned Tue, 4 June 2030\D+12:00$/);
     expect(text(failed?.querySelector('[data-testid="attention-attempts"]'))).toBe('3 attempts');
     expect(text(failed?.querySelector('[data-testid="attention-message"]'))).toBe('The image is too large (max 4 MB).');
-    expect(text(failed?.querySelector('[data-testid="target-state"]'))).toBe('Failed');
+    expect(text(failed?.querySelector('[data-testid="target-state"]'))).toBe('!Failed');
     expect([...(failed?.querySelectorAll('button[data-testid^="action-"]') ?? [])].map((button) => text(button))).toEqual(['Retry', 'Reschedule']);
     expect(text(find('attention-filter-all'))).toBe('All (3)');
     expect(text(find('attention-filter-expired'))).toBe('Expired (0)');

@@ -5,12 +5,14 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ATTENTION_REASONS, type AttentionItem, type AttentionReason, type OrganizationId } from '@kadens/shared/contracts';
-import { ComposerLauncher, PlatformBadgeComponent } from '@kadens/web/composer';
+import { ATTENTION_REASONS, type AttentionItem, type AttentionReason, type OrganizationId, type TargetState } from '@kadens/shared/contracts';
+import { visibleTargetState } from '@kadens/shared/rules';
 import {
   ActiveOrganization,
   ATTENTION_REASON_PARAM,
+  COMPOSER,
   describeApiError,
+  OrganizationTimeZone,
   type PlanningCatalog,
   PlanningCatalogApi,
   PublishingApi,
@@ -19,14 +21,12 @@ import {
   readAttentionReason,
   SessionStore,
 } from '@kadens/web/data-access';
-import { ProblemNotifier } from '@kadens/web/ui';
+import { PlatformBadgeComponent, ProblemNotifier, VisibleStateChipComponent } from '@kadens/web/ui';
+import { injectActiveLanguage, ZonedDateTimePipe } from '@kadens/web/util';
 import { debounceTime, map } from 'rxjs';
 
 import { PublishingPauses } from '../crisis/publishing-pauses';
 import { countKey } from '../shared/count-key';
-import { OrganizationTimeZone } from '../shared/organization-time-zone';
-import { TargetStateChipComponent } from '../shared/target-state-chip.component';
-import { injectActiveLanguage, ZonedDateTimePipe } from '../shared/zoned-time';
 import type { TargetActionContext } from '../targets/target-action-context';
 import { TargetActionsComponent } from '../targets/target-actions.component';
 import { countByReason, groupByReason } from './attention-reasons';
@@ -54,7 +54,7 @@ interface AttentionRow extends AttentionItem {
     TranslocoPipe,
     PlatformBadgeComponent,
     TargetActionsComponent,
-    TargetStateChipComponent,
+    VisibleStateChipComponent,
     ZonedDateTimePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -66,7 +66,7 @@ export class AttentionPageComponent {
   private readonly stream = inject(PublishingStream);
   private readonly pauses = inject(PublishingPauses);
   private readonly catalogApi = inject(PlanningCatalogApi);
-  private readonly composer = inject(ComposerLauncher);
+  private readonly composer = inject(COMPOSER);
   private readonly activeOrganization = inject(ActiveOrganization);
   private readonly notifier = inject(ProblemNotifier);
   private readonly route = inject(ActivatedRoute);
@@ -171,5 +171,10 @@ export class AttentionPageComponent {
     } finally {
       if (sequence === this.loadSequence) this.loading.set(false);
     }
+  }
+
+  /** Everything listed here belongs to an approved post (an expired target says so itself). */
+  protected shownState(state: TargetState) {
+    return visibleTargetState('approved', state);
   }
 }

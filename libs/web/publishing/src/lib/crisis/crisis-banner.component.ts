@@ -3,13 +3,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
 import type { PublishingPause } from '@kadens/shared/contracts';
-import { ActiveOrganization, attentionLink, attentionQuery, PublishingStream } from '@kadens/web/data-access';
+import { ActiveOrganization, attentionLink, attentionQuery, OrganizationTimeZone, PublishingStream } from '@kadens/web/data-access';
 import type { TranslationParams } from '@kadens/web/ui';
 
 import { PUBLISHING_SCOPE } from '../i18n/publishing-scope';
 import { countKey } from '../shared/count-key';
-import { OrganizationTimeZone } from '../shared/organization-time-zone';
-import { formatZonedDateTime, injectActiveLanguage } from '../shared/zoned-time';
+import { formatZonedDateTime, injectActiveLanguage } from '@kadens/web/util';
 import { type ChannelToResume, PublishingPauses } from './publishing-pauses';
 
 /** One pause as the banner says it. */

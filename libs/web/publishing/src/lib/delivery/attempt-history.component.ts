@@ -7,7 +7,7 @@ import { PublishingApi } from '@kadens/web/data-access';
 import { PUBLISHING_SCOPE } from '../i18n/publishing-scope';
 import { describePublishingProblem, type PublishingProblem } from '../shared/publishing-problem';
 import { PublishingProblemComponent } from '../shared/publishing-problem.component';
-import { injectActiveLanguage, ZonedDateTimePipe } from '../shared/zoned-time';
+import { injectActiveLanguage, ZonedDateTimePipe } from '@kadens/web/util';
 
 /**
  * Every attempt at delivering one target, newest first: when, what came of it (in the platform's

@@ -70,7 +70,7 @@ describe('DeliveryPanelComponent', () => {
     const { rows, text } = await render('editor');
     const [published, failed] = rows();
     expect(text(published?.querySelector('.target__channel'))).toBe('Fjordvik on Facebook');
-    expect(text(published?.querySelector('[data-testid="target-state"]'))).toBe('Published');
+    expect(text(published?.querySelector('[data-testid="target-state"]'))).toBe('✓✓Published');
     expect(text(published?.querySelector('[data-testid="delivery-published-at"]'))).toMatch(/^Published Tue, 4 June 2030\D+12:00$/);
     const link = published?.querySelector('[data-testid="delivery-link"]');
     expect(text(link)).toBe('See it on Facebook');
@@ -114,7 +114,7 @@ describe('DeliveryPanelComponent', () => {
     await settle(fixture);
     expect(text(rows()[1]?.querySelector('[data-testid="action-outcome"]'))).toBe('Summer opening hours is sent to Fjordvik on X again.');
     await answer([DELIVERIES[0] as TargetDelivery, { ...(DELIVERIES[1] as TargetDelivery), state: 'queued' }], []);
-    expect(text(rows()[1]?.querySelector('[data-testid="target-state"]'))).toBe('Queued');
+    expect(text(rows()[1]?.querySelector('[data-testid="target-state"]'))).toBe('◷Queued');
   });
 
   it('moves the state chip the moment the stream reports a change of this post', async () => {
@@ -124,7 +124,7 @@ describe('DeliveryPanelComponent', () => {
     sources[0]?.send({ type: 'target', delivery: { targetId: 't2', postId: 'p1', channelId: 'c-x', state: 'publishing' } });
     sources[0]?.send({ type: 'target', delivery: { targetId: 't9', postId: 'p-other', channelId: 'c-x', state: 'failed' } });
     await settle(fixture);
-    expect(text(rows()[1]?.querySelector('[data-testid="target-state"]'))).toBe('Publishing');
+    expect(text(rows()[1]?.querySelector('[data-testid="target-state"]'))).toBe('↻Publishing');
     await new Promise((resolve) => setTimeout(resolve, 350));
     http.expectOne(`${BASE}/publishing/status`).flush(status());
     await answer();

@@ -4,16 +4,16 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
 import type { AttentionAction, Platform, PostView, TargetDelivery } from '@kadens/shared/contracts';
-import { PLATFORM_NAMES, PlatformBadgeComponent } from '@kadens/web/composer';
-import { type PlanningCatalog, PublishingApi, PublishingStream } from '@kadens/web/data-access';
+import { visibleTargetState, type VisibleState } from '@kadens/shared/rules';
+import { type DeliveryContext, PublishingApi, PublishingStream } from '@kadens/web/data-access';
+import { PLATFORM_NAMES, PlatformBadgeComponent, VisibleStateChipComponent } from '@kadens/web/ui';
+import { injectActiveLanguage, ZonedDateTimePipe } from '@kadens/web/util';
 import { debounceTime, filter } from 'rxjs';
 
 import { PUBLISHING_SCOPE } from '../i18n/publishing-scope';
 import { countKey } from '../shared/count-key';
 import { describePublishingProblem, type PublishingProblem } from '../shared/publishing-problem';
 import { PublishingProblemComponent } from '../shared/publishing-problem.component';
-import { TargetStateChipComponent } from '../shared/target-state-chip.component';
-import { injectActiveLanguage, ZonedDateTimePipe } from '../shared/zoned-time';
 import type { TargetActionContext } from '../targets/target-action-context';
 import { TargetActionsComponent } from '../targets/target-actions.component';
 import { AttemptHistoryComponent } from './attempt-history.component';
@@ -25,6 +25,8 @@ interface DeliveryRow extends TargetDelivery {
   channelName: string;
   platform: Platform | null;
   platformName: string;
+  /** The state as shown everywhere (a scheduled target of an approved post reads "approved"). */
+  shownState: VisibleState;
   attemptsKey: string;
   actions: AttentionAction[];
   context: TargetActionContext;
@@ -45,7 +47,7 @@ interface DeliveryRow extends TargetDelivery {
     AttemptHistoryComponent,
     PublishingProblemComponent,
     TargetActionsComponent,
-    TargetStateChipComponent,
+    VisibleStateChipComponent,
     ZonedDateTimePipe,
   ],
   providers: [provideTranslocoScope(PUBLISHING_SCOPE)],
@@ -58,9 +60,9 @@ export class DeliveryPanelComponent {
   private readonly stream = inject(PublishingStream);
   protected readonly language = injectActiveLanguage();
 
-  /** The post as the composer has it (the inputs POST_DELIVERY_PANEL promises). */
+  /** The post as the composer or the review page has it (the inputs POST_DELIVERY_PANEL promises). */
   readonly post = input.required<PostView>();
-  readonly catalog = input.required<PlanningCatalog>();
+  readonly catalog = input.required<DeliveryContext>();
 
   private readonly deliveries = signal<TargetDelivery[]>([]);
   /** The actions the needs-attention list offers, per target. */
@@ -83,6 +85,7 @@ export class DeliveryPanelComponent {
         channelName: channel?.name ?? '',
         platform: channel?.platform ?? null,
         platformName: channel ? PLATFORM_NAMES[channel.platform] : '',
+        shownState: visibleTargetState(post.state, delivery.state),
         attemptsKey: countKey('publishing.delivery.attempts', delivery.attempts),
         actions: actions.get(delivery.targetId) ?? [],
         context: {

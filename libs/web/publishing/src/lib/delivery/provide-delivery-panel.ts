@@ -1,9 +1,9 @@
 import type { Provider } from '@angular/core';
-import { POST_DELIVERY_PANEL } from '@kadens/web/composer';
+import { POST_DELIVERY_PANEL } from '@kadens/web/data-access';
 
 import { DeliveryPanelComponent } from './delivery-panel.component';
 
-/** Lets the composer show each saved post's delivery (see POST_DELIVERY_PANEL); provided by the shell. */
+/** Lets the composer and the review page show a post's delivery (see POST_DELIVERY_PANEL); provided by the shell. */
 export function provideDeliveryPanel(): Provider {
   return { provide: POST_DELIVERY_PANEL, useValue: DeliveryPanelComponent };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ATTEMPT_OUTCOMES, ATTENTION_ACTIONS, ATTENTION_REASONS, PLATFORMS, TARGET_STATES } from '@kadens/shared/contracts';
+import { ATTEMPT_OUTCOMES, ATTENTION_ACTIONS, ATTENTION_REASONS, PLATFORMS } from '@kadens/shared/contracts';
 import { PERMISSIONS } from '@kadens/shared/rules';
 import { PUBLISHING_ERROR_CODES } from '@kadens/web/data-access';
 import { describeTranslationParity, readFlatTranslations, sourceFiles } from '@kadens/web/ui/testing';
@@ -37,7 +37,6 @@ describe('publishing translations (web/public/i18n/publishing)', () => {
   it('has every key the library builds from a value', () => {
     const counted = ['banner.held', 'attention.attempts', 'delivery.attempts'].flatMap((base) => [`${base}.one`, `${base}.other`]);
     const built = [
-      ...TARGET_STATES.map((state) => `targetStates.${state}`),
       ...ATTENTION_REASONS.flatMap((reason) => [`attention.reasons.${reason}`, `attention.explanations.${reason}`]),
       ...ATTENTION_ACTIONS.flatMap((action) => [`actions.names.${action}`, `actions.running.${action}`, `actions.done.${action}`]),
       ...[...ATTEMPT_OUTCOMES, 'running'].map((outcome) => `outcomes.${outcome}`),

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { type AbstractControl, NonNullableFormBuilder, type ValidationErrors } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { provideTranslocoScope } from '@jsverse/transloco';
-import { instantToWallClock, wallClockToInstant } from '@kadens/web/composer';
+import { instantToWallClock, wallClockToInstant } from '@kadens/web/util';
 import { PublishingApi } from '@kadens/web/data-access';
 import { TRANSLATED_ERROR_KEY } from '@kadens/web/ui';
 

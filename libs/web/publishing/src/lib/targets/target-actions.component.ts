@@ -11,7 +11,7 @@ import { firstValueFrom } from 'rxjs';
 import { PUBLISHING_SCOPE } from '../i18n/publishing-scope';
 import { describePublishingProblem, type PublishingProblem } from '../shared/publishing-problem';
 import { PublishingProblemComponent } from '../shared/publishing-problem.component';
-import { formatZonedDateTime, injectActiveLanguage } from '../shared/zoned-time';
+import { formatZonedDateTime, injectActiveLanguage } from '@kadens/web/util';
 import { MarkPublishedDialogComponent } from './mark-published-dialog.component';
 import { RescheduleDialogComponent } from './reschedule-dialog.component';
 import type { TargetActionContext, TargetActionSuccess } from './target-action-context';

@@ -1,24 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { Platform } from '@kadens/shared/contracts';
+import { PLATFORM_BRANDS } from '@kadens/web/ui';
 
-/** A short mark in the platform's own colour, so a list of channels can be scanned by platform. */
-const MARKS: Readonly<Record<Platform, { text: string; color: string }>> = {
-  facebook: { text: 'f', color: '#1877f2' },
-  instagram: { text: 'IG', color: '#c13584' },
-  linkedin: { text: 'in', color: '#0a66c2' },
-  x: { text: 'X', color: '#000000' },
-  mastodon: { text: 'M', color: '#6364ff' },
-  bluesky: { text: 'B', color: '#0a7aff' },
-  wordpress: { text: 'W', color: '#21759b' },
-  webhook: { text: '{ }', color: '#455a64' },
-};
-
-/** Decoration only: the platform's name always stands beside it. */
+/** The platform's brand mark, a little larger than the badge; decoration only: the platform's name always stands beside it. */
 @Component({
   selector: 'kd-platform-mark',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { 'aria-hidden': 'true', '[style.background]': 'mark().color' },
-  template: `{{ mark().text }}`,
+  template: `{{ mark().mark }}`,
   styles: `
     :host {
       display: inline-flex;
@@ -38,5 +27,5 @@ const MARKS: Readonly<Record<Platform, { text: string; color: string }>> = {
 })
 export class PlatformMarkComponent {
   readonly platform = input.required<Platform>();
-  protected readonly mark = computed(() => MARKS[this.platform()]);
+  protected readonly mark = computed(() => PLATFORM_BRANDS[this.platform()]);
 }

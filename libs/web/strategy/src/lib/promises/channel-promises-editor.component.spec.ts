@@ -117,6 +117,9 @@ describe('channel promises', () => {
   it('reads a preferred time as it is typed and adds it on Enter', async () => {
     const { openPromises, fill, settle, text, findAll, loader } = await render();
     await openPromises();
+    // The hint reads its example and names the day codes in the person's language.
+    expect(text('promises-slot-reading')).toContain('Tu,Th 09:30 means Tue, Thu at 09:30');
+    expect(text('promises-slot-reading')).toContain('Mo Mon, Tu Tue, We Wed, Th Thu, Fr Fri, Sa Sat, Su Sun');
     fill('promises-preferred-slots', 'Mo-Fr 08:00,14:30');
     await settle();
     expect(text('promises-slot-reading')).toBe('Mon–Fri at 08:00, 14:30');

@@ -9,7 +9,12 @@ import { FieldErrorComponent } from '@kadens/web/ui';
 import { startWith, switchMap } from 'rxjs';
 
 import { injectActiveLanguage } from '../shared/active-language';
-import { describeWeekdays } from './staffed-days';
+import { describeWeekdays, weekdayName } from './staffed-days';
+
+/** The day codes a slot is written with (those of opening_hours), Monday first. */
+const DAY_CODES = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
+/** The example the hint reads out in the person's language. */
+const EXAMPLE_SLOT = 'Tu,Th 09:30';
 
 /** What a slot being typed means, or that it cannot be read. */
 type SlotReading = { ok: true; days: string; times: string } | { ok: false };
@@ -48,11 +53,14 @@ type SlotReading = { ok: true; days: string; times: string } | { ok: false };
       <mat-hint aria-live="polite" data-testid="promises-slot-reading">
         @let read = reading();
         @if (read === null) {
-          {{ 'strategy.promises.cadence.slotsHint' | transloco }}
+          {{
+            'strategy.promises.cadence.slotsHint'
+              | transloco: { example: 'strategy.promises.cadence.slotReading' | transloco: example(), weekdays: dayCodes() }
+          }}
         } @else if (read.ok) {
           {{ 'strategy.promises.cadence.slotReading' | transloco: { days: read.days, times: read.times } }}
         } @else {
-          <span class="slot-invalid">{{ 'strategy.promises.cadence.slotInvalid' | transloco }}</span>
+          <span class="slot-invalid">{{ 'strategy.promises.cadence.slotInvalid' | transloco: { weekdays: dayCodes() } }}</span>
         }
       </mat-hint>
       <mat-error><kd-field-error [control]="control()" /></mat-error>
@@ -81,6 +89,16 @@ export class PreferredSlotsComponent {
     { initialValue: [] as string[] },
   );
   protected readonly reading = computed(() => this.read(this.draft()));
+  /** "Mo man., Tu tir., …": the codes a slot is typed with, each with its day's name in the person's language. */
+  protected readonly dayCodes = computed(() => {
+    const language = this.language();
+    return DAY_CODES.map((code, index) => `${code} ${weekdayName(index + 1, language)}`).join(', ');
+  });
+  /** The example, read as the hint below the field reads any slot: "Tue, Thu at 09:30". */
+  protected readonly example = computed(() => {
+    const reading = this.read(EXAMPLE_SLOT);
+    return reading?.ok ? { days: reading.days, times: reading.times } : { days: EXAMPLE_SLOT, times: '' };
+  });
 
   protected add(event: MatChipInputEvent): void {
     const text = event.value.trim().replace(/\s+/g, ' ');

@@ -7,6 +7,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { ChannelPromisesView, Role, SessionView } from '@kadens/shared/contracts';
 import { ActiveOrganization, BROWSER_STORAGE, SessionStore } from '@kadens/web/data-access';
 import { Confirmation, ProblemNotifier } from '@kadens/web/ui';
+import { provideIcuMessages } from '@kadens/web/util';
 
 import { ChannelPromisesStore } from '../promises/channel-promises.store';
 import { StrategyStore } from '../state/strategy.store';
@@ -34,6 +35,7 @@ export async function setUpStrategyTestBed(role: Role, providers: Provider[] = [
       provideRouter([]),
       provideHttpClient(),
       provideHttpClientTesting(),
+      provideIcuMessages(),
       StrategyStore,
       ChannelPromisesStore,
       { provide: BROWSER_STORAGE, useValue: null },

@@ -1,37 +1,21 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { booleanAttribute, ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { Platform } from '@kadens/shared/contracts';
 
-/** Platforms are brand names, the same in every language Kadens speaks. */
-export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  linkedin: 'LinkedIn',
-  x: 'X',
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  wordpress: 'WordPress',
-  webhook: 'Webhook',
-};
+import { PLATFORM_BRANDS } from './platform-brands';
 
-/** A monogram in the platform's colour stands in for its logo, which Kadens does not ship. */
-const BADGES: Readonly<Record<Platform, { mark: string; color: string }>> = {
-  facebook: { mark: 'f', color: '#1877f2' },
-  instagram: { mark: 'Ig', color: '#c13584' },
-  linkedin: { mark: 'in', color: '#0a66c2' },
-  x: { mark: 'X', color: '#000000' },
-  mastodon: { mark: 'M', color: '#6364ff' },
-  bluesky: { mark: 'Bs', color: '#0866ff' },
-  wordpress: { mark: 'W', color: '#21759b' },
-  webhook: { mark: '{}', color: '#5f6368' },
-};
-
-/** A small platform icon, named for screen readers. */
+/** A small platform icon, named for screen readers (or hidden from them when its name stands beside it). */
 @Component({
   selector: 'kd-platform-badge',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<span class="badge" role="img" [attr.aria-label]="name()" [title]="name()" [style.background]="badge().color">{{
-    badge().mark
-  }}</span>`,
+  template: `<span
+    class="badge"
+    [attr.role]="decorative() ? null : 'img'"
+    [attr.aria-label]="decorative() ? null : badge().name"
+    [attr.aria-hidden]="decorative() ? 'true' : null"
+    [title]="badge().name"
+    [style.background]="badge().color"
+    >{{ badge().mark }}</span
+  >`,
   styles: `
     :host {
       display: inline-flex;
@@ -54,7 +38,8 @@ const BADGES: Readonly<Record<Platform, { mark: string; color: string }>> = {
 })
 export class PlatformBadgeComponent {
   readonly platform = input.required<Platform>();
+  /** Hidden from screen readers: the platform's name is written beside it. */
+  readonly decorative = input(false, { transform: booleanAttribute });
 
-  protected readonly badge = computed(() => BADGES[this.platform()]);
-  protected readonly name = computed(() => PLATFORM_NAMES[this.platform()]);
+  protected readonly badge = computed(() => PLATFORM_BRANDS[this.platform()]);
 }

@@ -2,8 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Violation } from '@kadens/shared/contracts';
-
-import { type ViolationContext, wordViolations } from './violation-wording';
+import { type ViolationContext, wordViolations } from '@kadens/web/util';
 
 /** Broken channel rules as a plain list in the reader's language. Needs the planning translation scope. */
 @Component({

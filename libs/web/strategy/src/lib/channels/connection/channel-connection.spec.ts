@@ -19,6 +19,9 @@ const connection = (overrides: Partial<ChannelConnectionView> = {}): ChannelConn
   lastError: null,
   checkedAt: '2026-05-11T06:00:00.000Z',
   updatedAt: '2026-05-10T06:00:00.000Z',
+  expiresAt: null,
+  connectedBy: null,
+  connectedAt: null,
   ...overrides,
 });
 
@@ -37,11 +40,10 @@ describe('channel connections', () => {
   }
 
   function answerConnections(http: HttpTestingController, channels: ChannelView[], stored: ChannelConnectionView | null): void {
-    for (const channel of channels) {
-      const request = http.expectOne({ method: 'GET', url: `${BASE}/${channel.id}/connection` });
-      if (channel.id === 'c1' && stored) request.flush(stored);
-      else apiError(request, 404, { code: 'connection_not_found' });
-    }
+    // One request for every channel; the unconnected ones are not listed (nothing asks them one by one).
+    const listed = channels.some((channel) => channel.id === 'c1') && stored ? [stored] : [];
+    http.expectOne({ method: 'GET', url: '/api/organizations/o1/channel-connections' }).flush(listed);
+    for (const channel of channels) http.expectNone({ method: 'GET', url: `${BASE}/${channel.id}/connection` });
   }
 
   const chips = (findAll: (testId: string) => HTMLElement[]) => findAll('connection-status').map((chip) => chip.textContent?.trim());

@@ -19,6 +19,11 @@ export function channelConnectionPath(organizationId: OrganizationId, channelId:
 export class ChannelConnectionsApi {
   private readonly http = inject(HttpClient);
 
+  /** Every connected channel's connection in one request; a channel that is not listed has none. */
+  list(organizationId: OrganizationId): Promise<ChannelConnectionView[]> {
+    return firstValueFrom(this.http.get<ChannelConnectionView[]>(`${API_PATHS.organization(organizationId)}/channel-connections`));
+  }
+
   /** Null when the channel has no connection (the API's 404 `connection_not_found`). */
   async get(organizationId: OrganizationId, channelId: string): Promise<ChannelConnectionView | null> {
     try {

@@ -7,7 +7,8 @@ import { ChannelConnectionsApi } from './channel-connections.api';
 
 /**
  * The channels' connections as the channels list shows them: null for a channel without one, absent
- * while being fetched. Fetched once the channels are shown, each channel's once; provided by the
+ * while being fetched. Fetched in one request once the channels are shown (again only for channels
+ * added since); provided by the
  * channels section. Writes reject with the API's error for the editor to explain.
  */
 @Injectable()
@@ -30,9 +31,11 @@ export class ChannelConnectionsStore {
     if (missing.length === 0) return;
     for (const id of missing) this.requested.add(id);
     try {
-      const views = await Promise.all(missing.map((id) => this.api.get(organizationId, id)));
+      // One request for all of them: asking each channel would answer 404 for every unconnected one.
+      const views = await this.api.list(organizationId);
       if (organizationId !== this.organizationId) return;
-      this.byChannel.update((known) => new Map([...known, ...missing.map((id, index) => [id, views[index] ?? null] as const)]));
+      const connected = new Map(views.map((view) => [view.channelId, view] as const));
+      this.byChannel.update((known) => new Map([...known, ...missing.map((id) => [id, connected.get(id) ?? null] as const)]));
     } catch (error) {
       for (const id of missing) this.requested.delete(id);
       this.notifier.report(describeApiError(error));

@@ -13,6 +13,9 @@ const stored: ChannelConnectionView = {
   lastError: null,
   checkedAt: null,
   updatedAt: '2026-05-10T06:00:00.000Z',
+  expiresAt: null,
+  connectedBy: null,
+  connectedAt: null,
 };
 
 describe('the connection form', () => {

@@ -1,0 +1,144 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { Receiver, WEBHOOK_SECRET } from './support/webhook-receiver';
+
+const DEMO_PASSWORD = 'kadens-demo';
+const SCREENS = resolve(__dirname, '../../tmp/screenshots');
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+interface Member {
+  context: BrowserContext;
+  page: Page;
+}
+
+async function logIn(browser: Browser, email: string, locale: 'nb' | 'en'): Promise<Member> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: locale === 'nb' ? 'nb-NO' : 'en-US', viewport: DESKTOP });
+  const page = await context.newPage();
+  expect((await page.request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })).ok(), `log in as ${email}`).toBe(true);
+  expect((await page.request.patch('/api/me', { data: { locale } })).ok()).toBe(true);
+  return { context, page };
+}
+
+async function created(page: Page, path: string, data: object): Promise<string> {
+  const response = await page.request.post(path, { data });
+  expect(response.status(), `POST ${path}`).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: `${SCREENS}/post-states-${name}.png`, animations: 'disabled' });
+}
+
+test('a published post says "Publisert" with its link on the review page, the calendar and in a read-only composer', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const receiver = new Receiver();
+  const hookUrl = await receiver.start();
+  const admin = await logIn(browser, 'admin@kadens.demo', 'en');
+  const editor = await logIn(browser, 'editor@kadens.demo', 'nb');
+  const approver = await logIn(browser, 'approver@kadens.demo', 'en');
+  try {
+    const me = (await (await admin.page.request.get('/api/me')).json()) as { memberships: Array<{ organizationId: string; organizationSlug: string }> };
+    const organizationId = me.memberships.find((m) => m.organizationSlug === 'fjordvik')?.organizationId ?? '';
+    const api = `/api/organizations/${organizationId}`;
+    const run = Date.now().toString(36);
+    expect((await admin.page.request.patch(`${api}/approval-policy`, { data: { approvalsRequired: 1, adminApprovalRequired: false } })).ok()).toBe(true);
+    const themeId = await created(admin.page, `${api}/themes`, { name: `Ferries ${run}`, color: '#00897b' });
+    const channelName = `Intranet ${run}`;
+    const channelId = await created(admin.page, `${api}/channels`, { platform: 'webhook', name: channelName });
+
+    await admin.page.goto(`/o/${organizationId}/strategy`);
+    await admin.page.getByTestId('strategy-tab-channels').click();
+    const row = admin.page.getByTestId('channel-item').filter({ hasText: channelName });
+    await row.getByTestId('channel-connection').click();
+    await admin.page.getByTestId('connection-base-url').fill(hookUrl);
+    await admin.page.getByTestId('connection-credential-secret').fill(WEBHOOK_SECRET);
+    await admin.page.getByTestId('connection-save').click();
+    await admin.page.getByTestId('connection-test').click();
+    await expect(admin.page.getByTestId('connection-test-result')).toHaveClass(/result--ok/);
+
+    const plannedAt = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
+    const contentTypes = (await (await editor.page.request.get(`${api}/content-types`)).json()) as Array<{ id: string; key: string | null }>;
+    const title = `Ferjen går igjen ${run}`;
+    const postId = await created(editor.page, `${api}/posts`, {
+      title,
+      body: `Ferjen mellom Fjordvik og Holmen går som normalt igjen (${run}).`,
+      contentTypeId: contentTypes.find((type) => type.key === 'news')?.id,
+      themeId,
+      plannedAt: plannedAt.toISOString(),
+      targets: [{ channelId }],
+    });
+    expect((await editor.page.request.post(`${api}/posts/${postId}/submit`, { data: {} })).ok()).toBe(true);
+
+    await approver.page.goto(`/o/${organizationId}/approvals/${postId}`);
+    const items = approver.page.getByTestId('checklist-item');
+    await expect(items.first()).toBeVisible();
+    for (let index = 0; index < (await items.count()); index++) await items.nth(index).locator('input').check();
+    await approver.page.getByTestId('review-approve').click();
+    await expect(approver.page.getByTestId('review-state')).toHaveAttribute('data-state', 'approved');
+
+    // The editor (in Norwegian) keeps the review page open: "Godkjent" or "I kø" (the dispatcher may already
+    // have queued it) turns to "Publisert" live.
+    const page = editor.page;
+    await page.goto(`/o/${organizationId}/approvals/${postId}`);
+    const state = page.getByTestId('review-state');
+    await expect(state).toHaveAttribute('data-state', /^(approved|queued)$/);
+    await expect(state).toContainText(/Godkjent|I kø/);
+    await expect(state).toHaveAttribute('data-state', 'published', { timeout: 200_000 });
+    await expect(state).toContainText('Publisert');
+    const reviewDelivery = page.getByTestId('review-delivery');
+    await expect(reviewDelivery.getByTestId('delivery-link')).toHaveAttribute('href', /intranett\.fjordvik\.example/);
+    await expect(page.getByTestId('review-edit')).toHaveCount(0);
+    await expect(page.getByTestId('review-cancel')).toHaveCount(0);
+    await screenshot(page, 'review-desktop');
+
+    // After a reload the calendar says the same: published, not approved.
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(plannedAt);
+    await page.goto(`/o/${organizationId}/calendar?view=month&date=${day}`);
+    const entry = page.getByTestId(`calendar-post-${postId}`);
+    await expect(entry).toHaveAttribute('data-state', 'published', { timeout: 30_000 });
+    await expect(entry).toContainText('Publisert');
+    await expect(entry).not.toContainText('Godkjent');
+    await expect(entry.locator('kd-target-delivery-mark [data-state="published"]')).toHaveAttribute('aria-label', `Webhook: Publisert`);
+    await entry.scrollIntoViewIfNeeded();
+    await screenshot(page, 'calendar-desktop');
+
+    // Opened from the calendar, the post is read-only: "Innlegg", no save or delete, its delivery with the link.
+    await entry.click();
+    const composer = page.getByTestId('composer');
+    await expect(composer.getByRole('heading', { name: 'Innlegg', exact: true })).toBeVisible();
+    await expect(composer.getByTestId('composer-state')).toHaveAttribute('data-state', 'published');
+    await expect(composer.getByTestId('composer-delivered')).toBeVisible();
+    await expect(composer.getByTestId('composer-save')).toHaveCount(0);
+    await expect(composer.getByTestId('composer-delete')).toHaveCount(0);
+    await expect(composer.getByTestId('composer-title')).toBeDisabled();
+    await expect(composer.getByTestId('delivery-panel').getByTestId('delivery-link')).toHaveAttribute('href', /intranett\.fjordvik\.example/);
+    await screenshot(page, 'composer-desktop');
+
+    // The same on a phone.
+    await page.setViewportSize(PHONE);
+    await expect(composer.getByTestId('composer-state')).toBeVisible();
+    await screenshot(page, 'composer-phone');
+    await composer.getByTestId('composer-cancel').click();
+    await expect(composer).toHaveCount(0);
+    await page.goto(`/o/${organizationId}/calendar?date=${day}`);
+    await expect(page.getByTestId(`calendar-post-${postId}`)).toContainText('Publisert', { timeout: 30_000 });
+    await page.getByTestId(`calendar-post-${postId}`).scrollIntoViewIfNeeded();
+    await screenshot(page, 'calendar-phone');
+    await page.goto(`/o/${organizationId}/approvals/${postId}`);
+    await expect(page.getByTestId('review-state')).toContainText('Publisert');
+    await expect(page.getByTestId('review-delivery').getByTestId('delivery-link')).toBeVisible();
+    await screenshot(page, 'review-phone');
+
+    expect(receiver.publishes).toHaveLength(1);
+  } finally {
+    for (const member of [admin, editor, approver]) {
+      await member.page.request.patch('/api/me', { data: { locale: null } });
+      await member.context.close();
+    }
+    await receiver.stop();
+  }
+});
