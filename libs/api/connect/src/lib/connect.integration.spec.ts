@@ -162,4 +162,10 @@ describe('connecting a channel by signing in (X, Mastodon) against PostgreSQL an
     expect(facebook.status).toBe(400);
     expect(facebook.body).toMatchObject({ code: 'oauth_not_supported', errors: [{ field: 'platform' }] });
   });
+
+  it('a channel the organisation does not have is a 404 and starts no sign-in', async () => {
+    const unknown = await admin().post(authorizeUrl('00000000-0000-4000-8000-000000000000')).send({});
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('channel_not_found');
+  });
 });

@@ -2,7 +2,8 @@ import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
 import { OutboundClient } from '@kadens/api/outbound';
 import { isPlatformError, PlatformRegistry } from '@kadens/api/platforms';
 import { ConnectionsService } from '@kadens/api/publishing';
-import type { Platform, Role } from '@kadens/shared/contracts';
+import { ChannelsReader } from '@kadens/api/strategy';
+import type { Role } from '@kadens/shared/contracts';
 import { hasPermission } from '@kadens/shared/rules';
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -52,16 +53,16 @@ export class ConnectService {
   }
 
   async start(organizationId: string, channelId: string, userId: string, sessionTokenHash: string, instanceUrl: string | null): Promise<{ authorizeUrl: string }> {
-    const [channel]: Array<{ platform: Platform }> = await this.db.query(`SELECT platform FROM channels WHERE organization_id = $1 AND id = $2`, [organizationId, channelId]);
-    if (!channel) throw new NotFoundException({ message: 'No such channel in the organisation', code: 'channel_not_found' });
-    const flow = this.flows[channel.platform];
+    const platform = await new ChannelsReader(this.db.manager).platformOf(organizationId, channelId);
+    if (!platform) throw new NotFoundException({ message: 'No such channel in the organisation', code: 'channel_not_found' });
+    const flow = this.flows[platform];
     if (flow === undefined) {
-      throw fieldError('platform', `${channel.platform} has no sign-in flow yet; connect it with its credentials form`, 'oauth_not_supported');
+      throw fieldError('platform', `${platform} has no sign-in flow yet; connect it with its credentials form`, 'oauth_not_supported');
     }
     const { server, scope, instanceUrl: instance } = await flow.server(instanceUrl);
     const pkce = await pkcePair();
     await this.states.forgetOld();
-    const state = await this.states.create(sessionTokenHash, { userId, organizationId, channelId, platform: channel.platform, codeVerifier: pkce.verifier, instanceUrl: instance });
+    const state = await this.states.create(sessionTokenHash, { userId, organizationId, channelId, platform, codeVerifier: pkce.verifier, instanceUrl: instance });
     const url = authorizationUrl(oauthConfiguration(server, this.outbound), { redirectUri: this.redirectUri, scope, state, challenge: pkce.challenge });
     return { authorizeUrl: url.toString() };
   }

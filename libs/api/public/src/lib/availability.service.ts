@@ -1,5 +1,6 @@
 import { loadChannelPromises } from '@kadens/api/promises';
-import type { ChannelPromisesView, Locale, Platform, PublicAvailability, PublicChannel, PublicServiceHours } from '@kadens/shared/contracts';
+import { ChannelsReader, type PublicChannelRow } from '@kadens/api/strategy';
+import type { ChannelPromisesView, Locale, PublicAvailability, PublicChannel, PublicServiceHours } from '@kadens/shared/contracts';
 import { closesOnPublicHolidays, normalizeOpeningHours, publicHolidays, ServiceCalendar, toLocalDateTime } from '@kadens/shared/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -12,13 +13,7 @@ import { ordinaryWeek } from './weekly-hours';
 
 const DAY_MS = 86_400_000;
 
-interface ActiveChannel {
-  id: string;
-  platform: Platform;
-  name: string;
-  handle: string;
-  public_description: string;
-}
+type ActiveChannel = PublicChannelRow;
 
 export interface ChannelWithPromises {
   channel: ActiveChannel;
@@ -32,10 +27,7 @@ export class AvailabilityService {
 
   async channels(slug: string): Promise<{ organization: PublicOrganization; channels: ChannelWithPromises[] }> {
     const organization = await findPublicOrganization(this.db.manager, slug);
-    const rows: ActiveChannel[] = await this.db.query(
-      `SELECT id, platform, name, handle, public_description FROM channels WHERE organization_id = $1 AND status = 'active' ORDER BY name`,
-      [organization.id],
-    );
+    const rows: ActiveChannel[] = await new ChannelsReader(this.db.manager).activeForPublic(organization.id);
     const promises = new Map((await loadChannelPromises(this.db.manager, organization.id, rows.map((row) => row.id))).map((p) => [p.channelId, p]));
     return { organization, channels: rows.map((channel) => ({ channel, promises: promises.get(channel.id) ?? { channelId: channel.id, cadence: null, serviceHours: null } })) };
   }

@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
-import { loadWorkflow, policyFor, WorkflowWriter } from '@kadens/api/posts';
+import { loadWorkflow, policyFor, PostsReader, WorkflowWriter } from '@kadens/api/posts';
 import { decidePostAction } from '@kadens/shared/rules';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -38,13 +38,7 @@ export class ExpiryService implements OnApplicationBootstrap, OnModuleDestroy {
     let expired = 0;
     for (;;) {
       const done = await this.db.transaction(async (tx) => {
-        const [due]: Array<{ id: string; organization_id: string }> = await tx.query(
-          `SELECT p.id, p.organization_id FROM posts p
-            WHERE p.planned_at <= $1 AND p.state IN ('draft', 'in_review', 'changes_requested')
-              AND EXISTS (SELECT 1 FROM post_targets t WHERE t.post_id = p.id AND t.state IN ('pending', 'scheduled'))
-            ORDER BY p.planned_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-          [now],
-        );
+        const due = await new PostsReader(tx).lockNextDueUnapproved(now);
         if (!due) return true;
         const before = await loadWorkflow(tx, due.organization_id, due.id);
         const decision = decidePostAction(before, { type: 'expire' }, 'system', await policyFor(tx, due.organization_id, before.channelIds));

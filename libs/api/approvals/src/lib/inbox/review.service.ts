@@ -1,5 +1,5 @@
 import type { CurrentMemberValue } from '@kadens/api/organizations';
-import { loadWorkflow, policyFor, PostsService } from '@kadens/api/posts';
+import { loadWorkflow, policyFor, PostsReader, PostsService } from '@kadens/api/posts';
 import type { ApprovalProgressView, InboxEntry, PostRevisionView, PostView, ReviewPlanView, ReviewSummary, ReviewView, Role } from '@kadens/shared/contracts';
 import { approvalProgress } from '@kadens/shared/rules';
 import { Injectable } from '@nestjs/common';
@@ -18,15 +18,7 @@ export class ReviewService {
 
   /** Posts in review that the caller may decide on (not their own), soonest due first. */
   async inbox(organizationId: string, member: CurrentMemberValue): Promise<InboxEntry[]> {
-    const rows: Array<{ id: string; title: string; planned_at: Date | null; revision: number; author_id: string; author_name: string; revision_author_id: string; sensitive: boolean; platforms: string[]; channel_ids: string[] }> =
-      await this.db.query(
-        `SELECT p.id, p.title, p.planned_at, p.revision, p.author_id, u.name AS author_name, p.revision_author_id, p.sensitive, p.channel_ids,
-                COALESCE((SELECT array_agg(DISTINCT c.platform) FROM post_targets t JOIN channels c ON c.id = t.channel_id WHERE t.post_id = p.id), '{}') AS platforms
-           FROM posts p JOIN users u ON u.id = p.author_id
-          WHERE p.organization_id = $1 AND p.state = 'in_review' AND p.author_id <> $2 AND p.revision_author_id <> $2
-          ORDER BY p.planned_at ASC NULLS LAST, p.created_at`,
-        [organizationId, member.user.id],
-      );
+    const rows = await new PostsReader(this.db.manager).inReviewFor(organizationId, member.user.id);
     const entries: InboxEntry[] = [];
     for (const row of rows) {
       const workflow = await loadWorkflow(this.db.manager, organizationId, row.id);

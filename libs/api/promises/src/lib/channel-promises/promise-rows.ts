@@ -1,3 +1,4 @@
+import { ChannelsReader } from '@kadens/api/strategy';
 import type { CadencePolicy, ChannelPromisesView, ClosedPeriod, Country, ServiceHours } from '@kadens/shared/contracts';
 import type { ChannelPromises } from '@kadens/shared/rules';
 import { NotFoundException } from '@nestjs/common';
@@ -76,8 +77,7 @@ export async function loadChannelPromises(manager: EntityManager, organizationId
 
 /** Every channel must be this organisation's; another organisation's is as unknown as a made-up one. */
 export async function assertChannels(manager: EntityManager, organizationId: string, channelIds: readonly string[]): Promise<void> {
-  const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM channels WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, [...channelIds]]);
-  const known = new Set(rows.map((row) => row.id));
+  const known = new Set(await new ChannelsReader(manager).existingIds(organizationId, channelIds));
   const unknown = channelIds.find((id) => !known.has(id));
   if (unknown) throw new NotFoundException({ message: `Channel not found: ${unknown}`, code: 'channel_not_found' });
 }

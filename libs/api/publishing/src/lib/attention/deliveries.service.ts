@@ -1,3 +1,4 @@
+import { PostsReader } from '@kadens/api/posts';
 import type { AttemptOutcome, PublishAttemptView, TargetDelivery, TargetState } from '@kadens/shared/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -47,8 +48,7 @@ export class DeliveriesService {
 
   /** Each target of the post, by channel name. */
   async forPost(organizationId: string, postId: string): Promise<TargetDelivery[]> {
-    const [post]: Array<{ id: string }> = await this.db.query(`SELECT id FROM posts WHERE organization_id = $1 AND id = $2`, [organizationId, postId]);
-    if (!post) throw new NotFoundException({ message: 'Post not found', code: 'post_not_found' });
+    if (!(await new PostsReader(this.db.manager).exists(organizationId, postId))) throw new NotFoundException({ message: 'Post not found', code: 'post_not_found' });
     const rows: DeliveryRow[] = await this.db.query(
       `SELECT ${DELIVERY_COLUMNS} FROM post_targets t JOIN channels c ON c.id = t.channel_id
         WHERE t.organization_id = $1 AND t.post_id = $2 ORDER BY lower(c.name), t.id`,
@@ -59,8 +59,7 @@ export class DeliveriesService {
 
   /** Every attempt at delivering the target, oldest first, with who acted when a person did. */
   async attempts(organizationId: string, targetId: string): Promise<PublishAttemptView[]> {
-    const [target]: Array<{ id: string }> = await this.db.query(`SELECT id FROM post_targets WHERE organization_id = $1 AND id = $2`, [organizationId, targetId]);
-    if (!target) throw new NotFoundException({ message: 'Target not found', code: 'target_not_found' });
+    if (!(await new PostsReader(this.db.manager).targetExists(organizationId, targetId))) throw new NotFoundException({ message: 'Target not found', code: 'target_not_found' });
     const rows: Array<{
       id: string;
       target_id: string;
