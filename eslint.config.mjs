@@ -1,5 +1,9 @@
 import nx from '@nx/eslint-plugin';
 
+// The Angular code: the app (web/src) and the web libraries. Not web/e2e (Playwright, no Angular).
+const angularSources = ['web/src/**/*.ts', 'libs/web/**/src/**/*.ts'];
+const angularTemplates = ['web/src/**/*.html', 'libs/web/**/src/**/*.html'];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -46,6 +50,39 @@ export default [
       ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // angular-eslint: recommended for the components' TypeScript, template recommended + accessibility for the
+  // templates (external .html and the inline templates the processor pulls out of the .ts files).
+  ...nx.configs['flat/angular'].map((config) => ({ ...config, files: angularSources })),
+  ...nx.configs['flat/angular-template'].map((config) => ({ ...config, files: angularTemplates })),
+  {
+    files: angularSources,
+    rules: {
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'kd', style: 'camelCase' }],
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'kd', style: 'kebab-case' }],
+    },
+  },
+  // Type-aware rules for the Angular code: a promise nobody awaits or voids (router.navigate, dialogs) hides its
+  // rejection. The project service finds each file's tsconfig (lib or spec) through the solution tsconfig.json.
+  {
+    files: angularSources,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  // Test fixtures and test beds (testing/ folders, *.testing.ts) are for specs only: production code that
+  // imported one would carry it into the bundle.
+  {
+    files: angularSources,
+    ignores: ['**/*.spec.ts', '**/*.testing.ts', '**/testing/**', '**/test-setup.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)testing(/|$)|\\.testing$', message: 'Test fixtures are for specs only; keep them out of production code.' }] },
+      ],
     },
   },
   {

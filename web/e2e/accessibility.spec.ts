@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Browser, expect, type Page, request as playwrightRequest, test } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Page, request as playwrightRequest, test } from './support/test';
 
 import { expectNoSeriousA11yViolations } from './support/accessibility';
 import { watchPageProblems } from './support/page-problems';

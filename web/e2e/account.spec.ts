@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Page, test } from './support/test';
 
 import { linkIn, waitForMail } from './support/mailbox';
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './support/test';
 
 const DEMO_PASSWORD = 'kadens-demo';
 const SCREENS = resolve(__dirname, '../../tmp/screens');

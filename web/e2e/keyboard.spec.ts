@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Browser, expect, type Locator, type Page, request as playwrightRequest, test } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Locator, type Page, request as playwrightRequest, test } from './support/test';
 
 import { watchPageProblems } from './support/page-problems';
 

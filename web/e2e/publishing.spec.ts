@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Page, test } from './support/test';
 
 import { Receiver, WEBHOOK_SECRET as SECRET } from './support/webhook-receiver';
 
@@ -76,7 +76,8 @@ test('an approved post due in a minute is published once, and the post shows it 
     // The editor keeps the post open; its delivery panel follows the target live until it is published.
     await editor.page.goto(`/o/${organizationId}/approvals/${postId}`);
     await editor.page.getByTestId('review-edit').click();
-    const target = editor.page.getByTestId('delivery-panel').getByTestId('delivery-target');
+    // The review page under the composer shows the delivery too; this is the composer's panel.
+    const target = editor.page.getByTestId('composer').getByTestId('delivery-panel').getByTestId('delivery-target');
     await expect(target.getByTestId('target-state')).toHaveAttribute('data-state', /^(scheduled|queued)$/);
     await expect(target.getByTestId('target-state')).toHaveAttribute('data-state', 'published', { timeout: 180_000 });
     await expect(target.getByTestId('delivery-link')).toHaveAttribute('href', /intranett\.fjordvik\.example/);

@@ -3,7 +3,7 @@ import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { OrganizationArea } from '@kadens/web/data-access';
 
-export type UpcomingArea = Exclude<OrganizationArea, 'settings'>;
+type UpcomingArea = Exclude<OrganizationArea, 'settings'>;
 
 /**
  * Stands in for an area that is not built yet: says plainly what it will do, and shows no made-up data.

@@ -42,7 +42,7 @@ export const ORGANIZATION_AREAS = ['calendar', 'approvals', 'strategy', 'reports
 export type OrganizationArea = (typeof ORGANIZATION_AREAS)[number];
 
 /** The area an organisation opens on. */
-export const DEFAULT_ORGANIZATION_AREA: OrganizationArea = 'calendar';
+const DEFAULT_ORGANIZATION_AREA: OrganizationArea = 'calendar';
 
 /** The app's entry, which sends everyone on to where they belong (see `homeRedirectGuard`). */
 export function homeLink(): string[] {

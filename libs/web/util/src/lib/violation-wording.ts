@@ -11,7 +11,7 @@ export interface ViolationContext {
 }
 
 /** A violation as a translation key in the planning scope and the values for its placeholders. */
-export interface WordedViolation {
+interface WordedViolation {
   rule: RuleId;
   severity: Violation['severity'];
   channelId: string;

@@ -2,21 +2,13 @@ import { inject, Pipe, type PipeTransform, type Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoService } from '@jsverse/transloco';
 
-import { formatCivilDate, formatZonedDateTime } from './zoned-time';
+import { formatZonedDateTime } from './zoned-time';
 
 /** An instant as date and time in the organisation's zone, in the screen's language; '' until the zone is known. */
 @Pipe({ name: 'zonedDateTime' })
 export class ZonedDateTimePipe implements PipeTransform {
   transform(instant: string | null | undefined, timeZone: string | null | undefined, language: string): string {
     return instant ? formatZonedDateTime(instant, timeZone, language) : '';
-  }
-}
-
-/** A calendar date (YYYY-MM-DD) in the screen's language. */
-@Pipe({ name: 'civilDate' })
-export class CivilDatePipe implements PipeTransform {
-  transform(date: string | null | undefined, language: string): string {
-    return date ? formatCivilDate(date, language) : '';
   }
 }
 

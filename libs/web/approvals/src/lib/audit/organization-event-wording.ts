@@ -19,7 +19,7 @@ function role(value: unknown): TranslatedText {
 }
 
 /** Looks up a member's name by user id; null for someone no longer a member. */
-export type MemberNames = (userId: string | null) => string | null;
+type MemberNames = (userId: string | null) => string | null;
 
 /**
  * Words an event of the organisation's audit log: settings, members, the approval policy and the

@@ -26,7 +26,7 @@ import { describeProgress } from './approval-progress';
 const PIPELINE_DAYS = 365;
 
 /** Soonest due first; posts without a time last, as the API orders them. */
-export function bySoonestDue(a: { plannedAt: string | null }, b: { plannedAt: string | null }): number {
+function bySoonestDue(a: { plannedAt: string | null }, b: { plannedAt: string | null }): number {
   if (a.plannedAt === b.plannedAt) return 0;
   if (a.plannedAt === null) return 1;
   if (b.plannedAt === null) return -1;

@@ -18,13 +18,13 @@ export interface ReviewActions {
   approveRefusal: DenialReason | null;
 }
 
-export interface Reader {
+interface Reader {
   userId: string;
   role: Role;
 }
 
 /** The post as the approval machine sees it; approvals are the reviews that still count. */
-export function workflowOf(summary: ReviewSummary): PostWorkflow {
+function workflowOf(summary: ReviewSummary): PostWorkflow {
   const { post } = summary;
   return {
     state: post.state,

@@ -5,7 +5,7 @@ import type { TranslatedText } from '../shared/translated-text';
 import { type DiffPart, diffWords, hasChanges } from './word-diff';
 
 /** One changed text: its label and the words removed and added. */
-export interface ChangedText {
+interface ChangedText {
   id: string;
   label: TranslatedText;
   parts: DiffPart[];

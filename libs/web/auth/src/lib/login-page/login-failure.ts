@@ -5,7 +5,7 @@ import type { ApiProblem } from '@kadens/web/data-access';
  * How the login form answers a failed login: a message on the form itself (wrong credentials, too many
  * attempts), messages on its fields (400), or a general report for everything else (server down...).
  */
-export type LoginFailure =
+type LoginFailure =
   | { kind: 'form'; messageKey: string }
   | { kind: 'fields'; fieldErrors: FieldError[] }
   | { kind: 'report'; problem: ApiProblem };

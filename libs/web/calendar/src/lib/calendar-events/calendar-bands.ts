@@ -10,10 +10,10 @@ export const BAND_COLORS = {
 } as const;
 export type BandKind = keyof typeof BAND_COLORS;
 
-export type Translate = (key: string, params: Record<string, unknown>) => string;
+type Translate = (key: string, params: Record<string, unknown>) => string;
 
 /** What a band carries, for tests and for whoever reads the event later. */
-export interface CalendarBandProps {
+interface CalendarBandProps {
   band: BandKind;
   channelIds: string[];
 }
@@ -90,7 +90,7 @@ function titledWarningBands(
 }
 
 /** Formats an instant as a wall-clock time in the organisation's zone, e.g. "08:00". */
-export type Clock = (instant: string) => string;
+type Clock = (instant: string) => string;
 
 /**
  * When the channels are staffed, lightly shaded; channels with the same hours share one band. Bands

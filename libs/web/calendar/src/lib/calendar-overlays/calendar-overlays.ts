@@ -14,7 +14,7 @@ import {
   weekNotices,
 } from '../calendar-events/calendar-bands';
 
-export interface OverlayQuery {
+interface OverlayQuery {
   from: string;
   to: string;
   /** The channels filtered on; all when empty. */

@@ -19,14 +19,14 @@ export interface CalendarFilters {
   states: PostState[];
 }
 
-export interface CalendarUrlState {
+interface CalendarUrlState {
   view: CalendarView;
   /** A local date in the organisation's zone (YYYY-MM-DD); null for today. */
   date: string | null;
   filters: CalendarFilters;
 }
 
-export const CALENDAR_FILTER_PARAMS: Readonly<Record<keyof CalendarFilters, string>> = {
+const CALENDAR_FILTER_PARAMS: Readonly<Record<keyof CalendarFilters, string>> = {
   themeIds: 'theme',
   audienceIds: 'audience',
   channelIds: 'channel',

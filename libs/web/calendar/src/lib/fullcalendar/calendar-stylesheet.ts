@@ -5,7 +5,7 @@ import { inject, Injectable } from '@angular/core';
  * FullCalendar's stylesheets are built into `fullcalendar.css` (a non-injected global style bundle in
  * web/project.json), so they load with the calendar page instead of with every page of the app.
  */
-export const CALENDAR_STYLESHEET_URL = 'fullcalendar.css';
+const CALENDAR_STYLESHEET_URL = 'fullcalendar.css';
 
 /** Waiting longer than this for the stylesheet draws the calendar anyway (a slow network, a blocked file). */
 const STYLESHEET_TIMEOUT_MS = 4_000;

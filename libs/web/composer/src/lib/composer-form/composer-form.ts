@@ -39,7 +39,7 @@ export function buildComposerForm(fb: NonNullableFormBuilder) {
 }
 
 export type ComposerForm = ReturnType<typeof buildComposerForm>;
-export type ComposerFormValue = ReturnType<ComposerForm['getRawValue']>;
+type ComposerFormValue = ReturnType<ComposerForm['getRawValue']>;
 
 export function mediaUrlList(text: string): string[] {
   return text

@@ -2,7 +2,7 @@ import { inject, Injectable } from '@angular/core';
 import type { OrganizationId } from '@kadens/shared/contracts';
 import { PlanPromisesApi } from '@kadens/web/data-access';
 
-export interface FreeSlotSearch {
+interface FreeSlotSearch {
   channelIds: readonly string[];
   /** ISO instant to search from. */
   from: string;

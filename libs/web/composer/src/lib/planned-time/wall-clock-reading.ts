@@ -7,7 +7,7 @@ import { instantToWallClock, wallClockToInstant } from '@kadens/web/util';
  * gap does not exist and moves forward (to `movedTo`); a time the fall-back repeats means the earlier
  * of the two (at `offset`). Both follow `wallClockToInstant`, the one rule the API also applies.
  */
-export type WallClockReading =
+type WallClockReading =
   | { kind: 'plain' }
   | { kind: 'skipped'; time: string; movedTo: string }
   | { kind: 'repeated'; time: string; offset: string };

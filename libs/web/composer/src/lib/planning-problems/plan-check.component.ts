@@ -13,7 +13,7 @@ import { type ComposerForm, targetChannelIds } from '../composer-form/composer-f
 export const PLAN_CHECK_DEBOUNCE_MS = new InjectionToken<number>('PLAN_CHECK_DEBOUNCE_MS', { factory: () => 300 });
 
 /** The planned values a save would be judged by, or null when there is nothing to check (no time, no channel, read-only). */
-export function plannedValues(form: ComposerForm, catalog: PlanningCatalog, postId: string | null): PlanCheckInput | null {
+function plannedValues(form: ComposerForm, catalog: PlanningCatalog, postId: string | null): PlanCheckInput | null {
   if (form.controls.plannedAt.disabled) return null;
   const value = form.getRawValue();
   const plannedAt = value.plannedAt ? wallClockToInstant(value.plannedAt, catalog.timeZone) : null;

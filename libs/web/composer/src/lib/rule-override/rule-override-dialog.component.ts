@@ -12,8 +12,8 @@ import { PLANNING_SCOPE } from '@kadens/web/data-access';
 import type { ViolationContext } from '@kadens/web/util';
 
 /** The API's bounds for an override's reason. */
-export const OVERRIDE_REASON_MIN_LENGTH = 3;
-export const OVERRIDE_REASON_MAX_LENGTH = 1000;
+const OVERRIDE_REASON_MIN_LENGTH = 3;
+const OVERRIDE_REASON_MAX_LENGTH = 1000;
 
 /** A reason is words, not spaces: at least the minimum once trimmed. */
 function writtenReason(control: AbstractControl<string>): ValidationErrors | null {

@@ -5,7 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { DiscardChangesDialogComponent } from './discard-changes-dialog.component';
 
 /** An open composer, as far as leaving it is concerned. */
-export interface UnsavedWork {
+interface UnsavedWork {
   hasUnsavedChanges(): boolean;
   /** Forgets the changes; the composer then closes when the navigation lands. */
   forgetChanges(): void;

@@ -10,7 +10,7 @@ export const KNOWN_ERROR_CODES = [
   'last_admin',
   'organization_creation_restricted',
 ] as const;
-export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
+type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 
 /**
  * A failed API call, described for people: a translation key for what went wrong (`reasonKey`) and one
@@ -26,7 +26,7 @@ export interface ApiProblem {
   actionKey: string | null;
 }
 
-export function isKnownErrorCode(value: unknown): value is KnownErrorCode {
+function isKnownErrorCode(value: unknown): value is KnownErrorCode {
   return typeof value === 'string' && (KNOWN_ERROR_CODES as readonly string[]).includes(value);
 }
 

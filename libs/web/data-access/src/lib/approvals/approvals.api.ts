@@ -15,7 +15,7 @@ import { firstValueFrom } from 'rxjs';
 import { APPROVALS_API_PATHS } from './approvals-api-paths';
 
 /** Filters of the organisation's audit log (admins); newest first, paged backwards with `before`. */
-export interface AuditQuery {
+interface AuditQuery {
   subjectType?: 'post' | 'member' | 'organization' | 'channel' | 'checklist_item';
   subjectId?: string;
   before?: string;

@@ -6,7 +6,7 @@ import { firstValueFrom } from 'rxjs';
 import { APPROVALS_API_PATHS } from './approvals-api-paths';
 
 /** The bell: how many notifications are unread, and the latest 50. */
-export interface NotificationList {
+interface NotificationList {
   unread: number;
   notifications: NotificationView[];
 }

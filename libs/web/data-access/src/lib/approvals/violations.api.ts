@@ -6,7 +6,7 @@ import { firstValueFrom } from 'rxjs';
 import { APPROVALS_API_PATHS } from './approvals-api-paths';
 
 /** A stretch of the plan (at most 370 days), optionally for some channels only. */
-export interface ViolationsQuery {
+interface ViolationsQuery {
   from: string;
   to: string;
   channelIds?: readonly string[];

@@ -31,7 +31,7 @@ export function localeFromBrowserLanguages(languages: readonly string[]): Locale
   return spokenLocaleOf(languages) ?? FALLBACK_LOCALE;
 }
 
-export interface LocaleSources {
+interface LocaleSources {
   /** The user's own choice; null when they follow the organisation (or nobody is logged in). */
   userLocale: Locale | null;
   /** The active organisation's default language; null without an organisation. */

@@ -17,7 +17,7 @@ import { FALLBACK_LOCALE } from './locale-resolution';
 
 /** Fetches `i18n/<locale>.json` from the app's own public folder. */
 @Injectable({ providedIn: 'root' })
-export class TranslationHttpLoader implements TranslocoLoader {
+class TranslationHttpLoader implements TranslocoLoader {
   private readonly http = inject(HttpClient);
 
   getTranslation(locale: string) {

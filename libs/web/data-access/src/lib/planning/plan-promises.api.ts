@@ -6,13 +6,13 @@ import { firstValueFrom } from 'rxjs';
 import { PLANNING_API_PATHS } from './planning-api-paths';
 
 /** A stretch of the week view (at most 62 days), optionally for some channels only. */
-export interface StaffedPeriodsQuery {
+interface StaffedPeriodsQuery {
   from: string;
   to: string;
   channelIds?: readonly string[];
 }
 
-export interface NextFreeSlotQuery {
+interface NextFreeSlotQuery {
   /** ISO instant to search from; the API's default is now. */
   from?: string;
   /** Dialogue posts must also fit the channel's service hours. */

@@ -14,7 +14,7 @@ export const PLANNING_ERROR_CODES = [
   'override_not_allowed',
   'nothing_to_override',
 ] as const;
-export type PlanningErrorCode = (typeof PLANNING_ERROR_CODES)[number];
+type PlanningErrorCode = (typeof PLANNING_ERROR_CODES)[number];
 
 /** The planning error code an API failure carries, or null for any other failure. */
 export function planningErrorCode(error: unknown): PlanningErrorCode | null {

@@ -46,7 +46,7 @@ export const PUBLISHING_STATUS_SETTLE_MS = new InjectionToken<number>('PUBLISHIN
  * off: no organisation, or no EventSource; connecting: the first connection; live: events arrive;
  * down: the connection was lost and is being made again.
  */
-export type PublishingStreamConnection = 'off' | 'connecting' | 'live' | 'down';
+type PublishingStreamConnection = 'off' | 'connecting' | 'live' | 'down';
 
 /**
  * The active organisation's publishing, live: its pause status (for the crisis banner and the counts)

@@ -3,7 +3,7 @@ import type { OrganizationId } from '@kadens/shared/contracts';
 import { API_PATHS } from '../api/api-paths';
 
 /** The kinds of strategy item the API serves, each as its own collection under the organisation. */
-export type StrategyCollection = 'themes' | 'audiences' | 'channels' | 'initiatives';
+type StrategyCollection = 'themes' | 'audiences' | 'channels' | 'initiatives';
 
 /** The strategy endpoints, under `/api/organizations/:organizationId/`. */
 export const STRATEGY_API_PATHS = {

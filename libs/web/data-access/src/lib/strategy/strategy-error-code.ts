@@ -4,7 +4,7 @@ import { HttpErrorResponse } from '@angular/common/http';
  * Error codes of the strategy endpoints that the strategy screens explain in their own words (their
  * texts live in the strategy translation scope, not among the app-wide `errors.code.*`).
  */
-export const STRATEGY_ERROR_CODES = [
+const STRATEGY_ERROR_CODES = [
   'name_taken',
   'theme_in_use',
   'audience_in_use',

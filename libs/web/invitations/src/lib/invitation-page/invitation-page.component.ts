@@ -24,7 +24,7 @@ import { MyInvitationsComponent } from '../my-invitations/my-invitations.compone
 import { type AcceptRefusal, NewAccountFormComponent } from './new-account-form.component';
 
 /** What the page shows; every state but loading has a heading that takes the focus. */
-export type InvitationPageState =
+type InvitationPageState =
   | { kind: 'loading' }
   | { kind: 'invalid' }
   | { kind: 'failed'; problem: ApiProblem }

@@ -1,7 +1,7 @@
 import type { Locale } from '@kadens/shared/contracts';
 import { FALLBACK_LOCALE, spokenLocaleOf } from '@kadens/web/data-access';
 
-export interface PublicLocaleSources {
+interface PublicLocaleSources {
   /** `?lang=` of the address, as typed (a shared link can carry the language). */
   requested: string | null;
   browserLanguages: readonly string[];

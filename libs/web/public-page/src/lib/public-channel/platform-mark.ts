@@ -1,7 +1,7 @@
 import { type Platform, PLATFORMS } from '@kadens/shared/contracts';
 import { PLATFORM_BRANDS } from '@kadens/web/ui';
 
-export interface PlatformMark {
+interface PlatformMark {
   /** The service's own name, the same in every language; null when it needs words (a webhook). */
   name: string | null;
   /** A short sign shown beside the name; decoration only, the name carries the meaning. */

@@ -10,7 +10,7 @@ import { capitalize, INTL_LOCALES } from './intl-locale';
  */
 export type HoursLineKey = 'open' | 'openEveryDay' | 'aroundTheClock' | 'aroundTheClockEveryDay' | 'closed';
 
-export interface HoursLine {
+interface HoursLine {
   key: HoursLineKey;
   /** "Mandag–fredag", "Lørdag og søndag", "Tirsdag"; empty for the every-day sentences. */
   days: string;

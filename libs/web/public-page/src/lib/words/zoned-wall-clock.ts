@@ -1,5 +1,5 @@
 /** An instant as the wall clock of one IANA zone shows it. */
-export interface WallClock {
+interface WallClock {
   /** YYYY-MM-DD */
   date: string;
   /** HH:MM, 00:00–23:59 */

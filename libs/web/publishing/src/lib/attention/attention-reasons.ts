@@ -1,13 +1,13 @@
 import { ATTENTION_REASONS, type AttentionItem, type AttentionReason } from '@kadens/shared/contracts';
 
 /** The items of one reason, in the order the list shows reasons: the most urgent first. */
-export interface AttentionGroup<T extends AttentionItem = AttentionItem> {
+interface AttentionGroup<T extends AttentionItem = AttentionItem> {
   reason: AttentionReason;
   items: T[];
 }
 
 /** Soonest planned first; targets without a time last, then the longest waiting first. */
-export function bySoonestPlanned(a: AttentionItem, b: AttentionItem): number {
+function bySoonestPlanned(a: AttentionItem, b: AttentionItem): number {
   const planned = (item: AttentionItem) => (item.plannedAt ? Date.parse(item.plannedAt) : Number.POSITIVE_INFINITY);
   return planned(a) - planned(b) || Date.parse(a.since) - Date.parse(b.since);
 }

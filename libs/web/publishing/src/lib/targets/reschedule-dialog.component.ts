@@ -17,7 +17,7 @@ function zoneOf(target: TargetActionContext): string {
 }
 
 /** Where the picker starts: the planned time when it is still ahead, else the next full hour. */
-export function suggestedWallClock(plannedAt: string | null, timeZone: string, now = Date.now()): string {
+function suggestedWallClock(plannedAt: string | null, timeZone: string, now = Date.now()): string {
   if (plannedAt && Date.parse(plannedAt) > now) return instantToWallClock(plannedAt, timeZone);
   const nextHour = Math.ceil((now + 1) / 3_600_000) * 3_600_000;
   return instantToWallClock(new Date(nextHour).toISOString(), timeZone);

@@ -18,7 +18,7 @@ export type OrganizationFormGroup = FormGroup<{
 }>;
 
 /** The most hours a week an organisation can state it has, as the API allows. */
-export const MAX_CAPACITY_HOURS_PER_WEEK = 10_000;
+const MAX_CAPACITY_HOURS_PER_WEEK = 10_000;
 
 const COUNTRY_FOR_LOCALE: Readonly<Record<Locale, Country>> = { nb: 'NO', da: 'DK', sv: 'SE', en: 'NO' };
 const TIME_ZONE_FOR_COUNTRY: Readonly<Record<Country, string>> = {

@@ -30,7 +30,7 @@ import { ServiceHoursFieldsComponent } from './service-hours-fields.component';
       }
       <kd-cadence-fields [group]="form.controls.cadence" />
       <kd-service-hours-fields [group]="form.controls.serviceHours" [clock]="promises.clock()" />
-      <kd-form-actions testId="promises" [saving]="saving()" [disabled]="!ready()" (cancel)="done.emit()" />
+      <kd-form-actions testId="promises" [saving]="saving()" [disabled]="!ready()" (cancelled)="done.emit()" />
     </form>
   `,
   styleUrl: '../shared/strategy-form.scss',

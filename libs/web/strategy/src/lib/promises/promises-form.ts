@@ -16,7 +16,7 @@ import {
 import { bindWeekToText, buildWeekForm, weeklyHoursSyncOf } from './weekly-hours-form';
 
 /** Minutes in one response-window unit. */
-export type ResponseUnit = 1 | 60;
+type ResponseUnit = 1 | 60;
 
 /** The API's limits (its DTO); a week of minutes, and twenty preferred slots. */
 const MAX_RESPONSE_MINUTES = 7 * 24 * 60;

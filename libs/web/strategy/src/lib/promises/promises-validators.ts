@@ -6,7 +6,7 @@ import { parsePreferredSlot, validateCadencePolicy, validateOpeningHours } from 
 import { SERVER_ERROR_KEY, TRANSLATED_ERROR_KEY } from '@kadens/web/ui';
 
 /** The cadence fields whose minimum the other limits can make impossible to meet. */
-export type CadenceConflictField = 'minPostsPerWeek' | 'minMinutesBetweenPosts';
+type CadenceConflictField = 'minPostsPerWeek' | 'minMinutesBetweenPosts';
 
 const translated = (key: string): ValidationErrors => ({ [TRANSLATED_ERROR_KEY]: key });
 

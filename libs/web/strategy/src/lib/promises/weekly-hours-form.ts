@@ -22,7 +22,7 @@ export type TimeRangeForm = FormGroup<{ start: FormControl<string>; end: FormCon
 export type WeekForm = FormGroup<{ days: FormArray<FormArray<TimeRangeForm>>; closedOnPublicHolidays: FormControl<boolean> }>;
 
 /** The error a range's field carries: what `dayRangeProblems` says about it, for the editor to put in words. */
-export const WEEKLY_PROBLEM_KEY = 'weeklyHours';
+const WEEKLY_PROBLEM_KEY = 'weeklyHours';
 
 export function buildWeekForm(fb: NonNullableFormBuilder): WeekForm {
   return fb.group({
@@ -36,7 +36,7 @@ export function timeRangeForm(fb: NonNullableFormBuilder, range: WeeklyTimeRange
 }
 
 /** The week as the rules take it; days Monday first. */
-export function weeklyHoursOf(week: WeekForm): WeeklyHours {
+function weeklyHoursOf(week: WeekForm): WeeklyHours {
   return {
     days: week.controls.days.controls.map((day, index) => ({ weekday: index + 1, intervals: day.getRawValue() })),
     closedOnPublicHolidays: week.controls.closedOnPublicHolidays.value,
@@ -44,12 +44,12 @@ export function weeklyHoursOf(week: WeekForm): WeeklyHours {
 }
 
 /** The text a week writes: nothing for a week without hours (the channel then promises no service hours). */
-export function openingHoursOfWeek(hours: WeeklyHours): string {
+function openingHoursOfWeek(hours: WeeklyHours): string {
   return hours.days.every((day) => day.intervals.length === 0) ? '' : weeklyHoursToOpeningHours(hours);
 }
 
 /** Replaces the week's ranges and holiday choice. */
-export function setWeek(fb: NonNullableFormBuilder, week: WeekForm, hours: WeeklyHours): void {
+function setWeek(fb: NonNullableFormBuilder, week: WeekForm, hours: WeeklyHours): void {
   week.controls.days.controls.forEach((day, index) => {
     replaceDayRanges(fb, day, hours.days.find((candidate) => candidate.weekday === index + 1)?.intervals ?? []);
   });
@@ -73,7 +73,7 @@ export function weeklyHoursSyncOf(openingHours: AbstractControl): WeeklyHoursSyn
   return sync;
 }
 
-export class WeeklyHoursSync {
+class WeeklyHoursSync {
   private quiet = false;
   /** False while the text says what the week cannot: the week must not overwrite it then. */
   private inStep = true;

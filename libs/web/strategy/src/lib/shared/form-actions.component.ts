@@ -8,7 +8,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
   imports: [MatButtonModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <button mat-button type="button" (click)="cancel.emit()" [attr.data-testid]="testId() + '-cancel'">{{ 'common.cancel' | transloco }}</button>
+    <button mat-button type="button" (click)="cancelled.emit()" [attr.data-testid]="testId() + '-cancel'">{{ 'common.cancel' | transloco }}</button>
     <button mat-flat-button type="submit" [disabled]="saving() || disabled()" [attr.data-testid]="testId() + '-save'">
       {{ (saving() ? 'common.saving' : 'common.save') | transloco }}
     </button>
@@ -28,5 +28,5 @@ export class FormActionsComponent {
   readonly saving = input(false);
   /** Not ready to save yet (still loading what the form edits). */
   readonly disabled = input(false);
-  readonly cancel = output<void>();
+  readonly cancelled = output<void>();
 }

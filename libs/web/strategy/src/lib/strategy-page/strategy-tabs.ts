@@ -1,6 +1,6 @@
 /** The parts of the strategy page, in the order its tabs show them; the URL's `?tab=` names one. */
 export const STRATEGY_TABS = ['initiatives', 'themes', 'audiences', 'channels'] as const;
-export type StrategyTab = (typeof STRATEGY_TABS)[number];
+type StrategyTab = (typeof STRATEGY_TABS)[number];
 
 export const STRATEGY_TAB_PARAM = 'tab';
 

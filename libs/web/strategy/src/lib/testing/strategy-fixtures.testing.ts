@@ -36,7 +36,7 @@ export const CHANNELS: ChannelView[] = [
   { id: 'c2', platform: 'instagram', name: 'Sunflower on Instagram', handle: '@sunflower.kg', responsibleUserId: null, publicDescription: '', status: 'paused', createdAt: CREATED },
 ];
 
-export const AUDIENCES: AudienceView[] = [
+const AUDIENCES: AudienceView[] = [
   {
     id: 'a1',
     name: 'Parents',

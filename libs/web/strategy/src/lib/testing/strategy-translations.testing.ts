@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { LOCALES, type Locale } from '@kadens/shared/contracts';
 
 /** The strategy scope's translation files, as the app serves them from `i18n/strategy/`. */
-export const STRATEGY_TRANSLATIONS_DIRECTORY = join(__dirname, '..', '..', '..', '..', '..', '..', 'web', 'public', 'i18n', 'strategy');
+const STRATEGY_TRANSLATIONS_DIRECTORY = join(__dirname, '..', '..', '..', '..', '..', '..', 'web', 'public', 'i18n', 'strategy');
 
 export type TranslationTree = { [key: string]: string | TranslationTree };
 

@@ -4,7 +4,7 @@ import { SERVER_ERROR_KEY, TRANSLATED_ERROR_KEY } from '../server-field-errors/s
 import type { TranslationParams } from '../translation-params';
 
 /** Either a translation key (with parameters) or the API's own words, shown as they came. */
-export type ControlErrorMessage = { kind: 'key'; key: string; params?: TranslationParams } | { kind: 'text'; text: string };
+type ControlErrorMessage = { kind: 'key'; key: string; params?: TranslationParams } | { kind: 'text'; text: string };
 
 /**
  * The one message to show for a control's errors. The API's messages win, since they are the latest

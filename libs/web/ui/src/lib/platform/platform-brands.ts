@@ -1,7 +1,7 @@
 import type { Platform } from '@kadens/shared/contracts';
 
 /** How a platform is recognised at a glance, without loading its logo from anywhere. */
-export interface PlatformBrand {
+interface PlatformBrand {
   /** The service's own name, the same in every language Kadens speaks. */
   name: string;
   /** A short sign standing in for the logo, which Kadens does not ship. */

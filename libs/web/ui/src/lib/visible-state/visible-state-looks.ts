@@ -1,7 +1,7 @@
 import type { VisibleState } from '@kadens/shared/rules';
 
 /** How a state looks: a sign that says it without colour, and text and background colours. */
-export interface StateLook {
+interface StateLook {
   sign: string;
   background: string;
   color: string;

@@ -5,7 +5,7 @@ import { API_PATHS } from '@kadens/web/data-access';
 import { firstValueFrom } from 'rxjs';
 
 /** `/api/organizations/:organizationId/channels/:channelId/connection` */
-export function channelConnectionPath(organizationId: OrganizationId, channelId: string): string {
+function channelConnectionPath(organizationId: OrganizationId, channelId: string): string {
   return `${API_PATHS.organization(organizationId)}/channels/${encodeURIComponent(channelId)}/connection`;
 }
 

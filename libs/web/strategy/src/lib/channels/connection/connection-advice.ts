@@ -2,14 +2,14 @@ import { HttpErrorResponse } from '@angular/common/http';
 import type { ChannelConnectionView, ConnectionTestResult } from '@kadens/shared/contracts';
 import type { ProblemDescription, TranslationParams } from '@kadens/web/ui';
 
-export interface Advice {
+interface Advice {
   key: string;
   params?: TranslationParams;
 }
 
 /** What the test's outcome means and what to do next: `strategy.connection.result.<outcome>`. */
 export const TEST_OUTCOMES = ['ok', 'auth', 'incomplete', 'rate_limited', 'invalid_content', 'transient', 'ambiguous'] as const;
-export type TestOutcome = (typeof TEST_OUTCOMES)[number];
+type TestOutcome = (typeof TEST_OUTCOMES)[number];
 
 export function testOutcome(result: ConnectionTestResult): TestOutcome {
   if (result.ok || !result.error) return 'ok';

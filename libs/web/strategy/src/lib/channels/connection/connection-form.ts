@@ -10,7 +10,7 @@ import {
 } from '@kadens/shared/contracts';
 import { TRANSLATED_ERROR_KEY } from '@kadens/web/ui';
 
-export type SettingControl = FormControl<string | number | null>;
+type SettingControl = FormControl<string | number | null>;
 
 export type ConnectionForm = FormGroup<{
   baseUrl: FormControl<string>;
