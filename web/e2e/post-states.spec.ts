@@ -1,32 +1,12 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from './support/test';
+import { expect, type Page, test } from './support/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+import { connectWebhookInTheApp, created, logInAs as logIn, organizationIdOf } from './support/members';
 import { Receiver, WEBHOOK_SECRET } from './support/webhook-receiver';
 
-const DEMO_PASSWORD = 'kadens-demo';
 const SCREENS = resolve(__dirname, '../../tmp/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
-
-interface Member {
-  context: BrowserContext;
-  page: Page;
-}
-
-async function logIn(browser: Browser, email: string, locale: 'nb' | 'en'): Promise<Member> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: locale === 'nb' ? 'nb-NO' : 'en-US', viewport: DESKTOP });
-  const page = await context.newPage();
-  expect((await page.request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })).ok(), `log in as ${email}`).toBe(true);
-  expect((await page.request.patch('/api/me', { data: { locale } })).ok()).toBe(true);
-  return { context, page };
-}
-
-async function created(page: Page, path: string, data: object): Promise<string> {
-  const response = await page.request.post(path, { data });
-  expect(response.status(), `POST ${path}`).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
@@ -41,8 +21,7 @@ test('a published post says "Publisert" with its link on the review page, the ca
   const editor = await logIn(browser, 'editor@kadens.demo', 'nb');
   const approver = await logIn(browser, 'approver@kadens.demo', 'en');
   try {
-    const me = (await (await admin.page.request.get('/api/me')).json()) as { memberships: Array<{ organizationId: string; organizationSlug: string }> };
-    const organizationId = me.memberships.find((m) => m.organizationSlug === 'fjordvik')?.organizationId ?? '';
+    const organizationId = await organizationIdOf(admin.page, 'fjordvik');
     const api = `/api/organizations/${organizationId}`;
     const run = Date.now().toString(36);
     expect((await admin.page.request.patch(`${api}/approval-policy`, { data: { approvalsRequired: 1, adminApprovalRequired: false } })).ok()).toBe(true);
@@ -50,15 +29,7 @@ test('a published post says "Publisert" with its link on the review page, the ca
     const channelName = `Intranet ${run}`;
     const channelId = await created(admin.page, `${api}/channels`, { platform: 'webhook', name: channelName });
 
-    await admin.page.goto(`/o/${organizationId}/strategy`);
-    await admin.page.getByTestId('strategy-tab-channels').click();
-    const row = admin.page.getByTestId('channel-item').filter({ hasText: channelName });
-    await row.getByTestId('channel-connection').click();
-    await admin.page.getByTestId('connection-base-url').fill(hookUrl);
-    await admin.page.getByTestId('connection-credential-secret').fill(WEBHOOK_SECRET);
-    await admin.page.getByTestId('connection-save').click();
-    await admin.page.getByTestId('connection-test').click();
-    await expect(admin.page.getByTestId('connection-test-result')).toHaveClass(/result--ok/);
+    await connectWebhookInTheApp(admin.page, organizationId, channelName, hookUrl, WEBHOOK_SECRET);
 
     const plannedAt = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
     const contentTypes = (await (await editor.page.request.get(`${api}/content-types`)).json()) as Array<{ id: string; key: string | null }>;

@@ -1,27 +1,7 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from './support/test';
+import { expect, test } from './support/test';
 
+import { connectWebhookInTheApp, created, logInAs as logIn, organizationIdOf } from './support/members';
 import { Receiver, WEBHOOK_SECRET as SECRET } from './support/webhook-receiver';
-
-const DEMO_PASSWORD = 'kadens-demo';
-
-interface Member {
-  context: BrowserContext;
-  page: Page;
-}
-
-async function logIn(browser: Browser, email: string): Promise<Member> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'en-US' });
-  const page = await context.newPage();
-  expect((await page.request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })).ok(), `log in as ${email}`).toBe(true);
-  expect((await page.request.patch('/api/me', { data: { locale: 'en' } })).ok()).toBe(true);
-  return { context, page };
-}
-
-async function created(page: Page, path: string, data: object): Promise<string> {
-  const response = await page.request.post(path, { data });
-  expect(response.status(), `POST ${path}`).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
 
 test('an approved post due in a minute is published once, and the post shows it live', async ({ browser }) => {
   test.setTimeout(240_000);
@@ -31,8 +11,7 @@ test('an approved post due in a minute is published once, and the post shows it 
   const editor = await logIn(browser, 'editor@kadens.demo');
   const approver = await logIn(browser, 'approver@kadens.demo');
   try {
-    const me = (await (await admin.page.request.get('/api/me')).json()) as { memberships: Array<{ organizationId: string; organizationSlug: string }> };
-    const organizationId = me.memberships.find((m) => m.organizationSlug === 'fjordvik')?.organizationId ?? '';
+    const organizationId = await organizationIdOf(admin.page, 'fjordvik');
     const api = `/api/organizations/${organizationId}`;
     const run = Date.now().toString(36);
     expect((await admin.page.request.patch(`${api}/approval-policy`, { data: { approvalsRequired: 1, adminApprovalRequired: false } })).ok()).toBe(true);
@@ -41,15 +20,7 @@ test('an approved post due in a minute is published once, and the post shows it 
     const channelId = await created(admin.page, `${api}/channels`, { platform: 'webhook', name: channelName });
 
     // The admin connects the channel on its page and tests the connection.
-    await admin.page.goto(`/o/${organizationId}/strategy`);
-    await admin.page.getByTestId('strategy-tab-channels').click();
-    const row = admin.page.getByTestId('channel-item').filter({ hasText: channelName });
-    await row.getByTestId('channel-connection').click();
-    await admin.page.getByTestId('connection-base-url').fill(hookUrl);
-    await admin.page.getByTestId('connection-credential-secret').fill(SECRET);
-    await admin.page.getByTestId('connection-save').click();
-    await admin.page.getByTestId('connection-test').click();
-    await expect(admin.page.getByTestId('connection-test-result')).toHaveClass(/result--ok/);
+    await connectWebhookInTheApp(admin.page, organizationId, channelName, hookUrl, SECRET);
 
     // The editor plans a post a minute or two ahead and sends it for approval.
     const plannedAt = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
