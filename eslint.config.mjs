@@ -24,7 +24,19 @@ export default [
             {
               sourceTag: 'scope:shared',
               onlyDependOnLibsWithTags: ['scope:shared'],
-              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'bullmq', 'ioredis', 'pg', 'express', 'rxjs', 'node:*', 'fs', 'path'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                '@angular/*',
+                'typeorm',
+                'bullmq',
+                'ioredis',
+                'pg',
+                'express',
+                'rxjs',
+                'node:*',
+                'fs',
+                'path',
+              ],
             },
             {
               sourceTag: 'scope:api',
@@ -34,7 +46,17 @@ export default [
             {
               sourceTag: 'scope:web',
               onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
-              bannedExternalImports: ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'pg', 'express', 'argon2', 'class-validator', 'class-transformer'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                'typeorm',
+                'bullmq',
+                'ioredis',
+                'pg',
+                'express',
+                'argon2',
+                'class-validator',
+                'class-transformer',
+              ],
             },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'] },
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'] },
@@ -81,7 +103,11 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '(^|/)testing(/|$)|\\.testing$', message: 'Test fixtures are for specs only; keep them out of production code.' }] },
+        {
+          patterns: [
+            { regex: '(^|/)testing(/|$)|\\.testing$', message: 'Test fixtures are for specs only; keep them out of production code.' },
+          ],
+        },
       ],
     },
   },

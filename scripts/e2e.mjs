@@ -17,7 +17,11 @@ const resultsDir = resolve(root, 'tmp/e2e-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web', '--output-style=static'], { cwd: root, env, stdio: 'inherit' });
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web', '--output-style=static'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 if (build.status !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
@@ -44,7 +48,18 @@ const mailDir = resolve(root, 'tmp/e2e-mail');
 const mailCatcher = await startMailCatcher(mailDir);
 const app = spawn(process.execPath, [resolve(root, 'dist/api/main.js')], {
   cwd: root,
-  env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), KADENS_SEED_DEMO: 'true', OPERATOR_EMAILS: 'admin@kadens.demo', LOG_LEVEL: 'warn', SMTP_URL: mailCatcher.url, PUBLIC_URL: `http://127.0.0.1:${port}`, CREDENTIALS_KEY: randomBytes(32).toString('base64'), OUTBOUND_ALLOW_HOSTS: '127.0.0.1,localhost' },
+  env: {
+    ...env,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl.toString(),
+    KADENS_SEED_DEMO: 'true',
+    OPERATOR_EMAILS: 'admin@kadens.demo',
+    LOG_LEVEL: 'warn',
+    SMTP_URL: mailCatcher.url,
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+    OUTBOUND_ALLOW_HOSTS: '127.0.0.1,localhost',
+  },
   stdio: 'inherit',
 });
 

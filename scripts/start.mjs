@@ -12,7 +12,11 @@ const root = resolve(import.meta.dirname, '..');
 const env = { ...process.env, NX_DAEMON: process.env.NX_DAEMON ?? 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 
 console.log('[kadens] building the API and the web app (cached after the first time)…');
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web', '--output-style=static'], { cwd: root, env, stdio: 'inherit' });
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web', '--output-style=static'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 if (build.status !== 0) {
   console.error('[kadens] the build failed; see above.');
   process.exit(build.status ?? 1);

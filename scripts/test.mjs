@@ -29,7 +29,11 @@ const env = {
 const jest = resolve(root, 'node_modules/jest/bin/jest.js');
 const runs = [
   { name: 'all projects, TZ=UTC', tz: 'UTC', args: [] },
-  { name: 'shared rules and the posts API with its promises, TZ=Pacific/Auckland', tz: 'Pacific/Auckland', args: ['--selectProjects', 'shared-contracts', 'shared-rules', 'shared-platform-rules', 'api-posts', 'api-public'] },
+  {
+    name: 'shared rules and the posts API with its promises, TZ=Pacific/Auckland',
+    tz: 'Pacific/Auckland',
+    args: ['--selectProjects', 'shared-contracts', 'shared-rules', 'shared-platform-rules', 'api-posts', 'api-public'],
+  },
 ];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedRuns = 0;
@@ -58,11 +62,24 @@ try {
 }
 
 console.log('\n[test] lint');
-const lint = spawnSync('npx', ['nx', 'run-many', '-t', 'lint', '--output-style=static', ...(process.env.CI ? ['--skip-nx-cache'] : [])], { cwd: root, env, stdio: 'inherit' });
+const lint = spawnSync('npx', ['nx', 'run-many', '-t', 'lint', '--output-style=static', ...(process.env.CI ? ['--skip-nx-cache'] : [])], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 if (lint.status !== 0) {
   failedRuns += 1;
   totals.failed += 1;
   console.error('[test] lint failed (counted as one failure)');
+}
+
+// One format for the whole tree (.prettierrc.json); `npm run format` applies it.
+console.log('\n[test] format (prettier --check)');
+const format = spawnSync('npx', ['prettier', '--check', '--log-level=warn', '.'], { cwd: root, env, stdio: 'inherit' });
+if (format.status !== 0) {
+  failedRuns += 1;
+  totals.failed += 1;
+  console.error('[test] some files are not formatted; run `npm run format` (counted as one failure)');
 }
 
 // The Playwright specs run only in `npm run e2e`; a type error there would fail that whole run late.
@@ -81,7 +98,13 @@ if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) 
   totals.skipped += 3;
   console.log('[test] no redis-server on this machine: the fault tests are skipped (CI installs it)');
 } else {
-  const chaos = spawnSync('npm', ['run', '--silent', 'chaos'], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  const chaos = spawnSync('npm', ['run', '--silent', 'chaos'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   process.stdout.write(chaos.stdout ?? '');
   const summary = /\[chaos\] (\d+) passed, (\d+) failed/.exec(chaos.stdout ?? '');
   totals.passed += summary ? Number(summary[1]) : 0;
@@ -95,7 +118,13 @@ console.log('\n[test] production install (scripts/lib/production-install.mjs)');
 // The PostgreSQL above may have been an embedded one, stopped by now: the step finds (or starts) its own.
 const installEnv = { ...env };
 if (!process.env.TEST_DATABASE_URL) delete installEnv.TEST_DATABASE_URL;
-const install = spawnSync(process.execPath, [resolve(root, 'scripts/lib/production-install.mjs')], { cwd: root, env: installEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+const install = spawnSync(process.execPath, [resolve(root, 'scripts/lib/production-install.mjs')], {
+  cwd: root,
+  env: installEnv,
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 process.stdout.write(install.stdout ?? '');
 const installSummary = /\[production-install\] (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(install.stdout ?? '');
 totals.passed += installSummary ? Number(installSummary[1]) : 0;

@@ -6,7 +6,10 @@ export default {
   coverageDirectory: '../coverage/web',
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/e2e/'],
   transform: {
-    '^.+\\.(ts|mjs|js|html)$': ['jest-preset-angular', { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' }],
+    '^.+\\.(ts|mjs|js|html)$': [
+      'jest-preset-angular',
+      { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
+    ],
   },
   // @jsverse/utils (under Transloco) ships ES modules as .js, so it is transformed too.
   transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@jsverse/))'],

@@ -11,7 +11,17 @@ import { StrategyModule } from '@kadens/api/strategy';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 /** Every domain module of Kadens (the integration tests boot them all on CoreModule, as main.ts does). */
-export const DOMAIN_MODULES = [OrganizationsModule, StrategyModule, PromisesModule, PostsModule, PublicModule, NotificationsModule, ApprovalsModule, PublishingModule, ConnectModule];
+export const DOMAIN_MODULES = [
+  OrganizationsModule,
+  StrategyModule,
+  PromisesModule,
+  PostsModule,
+  PublicModule,
+  NotificationsModule,
+  ApprovalsModule,
+  PublishingModule,
+  ConnectModule,
+];
 
 /** The composition root: which domain modules make up Kadens. No business code lives here. */
 @Module({})

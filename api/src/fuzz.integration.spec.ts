@@ -36,7 +36,11 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     admin = demo.admin;
     await seedSomethingOfEach(demo);
     ids.set('organizationId', [demo.fjordvik]);
-    for (const [segment, sql] of Object.entries(ID_QUERIES)) ids.set(segment, (await demo.t.db.query(sql, [demo.fjordvik]).catch(() => [])).map((row: { id: string }) => row.id));
+    for (const [segment, sql] of Object.entries(ID_QUERIES))
+      ids.set(
+        segment,
+        (await demo.t.db.query(sql, [demo.fjordvik]).catch(() => [])).map((row: { id: string }) => row.id),
+      );
     operations = operationsOf(createOpenApiDocument(demo.t.app) as never);
   }, 60_000);
   afterAll(() => demo?.t.close());
@@ -61,14 +65,23 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         sent += 1;
         const result = await send(operation, fuzzCase);
         if (typeof result.status !== 'number' || result.status >= 500) {
-          offenders.push({ operation: `${operation.method.toUpperCase()} ${operation.path}`, kind: fuzzCase.kind, path: fuzzCase.path.slice(0, 200), body: (fuzzCase.body ?? '').slice(0, 200), status: result.status, answer: result.answer.slice(0, 300) });
+          offenders.push({
+            operation: `${operation.method.toUpperCase()} ${operation.path}`,
+            kind: fuzzCase.kind,
+            path: fuzzCase.path.slice(0, 200),
+            body: (fuzzCase.body ?? '').slice(0, 200),
+            status: result.status,
+            answer: result.answer.slice(0, 300),
+          });
         }
-        if (result.status === 401 && !isAnonymous(operation)) admin = await demo.t.loginAs('admin@kadens.demo', DEMO_PASSWORD).catch(() => admin);
+        if (result.status === 401 && !isAnonymous(operation))
+          admin = await demo.t.loginAs('admin@kadens.demo', DEMO_PASSWORD).catch(() => admin);
       }
     }
     console.info(`fuzz: ${sent} requests over ${operations.length} operations (seed ${SEED}), ${offenders.length} answered 5xx`);
     expect(sent).toBeGreaterThan(1_000);
-    if (offenders.length > 0) throw new Error(`${offenders.length} requests answered 5xx (seed ${SEED}):\n${offenders.map((o) => JSON.stringify(o)).join('\n')}`);
+    if (offenders.length > 0)
+      throw new Error(`${offenders.length} requests answered 5xx (seed ${SEED}):\n${offenders.map((o) => JSON.stringify(o)).join('\n')}`);
   }, 110_000);
 
   function allIds(): string[] {
@@ -83,7 +96,9 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         const name = /^\{(\w+)\}$/.exec(segment)?.[1];
         if (!name) return segment;
         const known = ids.get(name === 'organizationId' ? name : (segments[index - 1] ?? '')) ?? [];
-        return known.length > 0 && (name === 'organizationId' || random() < 0.7) ? (known[Math.floor(random() * known.length)] as string) : randomUuid(random);
+        return known.length > 0 && (name === 'organizationId' || random() < 0.7)
+          ? (known[Math.floor(random() * known.length)] as string)
+          : randomUuid(random);
       })
       .join('/');
   }
@@ -91,7 +106,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
   async function send(operation: Operation, fuzzCase: FuzzCase): Promise<{ status: number | string; answer: string }> {
     const agent = isAnonymous(operation) ? demo.t.anonymous() : admin;
     let test = agent[operation.method](fuzzCase.path);
-    if (fuzzCase.body !== undefined && operation.method !== 'get') test = test.set('Content-Type', fuzzCase.contentType ?? 'application/json').send(fuzzCase.body);
+    if (fuzzCase.body !== undefined && operation.method !== 'get')
+      test = test.set('Content-Type', fuzzCase.contentType ?? 'application/json').send(fuzzCase.body);
     try {
       const response = await test.timeout(20_000);
       return { status: response.status, answer: response.text ?? '' };
@@ -131,10 +147,22 @@ const ID_QUERIES: Record<string, string> = {
 async function seedSomethingOfEach(demo: DemoTestApp): Promise<void> {
   const db = demo.t.db;
   const [type] = await db.query(`SELECT id FROM content_types WHERE organization_id = $1 LIMIT 1`, [demo.fjordvik]);
-  const [theme] = await db.query(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`, [demo.fjordvik]);
-  const [channel] = await db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'mastodon', 'Mastodon') RETURNING id`, [demo.fjordvik]);
+  const [theme] = await db.query(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`, [
+    demo.fjordvik,
+  ]);
+  const [channel] = await db.query(
+    `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'mastodon', 'Mastodon') RETURNING id`,
+    [demo.fjordvik],
+  );
   for (const plannedAt of ['2027-02-10T09:00:00Z', '2027-02-11T09:00:00Z']) {
-    const response = await demo.admin.post(demo.url(demo.fjordvik, 'posts')).send({ title: 'Brøyting', body: 'Slik brøyter vi.', contentTypeId: type.id, themeId: theme.id, plannedAt, targets: [{ channelId: channel.id }] });
+    const response = await demo.admin.post(demo.url(demo.fjordvik, 'posts')).send({
+      title: 'Brøyting',
+      body: 'Slik brøyter vi.',
+      contentTypeId: type.id,
+      themeId: theme.id,
+      plannedAt,
+      targets: [{ channelId: channel.id }],
+    });
     if (response.status !== 201) throw new Error(`could not create a post: ${response.status} ${response.text}`);
   }
 }

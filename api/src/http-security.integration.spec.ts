@@ -25,9 +25,22 @@ describe('HTTP security against PostgreSQL: cross-site requests, bad input, head
   beforeAll(async () => {
     demo = await startDemoTestApp(DOMAIN_MODULES, { APP_ROLES: 'api', PUBLIC_URL: 'http://kadens.test:3000' });
     const [type] = await demo.t.db.query(`SELECT id FROM content_types WHERE organization_id = $1 LIMIT 1`, [demo.fjordvik]);
-    const [theme] = await demo.t.db.query(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`, [demo.fjordvik]);
-    [{ id: channel }] = await demo.t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'facebook', 'Facebook') RETURNING id`, [demo.fjordvik]);
-    newPost = () => ({ title: 'Brøyting', body: 'Slik brøyter vi.', contentTypeId: type.id, themeId: theme.id, plannedAt: '2027-02-10T09:00:00Z', targets: [{ channelId: channel }] });
+    const [theme] = await demo.t.db.query(
+      `INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`,
+      [demo.fjordvik],
+    );
+    [{ id: channel }] = await demo.t.db.query(
+      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'facebook', 'Facebook') RETURNING id`,
+      [demo.fjordvik],
+    );
+    newPost = () => ({
+      title: 'Brøyting',
+      body: 'Slik brøyter vi.',
+      contentTypeId: type.id,
+      themeId: theme.id,
+      plannedAt: '2027-02-10T09:00:00Z',
+      targets: [{ channelId: channel }],
+    });
     const created = await demo.admin.post(demo.url(demo.fjordvik, 'posts')).send(newPost());
     expect(created.status).toBe(201);
     post = created.body.id;
@@ -57,21 +70,39 @@ describe('HTTP security against PostgreSQL: cross-site requests, bad input, head
       expect(await state(post)).toBe('draft');
     });
 
-    it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx', 'application/json; charset=latin1'])('refuses a %s body with 415 naming body, even same-origin', async (type) => {
-      const response = await demo.admin.post(cancel()).set('Content-Type', type).set('Origin', 'http://kadens.test:3000').send('{"reason":"x"}');
+    it.each([
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonx',
+      'application/json; charset=latin1',
+    ])('refuses a %s body with 415 naming body, even same-origin', async (type) => {
+      const response = await demo.admin
+        .post(cancel())
+        .set('Content-Type', type)
+        .set('Origin', 'http://kadens.test:3000')
+        .send('{"reason":"x"}');
       expect(response.status).toBe(415);
       expect(response.body).toMatchObject({ code: 'unsupported_media_type', errors: [{ field: 'body' }] });
       expect(await state(post)).toBe('draft');
     });
 
     it('refuses a compressed body with 415 (no inflating of bombs)', async () => {
-      const response = await demo.admin.post(cancel()).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send(gzipSync('{"reason":"x"}'));
+      const response = await demo.admin
+        .post(cancel())
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'gzip')
+        .send(gzipSync('{"reason":"x"}'));
       expect(response.status).toBe(415);
       expect(response.body.errors[0].field).toBe('body');
     });
 
     it('refuses a login from another site (login CSRF) without setting a cookie', async () => {
-      const response = await demo.t.anonymous().post('/api/auth/login').set('Origin', EVIL).send({ email: 'admin@kadens.demo', password: DEMO_PASSWORD });
+      const response = await demo.t
+        .anonymous()
+        .post('/api/auth/login')
+        .set('Origin', EVIL)
+        .send({ email: 'admin@kadens.demo', password: DEMO_PASSWORD });
       expect(response.status).toBe(403);
       expect(response.headers['set-cookie']).toBeUndefined();
     });
@@ -80,14 +111,27 @@ describe('HTTP security against PostgreSQL: cross-site requests, bad input, head
       // The request's own origin: scheme and Host header (here not PUBLIC_URL's).
       const host = 'http://kadens.internal:8080';
       // Angular's HttpClient.post(url, null): no body, no Content-Type, Origin and Sec-Fetch-Site set.
-      const other = await demo.admin.post(demo.url(demo.fjordvik, 'posts')).set('Origin', 'http://kadens.test:3000').set('Sec-Fetch-Site', 'same-origin').send(newPost());
+      const other = await demo.admin
+        .post(demo.url(demo.fjordvik, 'posts'))
+        .set('Origin', 'http://kadens.test:3000')
+        .set('Sec-Fetch-Site', 'same-origin')
+        .send(newPost());
       expect(other.status).toBe(201);
-      const submit = await demo.admin.post(demo.url(demo.fjordvik, `posts/${other.body.id}/submit`)).set('Host', 'kadens.internal:8080').set('Origin', host).set('Sec-Fetch-Site', 'same-origin');
+      const submit = await demo.admin
+        .post(demo.url(demo.fjordvik, `posts/${other.body.id}/submit`))
+        .set('Host', 'kadens.internal:8080')
+        .set('Origin', host)
+        .set('Sec-Fetch-Site', 'same-origin');
       expect(submit.status).toBe(200);
       const cancelled = await demo.admin.post(cancel()).set('Host', 'kadens.internal:8080').set('Origin', host).send({ reason: 'Avlyst' });
       expect(cancelled.status).toBe(200);
       expect(await state(post)).toBe('cancelled');
-      const login = await demo.t.anonymous().post('/api/auth/login').set('Origin', 'http://kadens.test:3000').set('Sec-Fetch-Site', 'same-origin').send({ email: 'viewer@kadens.demo', password: DEMO_PASSWORD });
+      const login = await demo.t
+        .anonymous()
+        .post('/api/auth/login')
+        .set('Origin', 'http://kadens.test:3000')
+        .set('Sec-Fetch-Site', 'same-origin')
+        .send({ email: 'viewer@kadens.demo', password: DEMO_PASSWORD });
       expect(login.status).toBe(200);
     });
 
@@ -110,7 +154,9 @@ describe('HTTP security against PostgreSQL: cross-site requests, bad input, head
     });
 
     it('names the dotted path of a NUL deep in a post, and of a lone surrogate in a comment', async () => {
-      const nested = await demo.admin.patch(demo.url(demo.fjordvik, `posts/${post}`)).send({ targets: [{ channelId: channel, body: 'hei\u0000' }] });
+      const nested = await demo.admin
+        .patch(demo.url(demo.fjordvik, `posts/${post}`))
+        .send({ targets: [{ channelId: channel, body: 'hei\u0000' }] });
       expect(nested.status).toBe(400);
       expect(nested.body.errors).toEqual([{ field: 'targets.0.body', messages: [expect.stringMatching(/NUL/)] }]);
       const comment = await demo.admin.post(demo.url(demo.fjordvik, `posts/${post}/comments`)).send({ body: 'x\ud800y' });
@@ -119,13 +165,19 @@ describe('HTTP security against PostgreSQL: cross-site requests, bad input, head
     });
 
     it.each([33, 2000, 100_000])('refuses JSON nested %i deep with 400 naming body', async (depth) => {
-      const response = await demo.admin.post(demo.url(demo.fjordvik, `posts/${post}/comments`)).set('Content-Type', 'application/json').send(`{"body":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+      const response = await demo.admin
+        .post(demo.url(demo.fjordvik, `posts/${post}/comments`))
+        .set('Content-Type', 'application/json')
+        .send(`{"body":${'['.repeat(depth)}${']'.repeat(depth)}}`);
       expect([400, 413]).toContain(response.status);
       expect(response.body.errors[0].field).toBe('body');
     });
 
     it('accepts nesting up to the limit', async () => {
-      const ok = await demo.admin.post(demo.url(demo.fjordvik, `posts/${post}/comments`)).set('Content-Type', 'application/json').send(`{"body":${'['.repeat(30)}${']'.repeat(30)}}`);
+      const ok = await demo.admin
+        .post(demo.url(demo.fjordvik, `posts/${post}/comments`))
+        .set('Content-Type', 'application/json')
+        .send(`{"body":${'['.repeat(30)}${']'.repeat(30)}}`);
       expect(ok.status).toBe(400);
       expect(ok.body.code).toBe('validation_failed');
     });
@@ -149,7 +201,9 @@ describe('HTTP security against PostgreSQL: cross-site requests, bad input, head
       const empty = await demo.admin.put(path).send({});
       expect(empty.status).toBe(400);
       expect(empty.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['cadence', 'serviceHours']);
-      expect((await demo.admin.put(path).send({ cadence: null })).body.errors.map((e: { field: string }) => e.field)).toEqual(['serviceHours']);
+      expect((await demo.admin.put(path).send({ cadence: null })).body.errors.map((e: { field: string }) => e.field)).toEqual([
+        'serviceHours',
+      ]);
       expect((await demo.admin.put(path).send({ cadence: null, serviceHours: null })).status).toBe(200);
       expect((await demo.admin.put(path).send({ cadence: 'weekly', serviceHours: null })).status).toBe(400);
     });
@@ -189,7 +243,11 @@ describe('HTTP security with an https PUBLIC_URL and TRUST_PROXY', () => {
   afterAll(() => t?.close());
 
   it('sends HSTS and marks the session cookie Secure', async () => {
-    const login = await t.anonymous().post('/api/auth/login').set('Origin', 'https://kadens.example').send({ email: 'admin@kadens.demo', password: DEMO_PASSWORD });
+    const login = await t
+      .anonymous()
+      .post('/api/auth/login')
+      .set('Origin', 'https://kadens.example')
+      .send({ email: 'admin@kadens.demo', password: DEMO_PASSWORD });
     expect(login.status).toBe(200);
     const cookie = String(login.headers['set-cookie']);
     expect(cookie).toContain(`${SESSION_COOKIE}=`);

@@ -100,5 +100,9 @@ export async function startEmbeddedPostgres({ dataDir, database = 'kadens', pers
   } catch {
     // Exists already: the data directory is kept across restarts.
   }
-  return { url: `postgres://kadens:kadens@127.0.0.1:${port}/${database}`, adminUrl: `postgres://kadens:kadens@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+  return {
+    url: `postgres://kadens:kadens@127.0.0.1:${port}/${database}`,
+    adminUrl: `postgres://kadens:kadens@127.0.0.1:${port}/postgres`,
+    stop: () => server.stop(),
+  };
 }

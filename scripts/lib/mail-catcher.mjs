@@ -17,7 +17,10 @@ export async function startMailCatcher(dir) {
       stream.on('end', () => {
         count += 1;
         const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase()).join(',');
-        writeFileSync(join(dir, `${String(count).padStart(4, '0')}.eml`), `X-Envelope-To: ${to}\r\n${Buffer.concat(chunks).toString('utf8')}`);
+        writeFileSync(
+          join(dir, `${String(count).padStart(4, '0')}.eml`),
+          `X-Envelope-To: ${to}\r\n${Buffer.concat(chunks).toString('utf8')}`,
+        );
         callback();
       });
     },

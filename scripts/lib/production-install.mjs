@@ -35,13 +35,20 @@ function finish() {
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status ?? result.signal}:\n${(result.stdout ?? '') + (result.stderr ?? '')}`.slice(-4000));
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${result.status ?? result.signal}:\n${(result.stdout ?? '') + (result.stderr ?? '')}`.slice(
+        -4000,
+      ),
+    );
   return result.stdout ?? '';
 }
 
 // 0. The registry: the production install and Node 24 both come from it.
 if (spawnSync('npm', ['ping', '--fetch-retries=0', '--fetch-timeout=15000'], { env, stdio: 'ignore', timeout: 20_000 }).status !== 0) {
-  log(`SKIPPED: the npm registry (${spawnSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).stdout?.trim()}) cannot be reached; the production install and Node 24 cannot be fetched`);
+  log(
+    `SKIPPED: the npm registry (${spawnSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).stdout?.trim()}) cannot be reached; the production install and Node 24 cannot be fetched`,
+  );
   results.skipped = RUNTIMES;
   finish();
 }
@@ -61,8 +68,11 @@ try {
   const listed = new Set(Object.keys(manifest.dependencies ?? {}));
   const required = packagesRequiredBy(readFileSync(join(dist, 'main.js'), 'utf8'));
   const missing = [...required].filter((name) => !listed.has(name));
-  if (missing.length > 0) throw new Error(`dist/api/package.json lacks what main.js requires: ${missing.join(', ')} (a devDependency the API uses at runtime?)`);
-  log(`main.js requires ${required.size} packages, all listed in dist/api/package.json (${listed.size} listed; also ${[...listed].filter((n) => !required.has(n)).join(', ') || 'nothing else'}: peers loaded at runtime, or imported by the libraries' specs)`);
+  if (missing.length > 0)
+    throw new Error(`dist/api/package.json lacks what main.js requires: ${missing.join(', ')} (a devDependency the API uses at runtime?)`);
+  log(
+    `main.js requires ${required.size} packages, all listed in dist/api/package.json (${listed.size} listed; also ${[...listed].filter((n) => !required.has(n)).join(', ') || 'nothing else'}: peers loaded at runtime, or imported by the libraries' specs)`,
+  );
 
   // 3. Install the production dependencies exactly as the image does (docker/Dockerfile, runtime stage).
   since = Date.now();
@@ -74,7 +84,10 @@ try {
   log(`npm ci --omit=dev: ${readdirSync(join(app, 'node_modules')).length} top-level entries (${seconds(since)})`);
 
   // 4. Start it under each runtime.
-  for (const runtime of [{ name: `Node ${process.version}`, binary: () => process.execPath }, { name: 'Node 24', binary: node24 }]) {
+  for (const runtime of [
+    { name: `Node ${process.version}`, binary: () => process.execPath },
+    { name: 'Node 24', binary: node24 },
+  ]) {
     since = Date.now();
     try {
       const binary = runtime.binary();
@@ -122,14 +135,29 @@ async function startsAndAnswers(binary, adminUrl) {
   try {
     const [port, metricsPort] = [await freePort(), await freePort()];
     // Only what the image sets, plus the database: no NODE_PATH, and the repository is not an ancestor.
-    const base = { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: url.toString(), CREDENTIALS_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', WEB_DIST: '' };
-    const api = start(binary, { ...base, APP_ROLES: 'api,scheduler', PORT: String(port), HOST: '127.0.0.1', METRICS_PORT: String(metricsPort), METRICS_HOST: '127.0.0.1' });
+    const base = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URL: url.toString(),
+      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      LOG_LEVEL: 'warn',
+      WEB_DIST: '',
+    };
+    const api = start(binary, {
+      ...base,
+      APP_ROLES: 'api,scheduler',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      METRICS_PORT: String(metricsPort),
+      METRICS_HOST: '127.0.0.1',
+    });
     processes.push(api);
     await until(api, 90_000, async () => (await fetchStatus(`http://127.0.0.1:${port}/api/health/ready`)) === 200);
     expectStatus(await fetchStatus(`http://127.0.0.1:${port}/api/health/live`), 200, '/api/health/live');
     expectStatus(await fetchStatus(`http://127.0.0.1:${port}/api/health`), 200, '/api/health');
     const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then((r) => r.text());
-    if (!metrics.includes('kadens_http_request_duration_seconds_count{') || !metrics.includes('kadens_publish_targets{')) throw new Error(`/metrics lacks Kadens' metrics:\n${metrics.slice(0, 500)}`);
+    if (!metrics.includes('kadens_http_request_duration_seconds_count{') || !metrics.includes('kadens_publish_targets{'))
+      throw new Error(`/metrics lacks Kadens' metrics:\n${metrics.slice(0, 500)}`);
     healthcheck(binary, { PORT: String(port) });
 
     const healthFile = join(work, `worker-${database}.health`);
@@ -173,7 +201,12 @@ function expectStatus(actual, expected, what) {
 
 /** The image's HEALTHCHECK command, shipped beside main.js. */
 function healthcheck(binary, extraEnv) {
-  const result = spawnSync(binary, ['healthcheck.mjs'], { cwd: app, env: { PATH: process.env.PATH, ...extraEnv }, encoding: 'utf8', timeout: 15_000 });
+  const result = spawnSync(binary, ['healthcheck.mjs'], {
+    cwd: app,
+    env: { PATH: process.env.PATH, ...extraEnv },
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
   if (result.status !== 0) throw new Error(`healthcheck.mjs exited ${result.status}: ${result.stdout}${result.stderr}`);
 }
 

@@ -24,9 +24,14 @@ async function answers(url) {
 
 /** A PostgreSQL URL whose user may create databases: TEST_DATABASE_URL, the local server, or an embedded one. */
 export async function testPostgres() {
-  if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, stop: async () => undefined, source: 'TEST_DATABASE_URL' };
+  if (process.env.TEST_DATABASE_URL)
+    return { url: process.env.TEST_DATABASE_URL, stop: async () => undefined, source: 'TEST_DATABASE_URL' };
   if (await answers(LOCAL_POSTGRES)) return { url: LOCAL_POSTGRES, stop: async () => undefined, source: 'local server on 5432' };
-  const embedded = await startEmbeddedPostgres({ dataDir: join(tmpdir(), `kadens-test-${process.pid}`, 'postgres'), database: 'postgres', persistent: false });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: join(tmpdir(), `kadens-test-${process.pid}`, 'postgres'),
+    database: 'postgres',
+    persistent: false,
+  });
   return { url: embedded.adminUrl, stop: embedded.stop, source: 'embedded (no server answered on 5432)' };
 }
 

@@ -36,11 +36,16 @@ async function seed(url: string): Promise<void> {
     await dataSource.destroy();
     return;
   }
-  console.log(`[bench] seeding ${POSTS.toLocaleString('en')} posts over ${YEARS} years, ${CHANNELS} channels, ${ORGANIZATIONS} organisations…`);
+  console.log(
+    `[bench] seeding ${POSTS.toLocaleString('en')} posts over ${YEARS} years, ${CHANNELS} channels, ${ORGANIZATIONS} organisations…`,
+  );
   const t0 = Date.now();
   await dataSource.query(`TRUNCATE users, organizations CASCADE`);
   const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
-  const [user] = await dataSource.query(`INSERT INTO users (email, name, password_hash) VALUES ('bench@kadens.demo', 'Bench', $1) RETURNING id`, [hash]);
+  const [user] = await dataSource.query(
+    `INSERT INTO users (email, name, password_hash) VALUES ('bench@kadens.demo', 'Bench', $1) RETURNING id`,
+    [hash],
+  );
   for (let o = 0; o < ORGANIZATIONS; o++) {
     const [org] = await dataSource.query(
       `INSERT INTO organizations (name, slug, time_zone, country, default_locale) VALUES ($1, $2, 'Europe/Oslo', 'NO', 'nb') RETURNING id`,
@@ -48,8 +53,13 @@ async function seed(url: string): Promise<void> {
     );
     await dataSource.query(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'admin')`, [org.id, user.id]);
     await dataSource.query(`INSERT INTO content_types (organization_id, key, name) VALUES ($1, 'news', 'News')`, [org.id]);
-    await dataSource.query(`INSERT INTO themes (organization_id, name, color) SELECT $1, 'Theme ' || g, '#1e88e5' FROM generate_series(1, 8) g`, [org.id]);
-    await dataSource.query(`INSERT INTO audiences (organization_id, name) SELECT $1, 'Audience ' || g FROM generate_series(1, 5) g`, [org.id]);
+    await dataSource.query(
+      `INSERT INTO themes (organization_id, name, color) SELECT $1, 'Theme ' || g, '#1e88e5' FROM generate_series(1, 8) g`,
+      [org.id],
+    );
+    await dataSource.query(`INSERT INTO audiences (organization_id, name) SELECT $1, 'Audience ' || g FROM generate_series(1, 5) g`, [
+      org.id,
+    ]);
     const channels = Math.floor(CHANNELS / ORGANIZATIONS) + (o < CHANNELS % ORGANIZATIONS ? 1 : 0);
     await dataSource.query(
       `INSERT INTO channels (organization_id, platform, name)
@@ -116,7 +126,11 @@ async function main(): Promise<void> {
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitForHealth(`${base}/api/health`, 60_000);
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@kadens.demo', password: PASSWORD }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@kadens.demo', password: PASSWORD }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const organizations: Array<{ id: string }> = (await pool.query(`SELECT id FROM organizations ORDER BY slug`)).rows;
 
@@ -130,7 +144,10 @@ async function main(): Promise<void> {
     };
     const http = async (i: number) => {
       const { organizationId, from, to } = pick(i);
-      const response = await fetch(`${base}/api/organizations/${organizationId}/calendar?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, { headers: { cookie } });
+      const response = await fetch(
+        `${base}/api/organizations/${organizationId}/calendar?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+        { headers: { cookie } },
+      );
       if (response.status !== 200) throw new Error(`calendar answered ${response.status}: ${await response.text()}`);
       return response.text();
     };
@@ -154,7 +171,9 @@ async function main(): Promise<void> {
       entries += (JSON.parse(body) as unknown[]).length;
     }
     const [h50, h95, s50, s95] = [percentile(httpTimes, 50), percentile(httpTimes, 95), percentile(sqlTimes, 50), percentile(sqlTimes, 95)];
-    console.log(`\nCalendar month query, ${POSTS.toLocaleString('en')} posts, ${REQUESTS} requests each (≈${Math.round(entries / REQUESTS)} posts, ${Math.round(bytes / REQUESTS / 1024)} KiB per month)`);
+    console.log(
+      `\nCalendar month query, ${POSTS.toLocaleString('en')} posts, ${REQUESTS} requests each (≈${Math.round(entries / REQUESTS)} posts, ${Math.round(bytes / REQUESTS / 1024)} KiB per month)`,
+    );
     console.log(`  HTTP (API, session, validation, guard): p50 ${ms(h50)}  p95 ${ms(h95)}`);
     console.log(`  raw SQL through pg:                     p50 ${ms(s50)}  p95 ${ms(s95)}`);
     console.log(`  ratio HTTP/SQL: p50 ${(h50 / s50).toFixed(2)}×  p95 ${(h95 / s95).toFixed(2)}×`);

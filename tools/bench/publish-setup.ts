@@ -25,7 +25,11 @@ export interface PublishingApp {
  * `registry` replaces the module's own (null: the production wiring, adapters on the guarded client).
  * `databaseSql` runs on the new, empty database before the app connects (e.g. `ALTER DATABASE … SET`).
  */
-export async function bootPublishing(registry: PlatformRegistry | null, env: Record<string, string>, databaseSql: readonly string[] = []): Promise<PublishingApp> {
+export async function bootPublishing(
+  registry: PlatformRegistry | null,
+  env: Record<string, string>,
+  databaseSql: readonly string[] = [],
+): Promise<PublishingApp> {
   const database = await createTestDatabase();
   if (databaseSql.length > 0) {
     const client = new Client({ connectionString: database.url });
@@ -73,18 +77,32 @@ export interface BenchOrganization {
 
 /** One organisation with an admin, a content type and a theme, written straight into the tables. */
 export async function seedOrganization(db: DataSource): Promise<BenchOrganization> {
-  const [{ id: userId }] = await db.query(`INSERT INTO users (email, name, password_hash) VALUES ('bench@kadens.demo', 'Bench', 'not-a-hash') RETURNING id`);
+  const [{ id: userId }] = await db.query(
+    `INSERT INTO users (email, name, password_hash) VALUES ('bench@kadens.demo', 'Bench', 'not-a-hash') RETURNING id`,
+  );
   const [{ id: organizationId }] = await db.query(
     `INSERT INTO organizations (name, slug, time_zone, country, default_locale) VALUES ('Bench kommune', 'bench', 'Europe/Oslo', 'NO', 'nb') RETURNING id`,
   );
   await db.query(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'admin')`, [organizationId, userId]);
-  const [{ id: contentTypeId }] = await db.query(`INSERT INTO content_types (organization_id, key, name) VALUES ($1, 'news', 'News') RETURNING id`, [organizationId]);
-  const [{ id: themeId }] = await db.query(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`, [organizationId]);
+  const [{ id: contentTypeId }] = await db.query(
+    `INSERT INTO content_types (organization_id, key, name) VALUES ($1, 'news', 'News') RETURNING id`,
+    [organizationId],
+  );
+  const [{ id: themeId }] = await db.query(
+    `INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`,
+    [organizationId],
+  );
   return { organizationId, userId, contentTypeId, themeId };
 }
 
 /** Webhook channels connected through ConnectionsService.save, so credentials are sealed as in production. */
-export async function webhookChannels(p: PublishingApp, org: BenchOrganization, count: number, url: string, secret: string): Promise<string[]> {
+export async function webhookChannels(
+  p: PublishingApp,
+  org: BenchOrganization,
+  count: number,
+  url: string,
+  secret: string,
+): Promise<string[]> {
   const rows: Array<{ id: string }> = await p.db.query(
     `INSERT INTO channels (organization_id, platform, name) SELECT $1, 'webhook', 'Webhook ' || lpad(g::text, 4, '0') FROM generate_series(1, $2::int) g RETURNING id`,
     [org.organizationId, count],
@@ -98,7 +116,14 @@ export async function webhookChannels(p: PublishingApp, org: BenchOrganization, 
  * `posts` approved posts at `plannedAt` with `perPost` scheduled targets each (every channel given by
  * default), the channels taken round-robin so each channel gets its share.
  */
-export async function approvedTargets(db: DataSource, org: BenchOrganization, posts: number, plannedAt: Date, channelIds: readonly string[], perPost = channelIds.length): Promise<string[]> {
+export async function approvedTargets(
+  db: DataSource,
+  org: BenchOrganization,
+  posts: number,
+  plannedAt: Date,
+  channelIds: readonly string[],
+  perPost = channelIds.length,
+): Promise<string[]> {
   const rows: Array<{ id: string }> = await db.query(
     `INSERT INTO posts (organization_id, title, body, content_type_id, theme_id, planned_at, state, author_id)
      SELECT $1, 'Vinterbrøyting ' || n, 'Slik brøyter vi vegene i vinter, nummer ' || n || '.', $2, $3, $4, 'approved', $5 FROM generate_series(1, $6::int) AS n

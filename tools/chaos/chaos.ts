@@ -43,13 +43,22 @@ interface Scenario {
   what: string;
   /** No worker dies, so every answer the receiver gave reaches a living worker: none may end unconfirmed. */
   outcomesKnown: boolean;
-  fault(ctx: { workers: KadensProcess[]; redis: { flushAll(): void }; postgres: { restart(downMs: number): Promise<void> } }): Promise<void>;
+  fault(ctx: {
+    workers: KadensProcess[];
+    redis: { flushAll(): void };
+    postgres: { restart(downMs: number): Promise<void> };
+  }): Promise<void>;
 }
 
 const SCENARIOS: Scenario[] = [
   { name: 'kill-worker', what: 'kill -9 a worker mid-batch', outcomesKnown: false, fault: async ({ workers }) => workers[0]?.kill9() },
   { name: 'flush-redis', what: 'FLUSHALL Redis mid-batch', outcomesKnown: true, fault: async ({ redis }) => redis.flushAll() },
-  { name: 'restart-postgres', what: 'restart PostgreSQL mid-batch (3 s down)', outcomesKnown: true, fault: ({ postgres }) => postgres.restart(3_000) },
+  {
+    name: 'restart-postgres',
+    what: 'restart PostgreSQL mid-batch (3 s down)',
+    outcomesKnown: true,
+    fault: ({ postgres }) => postgres.restart(3_000),
+  },
 ];
 
 interface Seeded {
@@ -63,13 +72,30 @@ interface Seeded {
 async function seed(pool: Pool, apiBase: string, receiverUrl: string): Promise<Seeded> {
   const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
   const one = async (text: string, params: unknown[] = []) => (await pool.query(text, params)).rows[0];
-  const { id: userId } = await one(`INSERT INTO users (email, name, password_hash) VALUES ('chaos@kadens.demo', 'Chaos', $1) RETURNING id`, [hash]);
-  const { id: organizationId } = await one(`INSERT INTO organizations (name, slug, time_zone, country, default_locale) VALUES ('Chaos kommune', 'chaos', 'Europe/Oslo', 'NO', 'nb') RETURNING id`);
+  const { id: userId } = await one(
+    `INSERT INTO users (email, name, password_hash) VALUES ('chaos@kadens.demo', 'Chaos', $1) RETURNING id`,
+    [hash],
+  );
+  const { id: organizationId } = await one(
+    `INSERT INTO organizations (name, slug, time_zone, country, default_locale) VALUES ('Chaos kommune', 'chaos', 'Europe/Oslo', 'NO', 'nb') RETURNING id`,
+  );
   await pool.query(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'admin')`, [organizationId, userId]);
-  const { id: contentTypeId } = await one(`INSERT INTO content_types (organization_id, key, name) VALUES ($1, 'news', 'News') RETURNING id`, [organizationId]);
-  const { id: themeId } = await one(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`, [organizationId]);
-  const channels = await pool.query(`INSERT INTO channels (organization_id, platform, name) SELECT $1, 'webhook', 'Webhook ' || g FROM generate_series(1, $2::int) g RETURNING id`, [organizationId, CHANNELS]);
-  const login = await fetch(`${apiBase}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'chaos@kadens.demo', password: PASSWORD }) });
+  const { id: contentTypeId } = await one(
+    `INSERT INTO content_types (organization_id, key, name) VALUES ($1, 'news', 'News') RETURNING id`,
+    [organizationId],
+  );
+  const { id: themeId } = await one(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`, [
+    organizationId,
+  ]);
+  const channels = await pool.query(
+    `INSERT INTO channels (organization_id, platform, name) SELECT $1, 'webhook', 'Webhook ' || g FROM generate_series(1, $2::int) g RETURNING id`,
+    [organizationId, CHANNELS],
+  );
+  const login = await fetch(`${apiBase}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'chaos@kadens.demo', password: PASSWORD }),
+  });
   if (login.status !== 200) throw new Error(`login answered ${login.status}: ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const channelIds: string[] = channels.rows.map((row: { id: string }) => row.id);
@@ -132,11 +158,17 @@ async function main(): Promise<void> {
   let api: KadensProcess | null = null;
   try {
     const port = await freePort();
-    api = startKadens('api', { ...base, APP_ROLES: 'api', PORT: String(port), HOST: '127.0.0.1', REDIS_PREFIX: 'kadens-chaos-api' }, join(work, 'logs', 'api.log'));
+    api = startKadens(
+      'api',
+      { ...base, APP_ROLES: 'api', PORT: String(port), HOST: '127.0.0.1', REDIS_PREFIX: 'kadens-chaos-api' },
+      join(work, 'logs', 'api.log'),
+    );
     await api.ready;
     const seeded = await seed(pool, `http://127.0.0.1:${port}`, receiver.url);
     await api.stop();
-    console.log(`[chaos] set up in ${((Date.now() - started) / 1000).toFixed(0)} s: ${CHANNELS} webhook channels connected through the API`);
+    console.log(
+      `[chaos] set up in ${((Date.now() - started) / 1000).toFixed(0)} s: ${CHANNELS} webhook channels connected through the API`,
+    );
     for (const scenario of scenarios) {
       try {
         outcomes.push(await run(scenario, { seeded, pool, receiver, redis, postgres, base, logs: join(work, 'logs') }));
@@ -197,7 +229,10 @@ async function run(scenario: Scenario, ctx: RunContext): Promise<Outcome> {
   try {
     await Promise.all(processes.map((p) => p.ready));
     const postIds = await approvedTargets(pool, ctx.seeded, scenario.name, Date.now() + 1_000);
-    const targets = await pool.query(`SELECT t.id || '.' || p.revision AS key FROM post_targets t JOIN posts p ON p.id = t.post_id WHERE t.post_id = ANY($1::uuid[])`, [postIds]);
+    const targets = await pool.query(
+      `SELECT t.id || '.' || p.revision AS key FROM post_targets t JOIN posts p ON p.id = t.post_id WHERE t.post_id = ANY($1::uuid[])`,
+      [postIds],
+    );
     const keys: string[] = targets.rows.map((row: { key: string }) => row.key);
     const seen = () => keys.filter((key) => receiver.requests.has(key)).length;
     await until(`${FAULT_AFTER} deliveries`, () => seen() >= FAULT_AFTER, 60_000, 20);
@@ -211,7 +246,10 @@ async function run(scenario: Scenario, ctx: RunContext): Promise<Outcome> {
         'every target to settle',
         async () => {
           try {
-            const { rows } = await pool.query(`SELECT count(*)::int AS n FROM post_targets WHERE post_id = ANY($1::uuid[]) AND state <> ALL($2::text[])`, [postIds, settledStates]);
+            const { rows } = await pool.query(
+              `SELECT count(*)::int AS n FROM post_targets WHERE post_id = ANY($1::uuid[]) AND state <> ALL($2::text[])`,
+              [postIds, settledStates],
+            );
             return rows[0].n === 0;
           } catch {
             return false; // PostgreSQL is restarting
@@ -248,14 +286,29 @@ async function failedJobs(redisUrl: string, prefix: string): Promise<string> {
   }
 }
 
-async function verdict(scenario: Scenario, pool: Pool, receiver: PublishReceiver, postIds: string[], run: { settled: boolean; seconds: number; atFault: number; faultAt: number }): Promise<Outcome> {
+async function verdict(
+  scenario: Scenario,
+  pool: Pool,
+  receiver: PublishReceiver,
+  postIds: string[],
+  run: { settled: boolean; seconds: number; atFault: number; faultAt: number },
+): Promise<Outcome> {
   const { rows } = await pool.query(
     `SELECT t.id || '.' || p.revision AS key, t.state, t.dispatch_count, (extract(epoch FROM t.state_changed_at) * 1000)::float8 AS changed_at,
             (SELECT count(*)::int FROM publish_attempts a WHERE a.target_id = t.id AND a.outcome = 'timed_out') AS timed_out
        FROM post_targets t JOIN posts p ON p.id = t.post_id WHERE t.post_id = ANY($1::uuid[])`,
     [postIds],
   );
-  const count = { published: 0, unconfirmed: 0, unconfirmedSent: 0, other: 0, duplicates: 0, publishedUnsent: 0, redispatched: 0, timedOut: 0 };
+  const count = {
+    published: 0,
+    unconfirmed: 0,
+    unconfirmedSent: 0,
+    other: 0,
+    duplicates: 0,
+    publishedUnsent: 0,
+    redispatched: 0,
+    timedOut: 0,
+  };
   const last = { published: 0, unconfirmed: 0 };
   const problems: string[] = [];
   for (const row of rows as Array<{ key: string; state: string; dispatch_count: number; timed_out: number; changed_at: number }>) {
@@ -276,9 +329,18 @@ async function verdict(scenario: Scenario, pool: Pool, receiver: PublishReceiver
     }
   }
   if (!run.settled) problems.unshift(`not settled within ${TIME_LIMIT_MS / 1000} s`);
-  if (count.duplicates > 0) problems.push(`${count.duplicates} keys sent more than once: ${receiver.duplicateKeys().filter((key) => rows.some((row: { key: string }) => row.key === key)).slice(0, 3).join(', ')}`);
+  if (count.duplicates > 0)
+    problems.push(
+      `${count.duplicates} keys sent more than once: ${receiver
+        .duplicateKeys()
+        .filter((key) => rows.some((row: { key: string }) => row.key === key))
+        .slice(0, 3)
+        .join(', ')}`,
+    );
   if (scenario.outcomesKnown && count.unconfirmedSent > 0) {
-    problems.push(`${count.unconfirmedSent} unconfirmed although the receiver accepted them and their worker lived: the answer was lost (see the failed jobs below)`);
+    problems.push(
+      `${count.unconfirmedSent} unconfirmed although the receiver accepted them and their worker lived: the answer was lost (see the failed jobs below)`,
+    );
   }
   if (count.publishedUnsent > 0) problems.push(`${count.publishedUnsent} published without reaching the receiver`);
   if (rows.length !== TARGETS) problems.push(`expected ${TARGETS} targets, found ${rows.length}`);

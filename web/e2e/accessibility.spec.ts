@@ -126,7 +126,9 @@ test.describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       const page = await context.newPage();
       const problems = watchPageProblems(page);
       try {
-        expect((await page.request.post('/api/auth/login', { data: { email: 'admin@kadens.demo', password: DEMO_PASSWORD } })).ok()).toBe(true);
+        expect((await page.request.post('/api/auth/login', { data: { email: 'admin@kadens.demo', password: DEMO_PASSWORD } })).ok()).toBe(
+          true,
+        );
         expect((await page.request.patch('/api/me', { data: { locale } })).ok()).toBe(true);
         const area = `/o/${plan.organizationId}`;
 

@@ -64,7 +64,9 @@ test('a forgotten password is set again from the link in the mail, and the new o
     await expect(page.getByTestId('login-password-reset')).toBeVisible();
 
     // The link is used up.
-    const again = await page.request.post('/api/auth/password-reset/confirm', { data: { token: new URL(link).searchParams.get('token'), password: 'another fine passphrase' } });
+    const again = await page.request.post('/api/auth/password-reset/confirm', {
+      data: { token: new URL(link).searchParams.get('token'), password: 'another fine passphrase' },
+    });
     expect(again.status()).toBe(400);
     // The old password is gone.
     expect((await page.request.post('/api/auth/login', { data: { email: EMAIL, password: DEMO_PASSWORD } })).status()).toBe(401);

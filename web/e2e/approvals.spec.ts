@@ -46,7 +46,9 @@ async function tickEveryChecklistItem(page: Page): Promise<void> {
 }
 
 test.describe('sign-off', () => {
-  test('an editor submits, an approver asks for changes, the editor edits, two people approve and the calendar shows it approved', async ({ browser }) => {
+  test('an editor submits, an approver asks for changes, the editor edits, two people approve and the calendar shows it approved', async ({
+    browser,
+  }) => {
     // Four people, two rounds of sign-off and a change of text and time: longer than one minute on a busy machine.
     test.setTimeout(150_000);
     const admin = await logIn(browser, 'admin@kadens.demo');
@@ -61,17 +63,26 @@ test.describe('sign-off', () => {
       const themeId = await created(admin.page, `${api}/themes`, { name: `Libraries ${run}`, color: '#1e88e5' });
       const channelId = await created(admin.page, `${api}/channels`, { platform: 'facebook', name: `Facebook ${run}` });
       expect((await admin.page.request.patch(`${api}/approval-policy`, { data: { approvalsRequired: 2 } })).ok()).toBe(true);
-      const second = await admin.page.request.post(`${api}/invitations`, { data: { email: 'approver2@kadens.demo', name: 'Anders', role: 'approver' } });
+      const second = await admin.page.request.post(`${api}/invitations`, {
+        data: { email: 'approver2@kadens.demo', name: 'Anders', role: 'approver' },
+      });
       expect([201, 409]).toContain(second.status());
       if (second.status() === 201) {
         // Accepted from a browser of its own: the answer logs the new account in there.
-        const token = new URL(linkIn(await waitForMail('approver2@kadens.demo'), `${test.info().project.use.baseURL}/invitation?token=`)).searchParams.get('token');
+        const token = new URL(
+          linkIn(await waitForMail('approver2@kadens.demo'), `${test.info().project.use.baseURL}/invitation?token=`),
+        ).searchParams.get('token');
         const invitee = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-        const accepted = await invitee.request.post('/api/invitations/accept', { data: { token, name: 'Anders', password: APPROVER2_PASSWORD } });
+        const accepted = await invitee.request.post('/api/invitations/accept', {
+          data: { token, name: 'Anders', password: APPROVER2_PASSWORD },
+        });
         expect(accepted.ok(), 'approver2 accepts the invitation').toBe(true);
         await invitee.close();
       }
-      const contentTypes = (await (await editor.page.request.get(`${api}/content-types`)).json()) as Array<{ id: string; key: string | null }>;
+      const contentTypes = (await (await editor.page.request.get(`${api}/content-types`)).json()) as Array<{
+        id: string;
+        key: string | null;
+      }>;
       const title = `Summer opening hours ${run}`;
       const postId = await created(editor.page, `${api}/posts`, {
         title,
@@ -109,7 +120,10 @@ test.describe('sign-off', () => {
       await editor.page.goto(`/o/${organizationId}/approvals`);
       await expect(editor.page.getByTestId('notification-count')).toHaveText(/^[1-9]/);
       await editor.page.getByTestId('notification-bell').click();
-      await editor.page.getByTestId('notification-item').filter({ hasText: `Changes were asked for in “${title}”` }).click();
+      await editor.page
+        .getByTestId('notification-item')
+        .filter({ hasText: `Changes were asked for in “${title}”` })
+        .click();
       await expect(editor.page).toHaveURL(new RegExp(`${reviewUrl}$`));
       await expect(state(editor.page)).toHaveAttribute('data-state', 'changes_requested');
       await expect(editor.page.getByTestId('review-entry').first()).toContainText('Please say which library');
@@ -125,7 +139,9 @@ test.describe('sign-off', () => {
       // The approver approves the new text, ticking the checklist first.
       await approver.page.reload();
       await expect(state(approver.page)).toHaveAttribute('data-state', 'in_review');
-      await expect(approver.page.getByTestId('review-preview-text')).toHaveText('The main library in Fjordvik keeps summer hours from 24 June.');
+      await expect(approver.page.getByTestId('review-preview-text')).toHaveText(
+        'The main library in Fjordvik keeps summer hours from 24 June.',
+      );
       await expect(approver.page.getByTestId('review-approve')).toBeDisabled();
       await tickEveryChecklistItem(approver.page);
       await approver.page.getByTestId('review-approve').click();
@@ -155,10 +171,19 @@ test.describe('sign-off', () => {
       // One edit changes the text and the time: the review shows both, the time in Oslo's wall clock.
       const approvedAt = weekdayNextMonth();
       const movedTo = new Date(new Date(approvedAt).getTime() + 25 * 60 * 60 * 1000).toISOString();
-      const edited = await editor.page.request.patch(`${api}/posts/${postId}`, { data: { body: 'The main library in Fjordvik keeps summer hours from 25 June.', plannedAt: movedTo } });
+      const edited = await editor.page.request.patch(`${api}/posts/${postId}`, {
+        data: { body: 'The main library in Fjordvik keeps summer hours from 25 June.', plannedAt: movedTo },
+      });
       expect(edited.ok(), 'the editor changes text and time at once').toBe(true);
       const osloTime = (instant: string) =>
-        new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Oslo' }).format(new Date(instant));
+        new Intl.DateTimeFormat('en-GB', {
+          day: 'numeric',
+          month: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+          timeZone: 'Europe/Oslo',
+        }).format(new Date(instant));
       await approver.page.goto(reviewUrl);
       const timeChange = approver.page.getByTestId('diff-time');
       await expect(timeChange).toContainText('Time');

@@ -161,7 +161,9 @@ test.describe('the calendar', () => {
     await expect(page.getByTestId('composer-revision')).toHaveText('Revision 1');
   });
 
-  test('the week view names channels with the same hours once, stacks other labels and warns of a thin week once; the review names the plan', async ({ page }) => {
+  test('the week view names channels with the same hours once, stacks other labels and warns of a thin week once; the review names the plan', async ({
+    page,
+  }) => {
     await page.goto('/');
     await page.getByTestId('login-email').fill('admin@kadens.demo');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
@@ -178,14 +180,23 @@ test.describe('the calendar', () => {
       b: await createThroughApi(page, `${api}/channels`, { platform: 'mastodon', name: names.b }),
       c: await createThroughApi(page, `${api}/channels`, { platform: 'mastodon', name: names.c }),
     };
-    const cadence = { maxPostsPerDay: null, minMinutesBetweenPosts: null, minPostsPerWeek: 2, maxDaysOfSilence: null, preferredSlots: [], publicDescription: '' };
+    const cadence = {
+      maxPostsPerDay: null,
+      minMinutesBetweenPosts: null,
+      minPostsPerWeek: 2,
+      maxDaysOfSilence: null,
+      preferredSlots: [],
+      publicDescription: '',
+    };
     const hours = (openingHours: string) => ({ openingHours, responseWindowMinutes: 60, closedPeriods: [] });
     for (const [channel, openingHours] of [
       [channels.a, 'Mo-Fr 08:00-16:00'],
       [channels.b, 'Mo-Fr 08:00-16:00'],
       [channels.c, 'Mo-Fr 08:00-12:00'],
     ] as const) {
-      const response = await page.request.put(`${api}/channels/${channel}/promises`, { data: { cadence, serviceHours: hours(openingHours) } });
+      const response = await page.request.put(`${api}/channels/${channel}/promises`, {
+        data: { cadence, serviceHours: hours(openingHours) },
+      });
       expect(response.status(), `promises of ${channel}`).toBe(200);
     }
 

@@ -69,7 +69,9 @@ test('an admin writes down what a channel promises and sees it summed up after a
   // A mistake is said next to its field.
   await page.getByRole('textbox', { name: 'To, Wednesday, time 1' }).fill('08:00');
   await page.getByRole('textbox', { name: 'To, Wednesday, time 1' }).blur();
-  await expect(page.getByTestId('weekly-to-error')).toHaveText('Must be after the start. Past midnight? End at 24:00 and go on from 00:00 the next day.');
+  await expect(page.getByTestId('weekly-to-error')).toHaveText(
+    'Must be after the start. Past midnight? End at 24:00 and go on from 00:00 the next day.',
+  );
   await page.getByRole('textbox', { name: 'To, Wednesday, time 1' }).fill('12:00');
   await expect(page.getByTestId('weekly-to-error')).toHaveCount(0);
   await hoursScreenshots(page, 'weekly-hours', true);
@@ -108,7 +110,9 @@ test('an admin writes down what a channel promises and sees it summed up after a
   await page.getByTestId('promises-cancel').click();
 
   // The public page says the same in words.
-  const me = (await (await page.request.get('/api/me')).json()) as { memberships: Array<{ organizationName: string; organizationSlug: string }> };
+  const me = (await (await page.request.get('/api/me')).json()) as {
+    memberships: Array<{ organizationName: string; organizationSlug: string }>;
+  };
   const slug = me.memberships.find((membership) => membership.organizationName === `Solsikken barnehage ${run}`)?.organizationSlug;
   expect(slug).toBeTruthy();
   await page.goto(`/public/${slug}?lang=en`);

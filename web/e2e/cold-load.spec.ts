@@ -32,7 +32,16 @@ test('cold load of the calendar: time to the first post, bytes and requests', as
   const channel = await api.post(`${base}/channels`, { data: { platform: 'mastodon', name: `Cold load ${run}` } });
   expect(channel.status(), await channel.text()).toBe(201);
   const targets = [{ channelId: ((await channel.json()) as { id: string }).id }];
-  const post = await api.post(`${base}/posts`, { data: { title: `Cold load ${run}`, body: 'Measured.', themeId, targets, contentTypeId: contentTypes.find((type) => type.key === 'news')?.id, plannedAt: `${date}T10:00:00.000Z` } });
+  const post = await api.post(`${base}/posts`, {
+    data: {
+      title: `Cold load ${run}`,
+      body: 'Measured.',
+      themeId,
+      targets,
+      contentTypeId: contentTypes.find((type) => type.key === 'news')?.id,
+      plannedAt: `${date}T10:00:00.000Z`,
+    },
+  });
   expect(post.status(), await post.text()).toBe(201);
   const storage = await api.storageState();
   await api.dispose();
@@ -60,7 +69,14 @@ test('cold load of the calendar: time to the first post, bytes and requests', as
     cdp.on('Network.loadingFinished', (event) => {
       const request = started.get(event.requestId);
       if (!request) return;
-      loaded.push({ url: request.url, type: request.type, status: statuses.get(event.requestId) ?? 0, bytes: event.encodedDataLength, startMs: (request.at - origin) * 1000, endMs: (event.timestamp - origin) * 1000 });
+      loaded.push({
+        url: request.url,
+        type: request.type,
+        status: statuses.get(event.requestId) ?? 0,
+        bytes: event.encodedDataLength,
+        startMs: (request.at - origin) * 1000,
+        endMs: (event.timestamp - origin) * 1000,
+      });
     });
 
     const begin = Date.now();
@@ -71,8 +87,13 @@ test('cold load of the calendar: time to the first post, bytes and requests', as
     const bytes = loaded.reduce((sum, entry) => sum + entry.bytes, 0);
     const lines = loaded
       .sort((a, b) => a.startMs - b.startMs)
-      .map((entry) => `  ${entry.startMs.toFixed(0).padStart(5)}–${entry.endMs.toFixed(0).padStart(5)} ms ${String(entry.status).padStart(3)} ${(entry.bytes / 1024).toFixed(1).padStart(7)} kB  ${entry.type.padEnd(10)} ${new URL(entry.url).pathname}`);
-    console.log(`${round} load of the calendar: first post visible after ${firstPostMs} ms; ${loaded.length} requests, ${(bytes / 1024).toFixed(0)} kB transferred\n${lines.join('\n')}`);
+      .map(
+        (entry) =>
+          `  ${entry.startMs.toFixed(0).padStart(5)}–${entry.endMs.toFixed(0).padStart(5)} ms ${String(entry.status).padStart(3)} ${(entry.bytes / 1024).toFixed(1).padStart(7)} kB  ${entry.type.padEnd(10)} ${new URL(entry.url).pathname}`,
+      );
+    console.log(
+      `${round} load of the calendar: first post visible after ${firstPostMs} ms; ${loaded.length} requests, ${(bytes / 1024).toFixed(0)} kB transferred\n${lines.join('\n')}`,
+    );
     await context.close();
   }
 });

@@ -9,7 +9,10 @@ const DATE = '2031-01-14';
 
 /** Both sizes, for people to look at (tmp/screens). */
 async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [size, width, height] of [['desktop', 1280, 800], ['phone', 390, 844]] as const) {
+  for (const [size, width, height] of [
+    ['desktop', 1280, 800],
+    ['phone', 390, 844],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${SCREENS}/composer-${name}-${size}.png` });
   }
@@ -30,7 +33,9 @@ test('the composer asks before Escape throws text away, and plans in Norwegian 2
   await expect(page.getByTestId('nav-calendar')).toBeVisible();
   // The organisation's own language (nb), in an American browser (the config's en-US).
   expect((await page.request.patch('/api/me', { data: { locale: null } })).ok()).toBe(true);
-  const me = (await (await page.request.get('/api/me')).json()) as { memberships: Array<{ organizationId: string; organizationSlug: string }> };
+  const me = (await (await page.request.get('/api/me')).json()) as {
+    memberships: Array<{ organizationId: string; organizationSlug: string }>;
+  };
   const organizationId = me.memberships.find((membership) => membership.organizationSlug === 'fjordvik')?.organizationId ?? '';
   const api = `/api/organizations/${organizationId}`;
   const run = Date.now().toString(36);

@@ -70,9 +70,9 @@ test.describe('invitations', () => {
       await invitee.page.getByTestId('new-account-password').fill('password1234');
       await invitee.page.getByTestId('new-account-password-repeat').fill('password1234');
       await invitee.page.getByTestId('new-account-submit').click();
-      await expect(invitee.page.locator('mat-form-field', { has: invitee.page.getByTestId('new-account-password') }).locator('mat-error')).toContainText(
-        'too easy to guess',
-      );
+      await expect(
+        invitee.page.locator('mat-form-field', { has: invitee.page.getByTestId('new-account-password') }).locator('mat-error'),
+      ).toContainText('too easy to guess');
       await expect(invitee.page.getByTestId('new-account-password')).toHaveAttribute('aria-invalid', 'true');
       await invitee.page.screenshot({ path: 'tmp/invitations-new-account-390.png', fullPage: true, animations: 'disabled' });
       await invitee.page.setViewportSize({ width: 1280, height: 800 });
@@ -83,7 +83,10 @@ test.describe('invitations', () => {
       await invitee.page.getByTestId('new-account-submit').click();
       await expect(invitee.page).toHaveURL(new RegExp(`/o/${fjordvik}/calendar`));
       await expect(invitee.page.getByTestId('nav-calendar')).toBeVisible();
-      const me = (await (await invitee.page.request.get('/api/me')).json()) as { user: { email: string; name: string }; memberships: Array<{ role: string }> };
+      const me = (await (await invitee.page.request.get('/api/me')).json()) as {
+        user: { email: string; name: string };
+        memberships: Array<{ role: string }>;
+      };
       expect(me.user).toMatchObject({ email, name: 'Nina Ny' });
       expect(me.memberships.map((m) => m.role)).toEqual(['approver']);
 
@@ -110,9 +113,13 @@ test.describe('invitations', () => {
     const admin = await newPage(browser);
     const viewer = await newPage(browser);
     try {
-      expect((await admin.page.request.post('/api/auth/login', { data: { email: 'admin@kadens.demo', password: DEMO_PASSWORD } })).ok()).toBe(true);
+      expect(
+        (await admin.page.request.post('/api/auth/login', { data: { email: 'admin@kadens.demo', password: DEMO_PASSWORD } })).ok(),
+      ).toBe(true);
       const { bolgeby } = await organizationIds(admin.page);
-      const invited = await admin.page.request.post(`/api/organizations/${bolgeby}/invitations`, { data: { email: 'viewer@kadens.demo', role: 'viewer' } });
+      const invited = await admin.page.request.post(`/api/organizations/${bolgeby}/invitations`, {
+        data: { email: 'viewer@kadens.demo', role: 'viewer' },
+      });
       expect(invited.status()).toBe(201);
       // Whether or not the e-mail has an account, the answer is the same and names nobody.
       expect(Object.keys(await invited.json()).sort()).toEqual(['createdAt', 'email', 'expiresAt', 'id', 'invitedByName', 'name', 'role']);
@@ -143,9 +150,9 @@ test.describe('invitations', () => {
     } finally {
       // Vera belongs to Fjordvik only in the demo; put it back for anyone who counts on that.
       const { bolgeby } = await organizationIds(admin.page);
-      const viewerId = ((await (await admin.page.request.get(`/api/organizations/${bolgeby}/members`)).json()) as Array<{ userId: string; email: string }>).find(
-        (m) => m.email === 'viewer@kadens.demo',
-      )?.userId;
+      const viewerId = (
+        (await (await admin.page.request.get(`/api/organizations/${bolgeby}/members`)).json()) as Array<{ userId: string; email: string }>
+      ).find((m) => m.email === 'viewer@kadens.demo')?.userId;
       if (viewerId) await admin.page.request.delete(`/api/organizations/${bolgeby}/members/${viewerId}`);
       await admin.context.close();
       await viewer.context.close();

@@ -39,7 +39,9 @@ async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
 /** In an open mat-select or listbox: arrows until `option` is the active one. */
 async function arrowTo(page: Page, option: Locator, key: 'ArrowDown' | 'ArrowRight' = 'ArrowDown', max = 30): Promise<void> {
   for (let presses = 0; presses <= max; presses++) {
-    const active = await option.evaluate((el) => el.classList.contains('mat-mdc-option-active') || el === document.activeElement || el.contains(document.activeElement));
+    const active = await option.evaluate(
+      (el) => el.classList.contains('mat-mdc-option-active') || el === document.activeElement || el.contains(document.activeElement),
+    );
     if (active) return;
     await page.keyboard.press(key);
   }

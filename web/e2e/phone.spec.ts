@@ -31,7 +31,9 @@ test('on a phone (390×844) the calendar fits: one toolbar row, the list first, 
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('org-switcher')).toBeVisible();
 
-  const me = (await (await page.request.get('/api/me')).json()) as { memberships: Array<{ organizationId: string; organizationSlug: string }> };
+  const me = (await (await page.request.get('/api/me')).json()) as {
+    memberships: Array<{ organizationId: string; organizationSlug: string }>;
+  };
   const organizationId = me.memberships.find((membership) => membership.organizationSlug === 'fjordvik')?.organizationId ?? '';
   expect(organizationId).not.toBe('');
   await page.request.patch('/api/me', { data: { locale: 'en' } });
@@ -71,7 +73,9 @@ test('on a phone (390×844) the calendar fits: one toolbar row, the list first, 
     for (const testId of ['org-switcher', 'user-menu']) {
       const box = await page.getByTestId(testId).boundingBox();
       expect(box, testId).not.toBeNull();
-      expect((box?.y ?? 0) + (box?.height ?? 0) / 2, `${testId} sits in the toolbar`).toBeLessThan((toolbarBox?.y ?? 0) + (toolbarBox?.height ?? 0));
+      expect((box?.y ?? 0) + (box?.height ?? 0) / 2, `${testId} sits in the toolbar`).toBeLessThan(
+        (toolbarBox?.y ?? 0) + (toolbarBox?.height ?? 0),
+      );
     }
     await expect(page.getByTestId('user-menu')).toHaveText('ER');
     // The five filters wait behind one button.
@@ -109,7 +113,10 @@ test('on a phone (390×844) the calendar fits: one toolbar row, the list first, 
         for (let element: HTMLElement | null = entry; element && element !== cell; element = element.parentElement) {
           const box = element.getBoundingClientRect();
           // Hidden (behind "+n more") or layout-only elements have no box to spill.
-          if (box.width > 0 && !inside(box, cellBox)) found.push(`${cell.dataset['date']}: ${element.className || element.tagName} ${box.left}–${box.right} in ${cellBox.left}–${cellBox.right}`);
+          if (box.width > 0 && !inside(box, cellBox))
+            found.push(
+              `${cell.dataset['date']}: ${element.className || element.tagName} ${box.left}–${box.right} in ${cellBox.left}–${cellBox.right}`,
+            );
         }
         for (const part of Array.from(entry.querySelectorAll<HTMLElement>('*'))) {
           const box = part.getBoundingClientRect();

@@ -13,7 +13,9 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENS}/post-states-${name}.png`, animations: 'disabled' });
 }
 
-test('a published post says "Publisert" with its link on the review page, the calendar and in a read-only composer', async ({ browser }) => {
+test('a published post says "Publisert" with its link on the review page, the calendar and in a read-only composer', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const receiver = new Receiver();
   const hookUrl = await receiver.start();
@@ -24,7 +26,9 @@ test('a published post says "Publisert" with its link on the review page, the ca
     const organizationId = await organizationIdOf(admin.page, 'fjordvik');
     const api = `/api/organizations/${organizationId}`;
     const run = Date.now().toString(36);
-    expect((await admin.page.request.patch(`${api}/approval-policy`, { data: { approvalsRequired: 1, adminApprovalRequired: false } })).ok()).toBe(true);
+    expect(
+      (await admin.page.request.patch(`${api}/approval-policy`, { data: { approvalsRequired: 1, adminApprovalRequired: false } })).ok(),
+    ).toBe(true);
     const themeId = await created(admin.page, `${api}/themes`, { name: `Ferries ${run}`, color: '#00897b' });
     const channelName = `Intranet ${run}`;
     const channelId = await created(admin.page, `${api}/channels`, { platform: 'webhook', name: channelName });
@@ -32,7 +36,10 @@ test('a published post says "Publisert" with its link on the review page, the ca
     await connectWebhookInTheApp(admin.page, organizationId, channelName, hookUrl, WEBHOOK_SECRET);
 
     const plannedAt = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
-    const contentTypes = (await (await editor.page.request.get(`${api}/content-types`)).json()) as Array<{ id: string; key: string | null }>;
+    const contentTypes = (await (await editor.page.request.get(`${api}/content-types`)).json()) as Array<{
+      id: string;
+      key: string | null;
+    }>;
     const title = `Ferjen går igjen ${run}`;
     const postId = await created(editor.page, `${api}/posts`, {
       title,
@@ -67,7 +74,9 @@ test('a published post says "Publisert" with its link on the review page, the ca
     await screenshot(page, 'review-desktop');
 
     // After a reload the calendar says the same: published, not approved.
-    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(plannedAt);
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      plannedAt,
+    );
     await page.goto(`/o/${organizationId}/calendar?view=month&date=${day}`);
     const entry = page.getByTestId(`calendar-post-${postId}`);
     await expect(entry).toHaveAttribute('data-state', 'published', { timeout: 30_000 });
@@ -86,7 +95,10 @@ test('a published post says "Publisert" with its link on the review page, the ca
     await expect(composer.getByTestId('composer-save')).toHaveCount(0);
     await expect(composer.getByTestId('composer-delete')).toHaveCount(0);
     await expect(composer.getByTestId('composer-title')).toBeDisabled();
-    await expect(composer.getByTestId('delivery-panel').getByTestId('delivery-link')).toHaveAttribute('href', /intranett\.fjordvik\.example/);
+    await expect(composer.getByTestId('delivery-panel').getByTestId('delivery-link')).toHaveAttribute(
+      'href',
+      /intranett\.fjordvik\.example/,
+    );
     await screenshot(page, 'composer-desktop');
 
     // The same on a phone.

@@ -14,7 +14,9 @@ test('an approved post due in a minute is published once, and the post shows it 
     const organizationId = await organizationIdOf(admin.page, 'fjordvik');
     const api = `/api/organizations/${organizationId}`;
     const run = Date.now().toString(36);
-    expect((await admin.page.request.patch(`${api}/approval-policy`, { data: { approvalsRequired: 1, adminApprovalRequired: false } })).ok()).toBe(true);
+    expect(
+      (await admin.page.request.patch(`${api}/approval-policy`, { data: { approvalsRequired: 1, adminApprovalRequired: false } })).ok(),
+    ).toBe(true);
     const themeId = await created(admin.page, `${api}/themes`, { name: `Roads ${run}`, color: '#1e88e5' });
     const channelName = `Intranet ${run}`;
     const channelId = await created(admin.page, `${api}/channels`, { platform: 'webhook', name: channelName });
@@ -24,7 +26,10 @@ test('an approved post due in a minute is published once, and the post shows it 
 
     // The editor plans a post a minute or two ahead and sends it for approval.
     const plannedAt = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
-    const contentTypes = (await (await editor.page.request.get(`${api}/content-types`)).json()) as Array<{ id: string; key: string | null }>;
+    const contentTypes = (await (await editor.page.request.get(`${api}/content-types`)).json()) as Array<{
+      id: string;
+      key: string | null;
+    }>;
     const title = `Road closed on Fjordveien ${run}`;
     const postId = await created(editor.page, `${api}/posts`, {
       title,
@@ -56,7 +61,11 @@ test('an approved post due in a minute is published once, and the post shows it 
     // The platform got it exactly once, at or after its minute.
     expect(receiver.publishes).toHaveLength(1);
     expect(receiver.publishes[0].text).toContain('Fjordveien is closed');
-    const deliveries = (await (await editor.page.request.get(`${api}/posts/${postId}/deliveries`)).json()) as Array<{ state: string; publishedAt: string; attempts: number }>;
+    const deliveries = (await (await editor.page.request.get(`${api}/posts/${postId}/deliveries`)).json()) as Array<{
+      state: string;
+      publishedAt: string;
+      attempts: number;
+    }>;
     expect(deliveries).toEqual([expect.objectContaining({ state: 'published', attempts: 1 })]);
     expect(new Date(deliveries[0].publishedAt).getTime()).toBeGreaterThanOrEqual(plannedAt.getTime());
   } finally {

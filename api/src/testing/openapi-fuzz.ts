@@ -35,7 +35,10 @@ export interface FuzzCase {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Operation['parameters']; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Operation['parameters']; requestBody?: { content?: Record<string, { schema?: Schema }> } }>
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -66,7 +69,9 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
     }
     const merged = schema.allOf ?? schema.oneOf ?? schema.anyOf;
     if (merged?.[0]) return resolve(merged[0], seen);
-    const properties = schema.properties ? Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, resolve(value, seen) ?? {}])) : undefined;
+    const properties = schema.properties
+      ? Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, resolve(value, seen) ?? {}]))
+      : undefined;
     return { ...schema, ...(properties ? { properties } : {}), ...(schema.items ? { items: resolve(schema.items, seen) ?? {} } : {}) };
   };
   return Object.entries(document.paths).flatMap(([path, methods]) =>
@@ -81,8 +86,29 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
   );
 }
 
-const INVALID_DATES = ['2027-02-30T25:61:00Z', 'not a date', '+275760-09-13T00:00:00.001Z', '0000-00-00', '2027-13-01', '1e400', '-271821-04-20T00:00:00Z', '2027-05-17T09:30:00'];
-const HOSTILE_STRINGS = ['a\u0000b', 'x\ud800y', '\udfff', '', ' ', '\u202e', "'; DROP TABLE posts; --", '../../etc/passwd', '%00', '${7*7}', '<script>alert(1)</script>'];
+const INVALID_DATES = [
+  '2027-02-30T25:61:00Z',
+  'not a date',
+  '+275760-09-13T00:00:00.001Z',
+  '0000-00-00',
+  '2027-13-01',
+  '1e400',
+  '-271821-04-20T00:00:00Z',
+  '2027-05-17T09:30:00',
+];
+const HOSTILE_STRINGS = [
+  'a\u0000b',
+  'x\ud800y',
+  '\udfff',
+  '',
+  ' ',
+  '\u202e',
+  "'; DROP TABLE posts; --",
+  '../../etc/passwd',
+  '%00',
+  '${7*7}',
+  '<script>alert(1)</script>',
+];
 const WRONG_VALUES: unknown[] = [12345, -1, 1.5, 1e308, true, null, {}, [], 'x', [null], { a: 1 }, '2027-05-17T09:30:00Z'];
 
 /** A plausible valid value for a schema, so one mutated field at a time reaches the deeper checks. */
@@ -103,7 +129,9 @@ export function sampleOf(schema: Schema | undefined, random: () => number, depth
     case 'array':
       return [sampleOf(schema.items, random, depth + 1, ids)];
     default:
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, sampleOf(value, random, depth + 1, ids)]));
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([key, value]) => [key, sampleOf(value, random, depth + 1, ids)]),
+      );
   }
 }
 
@@ -113,7 +141,13 @@ const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
  * `count` cases for one operation, with `base` the path its params are filled into (real ids where
  * the caller has them). Every case kind comes up in turn; the PRNG picks fields and values.
  */
-export function fuzzCases(operation: Operation, fillPath: (random: () => number) => string, random: () => number, count: number, ids: string[]): FuzzCase[] {
+export function fuzzCases(
+  operation: Operation,
+  fillPath: (random: () => number) => string,
+  random: () => number,
+  count: number,
+  ids: string[],
+): FuzzCase[] {
   const properties = Object.entries(operation.bodySchema?.properties ?? {});
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const valid = () => sampleOf(operation.bodySchema ?? { type: 'object' }, random, 0, ids) as Record<string, unknown>;
@@ -127,22 +161,81 @@ export function fuzzCases(operation: Operation, fillPath: (random: () => number)
   const pathParams = operation.parameters.filter((p) => p.in === 'path');
   const makers: Array<() => FuzzCase> = [
     () => ({ kind: 'valid-looking body', path: fillPath(random), body: JSON.stringify(valid()) }),
-    () => ({ kind: 'malformed JSON', path: fillPath(random), body: pick(['{"a":', '{a:1}', '[1,,2]', '"\\x"', '{"a":1}}', '\u0000', 'nul', '{"a":"\\ud800"']) }),
+    () => ({
+      kind: 'malformed JSON',
+      path: fillPath(random),
+      body: pick(['{"a":', '{a:1}', '[1,,2]', '"\\x"', '{"a":1}}', '\u0000', 'nul', '{"a":"\\ud800"']),
+    }),
     () => ({ kind: 'wrong type', path: fillPath(random), body: withField(pick(WRONG_VALUES)) }),
     () => ({ kind: 'wrong type at top level', path: fillPath(random), body: JSON.stringify(pick([[], 'string', 42, null, true, [{}]])) }),
     () => ({ kind: 'huge string', path: fillPath(random), body: withField('ø'.repeat(Math.floor(20_000 + random() * 90_000))) }),
     () => ({ kind: 'hostile string', path: fillPath(random), body: withField(pick(HOSTILE_STRINGS)) }),
     () => ({ kind: 'NUL', path: fillPath(random), body: withField(`fuzz\u0000${random()}`) }),
     () => ({ kind: 'lone surrogate', path: fillPath(random), body: withField(pick(['x\ud800y', '\udc00', 'a\ud83d'])) }),
-    () => ({ kind: 'deep nesting', path: fillPath(random), contentType: 'application/json', body: `{"${properties.length ? pick(properties)[0] : 'a'}":${nested(pick([40, 2_000, 50_000]))}}` }),
-    () => ({ kind: 'prototype keys', path: fillPath(random), contentType: 'application/json', body: pick(['{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"admin":true}}}', `{"${properties[0]?.[0] ?? 'a'}":{"__proto__":{"x":1}}}`]) }),
-    () => ({ kind: 'invalid date', path: fillPath(random), body: dateField ? JSON.stringify({ ...valid(), [dateField[0]]: pick(INVALID_DATES) }) : withField(pick(INVALID_DATES)) }),
-    () => ({ kind: 'huge number', path: fillPath(random), body: withField(pick([Number.MAX_SAFE_INTEGER + 2, -1e21, 2 ** 31, -(2 ** 31) - 1, 1e-320])) }),
-    () => ({ kind: 'random ids in path', path: operation.path.replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'organizationId' && random() < 0.5 ? fillPath(random).split('/')[3] ?? '' : randomUuid(random))), body: JSON.stringify(valid()) }),
-    () => ({ kind: 'hostile path param', path: hostilePath(operation, fillPath(random), pathParams.map((p) => p.name), random), body: JSON.stringify(valid()) }),
-    () => ({ kind: 'hostile query', path: `${fillPath(random)}?${pick(['a=%00', 'q=%ED%A0%80', 'x[y][z]=1', '__proto__=1', 'from=2027-02-30', `q=${'a'.repeat(10_000)}`])}`, body: JSON.stringify(valid()) }),
-    () => ({ kind: 'wrong content type', path: fillPath(random), contentType: pick(['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', 'application/json; charset=utf-16']), body: JSON.stringify(valid()) }),
-    () => ({ kind: 'null values everywhere', path: fillPath(random), body: JSON.stringify(Object.fromEntries(properties.map(([name]) => [name, null]))) }),
+    () => ({
+      kind: 'deep nesting',
+      path: fillPath(random),
+      contentType: 'application/json',
+      body: `{"${properties.length ? pick(properties)[0] : 'a'}":${nested(pick([40, 2_000, 50_000]))}}`,
+    }),
+    () => ({
+      kind: 'prototype keys',
+      path: fillPath(random),
+      contentType: 'application/json',
+      body: pick([
+        '{"__proto__":{"admin":true}}',
+        '{"constructor":{"prototype":{"admin":true}}}',
+        `{"${properties[0]?.[0] ?? 'a'}":{"__proto__":{"x":1}}}`,
+      ]),
+    }),
+    () => ({
+      kind: 'invalid date',
+      path: fillPath(random),
+      body: dateField ? JSON.stringify({ ...valid(), [dateField[0]]: pick(INVALID_DATES) }) : withField(pick(INVALID_DATES)),
+    }),
+    () => ({
+      kind: 'huge number',
+      path: fillPath(random),
+      body: withField(pick([Number.MAX_SAFE_INTEGER + 2, -1e21, 2 ** 31, -(2 ** 31) - 1, 1e-320])),
+    }),
+    () => ({
+      kind: 'random ids in path',
+      path: operation.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+        name === 'organizationId' && random() < 0.5 ? (fillPath(random).split('/')[3] ?? '') : randomUuid(random),
+      ),
+      body: JSON.stringify(valid()),
+    }),
+    () => ({
+      kind: 'hostile path param',
+      path: hostilePath(
+        operation,
+        fillPath(random),
+        pathParams.map((p) => p.name),
+        random,
+      ),
+      body: JSON.stringify(valid()),
+    }),
+    () => ({
+      kind: 'hostile query',
+      path: `${fillPath(random)}?${pick(['a=%00', 'q=%ED%A0%80', 'x[y][z]=1', '__proto__=1', 'from=2027-02-30', `q=${'a'.repeat(10_000)}`])}`,
+      body: JSON.stringify(valid()),
+    }),
+    () => ({
+      kind: 'wrong content type',
+      path: fillPath(random),
+      contentType: pick([
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/json; charset=latin1',
+        'application/json; charset=utf-16',
+      ]),
+      body: JSON.stringify(valid()),
+    }),
+    () => ({
+      kind: 'null values everywhere',
+      path: fillPath(random),
+      body: JSON.stringify(Object.fromEntries(properties.map(([name]) => [name, null]))),
+    }),
     () => ({ kind: 'empty body', path: fillPath(random), body: '{}' }),
   ];
   return Array.from({ length: count }, (_, i) => (makers[i % makers.length] as () => FuzzCase)());
@@ -150,10 +243,22 @@ export function fuzzCases(operation: Operation, fillPath: (random: () => number)
 
 /** The filled path with one param (or, without params, the last segment) replaced by something hostile. */
 function hostilePath(operation: Operation, filled: string, names: string[], random: () => number): string {
-  const hostile = ['%00', 'x%00y', 'not-a-uuid', '%ED%A0%80', encodeURIComponent('ø'.repeat(300)), '..%2F..', '00000000-0000-0000-0000-000000000000', '-1', '1e999'][Math.floor(random() * 9)] as string;
+  const hostile = [
+    '%00',
+    'x%00y',
+    'not-a-uuid',
+    '%ED%A0%80',
+    encodeURIComponent('ø'.repeat(300)),
+    '..%2F..',
+    '00000000-0000-0000-0000-000000000000',
+    '-1',
+    '1e999',
+  ][Math.floor(random() * 9)] as string;
   const segments = filled.split('/');
   const template = operation.path.split('/');
-  const positions = template.map((segment, index) => (/^\{\w+\}$/.test(segment) && names.length ? index : -1)).filter((index) => index >= 0);
+  const positions = template
+    .map((segment, index) => (/^\{\w+\}$/.test(segment) && names.length ? index : -1))
+    .filter((index) => index >= 0);
   const at = positions.length ? (positions[Math.floor(random() * positions.length)] as number) : segments.length - 1;
   segments[at] = hostile;
   return segments.join('/');

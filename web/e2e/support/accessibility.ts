@@ -21,13 +21,18 @@ export async function expectNoSeriousA11yViolations(page: Page, name: string): P
   const blocking = results.violations.filter((violation) => BLOCKING.has(violation.impact ?? ''));
   expect
     .soft(
-      blocking.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+      blocking.map(
+        (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      ),
       `serious or critical accessibility violations on ${name}`,
     )
     .toEqual([]);
 }
 
 function firstLine(summary: string | undefined): string {
-  const lines = (summary ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = (summary ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.slice(0, 2).join(' ');
 }

@@ -9,8 +9,17 @@ export interface Member {
 }
 
 /** A browser of its own for a demo person, logged in through the API, reading the given language. */
-export async function logInAs(browser: Browser, email: string, locale: 'nb' | 'en' = 'en', viewport = { width: 1280, height: 800 }): Promise<Member> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: locale === 'nb' ? 'nb-NO' : 'en-US', viewport });
+export async function logInAs(
+  browser: Browser,
+  email: string,
+  locale: 'nb' | 'en' = 'en',
+  viewport = { width: 1280, height: 800 },
+): Promise<Member> {
+  const context = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    locale: locale === 'nb' ? 'nb-NO' : 'en-US',
+    viewport,
+  });
   const page = await context.newPage();
   expect((await page.request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })).ok(), `log in as ${email}`).toBe(true);
   expect((await page.request.patch('/api/me', { data: { locale } })).ok()).toBe(true);
@@ -26,12 +35,20 @@ export async function created(page: Page, path: string, data: object): Promise<s
 
 /** The demo organisation's id by its slug, as the logged-in person's `/api/me` lists it. */
 export async function organizationIdOf(page: Page, slug: string): Promise<string> {
-  const me = (await (await page.request.get('/api/me')).json()) as { memberships: Array<{ organizationId: string; organizationSlug: string }> };
+  const me = (await (await page.request.get('/api/me')).json()) as {
+    memberships: Array<{ organizationId: string; organizationSlug: string }>;
+  };
   return me.memberships.find((m) => m.organizationSlug === slug)?.organizationId ?? '';
 }
 
 /** An admin connects a webhook channel on the strategy page and tests the connection (it must answer ok). */
-export async function connectWebhookInTheApp(admin: Page, organizationId: string, channelName: string, url: string, secret: string): Promise<void> {
+export async function connectWebhookInTheApp(
+  admin: Page,
+  organizationId: string,
+  channelName: string,
+  url: string,
+  secret: string,
+): Promise<void> {
   await admin.goto(`/o/${organizationId}/strategy`);
   await admin.getByTestId('strategy-tab-channels').click();
   const row = admin.getByTestId('channel-item').filter({ hasText: channelName });

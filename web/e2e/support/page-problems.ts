@@ -44,7 +44,12 @@ export function watchPageProblems(page: Page): PageProblems {
     clear: () => void problems.splice(0),
     expectNone(allowed = []) {
       const left = problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem.text)));
-      expect.soft(left.map((problem) => `${problem.kind}: ${problem.text}`), 'console errors and failed API requests').toEqual([]);
+      expect
+        .soft(
+          left.map((problem) => `${problem.kind}: ${problem.text}`),
+          'console errors and failed API requests',
+        )
+        .toEqual([]);
     },
     stop() {
       page.off('console', onConsole);

@@ -36,7 +36,11 @@ export class Receiver {
         if (payload.event === 'post.publish') this.publishes.push({ key: String(req.headers['idempotency-key']), text: payload.text });
         const newsId = `news-${this.publishes.length}`;
         res.writeHead(payload.event === 'post.publish' ? 201 : 204, { 'content-type': 'application/json' });
-        res.end(payload.event === 'post.publish' ? JSON.stringify({ id: newsId, url: `https://intranett.fjordvik.example/${newsId}` }) : undefined);
+        res.end(
+          payload.event === 'post.publish'
+            ? JSON.stringify({ id: newsId, url: `https://intranett.fjordvik.example/${newsId}` })
+            : undefined,
+        );
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -47,4 +51,3 @@ export class Receiver {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }
-

@@ -8,7 +8,9 @@ describe('AppErrorHandler', () => {
   it('drops the ResizeObserver loop notice, as Angular hands it over in production and in dev mode', () => {
     expect(isBenignBrowserNotice(new Error(notice))).toBe(true);
     const event = new ErrorEvent('error', { message: notice });
-    expect(isBenignBrowserNotice(new Error(`An ErrorEvent with no error occurred. See Error.cause for details: ${notice}`, { cause: event }))).toBe(true);
+    expect(
+      isBenignBrowserNotice(new Error(`An ErrorEvent with no error occurred. See Error.cause for details: ${notice}`, { cause: event })),
+    ).toBe(true);
   });
 
   it('reports every other error, even one that mentions ResizeObserver', () => {

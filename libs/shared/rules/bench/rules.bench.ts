@@ -38,9 +38,17 @@ function random(seed: number): () => number {
 
 const SERVICE_HOURS: ServiceHours[] = [
   { openingHours: 'Mo-Fr 09:00-12:00; PH off', responseWindowMinutes: 120, closedPeriods: [] },
-  { openingHours: 'Mo-Fr 08:00-16:00; PH off', responseWindowMinutes: 60, closedPeriods: [{ start: '2026-05-15', end: '2026-05-15', reason: 'Bridge day' }] },
+  {
+    openingHours: 'Mo-Fr 08:00-16:00; PH off',
+    responseWindowMinutes: 60,
+    closedPeriods: [{ start: '2026-05-15', end: '2026-05-15', reason: 'Bridge day' }],
+  },
   { openingHours: 'Mo-Fr 09:00-11:30,12:30-15:00; Sa 10:00-13:00; PH off', responseWindowMinutes: 90, closedPeriods: [] },
-  { openingHours: 'Mo-Th 10:00-14:00; Fr 10:00-12:00; PH off', responseWindowMinutes: 240, closedPeriods: [{ start: '2026-06-22', end: '2026-06-30' }] },
+  {
+    openingHours: 'Mo-Th 10:00-14:00; Fr 10:00-12:00; PH off',
+    responseWindowMinutes: 240,
+    closedPeriods: [{ start: '2026-06-22', end: '2026-06-30' }],
+  },
   { openingHours: 'Mo-Su 07:00-22:00; PH 10:00-16:00', responseWindowMinutes: 30, closedPeriods: [] },
 ];
 
@@ -114,7 +122,9 @@ function main(): void {
 
   const coldMedian = median(cold.map((timing) => timing.ms));
   const figure = (values: number[]): string =>
-    `${median(values).toFixed(1).padStart(6)} (min ${Math.min(...values).toFixed(1).padStart(5)})`;
+    `${median(values).toFixed(1).padStart(6)} (min ${Math.min(...values)
+      .toFixed(1)
+      .padStart(5)})`;
   const line = (label: string, timings: Timing[]): string =>
     `  ${label.padEnd(34)} ${figure(timings.map((t) => t.ms))} ms wall, ${figure(timings.map((t) => t.cpuMs))} ms CPU`;
   console.log(`rules benchmark: ${POSTS} posts, ${CHANNELS} channels, Q2 2026, ${ZONE}/NO — ${first.violations} violations`);

@@ -23,7 +23,9 @@ function file(path: string): TranslationTree {
  * has them), its loader answered with the files the app serves.
  */
 async function transloco(): Promise<TranslocoService> {
-  TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideTranslations(), provideIcuMessages()] });
+  TestBed.configureTestingModule({
+    providers: [provideHttpClient(), provideHttpClientTesting(), provideTranslations(), provideIcuMessages()],
+  });
   const service = TestBed.inject(TranslocoService);
   const http = TestBed.inject(HttpTestingController);
   // Nobody is logged in: the start-up step asks once and goes on.
@@ -31,7 +33,8 @@ async function transloco(): Promise<TranslocoService> {
   for (const locale of LOCALES) {
     for (const path of [locale, ...SCOPES.map((scope) => `${scope}/${locale}`)]) {
       const loaded = firstValueFrom(service.load(path));
-      for (const request of http.match((candidate) => candidate.url.startsWith('i18n/'))) request.flush(file(request.request.url.slice('i18n/'.length)));
+      for (const request of http.match((candidate) => candidate.url.startsWith('i18n/')))
+        request.flush(file(request.request.url.slice('i18n/'.length)));
       await loaded;
     }
   }
@@ -73,7 +76,9 @@ describe('plural forms (ICU messages through the app’s Transloco)', () => {
 
   it('counts approvals, unread notifications and what needs attention in the noun’s right form', () => {
     expect(say('en', 'approvals.progress.count', { count: 0, required: 2 })).toBe('0 of 2 approvals');
-    expect(say('nb', 'approvals.history.approve.partial', { actor: 'Ada', revision: 2, count: 1, required: 2 })).toBe('Ada godkjente versjon 2 (1 av 2 godkjenninger)');
+    expect(say('nb', 'approvals.history.approve.partial', { actor: 'Ada', revision: 2, count: 1, required: 2 })).toBe(
+      'Ada godkjente versjon 2 (1 av 2 godkjenninger)',
+    );
     expect(say('nb', 'approvals.notifications.bell', { count: 1 })).toBe('Varsler, 1 ulest');
     expect(say('sv', 'approvals.notifications.bell', { count: 4 })).toBe('Aviseringar, 4 olästa');
     expect(say('en', 'publishing.nav.attentionWithCount', { count: 1 })).toBe('Publishing, 1 needs attention');
@@ -98,7 +103,10 @@ describe('plural forms (ICU messages through the app’s Transloco)', () => {
         for (const [key, text] of flattenTranslations(file(`${path}${locale}.json`))) {
           if (!isIcuMessage(text)) continue;
           const fullKey = path ? `${path.slice(0, -1)}.${key}` : key;
-          expect({ key: fullKey, arguments: argumentsOf(text) }).toEqual({ key: fullKey, arguments: argumentsOf(String(english.get(key))) });
+          expect({ key: fullKey, arguments: argumentsOf(text) }).toEqual({
+            key: fullKey,
+            arguments: argumentsOf(String(english.get(key))),
+          });
           expect(text).toMatch(/\bone \{/);
           expect(text).toMatch(/\bother \{/);
           const numbers = Object.fromEntries(argumentsOf(text).map((name) => [name, 2]));

@@ -34,12 +34,7 @@ const CREATE_OPTION = '::create-organization';
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic">
       <mat-label>{{ 'shell.organization' | transloco }}</mat-label>
-      <mat-select
-        #select
-        data-testid="org-switcher"
-        [value]="activeOrganizationId()"
-        (selectionChange)="choose($event, select)"
-      >
+      <mat-select #select data-testid="org-switcher" [value]="activeOrganizationId()" (selectionChange)="choose($event, select)">
         @for (membership of memberships(); track membership.organizationId) {
           <mat-option [value]="membership.organizationId" [attr.data-testid]="'org-option-' + membership.organizationSlug">
             {{ membership.organizationName }}

@@ -84,8 +84,8 @@ describe('ShellComponent', () => {
     const element = document.body;
     const loader = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
     const navText = () =>
-      ['calendar', 'approvals', 'strategy', 'reports', 'settings'].map(
-        (area) => element.querySelector(`[data-testid="nav-${area}"]`)?.textContent?.trim(),
+      ['calendar', 'approvals', 'strategy', 'reports', 'settings'].map((area) =>
+        element.querySelector(`[data-testid="nav-${area}"]`)?.textContent?.trim(),
       );
     return { harness, http, element, loader, navText, router: TestBed.inject(Router) };
   }
@@ -134,9 +134,11 @@ describe('ShellComponent', () => {
 
   it('shows invitations waiting for the person on every page, to answer right there', async () => {
     const { http, element, harness } = await render();
-    http.expectOne('/api/me/invitations').flush([
-      { id: 'i1', organizationName: 'Bølgeby Kommune', role: 'approver', invitedByName: 'Ada Admin', expiresAt: '2999-01-08T10:00:00Z' },
-    ]);
+    http
+      .expectOne('/api/me/invitations')
+      .flush([
+        { id: 'i1', organizationName: 'Bølgeby Kommune', role: 'approver', invitedByName: 'Ada Admin', expiresAt: '2999-01-08T10:00:00Z' },
+      ]);
     for (let i = 0; i < 5; i++) await Promise.resolve();
     await harness.fixture.whenStable();
     const notice = element.querySelector('[data-testid="my-invitations"]');

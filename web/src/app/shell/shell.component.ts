@@ -90,9 +90,7 @@ export class ShellComponent {
 
   protected readonly navigation = computed(() => {
     const organizationId = this.activeOrganization.organizationId();
-    return organizationId
-      ? ORGANIZATION_AREAS.map((area) => ({ area, link: organizationAreaLink(organizationId, area) }))
-      : [];
+    return organizationId ? ORGANIZATION_AREAS.map((area) => ({ area, link: organizationAreaLink(organizationId, area) })) : [];
   });
 
   protected switchOrganization(organizationId: OrganizationId): void {

@@ -35,7 +35,9 @@ describe('WelcomePageComponent', () => {
       ],
     });
     const loaded = TestBed.inject(SessionStore).refresh();
-    TestBed.inject(HttpTestingController).expectOne('/api/me').flush({ ...ME, installation: { operator: false, mayCreateOrganizations } });
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/me')
+      .flush({ ...ME, installation: { operator: false, mayCreateOrganizations } });
     await loaded;
     const fixture = TestBed.createComponent(WelcomePageComponent);
     await fixture.whenStable();

@@ -4,14 +4,7 @@ import { MatCardModule } from '@angular/material/card';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Locale } from '@kadens/shared/contracts';
-import {
-  accountLink,
-  describeApiError,
-  LanguageService,
-  loginLink,
-  organizationAreaLink,
-  SessionStore,
-} from '@kadens/web/data-access';
+import { accountLink, describeApiError, LanguageService, loginLink, organizationAreaLink, SessionStore } from '@kadens/web/data-access';
 import { MyInvitationsComponent } from '@kadens/web/invitations';
 import { LanguagePickerComponent, ProblemNotifier } from '@kadens/web/ui';
 
@@ -29,7 +22,9 @@ import { openCreateOrganizationDialog } from '../organizations/open-create-organ
       </div>
       <mat-card appearance="outlined" class="welcome__card">
         <mat-card-header>
-          <mat-card-title><h1 class="welcome__title">{{ 'welcome.title' | transloco }}</h1></mat-card-title>
+          <mat-card-title
+            ><h1 class="welcome__title">{{ 'welcome.title' | transloco }}</h1></mat-card-title
+          >
         </mat-card-header>
         <mat-card-content>
           <p>{{ 'welcome.intro' | transloco: { name: session.user()?.name ?? '' } }}</p>

@@ -26,13 +26,30 @@ describe('approvals against PostgreSQL', () => {
     return found;
   };
   const newPost = async (overrides: Record<string, unknown> = {}, author = 'editor') => {
-    const response = await agent(author).post(url('posts')).send({ title: 'Vinterbrøyting', body: 'Slik brøyter vi.', contentTypeId: ids['news'], themeId: ids['theme'], plannedAt: '2027-02-10T09:00:00Z', targets: [{ channelId: ids['channel'] }], ...overrides });
+    const response = await agent(author)
+      .post(url('posts'))
+      .send({
+        title: 'Vinterbrøyting',
+        body: 'Slik brøyter vi.',
+        contentTypeId: ids['news'],
+        themeId: ids['theme'],
+        plannedAt: '2027-02-10T09:00:00Z',
+        targets: [{ channelId: ids['channel'] }],
+        ...overrides,
+      });
     expect(response.status).toBe(201);
     return response.body as { id: string; revision: number };
   };
-  const submit = (id: string, who = 'editor') => agent(who).post(url(`posts/${id}/submit`)).send({});
-  const approve = (id: string, revision: number, who = 'approver', ticked = checklist) => agent(who).post(url(`posts/${id}/approve`)).send({ revision, checklist: ticked });
-  const setPolicy = (approvalsRequired: number, adminApprovalRequired = false) => agent('admin').patch(url('approval-policy')).send({ approvalsRequired, adminApprovalRequired });
+  const submit = (id: string, who = 'editor') =>
+    agent(who)
+      .post(url(`posts/${id}/submit`))
+      .send({});
+  const approve = (id: string, revision: number, who = 'approver', ticked = checklist) =>
+    agent(who)
+      .post(url(`posts/${id}/approve`))
+      .send({ revision, checklist: ticked });
+  const setPolicy = (approvalsRequired: number, adminApprovalRequired = false) =>
+    agent('admin').patch(url('approval-policy')).send({ approvalsRequired, adminApprovalRequired });
 
   beforeAll(async () => {
     smtp = new SMTPServer({
@@ -49,14 +66,28 @@ describe('approvals against PostgreSQL', () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const port = (smtp.server.address() as AddressInfo).port;
-    t = await createTestApp([PostsModule, NotificationsModule, ApprovalsModule], { SMTP_URL: `smtp://127.0.0.1:${port}`, APP_ROLES: 'api' });
+    t = await createTestApp([PostsModule, NotificationsModule, ApprovalsModule], {
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      APP_ROLES: 'api',
+    });
     await t.app.get(DemoSeeder).seed();
     [{ id: org }] = await t.db.query(`SELECT id FROM organizations WHERE slug = 'fjordvik'`);
     for (const who of ['admin', 'editor', 'approver', 'viewer']) agents[who] = await t.loginAs(`${who}@kadens.demo`, DEMO_PASSWORD);
-    await addMemberDirectly(t, org, { email: 'approver2@kadens.demo', name: 'Anders Godkjenner', role: 'approver', password: DEMO_PASSWORD });
+    await addMemberDirectly(t, org, {
+      email: 'approver2@kadens.demo',
+      name: 'Anders Godkjenner',
+      role: 'approver',
+      password: DEMO_PASSWORD,
+    });
     agents['approver2'] = await t.loginAs('approver2@kadens.demo', DEMO_PASSWORD);
-    [{ id: ids['theme'] }] = await t.db.query(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`, [org]);
-    [{ id: ids['channel'] }] = await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'facebook', 'Facebook') RETURNING id`, [org]);
+    [{ id: ids['theme'] }] = await t.db.query(
+      `INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`,
+      [org],
+    );
+    [{ id: ids['channel'] }] = await t.db.query(
+      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'facebook', 'Facebook') RETURNING id`,
+      [org],
+    );
     [{ id: ids['news'] }] = await t.db.query(`SELECT id FROM content_types WHERE organization_id = $1 AND key = 'news'`, [org]);
     checklist = (await agent('approver').get(url('checklist'))).body.map((item: { id: string }) => item.id);
   });
@@ -102,7 +133,9 @@ describe('approvals against PostgreSQL', () => {
   it('refuses a stale revision (409) and an incomplete checklist (400 naming checklist)', async () => {
     const post = await newPost();
     await submit(post.id);
-    await agent('editor').patch(url(`posts/${post.id}`)).send({ body: 'Ny tekst.' });
+    await agent('editor')
+      .patch(url(`posts/${post.id}`))
+      .send({ body: 'Ny tekst.' });
     const stale = await approve(post.id, 1);
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('stale_revision');
@@ -115,9 +148,15 @@ describe('approvals against PostgreSQL', () => {
     expect((await setPolicy(2)).body.approvalsRequired).toBe(2);
     const post = await newPost();
     await submit(post.id);
-    const [a, b, again] = await Promise.all([approve(post.id, 1, 'approver'), approve(post.id, 1, 'approver2'), approve(post.id, 1, 'approver')]);
+    const [a, b, again] = await Promise.all([
+      approve(post.id, 1, 'approver'),
+      approve(post.id, 1, 'approver2'),
+      approve(post.id, 1, 'approver'),
+    ]);
     expect([a.status, b.status, again.status].sort()).toEqual([200, 200, 409]);
-    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM post_reviews WHERE post_id = $1 AND decision = 'approved'`, [post.id]);
+    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM post_reviews WHERE post_id = $1 AND decision = 'approved'`, [
+      post.id,
+    ]);
     expect(count).toBe(2);
     const summary = (await agent('editor').get(url(`posts/${post.id}/review`))).body;
     expect(summary.post.state).toBe('approved');
@@ -135,9 +174,13 @@ describe('approvals against PostgreSQL', () => {
     const post = await newPost();
     await submit(post.id);
     await approve(post.id, 1);
-    const moved = await agent('editor').post(url(`posts/${post.id}/move`)).send({ plannedAt: '2027-02-11T09:00:00Z' });
+    const moved = await agent('editor')
+      .post(url(`posts/${post.id}/move`))
+      .send({ plannedAt: '2027-02-11T09:00:00Z' });
     expect(moved.body.state).toBe('approved');
-    const edited = await agent('editor').patch(url(`posts/${post.id}`)).send({ body: 'Endret etter godkjenning.' });
+    const edited = await agent('editor')
+      .patch(url(`posts/${post.id}`))
+      .send({ body: 'Endret etter godkjenning.' });
     expect(edited.body).toMatchObject({ state: 'in_review', revision: 2 });
     expect(edited.body.targets[0].state).toBe('pending');
     const summary = (await agent('approver').get(url(`posts/${post.id}/review`))).body;
@@ -153,18 +196,26 @@ describe('approvals against PostgreSQL', () => {
     await submit(post.id);
     await approve(post.id, 1);
     // Moved while approved: the sign-off stands, for the new time.
-    await agent('editor').post(url(`posts/${post.id}/move`)).send({ plannedAt: '2027-02-11T09:00:00Z' });
-    const edited = await agent('editor').patch(url(`posts/${post.id}`)).send({ body: 'Ny tekst og ny tid.', plannedAt: '2027-02-12T10:00:00Z' });
+    await agent('editor')
+      .post(url(`posts/${post.id}/move`))
+      .send({ plannedAt: '2027-02-11T09:00:00Z' });
+    const edited = await agent('editor')
+      .patch(url(`posts/${post.id}`))
+      .send({ body: 'Ny tekst og ny tid.', plannedAt: '2027-02-12T10:00:00Z' });
     expect(edited.body).toMatchObject({ state: 'in_review', revision: 2 });
     const review = async () => (await agent('approver').get(url(`posts/${post.id}/review`))).body;
     expect((await review()).timeChange).toEqual({ approved: '2027-02-11T09:00:00.000Z', current: '2027-02-12T10:00:00.000Z' });
     // A later move in review changes only the time now.
-    await agent('editor').post(url(`posts/${post.id}/move`)).send({ plannedAt: '2027-02-13T08:30:00Z' });
+    await agent('editor')
+      .post(url(`posts/${post.id}/move`))
+      .send({ plannedAt: '2027-02-13T08:30:00Z' });
     expect((await review()).timeChange).toEqual({ approved: '2027-02-11T09:00:00.000Z', current: '2027-02-13T08:30:00.000Z' });
     // Signed off again: the time is the approved one.
     expect((await approve(post.id, 2)).status).toBe(200);
     expect((await review()).timeChange).toBeNull();
-    const [entry] = await t.db.query(`SELECT before, after FROM audit_events WHERE subject_id = $1 AND action = 'post.edit_content'`, [post.id]);
+    const [entry] = await t.db.query(`SELECT before, after FROM audit_events WHERE subject_id = $1 AND action = 'post.edit_content'`, [
+      post.id,
+    ]);
     expect(entry.before.plannedAt).toBe('2027-02-11T09:00:00.000Z');
     expect(entry.after.plannedAt).toBe('2027-02-12T10:00:00.000Z');
   });
@@ -189,11 +240,17 @@ describe('approvals against PostgreSQL', () => {
   it('lets an approver request changes with a comment; the edit goes straight back to review', async () => {
     const post = await newPost();
     await submit(post.id);
-    const noComment = await agent('approver').post(url(`posts/${post.id}/request-changes`)).send({ revision: 1 });
+    const noComment = await agent('approver')
+      .post(url(`posts/${post.id}/request-changes`))
+      .send({ revision: 1 });
     expect(noComment.body.errors[0].field).toBe('comment');
-    const requested = await agent('approver').post(url(`posts/${post.id}/request-changes`)).send({ revision: 1, comment: 'Mildere tone, takk.' });
+    const requested = await agent('approver')
+      .post(url(`posts/${post.id}/request-changes`))
+      .send({ revision: 1, comment: 'Mildere tone, takk.' });
     expect(requested.body.state).toBe('changes_requested');
-    const edited = await agent('editor').patch(url(`posts/${post.id}`)).send({ body: 'Mildere.' });
+    const edited = await agent('editor')
+      .patch(url(`posts/${post.id}`))
+      .send({ body: 'Mildere.' });
     expect(edited.body.state).toBe('in_review');
   });
 
@@ -215,16 +272,40 @@ describe('approvals against PostgreSQL', () => {
 
   it('cancels a post before publishing, and never after', async () => {
     const post = await newPost();
-    expect((await agent('editor').post(url(`posts/${post.id}/cancel`)).send({ reason: 'Arrangementet er avlyst' })).body.state).toBe('cancelled');
-    expect((await agent('editor').post(url(`posts/${post.id}/cancel`)).send({})).status).toBe(409);
+    expect(
+      (
+        await agent('editor')
+          .post(url(`posts/${post.id}/cancel`))
+          .send({ reason: 'Arrangementet er avlyst' })
+      ).body.state,
+    ).toBe('cancelled');
+    expect(
+      (
+        await agent('editor')
+          .post(url(`posts/${post.id}/cancel`))
+          .send({})
+      ).status,
+    ).toBe(409);
   });
 
   it('keeps comments on a post and tells the participants', async () => {
     const post = await newPost();
-    expect((await agent('approver').post(url(`posts/${post.id}/comments`)).send({ body: 'Kan vi legge ved et bilde?' })).status).toBe(201);
+    expect(
+      (
+        await agent('approver')
+          .post(url(`posts/${post.id}/comments`))
+          .send({ body: 'Kan vi legge ved et bilde?' })
+      ).status,
+    ).toBe(201);
     const comments = (await agent('viewer').get(url(`posts/${post.id}/comments`))).body;
     expect(comments).toEqual([expect.objectContaining({ authorName: 'Anne Godkjenner', body: 'Kan vi legge ved et bilde?' })]);
-    expect((await agent('viewer').post(url(`posts/${post.id}/comments`)).send({ body: 'x' })).status).toBe(403);
+    expect(
+      (
+        await agent('viewer')
+          .post(url(`posts/${post.id}/comments`))
+          .send({ body: 'x' })
+      ).status,
+    ).toBe(403);
   });
 
   it('marks notifications read, only the caller’s own', async () => {

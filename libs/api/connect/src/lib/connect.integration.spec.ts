@@ -19,7 +19,13 @@ describe('connecting a channel by signing in (X, Mastodon) against PostgreSQL an
 
   const admin = (): TestAgent => agents['admin'] as TestAgent;
   const newChannel = async (platform: string): Promise<string> =>
-    (await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, $2, $3) RETURNING id`, [org, platform, `${platform} ${randomBytes(3).toString('hex')}`]))[0].id;
+    (
+      await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, $2, $3) RETURNING id`, [
+        org,
+        platform,
+        `${platform} ${randomBytes(3).toString('hex')}`,
+      ])
+    )[0].id;
   const authorizeUrl = (channelId: string) => `/api/organizations/${org}/channels/${channelId}/connection/authorize`;
   /** The person approves on the fake consent page: the platform's redirect back to Kadens's callback. */
   const consent = async (authorize: string): Promise<string> => {
@@ -41,9 +47,12 @@ describe('connecting a channel by signing in (X, Mastodon) against PostgreSQL an
     return response.body.authorizeUrl as string;
   };
   const row = async (channelId: string) =>
-    (await t.db.query(`SELECT credentials, credential_names, status, expires_at, connected_by FROM channel_connections WHERE channel_id = $1`, [channelId]))[0] as
-      | { credentials: Buffer; credential_names: string[]; status: string; expires_at: Date | null; connected_by: string }
-      | undefined;
+    (
+      await t.db.query(
+        `SELECT credentials, credential_names, status, expires_at, connected_by FROM channel_connections WHERE channel_id = $1`,
+        [channelId],
+      )
+    )[0] as { credentials: Buffer; credential_names: string[]; status: string; expires_at: Date | null; connected_by: string } | undefined;
 
   beforeAll(async () => {
     await Promise.all([x.start(), mastodon.start()]);
@@ -148,17 +157,26 @@ describe('connecting a channel by signing in (X, Mastodon) against PostgreSQL an
       expect(authorize.searchParams.get('scope')).toBe('read:accounts write:statuses');
       expect((await landing(admin(), await consent(authorize.toString()))).searchParams.get('connected')).toBe('1');
       // A setting chosen after the first sign-in survives signing in again.
-      if (round === 0) await t.db.query(`UPDATE channel_connections SET settings = '{"visibility":"unlisted"}' WHERE channel_id = $1`, [channelId]);
+      if (round === 0)
+        await t.db.query(`UPDATE channel_connections SET settings = '{"visibility":"unlisted"}' WHERE channel_id = $1`, [channelId]);
     }
     expect(mastodon.server.requestsTo('POST', /^\/api\/v1\/apps$/)).toHaveLength(1);
     const view = await admin().get(`/api/organizations/${org}/channels/${channelId}/connection`);
-    expect(view.body).toMatchObject({ status: 'connected', settings: { visibility: 'unlisted' }, baseUrl: mastodon.server.baseUrl, accountName: `@${mastodon.username}@${new URL(mastodon.server.baseUrl).host}`, expiresAt: null });
+    expect(view.body).toMatchObject({
+      status: 'connected',
+      settings: { visibility: 'unlisted' },
+      baseUrl: mastodon.server.baseUrl,
+      accountName: `@${mastodon.username}@${new URL(mastodon.server.baseUrl).host}`,
+      expiresAt: null,
+    });
   });
 
   it('only admins start; a platform without a flow is a 400 naming the platform', async () => {
     const channelId = await newChannel('x');
     expect((await (agents['editor'] as TestAgent).post(authorizeUrl(channelId)).send({})).status).toBe(403);
-    const facebook = await admin().post(authorizeUrl(await newChannel('facebook'))).send({});
+    const facebook = await admin()
+      .post(authorizeUrl(await newChannel('facebook')))
+      .send({});
     expect(facebook.status).toBe(400);
     expect(facebook.body).toMatchObject({ code: 'oauth_not_supported', errors: [{ field: 'platform' }] });
   });

@@ -12,7 +12,15 @@ import type { DataSource } from 'typeorm';
 import { type ConnectFlows, fieldError } from './connect-flow';
 import { MastodonApps } from './mastodon-apps';
 import { mastodonFlow } from './mastodon-flow';
-import { authorizationUrl, exchangeCode, type GrantedTokens, isRefusal, OAUTH_REQUEST_TIMEOUT_MS, oauthConfiguration, pkcePair } from './oauth-client';
+import {
+  authorizationUrl,
+  exchangeCode,
+  type GrantedTokens,
+  isRefusal,
+  OAUTH_REQUEST_TIMEOUT_MS,
+  oauthConfiguration,
+  pkcePair,
+} from './oauth-client';
 import { OAuthStates, type StartedSignIn } from './oauth-states';
 import { xFlow } from './x-flow';
 
@@ -26,7 +34,16 @@ export interface CallbackQuery {
 }
 
 /** Each failed callback lands on the channel page with one of these as `connectError`. */
-export type ConnectError = 'state_invalid' | 'state_expired' | 'state_used' | 'session_mismatch' | 'denied' | 'not_allowed' | 'token_refused' | 'platform_unreachable' | 'account_unreadable';
+export type ConnectError =
+  | 'state_invalid'
+  | 'state_expired'
+  | 'state_used'
+  | 'session_mismatch'
+  | 'denied'
+  | 'not_allowed'
+  | 'token_refused'
+  | 'platform_unreachable'
+  | 'account_unreadable';
 
 /**
  * The connect flows: `start` sends an admin to the platform's consent page, `finish` (the callback)
@@ -49,10 +66,19 @@ export class ConnectService {
   ) {
     this.redirectUri = `${config.publicUrl}${OAUTH_CALLBACK_PATH}`;
     this.states = new OAuthStates(db);
-    this.flows = { x: xFlow(config.oauth.x), mastodon: mastodonFlow(new MastodonApps(db, outbound, config.publicUrl), outbound, this.redirectUri) };
+    this.flows = {
+      x: xFlow(config.oauth.x),
+      mastodon: mastodonFlow(new MastodonApps(db, outbound, config.publicUrl), outbound, this.redirectUri),
+    };
   }
 
-  async start(organizationId: string, channelId: string, userId: string, sessionTokenHash: string, instanceUrl: string | null): Promise<{ authorizeUrl: string }> {
+  async start(
+    organizationId: string,
+    channelId: string,
+    userId: string,
+    sessionTokenHash: string,
+    instanceUrl: string | null,
+  ): Promise<{ authorizeUrl: string }> {
     const platform = await new ChannelsReader(this.db.manager).platformOf(organizationId, channelId);
     if (!platform) throw new NotFoundException({ message: 'No such channel in the organisation', code: 'channel_not_found' });
     const flow = this.flows[platform];
@@ -62,8 +88,20 @@ export class ConnectService {
     const { server, scope, instanceUrl: instance } = await flow.server(instanceUrl);
     const pkce = await pkcePair();
     await this.states.forgetOld();
-    const state = await this.states.create(sessionTokenHash, { userId, organizationId, channelId, platform, codeVerifier: pkce.verifier, instanceUrl: instance });
-    const url = authorizationUrl(oauthConfiguration(server, this.outbound), { redirectUri: this.redirectUri, scope, state, challenge: pkce.challenge });
+    const state = await this.states.create(sessionTokenHash, {
+      userId,
+      organizationId,
+      channelId,
+      platform,
+      codeVerifier: pkce.verifier,
+      instanceUrl: instance,
+    });
+    const url = authorizationUrl(oauthConfiguration(server, this.outbound), {
+      redirectUri: this.redirectUri,
+      scope,
+      state,
+      challenge: pkce.challenge,
+    });
     return { authorizeUrl: url.toString() };
   }
 
@@ -83,17 +121,27 @@ export class ConnectService {
       const { server } = await flow.server(signIn.instanceUrl);
       const callbackUrl = new URL(this.redirectUri);
       for (const [name, value] of Object.entries(query)) if (typeof value === 'string') callbackUrl.searchParams.set(name, value);
-      tokens = await exchangeCode(oauthConfiguration(server, this.outbound), callbackUrl, { verifier: signIn.codeVerifier, state: query.state });
+      tokens = await exchangeCode(oauthConfiguration(server, this.outbound), callbackUrl, {
+        verifier: signIn.codeVerifier,
+        state: query.state,
+      });
     } catch (error) {
-      this.logger.warn(`The ${signIn.platform} sign-in of channel ${signIn.channelId} was not completed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `The ${signIn.platform} sign-in of channel ${signIn.channelId} was not completed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return this.landing(signIn, isRefusal(error) ? 'token_refused' : 'platform_unreachable');
     }
 
     const granted = flow.connection(tokens, signIn.instanceUrl);
     let accountName: string;
     try {
-      const connection = { ...(granted.baseUrl === null ? {} : { baseUrl: granted.baseUrl }), credentials: granted.credentials, settings: granted.settings };
-      accountName = (await this.registry.adapterFor(signIn.platform).verifyCredentials(connection, { timeoutMs: OAUTH_REQUEST_TIMEOUT_MS })).accountName;
+      const connection = {
+        ...(granted.baseUrl === null ? {} : { baseUrl: granted.baseUrl }),
+        credentials: granted.credentials,
+        settings: granted.settings,
+      };
+      accountName = (await this.registry.adapterFor(signIn.platform).verifyCredentials(connection, { timeoutMs: OAUTH_REQUEST_TIMEOUT_MS }))
+        .accountName;
     } catch (error) {
       if (!isPlatformError(error)) throw error;
       return this.landing(signIn, 'account_unreadable');
@@ -103,7 +151,10 @@ export class ConnectService {
       channelId: signIn.channelId,
       actorId: signIn.userId,
       baseUrl: granted.baseUrl,
-      settings: { ...granted.settings, ...(signIn.platform === 'x' && accountName.startsWith('@') ? { username: accountName.slice(1) } : {}) },
+      settings: {
+        ...granted.settings,
+        ...(signIn.platform === 'x' && accountName.startsWith('@') ? { username: accountName.slice(1) } : {}),
+      },
       credentials: granted.credentials,
       expiresAt: tokens.expiresIn === null ? null : new Date(Date.now() + tokens.expiresIn * 1000),
       accountName,
@@ -113,13 +164,18 @@ export class ConnectService {
 
   /** The person who started may still connect channels here (a role can change within the 10 minutes). */
   private async mayConnect(signIn: StartedSignIn): Promise<boolean> {
-    const [membership]: Array<{ role: Role }> = await this.db.query(`SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2`, [signIn.organizationId, signIn.userId]);
+    const [membership]: Array<{ role: Role }> = await this.db.query(
+      `SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2`,
+      [signIn.organizationId, signIn.userId],
+    );
     return hasPermission(membership?.role, 'channels.connect');
   }
 
   /** The web's strategy page of the organisation, with the channel to open (see APP_PATHS in libs/web/data-access). */
   private landing(signIn: StartedSignIn | null, error: ConnectError | null): string {
-    const url = new URL(signIn === null ? `${this.config.publicUrl}/` : `${this.config.publicUrl}/o/${encodeURIComponent(signIn.organizationId)}/strategy`);
+    const url = new URL(
+      signIn === null ? `${this.config.publicUrl}/` : `${this.config.publicUrl}/o/${encodeURIComponent(signIn.organizationId)}/strategy`,
+    );
     if (signIn !== null) url.searchParams.set('channel', signIn.channelId);
     if (error === null) url.searchParams.set('connected', '1');
     else url.searchParams.set('connectError', error);

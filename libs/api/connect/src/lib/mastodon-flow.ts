@@ -16,7 +16,13 @@ export function mastodonFlow(apps: MastodonApps, outbound: OutboundClient, redir
       const instanceUrl = await instanceOrigin(outbound, given);
       const app = await apps.forInstance(instanceUrl, redirectUri);
       return {
-        server: { authorizeUrl: `${instanceUrl}/oauth/authorize`, tokenUrl: `${instanceUrl}/oauth/token`, clientId: app.clientId, clientSecret: app.clientSecret, secretIn: 'form' },
+        server: {
+          authorizeUrl: `${instanceUrl}/oauth/authorize`,
+          tokenUrl: `${instanceUrl}/oauth/token`,
+          clientId: app.clientId,
+          clientSecret: app.clientSecret,
+          secretIn: 'form',
+        },
         scope: MASTODON_SCOPE,
         instanceUrl,
       };
@@ -29,7 +35,8 @@ export function mastodonFlow(apps: MastodonApps, outbound: OutboundClient, redir
 
 /** The instance as an origin (`https://social.example`): http(s), no credentials, and an address the outbound guard allows. */
 async function instanceOrigin(outbound: OutboundClient, given: string | null): Promise<string> {
-  if (given === null || given.trim() === '') throw fieldError('instanceUrl', 'Mastodon needs the address of the instance, e.g. https://mastodon.social');
+  if (given === null || given.trim() === '')
+    throw fieldError('instanceUrl', 'Mastodon needs the address of the instance, e.g. https://mastodon.social');
   let url: URL;
   try {
     url = new URL(given.trim().includes('://') ? given.trim() : `https://${given.trim()}`);

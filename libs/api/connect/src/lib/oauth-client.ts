@@ -28,7 +28,11 @@ export function oauthConfiguration(server: AuthorizationServer, outbound: Outbou
     token_endpoint: server.tokenUrl,
   };
   const authentication =
-    server.clientSecret === null ? oauth.None() : server.secretIn === 'basic' ? plainBasic(server.clientId, server.clientSecret) : oauth.ClientSecretPost(server.clientSecret);
+    server.clientSecret === null
+      ? oauth.None()
+      : server.secretIn === 'basic'
+        ? plainBasic(server.clientId, server.clientSecret)
+        : oauth.ClientSecretPost(server.clientSecret);
   const configuration = new oauth.Configuration(metadata, server.clientId, undefined, authentication);
   configuration[oauth.customFetch] = (url, options) =>
     outbound.fetch(url, {
@@ -66,7 +70,10 @@ export async function pkcePair(): Promise<PkcePair> {
   return { verifier, challenge: await oauth.calculatePKCECodeChallenge(verifier) };
 }
 
-export function authorizationUrl(configuration: oauth.Configuration, params: { redirectUri: string; scope: string; state: string; challenge: string }): URL {
+export function authorizationUrl(
+  configuration: oauth.Configuration,
+  params: { redirectUri: string; scope: string; state: string; challenge: string },
+): URL {
   return oauth.buildAuthorizationUrl(configuration, {
     redirect_uri: params.redirectUri,
     scope: params.scope,
@@ -88,8 +95,15 @@ export interface GrantedTokens {
  * `ResponseBodyError` when the server refuses (`{error, error_description}`), other errors when it
  * cannot be reached or answers nonsense.
  */
-export async function exchangeCode(configuration: oauth.Configuration, callbackUrl: URL, checks: { verifier: string; state: string }): Promise<GrantedTokens> {
-  const tokens = await oauth.authorizationCodeGrant(configuration, callbackUrl, { pkceCodeVerifier: checks.verifier, expectedState: checks.state });
+export async function exchangeCode(
+  configuration: oauth.Configuration,
+  callbackUrl: URL,
+  checks: { verifier: string; state: string },
+): Promise<GrantedTokens> {
+  const tokens = await oauth.authorizationCodeGrant(configuration, callbackUrl, {
+    pkceCodeVerifier: checks.verifier,
+    expectedState: checks.state,
+  });
   return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token ?? null, expiresIn: tokens.expiresIn() ?? null };
 }
 

@@ -44,7 +44,17 @@ export class OAuthStates {
     await this.db.query(
       `INSERT INTO oauth_states (state_hash, session_token_hash, user_id, organization_id, channel_id, platform, code_verifier, instance_url, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + make_interval(secs => $9))`,
-      [hashState(state), sessionTokenHash, signIn.userId, signIn.organizationId, signIn.channelId, signIn.platform, signIn.codeVerifier, signIn.instanceUrl, STATE_TTL_MS / 1000],
+      [
+        hashState(state),
+        sessionTokenHash,
+        signIn.userId,
+        signIn.organizationId,
+        signIn.channelId,
+        signIn.platform,
+        signIn.codeVerifier,
+        signIn.instanceUrl,
+        STATE_TTL_MS / 1000,
+      ],
     );
     return state;
   }
@@ -59,9 +69,13 @@ export class OAuthStates {
     );
     const taken = rows[0];
     if (taken) return { ok: true, signIn: signInOf(taken) };
-    const [row]: Array<StateRow & { expired: boolean }> = await this.db.query(`SELECT *, expires_at <= now() AS expired FROM oauth_states WHERE state_hash = $1`, [hash]);
+    const [row]: Array<StateRow & { expired: boolean }> = await this.db.query(
+      `SELECT *, expires_at <= now() AS expired FROM oauth_states WHERE state_hash = $1`,
+      [hash],
+    );
     if (!row) return { ok: false, problem: 'state_invalid', signIn: null };
-    const problem: StateProblem = row.session_token_hash !== sessionTokenHash ? 'session_mismatch' : row.used_at !== null ? 'state_used' : 'state_expired';
+    const problem: StateProblem =
+      row.session_token_hash !== sessionTokenHash ? 'session_mismatch' : row.used_at !== null ? 'state_used' : 'state_expired';
     return { ok: false, problem, signIn: signInOf(row) };
   }
 

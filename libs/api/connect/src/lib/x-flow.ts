@@ -16,10 +16,20 @@ export function xFlow(config: AppConfig['oauth']['x']): ConnectFlow {
   return {
     async server(): Promise<FlowServer> {
       if (config.clientId === null) {
-        throw fieldError('platform', 'X has no app configured on this installation (X_CLIENT_ID); an operator must add one', 'oauth_not_configured');
+        throw fieldError(
+          'platform',
+          'X has no app configured on this installation (X_CLIENT_ID); an operator must add one',
+          'oauth_not_configured',
+        );
       }
       return {
-        server: { authorizeUrl: config.authorizeUrl, tokenUrl: `${config.apiUrl}/2/oauth2/token`, clientId: config.clientId, clientSecret: config.clientSecret, secretIn: 'basic' },
+        server: {
+          authorizeUrl: config.authorizeUrl,
+          tokenUrl: `${config.apiUrl}/2/oauth2/token`,
+          clientId: config.clientId,
+          clientSecret: config.clientSecret,
+          secretIn: 'basic',
+        },
         scope: X_SCOPE,
         instanceUrl: null,
       };

@@ -63,7 +63,13 @@ export class CoreModule {
         }),
         TypeOrmModule.forFeature([User, Session]),
         ...(serveWeb && config.webDist
-          ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html', setHeaders: setWebCacheHeaders } })]
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: config.webDist,
+                exclude: ['/api/{*path}'],
+                serveStaticOptions: { index: 'index.html', setHeaders: setWebCacheHeaders },
+              }),
+            ]
           : []),
       ],
       controllers: [HealthController, AuthController, AccountController],

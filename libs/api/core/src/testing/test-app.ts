@@ -33,7 +33,10 @@ export async function createTestApp(
   const database = await createTestDatabase();
   // The fake platforms and receivers listen on 127.0.0.1, which the outbound guard refuses unless allowed;
   // a test of the guard itself passes OUTBOUND_ALLOW_HOSTS: ''.
-  const config = loadAppConfig({ LOG_LEVEL: 'silent', WEB_DIST: '', OUTBOUND_ALLOW_HOSTS: '127.0.0.1', ...env, DATABASE_URL: database.url }, process.cwd());
+  const config = loadAppConfig(
+    { LOG_LEVEL: 'silent', WEB_DIST: '', OUTBOUND_ALLOW_HOSTS: '127.0.0.1', ...env, DATABASE_URL: database.url },
+    process.cwd(),
+  );
   const moduleRef = await Test.createTestingModule({ imports: [CoreModule.forRoot(config), ...(imports ?? [])] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureHttpApp(app, config);

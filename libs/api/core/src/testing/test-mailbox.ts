@@ -45,7 +45,8 @@ export async function startTestMailbox(): Promise<TestMailbox> {
       for (;;) {
         const mail = mails.find((m) => m.to.includes(to.toLowerCase()) && (!subject || subject.test(m.subject)));
         if (mail) return mail;
-        if (Date.now() > deadline) throw new Error(`no mail to ${to}${subject ? ` matching ${subject}` : ''} within ${timeoutMs} ms (got ${mails.length})`);
+        if (Date.now() > deadline)
+          throw new Error(`no mail to ${to}${subject ? ` matching ${subject}` : ''} within ${timeoutMs} ms (got ${mails.length})`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
@@ -66,6 +67,9 @@ function unfoldQuotedPrintable(raw: string): string {
   if (!/Content-Transfer-Encoding: quoted-printable/i.test(raw)) return raw;
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
   const body = rest.join('\n\n').replace(/=\r?\n/g, '');
-  const bytes = Buffer.from(body.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  const bytes = Buffer.from(
+    body.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  );
   return `${head}\n\n${bytes.toString('utf8')}`;
 }

@@ -14,7 +14,11 @@ export class NotificationsController {
   /** Your latest 50 notifications in this organisation and how many are unread (the bell). */
   @Get()
   @RequirePermission('organization.read')
-  list(@CurrentMember() member: CurrentMemberValue, @Param('organizationId') organizationId: string, @Query() query: ListNotificationsQuery): Promise<{ unread: number; notifications: NotificationView[] }> {
+  list(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param('organizationId') organizationId: string,
+    @Query() query: ListNotificationsQuery,
+  ): Promise<{ unread: number; notifications: NotificationView[] }> {
     return this.notifications.list(organizationId, member.user.id, query.unread === 'true');
   }
 
@@ -22,7 +26,11 @@ export class NotificationsController {
   @Post('read')
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequirePermission('organization.read')
-  markRead(@CurrentMember() member: CurrentMemberValue, @Param('organizationId') organizationId: string, @Body() body: MarkReadDto): Promise<void> {
+  markRead(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param('organizationId') organizationId: string,
+    @Body() body: MarkReadDto,
+  ): Promise<void> {
     return this.notifications.markRead(organizationId, member.user.id, body.ids);
   }
 }

@@ -28,15 +28,32 @@ export class NotificationsService {
   }
 
   async list(organizationId: string, userId: string, unreadOnly: boolean): Promise<{ unread: number; notifications: NotificationView[] }> {
-    const rows: Array<{ id: string; kind: NotificationKind; post_id: string | null; params: Record<string, string | number>; created_at: Date; read_at: Date | null }> = await this.db.query(
+    const rows: Array<{
+      id: string;
+      kind: NotificationKind;
+      post_id: string | null;
+      params: Record<string, string | number>;
+      created_at: Date;
+      read_at: Date | null;
+    }> = await this.db.query(
       `SELECT id, kind, post_id, params, created_at, read_at FROM notifications
         WHERE organization_id = $1 AND user_id = $2 AND (NOT $3 OR read_at IS NULL) ORDER BY created_at DESC LIMIT 50`,
       [organizationId, userId, unreadOnly],
     );
-    const [{ unread }] = await this.db.query(`SELECT count(*)::int AS unread FROM notifications WHERE organization_id = $1 AND user_id = $2 AND read_at IS NULL`, [organizationId, userId]);
+    const [{ unread }] = await this.db.query(
+      `SELECT count(*)::int AS unread FROM notifications WHERE organization_id = $1 AND user_id = $2 AND read_at IS NULL`,
+      [organizationId, userId],
+    );
     return {
       unread,
-      notifications: rows.map((row) => ({ id: row.id, kind: row.kind, postId: row.post_id, params: row.params, createdAt: row.created_at.toISOString(), read: row.read_at !== null })),
+      notifications: rows.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        postId: row.post_id,
+        params: row.params,
+        createdAt: row.created_at.toISOString(),
+        read: row.read_at !== null,
+      })),
     };
   }
 

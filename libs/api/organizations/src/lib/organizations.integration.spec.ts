@@ -38,7 +38,15 @@ describe('organisations, members and tenancy against PostgreSQL', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       user: { id: expect.any(String), email: 'editor@kadens.demo', name: 'Erik Redaktør', locale: null },
-      memberships: [{ organizationId: fjordvik, organizationName: 'Fjordvik kommune', organizationSlug: 'fjordvik', organizationLocale: 'nb', role: 'editor' }],
+      memberships: [
+        {
+          organizationId: fjordvik,
+          organizationName: 'Fjordvik kommune',
+          organizationSlug: 'fjordvik',
+          organizationLocale: 'nb',
+          role: 'editor',
+        },
+      ],
       installation: { operator: false, mayCreateOrganizations: true },
     });
   });
@@ -87,7 +95,9 @@ describe('organisations, members and tenancy against PostgreSQL', () => {
       expect(missing.status).toBe(404);
       expect(other.body).toEqual(missing.body);
       expect((await editor.get(`/api/organizations/${bolgeby}/members`)).status).toBe(404);
-      expect((await editor.patch(`/api/organizations/${bolgeby}/members/${ids['editor@kadens.demo']}`).send({ role: 'admin' })).status).toBe(404);
+      expect(
+        (await editor.patch(`/api/organizations/${bolgeby}/members/${ids['editor@kadens.demo']}`).send({ role: 'admin' })).status,
+      ).toBe(404);
     });
 
     it('names a malformed organisation id as a 400', async () => {
@@ -98,7 +108,11 @@ describe('organisations, members and tenancy against PostgreSQL', () => {
 
     it('lists only the organisation own members', async () => {
       const response = await admin.get(`/api/organizations/${bolgeby}/members`);
-      expect(response.body.map((m: { email: string }) => m.email).sort()).toEqual(['admin@kadens.demo', 'approver@kadens.demo', 'redaktor@kadens.demo']);
+      expect(response.body.map((m: { email: string }) => m.email).sort()).toEqual([
+        'admin@kadens.demo',
+        'approver@kadens.demo',
+        'redaktor@kadens.demo',
+      ]);
     });
   });
 
@@ -149,7 +163,9 @@ describe('organisations, members and tenancy against PostgreSQL', () => {
 
   describe('creating an organisation', () => {
     it('makes the creator its admin', async () => {
-      const created = await editor.post('/api/organizations').send({ name: 'Solsikken barnehage', slug: 'solsikken', timeZone: 'Europe/Stockholm', country: 'SE', defaultLocale: 'sv' });
+      const created = await editor
+        .post('/api/organizations')
+        .send({ name: 'Solsikken barnehage', slug: 'solsikken', timeZone: 'Europe/Stockholm', country: 'SE', defaultLocale: 'sv' });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ name: 'Solsikken barnehage', slug: 'solsikken', timeZone: 'Europe/Stockholm', country: 'SE' });
       const members = await editor.get(`/api/organizations/${created.body.id}/members`);
@@ -159,7 +175,13 @@ describe('organisations, members and tenancy against PostgreSQL', () => {
     it('names every missing field', async () => {
       const response = await editor.post('/api/organizations').send({});
       expect(response.status).toBe(400);
-      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['country', 'defaultLocale', 'name', 'slug', 'timeZone']);
+      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'country',
+        'defaultLocale',
+        'name',
+        'slug',
+        'timeZone',
+      ]);
     });
   });
 
@@ -193,12 +215,19 @@ describe('organisations, members and tenancy against PostgreSQL', () => {
       const losers = results.filter((r) => r.status !== 200);
       expect(losers).toHaveLength(1);
       expect([403, 409]).toContain(losers[0]?.status);
-      const admins: Array<{ user_id: string }> = await t.db.query(`SELECT user_id FROM memberships WHERE organization_id = $1 AND role = 'admin'`, [fjordvik]);
+      const admins: Array<{ user_id: string }> = await t.db.query(
+        `SELECT user_id FROM memberships WHERE organization_id = $1 AND role = 'admin'`,
+        [fjordvik],
+      );
       expect(admins).toHaveLength(1);
       // Put the demo roles back for the tests that follow, whoever won.
       if (admins[0]?.user_id !== ids['admin@kadens.demo']) {
-        expect((await approver.patch(`/api/organizations/${fjordvik}/members/${ids['admin@kadens.demo']}`).send({ role: 'admin' })).status).toBe(200);
-        expect((await admin.patch(`/api/organizations/${fjordvik}/members/${ids['approver@kadens.demo']}`).send({ role: 'approver' })).status).toBe(200);
+        expect(
+          (await approver.patch(`/api/organizations/${fjordvik}/members/${ids['admin@kadens.demo']}`).send({ role: 'admin' })).status,
+        ).toBe(200);
+        expect(
+          (await admin.patch(`/api/organizations/${fjordvik}/members/${ids['approver@kadens.demo']}`).send({ role: 'approver' })).status,
+        ).toBe(200);
       }
     });
 
@@ -217,7 +246,10 @@ describe('organisations, members and tenancy against PostgreSQL', () => {
       );
       const actions = events.map((e) => e.action);
       expect(actions).toEqual(expect.arrayContaining(['organization.settings_changed', 'member.role_changed']));
-      expect(events.find((e) => e.action === 'member.role_changed')).toMatchObject({ before: { role: 'viewer' }, after: { role: 'editor' } });
+      expect(events.find((e) => e.action === 'member.role_changed')).toMatchObject({
+        before: { role: 'viewer' },
+        after: { role: 'editor' },
+      });
     });
 
     it('removes a member, who then no longer sees the organisation', async () => {

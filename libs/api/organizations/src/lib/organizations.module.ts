@@ -20,8 +20,23 @@ import { OrganizationsService } from './organizations/organizations.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, Membership]), AuditModule],
-  controllers: [MeController, OrganizationsController, MembersController, InvitationsController, MyInvitationsController, PublicInvitationsController],
-  providers: [OrganizationsService, MembersService, InvitationsService, InvitationAcceptanceService, InvitationThrottlerGuard, OrganizationAccessGuard, DemoSeeder],
+  controllers: [
+    MeController,
+    OrganizationsController,
+    MembersController,
+    InvitationsController,
+    MyInvitationsController,
+    PublicInvitationsController,
+  ],
+  providers: [
+    OrganizationsService,
+    MembersService,
+    InvitationsService,
+    InvitationAcceptanceService,
+    InvitationThrottlerGuard,
+    OrganizationAccessGuard,
+    DemoSeeder,
+  ],
   exports: [OrganizationsService, OrganizationAccessGuard, TypeOrmModule],
 })
 export class OrganizationsModule {}

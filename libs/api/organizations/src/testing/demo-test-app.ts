@@ -26,7 +26,9 @@ export interface DemoTestApp {
 export async function startDemoTestApp(imports: ModuleMetadata['imports'], env: Record<string, string> = {}): Promise<DemoTestApp> {
   const t = await createTestApp(imports, env);
   await t.app.get(DemoSeeder).seed();
-  const [admin, editor, approver, viewer] = await Promise.all(['admin', 'editor', 'approver', 'viewer'].map((role) => t.loginAs(`${role}@kadens.demo`, DEMO_PASSWORD)));
+  const [admin, editor, approver, viewer] = await Promise.all(
+    ['admin', 'editor', 'approver', 'viewer'].map((role) => t.loginAs(`${role}@kadens.demo`, DEMO_PASSWORD)),
+  );
   if (!admin || !editor || !approver || !viewer) throw new Error('demo login failed');
   const organizations: Array<{ id: string; slug: string }> = await t.db.query(`SELECT id, slug FROM organizations`);
   const idOf = (slug: string) => organizations.find((o) => o.slug === slug)?.id ?? '';

@@ -81,11 +81,14 @@ describe('OutboundClient', () => {
       expect(server.paths).toEqual([]);
     });
 
-    it.each(['2130706433', '0x7f.1', '127.1', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]'])('refuses %s, which is 127.0.0.1 too', async (host) => {
-      const error = await refusal(client().fetch(`http://${host}:${server.port}/`));
-      expect(error.refusal.range).toBe('loopback');
-      expect(server.paths).toEqual([]);
-    });
+    it.each(['2130706433', '0x7f.1', '127.1', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]'])(
+      'refuses %s, which is 127.0.0.1 too',
+      async (host) => {
+        const error = await refusal(client().fetch(`http://${host}:${server.port}/`));
+        expect(error.refusal.range).toBe('loopback');
+        expect(server.paths).toEqual([]);
+      },
+    );
 
     it.each([
       ['http://0.0.0.0:8080/', 'unspecified'],
@@ -107,8 +110,16 @@ describe('OutboundClient', () => {
     });
 
     it('lets an operator allow an address, a range or a host name', async () => {
-      await expect(client({ allowHosts: ['127.0.0.1'] }).fetch(server.url()).then((r) => r.text())).resolves.toBe('hello');
-      await expect(client({ allowHosts: ['127.0.0.0/8'] }).fetch(server.url()).then((r) => r.status)).resolves.toBe(200);
+      await expect(
+        client({ allowHosts: ['127.0.0.1'] })
+          .fetch(server.url())
+          .then((r) => r.text()),
+      ).resolves.toBe('hello');
+      await expect(
+        client({ allowHosts: ['127.0.0.0/8'] })
+          .fetch(server.url())
+          .then((r) => r.status),
+      ).resolves.toBe(200);
       const named = client({ allowHosts: ['wp.intranet.test'], resolve: playedDns({ 'wp.intranet.test': ['127.0.0.1'] }) });
       await expect(named.fetch(server.url('wp.intranet.test')).then((r) => r.text())).resolves.toBe('hello');
       await refusal(named.fetch(server.url()));
@@ -147,7 +158,9 @@ describe('OutboundClient', () => {
       };
       const allowed = client({ allowHosts: ['127.0.0.1'], resolve: dns });
       expect((await refusal(allowed.fetch(server.url('127.0.0.1', '/to-metadata')))).refusal.address).toBe('169.254.169.254');
-      expect((await refusal(allowed.fetch(server.url('127.0.0.1', '/to-internal')))).message).toMatch(/^internal\.test points to a private address \(10\.0\.0\.5\)/);
+      expect((await refusal(allowed.fetch(server.url('127.0.0.1', '/to-internal')))).message).toMatch(
+        /^internal\.test points to a private address \(10\.0\.0\.5\)/,
+      );
     });
 
     it('follows a redirect to an allowed place, and hands it back when asked to', async () => {
@@ -175,7 +188,11 @@ describe('OutboundClient', () => {
           res.end();
         } else res.writeHead(200, { 'content-length': String(size) }).end('x'.repeat(size));
       };
-      await expect(allowed().fetch(server.url('127.0.0.1', '/1000')).then((r) => r.text())).resolves.toHaveLength(1000);
+      await expect(
+        allowed()
+          .fetch(server.url('127.0.0.1', '/1000'))
+          .then((r) => r.text()),
+      ).resolves.toHaveLength(1000);
       await expect(allowed().fetch(server.url('127.0.0.1', '/1001'))).rejects.toBeInstanceOf(OutboundResponseTooLargeError);
       await expect(allowed().fetch(server.url('127.0.0.1', '/chunked'))).rejects.toBeInstanceOf(OutboundResponseTooLargeError);
       await expect(allowed().fetch(server.url('127.0.0.1', '/500'), { maxResponseBytes: 100 })).rejects.toThrow('larger than 100 bytes');
@@ -190,7 +207,10 @@ describe('OutboundClient', () => {
       const started = Date.now();
       const error = await allowed()
         .fetch(server.url(), { timeoutMs: 300 })
-        .then(() => null, (caught: unknown) => caught as Error);
+        .then(
+          () => null,
+          (caught: unknown) => caught as Error,
+        );
       expect(error?.name).toBe('TimeoutError');
       expect(Date.now() - started).toBeLessThan(2000);
     });

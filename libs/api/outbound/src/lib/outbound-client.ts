@@ -95,7 +95,9 @@ export class OutboundClient {
     let addresses: Awaited<ReturnType<Resolver>>;
     let timer: NodeJS.Timeout | undefined;
     try {
-      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('DNS too slow')), CHECK_RESOLVE_TIMEOUT_MS)));
+      const late = new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error('DNS too slow')), CHECK_RESOLVE_TIMEOUT_MS)),
+      );
       addresses = await Promise.race([this.resolve(host), late]);
     } catch {
       return null;
@@ -116,7 +118,10 @@ export class OutboundClient {
 }
 
 /** A `Request` (from whichever fetch made it) as a URL and the init undici's fetch takes. */
-async function asRequest(input: string | URL | Request, init: RequestInit): Promise<{ url: URL; init: UndiciRequestInit; signal: AbortSignal | null }> {
+async function asRequest(
+  input: string | URL | Request,
+  init: RequestInit,
+): Promise<{ url: URL; init: UndiciRequestInit; signal: AbortSignal | null }> {
   let url: URL;
   let merged: RequestInit = init;
   if (typeof input === 'string' || input instanceof URL) url = new URL(input);
@@ -125,7 +130,8 @@ async function asRequest(input: string | URL | Request, init: RequestInit): Prom
     const body = input.body === null ? undefined : await input.arrayBuffer();
     merged = { method: input.method, headers: input.headers, body, redirect: input.redirect, signal: input.signal, ...init };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`Only http and https addresses can be fetched, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new TypeError(`Only http and https addresses can be fetched, not ${url.protocol}`);
   const headers = merged.headers === undefined ? undefined : headerPairs(new Headers(merged.headers));
   const { signal, ...rest } = merged;
   const streamed = rest.body instanceof ReadableStream ? { duplex: 'half' as const } : {};

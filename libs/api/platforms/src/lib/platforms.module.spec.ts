@@ -30,7 +30,9 @@ describe('PlatformsModule', () => {
     await expect(strict.get(OutboundClient).refusalFor('http://93.184.216.34/')).resolves.toBeNull();
     await strict.close();
 
-    const allowing = await Test.createTestingModule({ imports: [configModule({ OUTBOUND_ALLOW_HOSTS: '10.0.0.0/8' }), PlatformsModule] }).compile();
+    const allowing = await Test.createTestingModule({
+      imports: [configModule({ OUTBOUND_ALLOW_HOSTS: '10.0.0.0/8' }), PlatformsModule],
+    }).compile();
     await expect(allowing.get(OutboundClient).refusalFor('http://10.1.2.3/')).resolves.toBeNull();
     const error = await allowing
       .get(PlatformRegistry)

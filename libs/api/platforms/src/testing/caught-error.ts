@@ -2,10 +2,7 @@
  * The error a promise rejects with, checked to be of `type`, so a spec can go on to assert its
  * fields. Throws when the promise resolves or rejects with something else.
  */
-export async function caughtError<T extends Error>(
-  promise: Promise<unknown>,
-  type: abstract new (...args: never[]) => T,
-): Promise<T> {
+export async function caughtError<T extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
   let outcome: unknown;
   try {
     outcome = await promise;

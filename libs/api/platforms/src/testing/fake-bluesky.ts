@@ -112,8 +112,7 @@ export class FakeBluesky {
 
   private createRecord(request: ReceivedRequest): FakeReply {
     const { repo, collection, rkey, record } = (request.json ?? {}) as Record<string, unknown>;
-    if (repo !== this.did && repo !== this.handle)
-      return xrpcError(400, 'InvalidRequest', `Could not find repo: ${String(repo)}`);
+    if (repo !== this.did && repo !== this.handle) return xrpcError(400, 'InvalidRequest', `Could not find repo: ${String(repo)}`);
     if (collection !== 'app.bsky.feed.post' || typeof rkey !== 'string' || !TID.test(rkey)) {
       return xrpcError(400, 'InvalidRequest', `Invalid record key for ${String(collection)}: ${String(rkey)}`);
     }
@@ -146,11 +145,7 @@ export class FakeBluesky {
     const rkey = request.query.get('rkey') ?? '';
     const record = request.query.get('repo') === this.did ? this.records.get(rkey) : undefined;
     if (record === undefined) {
-      return xrpcError(
-        400,
-        'RecordNotFound',
-        `Could not locate record: at://${request.query.get('repo')}/app.bsky.feed.post/${rkey}`,
-      );
+      return xrpcError(400, 'RecordNotFound', `Could not locate record: at://${request.query.get('repo')}/app.bsky.feed.post/${rkey}`);
     }
     return { status: 200, json: { uri: record.uri, cid: record.cid, value: record.value } };
   }

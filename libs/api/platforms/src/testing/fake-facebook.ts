@@ -53,8 +53,7 @@ export class FakeFacebook {
       return graphError(400, 2635, 'Unknown path components', { type: 'GraphMethodException' });
     }
     const token = request.method === 'GET' ? request.query.get('access_token') : request.form.get('access_token');
-    if (token !== this.accessToken)
-      return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
+    if (token !== this.accessToken) return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
     if (this.tokenExpired) return expiredGraphToken();
     if (params['pageId'] !== this.pageId) {
       return graphError(400, 100, `Unsupported post request. Object with ID '${params['pageId']}' does not exist`, {

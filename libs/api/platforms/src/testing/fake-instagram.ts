@@ -46,9 +46,7 @@ export class FakeInstagram {
     this.server.route('POST', '/:version/:igUserId/media_publish', (request, params) =>
       this.guard(request, params, () => this.publish(request)),
     );
-    this.server.route('GET', '/:version/:id', (request, params) =>
-      this.guard(request, params, () => this.read(request, params)),
-    );
+    this.server.route('GET', '/:version/:id', (request, params) => this.guard(request, params, () => this.read(request, params)));
   }
 
   start(): Promise<string> {
@@ -66,8 +64,7 @@ export class FakeInstagram {
   private guard(request: ReceivedRequest, params: Record<string, string>, next: () => FakeReply): FakeReply {
     if (!graphVersionIsValid(params['version'] ?? '')) return graphError(400, 2635, 'Unknown path components');
     const token = request.method === 'GET' ? request.query.get('access_token') : request.form.get('access_token');
-    if (token !== this.accessToken)
-      return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
+    if (token !== this.accessToken) return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
     if (this.tokenExpired) return expiredGraphToken();
     if (params['igUserId'] !== undefined && params['igUserId'] !== this.igUserId) {
       return graphError(400, 100, `Unsupported post request. Object with ID '${params['igUserId']}' does not exist`);
@@ -81,10 +78,7 @@ export class FakeInstagram {
     const mediaUrl = params['image_url'] ?? params['video_url'];
     if (params['media_type'] === 'CAROUSEL') {
       const children = (params['children'] ?? '').split(',');
-      if (
-        children.length < 2 ||
-        children.some((id) => this.containers.get(id)?.params['is_carousel_item'] !== 'true')
-      ) {
+      if (children.length < 2 || children.some((id) => this.containers.get(id)?.params['is_carousel_item'] !== 'true')) {
         return graphError(400, 100, 'Invalid parameter: children must be 2 to 10 carousel item containers');
       }
     } else if (mediaUrl === undefined) {
@@ -113,8 +107,7 @@ export class FakeInstagram {
         if (container.pollsLeft > 0) container.pollsLeft--;
         else container.status = container.finalStatus;
       }
-      const detail =
-        container.status === 'ERROR' ? 'Error: Media upload has failed with error code 2207026' : container.status;
+      const detail = container.status === 'ERROR' ? 'Error: Media upload has failed with error code 2207026' : container.status;
       return { status: 200, json: { status_code: container.status, status: detail, id } };
     }
     const media = this.media.find((item) => item.id === id);

@@ -65,12 +65,7 @@ export class FakeLinkedIn {
       return linkedinError(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN', 65600);
     }
     if (this.revoked) {
-      return linkedinError(
-        401,
-        'The token used in the request has been revoked by the user',
-        'REVOKED_ACCESS_TOKEN',
-        65601,
-      );
+      return linkedinError(401, 'The token used in the request has been revoked by the user', 'REVOKED_ACCESS_TOKEN', 65601);
     }
     if (request.path.startsWith('/rest/')) {
       if (!/^\d{6}$/.test(String(request.headers['linkedin-version']))) {
@@ -97,11 +92,7 @@ export class FakeLinkedIn {
       body['visibility'] !== 'PUBLIC' ||
       distribution?.['feedDistribution'] !== 'MAIN_FEED'
     ) {
-      return linkedinError(
-        422,
-        'ERROR :: /commentary :: field is required but not found and has no default value',
-        'UNPROCESSABLE_ENTITY',
-      );
+      return linkedinError(422, 'ERROR :: /commentary :: field is required but not found and has no default value', 'UNPROCESSABLE_ENTITY');
     }
     if (body['author'] !== this.personUrn && body['author'] !== `urn:li:organization:${this.organizationId}`) {
       return linkedinError(403, `Not enough permissions to post as ${String(body['author'])}`, 'ACCESS_DENIED', 100);

@@ -80,7 +80,11 @@ export class FakeMastodon {
     const redirects = typeof body['redirect_uris'] === 'string' ? body['redirect_uris'].split(/\s+/).filter(Boolean) : [];
     if (name === '') return { status: 422, json: { error: "Validation failed: Application name can't be blank" } };
     if (redirects.length === 0) return { status: 422, json: { error: "Validation failed: Redirect URI can't be blank" } };
-    const client = { clientId: randomBytes(16).toString('base64url'), clientSecret: randomBytes(16).toString('base64url'), redirectUris: redirects };
+    const client = {
+      clientId: randomBytes(16).toString('base64url'),
+      clientSecret: randomBytes(16).toString('base64url'),
+      redirectUris: redirects,
+    };
     this.oauth.clients.push(client);
     return {
       status: 200,

@@ -77,7 +77,8 @@ export class FakeOAuthServer {
     const redirectUri = query.get('redirect_uri') ?? '';
     // Without a known client and a registered redirect URI the server must not redirect (RFC 6749 §4.1.2.1).
     if (client === undefined) return { status: 400, json: oauthError('invalid_client', 'Unknown client_id') };
-    if (!client.redirectUris.includes(redirectUri)) return { status: 400, json: oauthError('invalid_request', 'redirect_uri does not match') };
+    if (!client.redirectUris.includes(redirectUri))
+      return { status: 400, json: oauthError('invalid_request', 'redirect_uri does not match') };
     const state = query.get('state');
     const back = (params: Record<string, string>) => {
       const url = new URL(redirectUri);
@@ -85,10 +86,13 @@ export class FakeOAuthServer {
       if (state !== null) url.searchParams.set('state', state);
       return { status: 302, headers: { location: url.toString() } };
     };
-    if (query.get('response_type') !== 'code') return back({ error: 'unsupported_response_type', error_description: 'response_type must be code' });
+    if (query.get('response_type') !== 'code')
+      return back({ error: 'unsupported_response_type', error_description: 'response_type must be code' });
     const challenge = query.get('code_challenge');
-    if (challenge !== null && query.get('code_challenge_method') !== 'S256') return back({ error: 'invalid_request', error_description: 'code_challenge_method must be S256' });
-    if (challenge === null && this.options.requirePkce) return back({ error: 'invalid_request', error_description: 'code_challenge is required' });
+    if (challenge !== null && query.get('code_challenge_method') !== 'S256')
+      return back({ error: 'invalid_request', error_description: 'code_challenge_method must be S256' });
+    if (challenge === null && this.options.requirePkce)
+      return back({ error: 'invalid_request', error_description: 'code_challenge is required' });
     if (this.denyConsent) {
       this.denyConsent = false;
       return back({ error: 'access_denied', error_description: 'The resource owner denied the request' });
@@ -107,8 +111,10 @@ export class FakeOAuthServer {
       const code = form.get('code') ?? '';
       const pending = this.codes.get(code);
       this.codes.delete(code);
-      if (pending === undefined || pending.client !== client) return { status: 400, json: oauthError('invalid_grant', 'The authorization code is invalid, expired or already used') };
-      if (form.get('redirect_uri') !== pending.redirectUri) return { status: 400, json: oauthError('invalid_grant', 'redirect_uri does not match') };
+      if (pending === undefined || pending.client !== client)
+        return { status: 400, json: oauthError('invalid_grant', 'The authorization code is invalid, expired or already used') };
+      if (form.get('redirect_uri') !== pending.redirectUri)
+        return { status: 400, json: oauthError('invalid_grant', 'redirect_uri does not match') };
       if (pending.challenge !== null && s256(form.get('code_verifier') ?? '') !== pending.challenge) {
         return { status: 400, json: oauthError('invalid_grant', 'The code_verifier does not match the code_challenge') };
       }
@@ -117,7 +123,8 @@ export class FakeOAuthServer {
     if (grant === 'refresh_token') {
       const token = form.get('refresh_token') ?? '';
       const known = this.refreshTokens.get(token);
-      if (known === undefined || known.client !== client) return { status: 400, json: oauthError('invalid_request', 'Value passed for the token was invalid.') };
+      if (known === undefined || known.client !== client)
+        return { status: 400, json: oauthError('invalid_request', 'Value passed for the token was invalid.') };
       this.refreshTokens.delete(token);
       this.refreshes += 1;
       return this.issue(client, known.scope);

@@ -25,12 +25,8 @@ export class FakeWordPress {
   private nextId = 101;
 
   constructor() {
-    this.server.route('POST', '/wp-json/wp/v2/posts', (request) =>
-      this.authenticated(request, () => this.createPost(request)),
-    );
-    this.server.route('GET', '/wp-json/wp/v2/posts', (request) =>
-      this.authenticated(request, () => this.listPosts(request)),
-    );
+    this.server.route('POST', '/wp-json/wp/v2/posts', (request) => this.authenticated(request, () => this.createPost(request)));
+    this.server.route('GET', '/wp-json/wp/v2/posts', (request) => this.authenticated(request, () => this.listPosts(request)));
     this.server.route('GET', '/wp-json/wp/v2/users/me', (request) =>
       this.authenticated(request, () => ({
         status: 200,
@@ -58,8 +54,7 @@ export class FakeWordPress {
       return wordpressError(401, 'rest_not_logged_in', 'You are not currently logged in.');
     }
     const [user, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
-    if (user !== this.username)
-      return wordpressError(401, 'invalid_username', 'Unknown username. Check again or try your email address.');
+    if (user !== this.username) return wordpressError(401, 'invalid_username', 'Unknown username. Check again or try your email address.');
     if (rest.join(':').replace(/\s/g, '') !== this.applicationPassword.replace(/\s/g, '')) {
       return wordpressError(401, 'incorrect_password', 'The provided password is an invalid application password.');
     }
@@ -69,27 +64,18 @@ export class FakeWordPress {
   private createPost(request: ReceivedRequest): FakeReply {
     const body = (request.json ?? {}) as Record<string, unknown>;
     if (body['status'] === 'publish' && !this.canPublish) {
-      return wordpressError(
-        403,
-        'rest_cannot_publish',
-        'Sorry, you are not allowed to publish posts in this post type.',
-      );
+      return wordpressError(403, 'rest_cannot_publish', 'Sorry, you are not allowed to publish posts in this post type.');
     }
-    if (
-      typeof body['status'] !== 'string' ||
-      !['publish', 'draft', 'pending', 'private', 'future'].includes(body['status'])
-    ) {
+    if (typeof body['status'] !== 'string' || !['publish', 'draft', 'pending', 'private', 'future'].includes(body['status'])) {
       return wordpressError(400, 'rest_invalid_param', 'Invalid parameter(s): status', {
         params: { status: 'status is not one of publish, future, draft, pending, private.' },
       });
     }
     const title = typeof body['title'] === 'string' ? body['title'] : '';
     const content = typeof body['content'] === 'string' ? body['content'] : '';
-    if (title === '' && content === '')
-      return wordpressError(400, 'empty_content', 'Content, title, and excerpt are empty.');
+    if (title === '' && content === '') return wordpressError(400, 'empty_content', 'Content, title, and excerpt are empty.');
     let slug = typeof body['slug'] === 'string' && body['slug'] !== '' ? body['slug'] : `post-${this.nextId}`;
-    for (let suffix = 2; this.posts.some((post) => post.slug === slug); suffix++)
-      slug = `${String(body['slug'])}-${suffix}`;
+    for (let suffix = 2; this.posts.some((post) => post.slug === slug); suffix++) slug = `${String(body['slug'])}-${suffix}`;
     const post = { id: this.nextId++, slug, title, content, status: body['status'] };
     this.posts.push(post);
     return { status: 201, json: this.render(post) };
@@ -114,11 +100,6 @@ export class FakeWordPress {
   }
 }
 
-export function wordpressError(
-  status: number,
-  code: string,
-  message: string,
-  data: Record<string, unknown> = {},
-): FakeReply {
+export function wordpressError(status: number, code: string, message: string, data: Record<string, unknown> = {}): FakeReply {
   return { status, json: { code, message, data: { status, ...data } } };
 }

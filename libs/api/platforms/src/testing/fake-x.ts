@@ -90,13 +90,7 @@ export class FakeX {
   }
 }
 
-export function xProblem(
-  status: number,
-  title: string,
-  detail: string,
-  type: string,
-  headers?: Record<string, string>,
-): FakeReply {
+export function xProblem(status: number, title: string, detail: string, type: string, headers?: Record<string, string>): FakeReply {
   return { status, headers, json: { title, detail, type, status } };
 }
 

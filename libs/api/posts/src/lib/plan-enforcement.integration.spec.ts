@@ -20,8 +20,19 @@ describe('plan enforcement: saves against the channels’ promises, in PostgreSQ
   const ids: Record<string, string> = {};
 
   const promises = {
-    cadence: { maxPostsPerDay: 2, minMinutesBetweenPosts: 120, minPostsPerWeek: 3, maxDaysOfSilence: 4, preferredSlots: ['Tu,Th 09:30'], publicDescription: 'Vi poster 3–5 ganger i uka' },
-    serviceHours: { openingHours: 'Mo-Fr 09:00-12:00; PH off', responseWindowMinutes: 60, closedPeriods: [{ start: '2027-07-05', end: '2027-07-30', reason: 'Sommerstengt' }] },
+    cadence: {
+      maxPostsPerDay: 2,
+      minMinutesBetweenPosts: 120,
+      minPostsPerWeek: 3,
+      maxDaysOfSilence: 4,
+      preferredSlots: ['Tu,Th 09:30'],
+      publicDescription: 'Vi poster 3–5 ganger i uka',
+    },
+    serviceHours: {
+      openingHours: 'Mo-Fr 09:00-12:00; PH off',
+      responseWindowMinutes: 60,
+      closedPeriods: [{ start: '2027-07-05', end: '2027-07-30', reason: 'Sommerstengt' }],
+    },
   };
   const url = (path: string) => `/api/organizations/${org}/${path}`;
   const post = (plannedAt: string, overrides: Record<string, unknown> = {}) => ({
@@ -42,9 +53,18 @@ describe('plan enforcement: saves against the channels’ promises, in PostgreSQ
     admin = await t.loginAs('admin@kadens.demo', DEMO_PASSWORD);
     editor = await t.loginAs('editor@kadens.demo', DEMO_PASSWORD);
     approver = await t.loginAs('approver@kadens.demo', DEMO_PASSWORD);
-    [{ id: ids['theme'] }] = await t.db.query(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Service', '#00897b') RETURNING id`, [org]);
-    [{ id: ids['channel'] }] = await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'facebook', 'Facebook') RETURNING id`, [org]);
-    [{ id: ids['other'] }] = await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'linkedin', 'LinkedIn') RETURNING id`, [org]);
+    [{ id: ids['theme'] }] = await t.db.query(
+      `INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Service', '#00897b') RETURNING id`,
+      [org],
+    );
+    [{ id: ids['channel'] }] = await t.db.query(
+      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'facebook', 'Facebook') RETURNING id`,
+      [org],
+    );
+    [{ id: ids['other'] }] = await t.db.query(
+      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'linkedin', 'LinkedIn') RETURNING id`,
+      [org],
+    );
     for (const row of await t.db.query(`SELECT id, key FROM content_types WHERE organization_id = $1`, [org])) ids[row.key] = row.id;
     expect((await admin.put(url(`channels/${ids['channel']}/promises`)).send(promises)).status).toBe(200);
   });
@@ -110,13 +130,19 @@ describe('plan enforcement: saves against the channels’ promises, in PostgreSQ
     afterEach(() => t.db.query(`DELETE FROM posts`));
 
     it('lets an approver override with a reason, stores it on the post and in the audit log', async () => {
-      const body = post('2026-12-01T13:00:00Z', { contentTypeId: ids['question_poll'], ruleOverride: { reason: 'Ordføreren svarer selv etter møtet' } });
+      const body = post('2026-12-01T13:00:00Z', {
+        contentTypeId: ids['question_poll'],
+        ruleOverride: { reason: 'Ordføreren svarer selv etter møtet' },
+      });
       const byEditor = await editor.post(url('posts')).send(body);
       expect(byEditor.status).toBe(403);
       expect(byEditor.body.code).toBe('override_not_allowed');
       const created = await approver.post(url('posts')).send(body);
       expect(created.status).toBe(201);
-      expect(created.body.ruleOverride).toMatchObject({ reason: 'Ordføreren svarer selv etter møtet', violations: [expect.objectContaining({ rule: 'service_hours.outside' })] });
+      expect(created.body.ruleOverride).toMatchObject({
+        reason: 'Ordføreren svarer selv etter møtet',
+        violations: [expect.objectContaining({ rule: 'service_hours.outside' })],
+      });
       const [audit] = await t.db.query(`SELECT action, reason, actor_id FROM audit_events WHERE subject_id = $1`, [created.body.id]);
       expect(audit).toMatchObject({ action: 'post.rules_overridden', reason: 'Ordføreren svarer selv etter møtet' });
 
@@ -135,7 +161,9 @@ describe('plan enforcement: saves against the channels’ promises, in PostgreSQ
       ['no reason', {}],
       ['an empty reason', { reason: '  ' }],
     ])('answers an override with %s with a 400 naming the reason', async (_case, ruleOverride) => {
-      const response = await approver.post(url('posts')).send(post('2026-12-01T13:00:00Z', { contentTypeId: ids['question_poll'], ruleOverride }));
+      const response = await approver
+        .post(url('posts'))
+        .send(post('2026-12-01T13:00:00Z', { contentTypeId: ids['question_poll'], ruleOverride }));
       expect(response.status).toBe(400);
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain('ruleOverride.reason');
     });
@@ -155,7 +183,12 @@ describe('plan enforcement: saves against the channels’ promises, in PostgreSQ
     it('for a new post: the same violations, in the same order, none of them written', async () => {
       await editor.post(url('posts')).send(post('2027-01-12T07:00:00Z'));
       await editor.post(url('posts')).send(post('2027-01-12T12:00:00Z'));
-      const values = { plannedAt: '2027-01-12T12:30:00Z', channelIds: [ids['channel']], invitesDialogue: false, contentTypeId: ids['question_poll'] };
+      const values = {
+        plannedAt: '2027-01-12T12:30:00Z',
+        channelIds: [ids['channel']],
+        invitesDialogue: false,
+        contentTypeId: ids['question_poll'],
+      };
       const checked = await check(editor, values);
       const saved = await editor.post(url('posts')).send(post(values.plannedAt, { contentTypeId: ids['question_poll'] }));
       expect(saved.status).toBe(422);
@@ -168,9 +201,16 @@ describe('plan enforcement: saves against the channels’ promises, in PostgreSQ
     it('for an edit: exactly the save’s violations; nothing once the time is free', async () => {
       const edited = (await editor.post(url('posts')).send(post('2027-01-19T08:30:00Z'))).body;
       await editor.post(url('posts')).send(post('2027-01-20T08:00:00Z'));
-      const values = { plannedAt: '2027-01-20T08:30:00Z', channelIds: [ids['channel'], ids['other']], invitesDialogue: true, postId: edited.id };
+      const values = {
+        plannedAt: '2027-01-20T08:30:00Z',
+        channelIds: [ids['channel'], ids['other']],
+        invitesDialogue: true,
+        postId: edited.id,
+      };
       const checked = await check(editor, values);
-      const saved = await editor.patch(url(`posts/${edited.id}`)).send({ plannedAt: values.plannedAt, invitesDialogue: true, targets: values.channelIds.map((channelId) => ({ channelId })) });
+      const saved = await editor
+        .patch(url(`posts/${edited.id}`))
+        .send({ plannedAt: values.plannedAt, invitesDialogue: true, targets: values.channelIds.map((channelId) => ({ channelId })) });
       expect(saved.status).toBe(422);
       expect(checked.body.violations).toEqual(saved.body.violations);
       expect((await editor.get(url(`posts/${edited.id}`))).body.plannedAt).toBe('2027-01-19T08:30:00.000Z');
@@ -178,12 +218,16 @@ describe('plan enforcement: saves against the channels’ promises, in PostgreSQ
     });
 
     it('says nothing about rules a stored override still covers, as the save does', async () => {
-      const overridden = await approver.post(url('posts')).send(post('2026-12-01T13:00:00Z', { contentTypeId: ids['question_poll'], ruleOverride: { reason: 'Ordføreren svarer selv' } }));
+      const overridden = await approver
+        .post(url('posts'))
+        .send(post('2026-12-01T13:00:00Z', { contentTypeId: ids['question_poll'], ruleOverride: { reason: 'Ordføreren svarer selv' } }));
       expect(overridden.status).toBe(201);
       const values = { plannedAt: '2026-12-01T13:00:00Z', channelIds: [ids['channel']], invitesDialogue: true, postId: overridden.body.id };
       expect((await check(editor, values)).body).toEqual({ violations: [] });
       expect((await editor.patch(url(`posts/${overridden.body.id}`)).send({ invitesDialogue: true })).status).toBe(200);
-      expect(rules({ body: (await check(editor, { ...values, plannedAt: '2026-12-01T14:00:00Z' })).body })).toEqual(['service_hours.outside']);
+      expect(rules({ body: (await check(editor, { ...values, plannedAt: '2026-12-01T14:00:00Z' })).body })).toEqual([
+        'service_hours.outside',
+      ]);
     });
   });
 });

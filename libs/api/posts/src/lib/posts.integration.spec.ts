@@ -39,13 +39,23 @@ describe('posts and the calendar against PostgreSQL', () => {
     const fjordvik = org['fjordvik'];
     ids['theme'] = await insert('themes', { organization_id: fjordvik, name: 'Vinterdrift', color: '#1e88e5' });
     ids['theme2'] = await insert('themes', { organization_id: fjordvik, name: 'Kultur', color: '#8e24aa' });
-    ids['archivedTheme'] = await insert('themes', { organization_id: fjordvik, name: 'Gammelt', color: '#999999', archived_at: new Date() });
+    ids['archivedTheme'] = await insert('themes', {
+      organization_id: fjordvik,
+      name: 'Gammelt',
+      color: '#999999',
+      archived_at: new Date(),
+    });
     ids['x'] = await insert('channels', { organization_id: fjordvik, platform: 'x', name: 'X @fjordvik' });
     ids['bluesky'] = await insert('channels', { organization_id: fjordvik, platform: 'bluesky', name: 'Bluesky' });
     ids['instagram'] = await insert('channels', { organization_id: fjordvik, platform: 'instagram', name: 'Instagram' });
     ids['audience'] = await insert('audiences', { organization_id: fjordvik, name: 'Innbyggere' });
     ids['audience2'] = await insert('audiences', { organization_id: fjordvik, name: 'Næringsliv' });
-    ids['initiative'] = await insert('initiatives', { organization_id: fjordvik, what: 'svare på spørsmål', outcome: 'færre telefoner', hours_per_week: 2 });
+    ids['initiative'] = await insert('initiatives', {
+      organization_id: fjordvik,
+      what: 'svare på spørsmål',
+      outcome: 'færre telefoner',
+      hours_per_week: 2,
+    });
     const [news] = await t.db.query(`SELECT id FROM content_types WHERE organization_id = $1 AND key = 'news'`, [fjordvik]);
     ids['news'] = news.id;
     ids['otherTheme'] = await insert('themes', { organization_id: org['bolgeby'], name: 'Havn', color: '#00897b' });
@@ -62,7 +72,14 @@ describe('posts and the calendar against PostgreSQL', () => {
   it('seeds the six default content types for every organisation', async () => {
     const response = await viewer.get(`/api/organizations/${org['fjordvik']}/content-types`);
     expect(response.status).toBe(200);
-    expect(response.body.map((type: { key: string }) => type.key)).toEqual(['news', 'how_to', 'event', 'campaign', 'press_release', 'question_poll']);
+    expect(response.body.map((type: { key: string }) => type.key)).toEqual([
+      'news',
+      'how_to',
+      'event',
+      'campaign',
+      'press_release',
+      'question_poll',
+    ]);
     expect(response.body.find((type: { key: string }) => type.key === 'question_poll').invitesDialogue).toBe(true);
   });
 
@@ -70,7 +87,14 @@ describe('posts and the calendar against PostgreSQL', () => {
     it('creates a draft with one target per channel and keeps revision 1', async () => {
       const response = await editor.post(posts()).send(post());
       expect(response.status).toBe(201);
-      expect(response.body).toMatchObject({ state: 'draft', revision: 1, plannedAt: '2026-12-01T08:30:00.000Z', audienceIds: [ids['audience']], link: null, mediaUrls: [] });
+      expect(response.body).toMatchObject({
+        state: 'draft',
+        revision: 1,
+        plannedAt: '2026-12-01T08:30:00.000Z',
+        audienceIds: [ids['audience']],
+        link: null,
+        mediaUrls: [],
+      });
       expect(response.body.targets.map((target: { platform: string; state: string }) => [target.platform, target.state])).toEqual([
         ['bluesky', 'pending'],
         ['x', 'pending'],
@@ -82,9 +106,19 @@ describe('posts and the calendar against PostgreSQL', () => {
 
     it.each([
       ['a body over X’s 280 weighted characters', () => ({ body: 'æ'.repeat(281) }), 'body', /text.too_long on X @fjordvik \(x\)/],
-      ['an X variant over the limit', () => ({ targets: [{ channelId: ids['x'], textVariant: '🙂'.repeat(141) }] }), 'targets.0.textVariant', /limit=280/],
+      [
+        'an X variant over the limit',
+        () => ({ targets: [{ channelId: ids['x'], textVariant: '🙂'.repeat(141) }] }),
+        'targets.0.textVariant',
+        /limit=280/,
+      ],
       ['Instagram without media', () => ({ targets: [{ channelId: ids['instagram'] }] }), 'mediaUrls', /media.required/],
-      ['a Bluesky body over 300 graphemes', () => ({ targets: [{ channelId: ids['bluesky'] }], body: 'ø'.repeat(301) }), 'body', /graphemes/],
+      [
+        'a Bluesky body over 300 graphemes',
+        () => ({ targets: [{ channelId: ids['bluesky'] }], body: 'ø'.repeat(301) }),
+        'body',
+        /graphemes/,
+      ],
     ])('refuses %s with a 400 naming %s', async (_case, overrides, field, message) => {
       const response = await editor.post(posts()).send(post(overrides()));
       expect(response.status).toBe(400);
@@ -111,15 +145,27 @@ describe('posts and the calendar against PostgreSQL', () => {
 
     it('saves and lists the largest posts (50 channels, longest title), which the calendar reads past its covering index', async () => {
       const channels: string[] = [];
-      for (let i = 0; i < 51; i++) channels.push(await insert('channels', { organization_id: org['fjordvik'], platform: 'webhook', name: `${'Kanal med et langt navn '.repeat(3).slice(0, 76)} ${i}` }));
+      for (let i = 0; i < 51; i++)
+        channels.push(
+          await insert('channels', {
+            organization_id: org['fjordvik'],
+            platform: 'webhook',
+            name: `${'Kanal med et langt navn '.repeat(3).slice(0, 76)} ${i}`,
+          }),
+        );
       const targets = channels.map((channelId) => ({ channelId, textVariant: 'ø'.repeat(500) }));
-      const largest = await editor.post(posts()).send(post({ title: 'Å'.repeat(200), targets: targets.slice(0, 50), plannedAt: '2031-05-05T10:00:00Z' }));
+      const largest = await editor
+        .post(posts())
+        .send(post({ title: 'Å'.repeat(200), targets: targets.slice(0, 50), plannedAt: '2031-05-05T10:00:00Z' }));
       const small = await editor.post(posts()).send(post({ title: 'Liten', plannedAt: '2031-05-05T09:00:00Z' }));
       expect(largest.status).toBe(201);
       const [{ length }] = await t.db.query(`SELECT octet_length(calendar_entry) AS length FROM posts WHERE id = $1`, [largest.body.id]);
       expect(length).toBeGreaterThan(2700);
       const month = await viewer.get(calendar('from=2031-05-01T00:00:00Z&to=2031-06-01T00:00:00Z'));
-      expect(month.body.map((e: { title: string; targets: unknown[] }) => [e.title, e.targets.length])).toEqual([['Liten', 2], ['Å'.repeat(200), 50]]);
+      expect(month.body.map((e: { title: string; targets: unknown[] }) => [e.title, e.targets.length])).toEqual([
+        ['Liten', 2],
+        ['Å'.repeat(200), 50],
+      ]);
       const tooMany = await editor.post(posts()).send(post({ targets }));
       expect(tooMany.status).toBe(400);
       expect(tooMany.body.errors.map((e: { field: string }) => e.field)).toContain('targets');
@@ -153,14 +199,17 @@ describe('posts and the calendar against PostgreSQL', () => {
       expect(revisions.map((r: { revision: number }) => r.revision)).toEqual([3, 2, 1]);
     });
 
-    it.each([['title'], ['body'], ['themeId'], ['contentTypeId'], ['targets']])('refuses %s: null with a 400 naming it, and accepts null where it means "none"', async (field) => {
-      const refused = await editor.patch(`${posts()}/${id}`).send({ [field]: null });
-      expect(refused.status).toBe(400);
-      expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-      const cleared = await editor.patch(`${posts()}/${id}`).send({ link: null, initiativeId: null, plannedAt: null });
-      expect(cleared.status).toBe(200);
-      expect(cleared.body).toMatchObject({ link: null, initiativeId: null, plannedAt: null });
-    });
+    it.each([['title'], ['body'], ['themeId'], ['contentTypeId'], ['targets']])(
+      'refuses %s: null with a 400 naming it, and accepts null where it means "none"',
+      async (field) => {
+        const refused = await editor.patch(`${posts()}/${id}`).send({ [field]: null });
+        expect(refused.status).toBe(400);
+        expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+        const cleared = await editor.patch(`${posts()}/${id}`).send({ link: null, initiativeId: null, plannedAt: null });
+        expect(cleared.status).toBe(200);
+        expect(cleared.body).toMatchObject({ link: null, initiativeId: null, plannedAt: null });
+      },
+    );
 
     it('refuses to move or edit a post once a channel has published it (409)', async () => {
       await t.db.query(`UPDATE post_targets SET state = 'published' WHERE post_id = $1`, [id]);
@@ -173,7 +222,9 @@ describe('posts and the calendar against PostgreSQL', () => {
 
     it('hides another organisation’s post behind a 404', async () => {
       expect((await otherAdmin.get(`/api/organizations/${org['bolgeby']}/posts/${id}`)).status).toBe(404);
-      expect((await otherAdmin.post(`/api/organizations/${org['bolgeby']}/posts/${id}/move`).send({ plannedAt: '2026-12-04T10:00:00Z' })).status).toBe(404);
+      expect(
+        (await otherAdmin.post(`/api/organizations/${org['bolgeby']}/posts/${id}/move`).send({ plannedAt: '2026-12-04T10:00:00Z' })).status,
+      ).toBe(404);
     });
   });
 
@@ -181,16 +232,42 @@ describe('posts and the calendar against PostgreSQL', () => {
     beforeAll(async () => {
       await t.db.query(`DELETE FROM posts`);
       const plan = [
-        { title: 'A', plannedAt: '2027-01-04T08:00:00Z', themeId: ids['theme'], audienceIds: [ids['audience']], targets: [{ channelId: ids['x'] }] },
-        { title: 'B', plannedAt: '2027-01-05T08:00:00Z', themeId: ids['theme2'], audienceIds: [ids['audience2']], targets: [{ channelId: ids['bluesky'] }], initiativeId: ids['initiative'] },
-        { title: 'C', plannedAt: '2027-01-31T22:59:59Z', themeId: ids['theme'], audienceIds: [], targets: [{ channelId: ids['x'] }, { channelId: ids['bluesky'] }] },
+        {
+          title: 'A',
+          plannedAt: '2027-01-04T08:00:00Z',
+          themeId: ids['theme'],
+          audienceIds: [ids['audience']],
+          targets: [{ channelId: ids['x'] }],
+        },
+        {
+          title: 'B',
+          plannedAt: '2027-01-05T08:00:00Z',
+          themeId: ids['theme2'],
+          audienceIds: [ids['audience2']],
+          targets: [{ channelId: ids['bluesky'] }],
+          initiativeId: ids['initiative'],
+        },
+        {
+          title: 'C',
+          plannedAt: '2027-01-31T22:59:59Z',
+          themeId: ids['theme'],
+          audienceIds: [],
+          targets: [{ channelId: ids['x'] }, { channelId: ids['bluesky'] }],
+        },
         { title: 'outside', plannedAt: '2027-02-01T00:00:00Z', themeId: ids['theme'], targets: [{ channelId: ids['x'] }] },
         { title: 'idea', plannedAt: null, themeId: ids['theme'], targets: [{ channelId: ids['x'] }] },
       ];
       for (const entry of plan) expect((await editor.post(posts()).send(post(entry))).status).toBe(201);
       const otherOrg = org['bolgeby'];
       const [otherType] = await t.db.query(`SELECT id FROM content_types WHERE organization_id = $1 LIMIT 1`, [otherOrg]);
-      const response = await otherAdmin.post(`/api/organizations/${otherOrg}/posts`).send({ title: 'Dansk', body: 'Hej', contentTypeId: otherType.id, themeId: ids['otherTheme'], plannedAt: '2027-01-10T08:00:00Z', targets: [{ channelId: ids['otherChannel'] }] });
+      const response = await otherAdmin.post(`/api/organizations/${otherOrg}/posts`).send({
+        title: 'Dansk',
+        body: 'Hej',
+        contentTypeId: otherType.id,
+        themeId: ids['otherTheme'],
+        plannedAt: '2027-01-10T08:00:00Z',
+        targets: [{ channelId: ids['otherChannel'] }],
+      });
       expect(response.status).toBe(201);
     });
 

@@ -19,8 +19,19 @@ describe('promises: cadence and service hours against PostgreSQL', () => {
   const ids: Record<string, string> = {};
 
   const promises = {
-    cadence: { maxPostsPerDay: 2, minMinutesBetweenPosts: 120, minPostsPerWeek: 3, maxDaysOfSilence: 4, preferredSlots: ['Tu,Th 09:30'], publicDescription: 'Vi poster 3–5 ganger i uka' },
-    serviceHours: { openingHours: 'Mo-Fr 09:00-12:00; PH off', responseWindowMinutes: 60, closedPeriods: [{ start: '2027-07-05', end: '2027-07-30', reason: 'Sommerstengt' }] },
+    cadence: {
+      maxPostsPerDay: 2,
+      minMinutesBetweenPosts: 120,
+      minPostsPerWeek: 3,
+      maxDaysOfSilence: 4,
+      preferredSlots: ['Tu,Th 09:30'],
+      publicDescription: 'Vi poster 3–5 ganger i uka',
+    },
+    serviceHours: {
+      openingHours: 'Mo-Fr 09:00-12:00; PH off',
+      responseWindowMinutes: 60,
+      closedPeriods: [{ start: '2027-07-05', end: '2027-07-30', reason: 'Sommerstengt' }],
+    },
   };
   const url = (path: string) => `/api/organizations/${org}/${path}`;
   /** A saved post on the plan (by default news on the documented channel). */
@@ -30,12 +41,18 @@ describe('promises: cadence and service hours against PostgreSQL', () => {
        SELECT $1, 'Innlegg', 'Hei!', $2, $3, $4, id FROM users WHERE email = 'editor@kadens.demo' RETURNING id`,
       [org, ids[options.contentType ?? 'news'], ids['theme'], plannedAt],
     );
-    await t.db.query(`INSERT INTO post_targets (organization_id, post_id, channel_id) VALUES ($1, $2, $3)`, [org, id, options.channelId ?? ids['channel']]);
+    await t.db.query(`INSERT INTO post_targets (organization_id, post_id, channel_id) VALUES ($1, $2, $3)`, [
+      org,
+      id,
+      options.channelId ?? ids['channel'],
+    ]);
     return id;
   };
   /** The blocking rules a save of a new post at this time would break. */
   const check = async (plannedAt: string, overrides: Record<string, unknown> = {}): Promise<string[]> => {
-    const response = await editor.post(url('calendar/check')).send({ plannedAt, channelIds: [ids['channel']], invitesDialogue: false, contentTypeId: ids['news'], ...overrides });
+    const response = await editor
+      .post(url('calendar/check'))
+      .send({ plannedAt, channelIds: [ids['channel']], invitesDialogue: false, contentTypeId: ids['news'], ...overrides });
     expect(response.status).toBe(200);
     return response.body.violations.map((v: { rule: string }) => v.rule);
   };
@@ -47,9 +64,18 @@ describe('promises: cadence and service hours against PostgreSQL', () => {
     admin = await t.loginAs('admin@kadens.demo', DEMO_PASSWORD);
     editor = await t.loginAs('editor@kadens.demo', DEMO_PASSWORD);
     approver = await t.loginAs('approver@kadens.demo', DEMO_PASSWORD);
-    [{ id: ids['theme'] }] = await t.db.query(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Service', '#00897b') RETURNING id`, [org]);
-    [{ id: ids['channel'] }] = await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'facebook', 'Facebook') RETURNING id`, [org]);
-    [{ id: ids['other'] }] = await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'linkedin', 'LinkedIn') RETURNING id`, [org]);
+    [{ id: ids['theme'] }] = await t.db.query(
+      `INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Service', '#00897b') RETURNING id`,
+      [org],
+    );
+    [{ id: ids['channel'] }] = await t.db.query(
+      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'facebook', 'Facebook') RETURNING id`,
+      [org],
+    );
+    [{ id: ids['other'] }] = await t.db.query(
+      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'linkedin', 'LinkedIn') RETURNING id`,
+      [org],
+    );
     for (const row of await t.db.query(`SELECT id, key FROM content_types WHERE organization_id = $1`, [org])) ids[row.key] = row.id;
   });
   afterAll(() => t?.close());
@@ -60,16 +86,40 @@ describe('promises: cadence and service hours against PostgreSQL', () => {
       expect(saved.status).toBe(200);
       expect(saved.body).toEqual({ channelId: ids['channel'], ...promises });
       expect((await editor.get(url(`channels/${ids['channel']}/promises`))).body).toEqual(saved.body);
-      expect((await editor.get(url(`channels/${ids['other']}/promises`))).body).toEqual({ channelId: ids['other'], cadence: null, serviceHours: null });
+      expect((await editor.get(url(`channels/${ids['other']}/promises`))).body).toEqual({
+        channelId: ids['other'],
+        cadence: null,
+        serviceHours: null,
+      });
     });
 
     it.each([
-      ['opening hours the parser refuses', { serviceHours: { ...promises.serviceHours, openingHours: 'Mo-Fr 9-12 maybe' } }, 'serviceHours.openingHours'],
-      ['a closed period that ends before it starts', { serviceHours: { ...promises.serviceHours, closedPeriods: [{ start: '2027-07-05', end: '2027-07-01' }] } }, 'serviceHours.closedPeriods.0.end'],
-      ['a date that is not a date', { serviceHours: { ...promises.serviceHours, closedPeriods: [{ start: '5 July', end: '2027-07-01' }] } }, 'serviceHours.closedPeriods.0.start'],
-      ['a minimum per week above what the daily maximum allows', { cadence: { ...promises.cadence, maxPostsPerDay: 1, minPostsPerWeek: 8 } }, 'cadence.minPostsPerWeek'],
+      [
+        'opening hours the parser refuses',
+        { serviceHours: { ...promises.serviceHours, openingHours: 'Mo-Fr 9-12 maybe' } },
+        'serviceHours.openingHours',
+      ],
+      [
+        'a closed period that ends before it starts',
+        { serviceHours: { ...promises.serviceHours, closedPeriods: [{ start: '2027-07-05', end: '2027-07-01' }] } },
+        'serviceHours.closedPeriods.0.end',
+      ],
+      [
+        'a date that is not a date',
+        { serviceHours: { ...promises.serviceHours, closedPeriods: [{ start: '5 July', end: '2027-07-01' }] } },
+        'serviceHours.closedPeriods.0.start',
+      ],
+      [
+        'a minimum per week above what the daily maximum allows',
+        { cadence: { ...promises.cadence, maxPostsPerDay: 1, minPostsPerWeek: 8 } },
+        'cadence.minPostsPerWeek',
+      ],
       ['a preferred slot it cannot read', { cadence: { ...promises.cadence, preferredSlots: ['whenever'] } }, 'cadence.preferredSlots'],
-      ['a negative response window', { serviceHours: { ...promises.serviceHours, responseWindowMinutes: -5 } }, 'serviceHours.responseWindowMinutes'],
+      [
+        'a negative response window',
+        { serviceHours: { ...promises.serviceHours, responseWindowMinutes: -5 } },
+        'serviceHours.responseWindowMinutes',
+      ],
       ['an unknown field', { cadence: { ...promises.cadence, maxPostsPerYear: 3 } }, 'cadence.maxPostsPerYear'],
     ])('refuses %s with a 400 naming it', async (_case, body, field) => {
       const response = await admin.put(url(`channels/${ids['channel']}/promises`)).send({ ...promises, ...body });
@@ -78,7 +128,9 @@ describe('promises: cadence and service hours against PostgreSQL', () => {
     });
 
     it('gives the parser’s own message for bad opening hours', async () => {
-      const response = await admin.put(url(`channels/${ids['channel']}/promises`)).send({ ...promises, serviceHours: { ...promises.serviceHours, openingHours: 'Mo-Fr 09:00-25:99' } });
+      const response = await admin
+        .put(url(`channels/${ids['channel']}/promises`))
+        .send({ ...promises, serviceHours: { ...promises.serviceHours, openingHours: 'Mo-Fr 09:00-25:99' } });
       expect(response.body.errors[0].messages[0].length).toBeGreaterThan(10);
     });
 
@@ -156,7 +208,9 @@ describe('promises: cadence and service hours against PostgreSQL', () => {
     });
 
     it('lists staffed periods that are 09–12 Oslo time across Easter and the spring DST switch (both 28 March 2027)', async () => {
-      const response = await editor.get(url(`calendar/staffed-periods?from=2027-03-24T00:00:00Z&to=2027-03-31T00:00:00Z&channelIds=${ids['channel']}`));
+      const response = await editor.get(
+        url(`calendar/staffed-periods?from=2027-03-24T00:00:00Z&to=2027-03-31T00:00:00Z&channelIds=${ids['channel']}`),
+      );
       // Wednesday in winter time; Maundy Thursday, Good Friday, the weekend and Easter Monday closed; Tuesday in summer time.
       expect(response.body).toEqual([
         { channelId: ids['channel'], start: '2027-03-24T08:00:00.000Z', end: '2027-03-24T11:00:00.000Z' },

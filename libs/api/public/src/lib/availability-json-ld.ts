@@ -3,7 +3,10 @@ import type { PublicAvailability, PublicChannel } from '@kadens/shared/contracts
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** schema.org: the organisation, with a ContactPoint per staffed channel and its opening hours. */
-export function availabilityJsonLd(organization: PublicAvailability['organization'], channels: readonly PublicChannel[]): Record<string, unknown> {
+export function availabilityJsonLd(
+  organization: PublicAvailability['organization'],
+  channels: readonly PublicChannel[],
+): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'Organization',

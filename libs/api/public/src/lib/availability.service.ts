@@ -28,8 +28,22 @@ export class AvailabilityService {
   async channels(slug: string): Promise<{ organization: PublicOrganization; channels: ChannelWithPromises[] }> {
     const organization = await findPublicOrganization(this.db.manager, slug);
     const rows: ActiveChannel[] = await new ChannelsReader(this.db.manager).activeForPublic(organization.id);
-    const promises = new Map((await loadChannelPromises(this.db.manager, organization.id, rows.map((row) => row.id))).map((p) => [p.channelId, p]));
-    return { organization, channels: rows.map((channel) => ({ channel, promises: promises.get(channel.id) ?? { channelId: channel.id, cadence: null, serviceHours: null } })) };
+    const promises = new Map(
+      (
+        await loadChannelPromises(
+          this.db.manager,
+          organization.id,
+          rows.map((row) => row.id),
+        )
+      ).map((p) => [p.channelId, p]),
+    );
+    return {
+      organization,
+      channels: rows.map((channel) => ({
+        channel,
+        promises: promises.get(channel.id) ?? { channelId: channel.id, cadence: null, serviceHours: null },
+      })),
+    };
   }
 
   /**
@@ -44,7 +58,11 @@ export class AvailabilityService {
         ? new ServiceCalendar(promises.serviceHours, organization)
             .staffedRangesMs(fromMs, untilMs)
             .filter(([, end]) => end > nowMs)
-            .map(([start, end]) => ({ channelId: promises.channelId, start: new Date(start).toISOString(), end: new Date(end).toISOString() }))
+            .map(([start, end]) => ({
+              channelId: promises.channelId,
+              start: new Date(start).toISOString(),
+              end: new Date(end).toISOString(),
+            }))
         : [],
     );
     const body = availabilityIcal({
@@ -71,7 +89,12 @@ export class AvailabilityService {
       serviceHours: promises.serviceHours ? this.serviceHours(promises, organization, nowMs) : null,
     }));
     const { id: _id, ...visible } = organization;
-    return { organization: visible, generatedAt: new Date(nowMs).toISOString(), channels: publicChannels, jsonLd: availabilityJsonLd(visible, publicChannels) };
+    return {
+      organization: visible,
+      generatedAt: new Date(nowMs).toISOString(),
+      channels: publicChannels,
+      jsonLd: availabilityJsonLd(visible, publicChannels),
+    };
   }
 
   private serviceHours(promises: ChannelPromisesView, organization: PublicOrganization, nowMs: number): PublicServiceHours {

@@ -49,7 +49,8 @@ export function foldLine(line: string): string[] {
 export function serializeLines(lines: readonly string[]): string {
   return lines
     .flatMap((line) => {
-      if (/[\r\n]/.test(line)) throw new Error(`an iCalendar content line must not hold a raw line break: ${JSON.stringify(line.slice(0, 40))}`);
+      if (/[\r\n]/.test(line))
+        throw new Error(`an iCalendar content line must not hold a raw line break: ${JSON.stringify(line.slice(0, 40))}`);
       return foldLine(line);
     })
     .map((line) => `${line}\r\n`)
@@ -67,5 +68,8 @@ export function unfoldLines(text: string): string[] {
 
 /** UTC as `20270105T080000Z`. */
 export function utcStamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

@@ -9,28 +9,55 @@ import { PublicModule } from './public.module';
 describe('public availability (no login) against PostgreSQL', () => {
   let t: TestApp;
   const ids: Record<string, string> = {};
-  const hours = { openingHours: 'Mo-Fr 09:00-12:00; PH off', responseWindowMinutes: 120, closedPeriods: [{ start: '2027-07-05', end: '2027-07-30', reason: 'Sommerstengt' }] };
-  const cadence = { maxPostsPerDay: 2, minMinutesBetweenPosts: null, minPostsPerWeek: 3, maxDaysOfSilence: null, preferredSlots: [], publicDescription: 'Vi poster 3–5 ganger i uka' };
+  const hours = {
+    openingHours: 'Mo-Fr 09:00-12:00; PH off',
+    responseWindowMinutes: 120,
+    closedPeriods: [{ start: '2027-07-05', end: '2027-07-30', reason: 'Sommerstengt' }],
+  };
+  const cadence = {
+    maxPostsPerDay: 2,
+    minMinutesBetweenPosts: null,
+    minPostsPerWeek: 3,
+    maxDaysOfSilence: null,
+    preferredSlots: [],
+    publicDescription: 'Vi poster 3–5 ganger i uka',
+  };
 
   beforeAll(async () => {
     t = await createTestApp([PromisesModule, PublicModule]);
     await t.app.get(DemoSeeder).seed();
     for (const row of await t.db.query(`SELECT id, slug FROM organizations`)) ids[row.slug] = row.id;
     const insertChannel = async (org: string, platform: string, name: string, status = 'active') =>
-      ((await t.db.query(`INSERT INTO channels (organization_id, platform, name, handle, public_description, status) VALUES ($1, $2, $3, '@fjordvik', 'Spør oss om alt', $4) RETURNING id`, [org, platform, name, status])) as Array<{ id: string }>)[0]?.id as string;
+      (
+        (await t.db.query(
+          `INSERT INTO channels (organization_id, platform, name, handle, public_description, status) VALUES ($1, $2, $3, '@fjordvik', 'Spør oss om alt', $4) RETURNING id`,
+          [org, platform, name, status],
+        )) as Array<{ id: string }>
+      )[0]?.id as string;
     ids['facebook'] = await insertChannel(ids['fjordvik'] as string, 'facebook', 'Facebook');
     ids['paused'] = await insertChannel(ids['fjordvik'] as string, 'instagram', 'Instagram (pauset)', 'paused');
     ids['danish'] = await insertChannel(ids['bolgeby'] as string, 'facebook', 'Facebook DK');
     const admin = await t.loginAs('admin@kadens.demo', DEMO_PASSWORD);
-    for (const [org, channel] of [['fjordvik', 'facebook'], ['fjordvik', 'paused'], ['bolgeby', 'danish']]) {
-      const response = await admin.put(`/api/organizations/${ids[org as string]}/channels/${ids[channel as string]}/promises`).send({ cadence, serviceHours: hours });
+    for (const [org, channel] of [
+      ['fjordvik', 'facebook'],
+      ['fjordvik', 'paused'],
+      ['bolgeby', 'danish'],
+    ]) {
+      const response = await admin
+        .put(`/api/organizations/${ids[org as string]}/channels/${ids[channel as string]}/promises`)
+        .send({ cadence, serviceHours: hours });
       expect(response.status).toBe(200);
     }
     // Unpublished material that must never show: a planned post and the members.
     const [type] = await t.db.query(`SELECT id FROM content_types WHERE organization_id = $1 LIMIT 1`, [ids['fjordvik']]);
-    const [theme] = await t.db.query(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Hemmelig', '#000000') RETURNING id`, [ids['fjordvik']]);
+    const [theme] = await t.db.query(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Hemmelig', '#000000') RETURNING id`, [
+      ids['fjordvik'],
+    ]);
     const [author] = await t.db.query(`SELECT id FROM users WHERE email = 'editor@kadens.demo'`);
-    await t.db.query(`INSERT INTO posts (organization_id, title, body, content_type_id, theme_id, planned_at, author_id) VALUES ($1, 'HEMMELIG UTKAST', 'intern tekst', $2, $3, now() + interval '1 day', $4)`, [ids['fjordvik'], type.id, theme.id, author.id]);
+    await t.db.query(
+      `INSERT INTO posts (organization_id, title, body, content_type_id, theme_id, planned_at, author_id) VALUES ($1, 'HEMMELIG UTKAST', 'intern tekst', $2, $3, now() + interval '1 day', $4)`,
+      [ids['fjordvik'], type.id, theme.id, author.id],
+    );
   });
   afterAll(() => t?.close());
 
@@ -39,9 +66,20 @@ describe('public availability (no login) against PostgreSQL', () => {
       const response = await t.anonymous().get('/api/public/fjordvik/availability');
       expect(response.status).toBe(200);
       expect(response.headers['cache-control']).toBe('public, max-age=300');
-      expect(response.body.organization).toEqual({ name: 'Fjordvik kommune', slug: 'fjordvik', timeZone: 'Europe/Oslo', country: 'NO', defaultLocale: 'nb' });
+      expect(response.body.organization).toEqual({
+        name: 'Fjordvik kommune',
+        slug: 'fjordvik',
+        timeZone: 'Europe/Oslo',
+        country: 'NO',
+        defaultLocale: 'nb',
+      });
       expect(response.body.channels.map((c: { name: string }) => c.name)).toEqual(['Facebook']);
-      expect(response.body.channels[0]).toMatchObject({ platform: 'facebook', handle: '@fjordvik', description: 'Spør oss om alt', cadenceDescription: 'Vi poster 3–5 ganger i uka' });
+      expect(response.body.channels[0]).toMatchObject({
+        platform: 'facebook',
+        handle: '@fjordvik',
+        description: 'Spør oss om alt',
+        cadenceDescription: 'Vi poster 3–5 ganger i uka',
+      });
       const text = JSON.stringify(response.body);
       for (const secret of ['HEMMELIG', 'kadens.demo', 'password', ids['fjordvik'], 'Hemmelig']) expect(text).not.toContain(secret);
     });
@@ -56,13 +94,19 @@ describe('public availability (no login) against PostgreSQL', () => {
       const { jsonLd } = (await t.anonymous().get('/api/public/fjordvik/availability')).body;
       expect(jsonLd).toMatchObject({ '@context': 'https://schema.org', '@type': 'Organization', name: 'Fjordvik kommune' });
       expect(jsonLd.contactPoint[0]['@type']).toBe('ContactPoint');
-      expect(jsonLd.contactPoint[0].hoursAvailable).toContainEqual({ '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/Monday', opens: '09:00', closes: '12:00' });
+      expect(jsonLd.contactPoint[0].hoursAvailable).toContainEqual({
+        '@type': 'OpeningHoursSpecification',
+        dayOfWeek: 'https://schema.org/Monday',
+        opens: '09:00',
+        closes: '12:00',
+      });
       expect(jsonLd.contactPoint[0].hoursAvailable).toHaveLength(5);
     });
   });
 
   describe('open now, next change and holidays, in the organisation’s zone', () => {
-    const at = async (slug: string, iso: string) => (await t.app.get(AvailabilityService).availability(slug, Date.parse(iso))).channels[0]?.serviceHours;
+    const at = async (slug: string, iso: string) =>
+      (await t.app.get(AvailabilityService).availability(slug, Date.parse(iso))).channels[0]?.serviceHours;
 
     it.each([
       ['Tuesday after Easter, 09:30 summer time', '2027-03-30T07:30:00Z', true, '2027-03-30T10:00:00.000Z'],
@@ -78,8 +122,12 @@ describe('public availability (no login) against PostgreSQL', () => {
 
     it('lists Norway’s Easter holidays in the coming 30 days, and an ordinary week without them', async () => {
       const hoursNow = await at('fjordvik', '2027-03-20T10:00:00Z');
-      expect(hoursNow?.upcomingHolidays.map((h) => h.date)).toEqual(expect.arrayContaining(['2027-03-25', '2027-03-26', '2027-03-28', '2027-03-29']));
-      expect(hoursNow?.weeklyHours).toEqual([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, intervals: weekday <= 5 ? [{ start: '09:00', end: '12:00' }] : [] })));
+      expect(hoursNow?.upcomingHolidays.map((h) => h.date)).toEqual(
+        expect.arrayContaining(['2027-03-25', '2027-03-26', '2027-03-28', '2027-03-29']),
+      );
+      expect(hoursNow?.weeklyHours).toEqual(
+        [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, intervals: weekday <= 5 ? [{ start: '09:00', end: '12:00' }] : [] })),
+      );
     });
 
     it('lists Denmark’s Constitution Day for the Danish organisation, and the summer closure', async () => {

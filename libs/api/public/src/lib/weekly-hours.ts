@@ -11,7 +11,13 @@ function hhmm(minute: number): string {
  * An ordinary week of the channel's hours, read off the coming weeks: for each weekday, its first
  * occurrence that is neither a public holiday nor inside a closed period.
  */
-export function ordinaryWeek(calendar: ServiceCalendar, nowMs: number, zone: string, country: Country, closedPeriods: readonly ClosedPeriod[]): PublicWeekday[] {
+export function ordinaryWeek(
+  calendar: ServiceCalendar,
+  nowMs: number,
+  zone: string,
+  country: Country,
+  closedPeriods: readonly ClosedPeriod[],
+): PublicWeekday[] {
   const today = toLocalDateTime(nowMs, zone);
   const horizonDays = 42;
   const last = toLocalDateTime(nowMs + horizonDays * DAY_MS, zone).date;
@@ -23,7 +29,10 @@ export function ordinaryWeek(calendar: ServiceCalendar, nowMs: number, zone: str
   for (let offset = 0; offset < horizonDays && week.size < 7; offset++) {
     const day = toLocalDateTime(noon + offset * DAY_MS, zone);
     if (week.has(day.weekday) || closed(day.date)) continue;
-    week.set(day.weekday, { weekday: day.weekday, intervals: calendar.dayMinutes(day.dayNumber).map(([start, end]) => ({ start: hhmm(start), end: hhmm(end) })) });
+    week.set(day.weekday, {
+      weekday: day.weekday,
+      intervals: calendar.dayMinutes(day.dayNumber).map(([start, end]) => ({ start: hhmm(start), end: hhmm(end) })),
+    });
   }
   return [...week.values()].sort((a, b) => a.weekday - b.weekday);
 }

@@ -20,8 +20,13 @@ export class PublishingFixture {
     await this.t.app.get(DemoSeeder).seed();
     [{ id: this.organizationId }] = await this.t.db.query(`SELECT id FROM organizations WHERE slug = $1`, [slug]);
     [{ id: this.authorId }] = await this.t.db.query(`SELECT id FROM users WHERE email = 'editor@kadens.demo'`);
-    [{ id: this.themeId }] = await this.t.db.query(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`, [this.organizationId]);
-    [{ id: this.contentTypeId }] = await this.t.db.query(`SELECT id FROM content_types WHERE organization_id = $1 AND key = 'news'`, [this.organizationId]);
+    [{ id: this.themeId }] = await this.t.db.query(
+      `INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#1e88e5') RETURNING id`,
+      [this.organizationId],
+    );
+    [{ id: this.contentTypeId }] = await this.t.db.query(`SELECT id FROM content_types WHERE organization_id = $1 AND key = 'news'`, [
+      this.organizationId,
+    ]);
     this.admin = await this.t.loginAs('admin@kadens.demo', DEMO_PASSWORD);
     return this;
   }
@@ -32,7 +37,10 @@ export class PublishingFixture {
 
   /** A webhook channel connected through the API (so credentials are encrypted as in production). */
   async webhookChannel(name: string, receiverUrl: string, secret: string): Promise<string> {
-    const [{ id }] = await this.t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'webhook', $2) RETURNING id`, [this.organizationId, name]);
+    const [{ id }] = await this.t.db.query(
+      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'webhook', $2) RETURNING id`,
+      [this.organizationId, name],
+    );
     const response = await this.admin.put(this.url(`channels/${id}/connection`)).send({ baseUrl: receiverUrl, credentials: { secret } });
     if (response.status !== 200) throw new Error(`connecting ${name} failed: ${response.status} ${JSON.stringify(response.body)}`);
     return id;
@@ -56,7 +64,10 @@ export class PublishingFixture {
   }
 
   async targetStates(postIds: readonly string[]): Promise<Record<string, number>> {
-    const rows: Array<{ state: string; n: number }> = await this.t.db.query(`SELECT state, count(*)::int AS n FROM post_targets WHERE post_id = ANY($1::uuid[]) GROUP BY state`, [postIds]);
+    const rows: Array<{ state: string; n: number }> = await this.t.db.query(
+      `SELECT state, count(*)::int AS n FROM post_targets WHERE post_id = ANY($1::uuid[]) GROUP BY state`,
+      [postIds],
+    );
     return Object.fromEntries(rows.map((row) => [row.state, row.n]));
   }
 }

@@ -33,10 +33,18 @@ export async function insertPost(t: TestApp, refs: PostReferences): Promise<stri
   );
   const postId = post?.id ?? '';
   for (const channelId of refs.channelIds ?? []) {
-    await t.db.query(`INSERT INTO post_targets (organization_id, post_id, channel_id) VALUES ($1, $2, $3)`, [organizationId, postId, channelId]);
+    await t.db.query(`INSERT INTO post_targets (organization_id, post_id, channel_id) VALUES ($1, $2, $3)`, [
+      organizationId,
+      postId,
+      channelId,
+    ]);
   }
   for (const audienceId of refs.audienceIds ?? []) {
-    await t.db.query(`INSERT INTO post_audiences (organization_id, post_id, audience_id) VALUES ($1, $2, $3)`, [organizationId, postId, audienceId]);
+    await t.db.query(`INSERT INTO post_audiences (organization_id, post_id, audience_id) VALUES ($1, $2, $3)`, [
+      organizationId,
+      postId,
+      audienceId,
+    ]);
   }
   return postId;
 }

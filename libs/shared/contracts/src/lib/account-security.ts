@@ -15,7 +15,8 @@ export const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblemKind, string> = {
   too_short: `The password must be at least ${PASSWORD_POLICY.minLength} characters long.`,
   too_long: `The password must be at most ${PASSWORD_POLICY.maxLength} characters long.`,
   personal: 'The password must not be built from your e-mail address or name.',
-  guessable: 'The password is too easy to guess: it is a common password or follows a common pattern. A few unrelated words make a strong one.',
+  guessable:
+    'The password is too easy to guess: it is a common password or follows a common pattern. A few unrelated words make a strong one.',
 };
 
 /** Which kind of problem an API message names, if any. */
@@ -58,7 +59,6 @@ export interface InstallationRights {
   /** May create organisations (ORGANIZATION_CREATORS). */
   mayCreateOrganizations: boolean;
 }
-
 
 /** `GET /api/me`: the session, plus what the installation lets the person do. */
 export interface MeView extends SessionView {

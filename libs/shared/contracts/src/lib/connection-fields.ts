@@ -57,7 +57,15 @@ const setting = (name: string, required: boolean, pattern: string, example: stri
   pattern,
   example,
 });
-const maxCharacters: ConnectionField = { name: 'maxCharacters', required: false, secret: false, type: 'integer', min: 1, max: 100_000, example: '500' };
+const maxCharacters: ConnectionField = {
+  name: 'maxCharacters',
+  required: false,
+  secret: false,
+  type: 'integer',
+  min: 1,
+  max: 100_000,
+  example: '500',
+};
 const language = setting('language', false, '[a-z]{2,3}', 'nb');
 const graphVersion = setting('graphVersion', false, 'v\\d+\\.\\d+', 'v24.0');
 

@@ -107,7 +107,10 @@ export interface PostRevisionView {
   revision: number;
   authorId: string;
   createdAt: string;
-  content: Pick<PostView, 'title' | 'body' | 'link' | 'mediaUrls' | 'contentTypeId' | 'themeId' | 'audienceIds' | 'initiativeId' | 'invitesDialogue'> & {
+  content: Pick<
+    PostView,
+    'title' | 'body' | 'link' | 'mediaUrls' | 'contentTypeId' | 'themeId' | 'audienceIds' | 'initiativeId' | 'invitesDialogue'
+  > & {
     sensitive?: boolean;
     targets: Array<{ channelId: string; textVariant: string | null }>;
   };

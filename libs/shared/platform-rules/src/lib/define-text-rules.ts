@@ -1,13 +1,6 @@
 import type { Platform } from '@kadens/shared/contracts';
 
-import type {
-  CountUnit,
-  LinkPlacement,
-  PlatformTextRules,
-  PostContent,
-  TextIssue,
-  TextRuleOptions,
-} from './text-rules';
+import type { CountUnit, LinkPlacement, PlatformTextRules, PostContent, TextIssue, TextRuleOptions } from './text-rules';
 
 /** What a platform folder states about itself; the checks every platform shares are built from it. */
 export interface TextRulesSpec {
@@ -28,9 +21,7 @@ export function defineTextRules(spec: TextRulesSpec): PlatformTextRules {
   const limit = (options?: TextRuleOptions): number | null =>
     spec.configurableMaxLength ? positiveOr(options?.maxCharacters, 'maxCharacters', spec.maxLength) : spec.maxLength;
   const mediaLimit = (options?: TextRuleOptions): number | null =>
-    spec.media.configurable
-      ? positiveOr(options?.maxMediaAttachments, 'maxMediaAttachments', spec.media.max)
-      : spec.media.max;
+    spec.media.configurable ? positiveOr(options?.maxMediaAttachments, 'maxMediaAttachments', spec.media.max) : spec.media.max;
 
   const composeText = (content: Pick<PostContent, 'text' | 'link'>): string =>
     spec.linkPlacement === 'in_text' ? appendLink(content.text, content.link) : content.text;

@@ -3,7 +3,11 @@ import { guestOnlyGuard } from '@kadens/web/data-access';
 
 /** `/account`: the app's routes put it behind `sessionRequiredGuard`. */
 export const ACCOUNT_ROUTES: Routes = [
-  { path: '', loadComponent: () => import('./account-page/account-page.component').then((m) => m.AccountPageComponent), title: 'shell.account' },
+  {
+    path: '',
+    loadComponent: () => import('./account-page/account-page.component').then((m) => m.AccountPageComponent),
+    title: 'shell.account',
+  },
 ];
 
 /** `/forgot-password`: for people who are not logged in. */

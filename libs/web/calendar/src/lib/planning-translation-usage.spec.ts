@@ -24,7 +24,10 @@ function sourceFiles(directory: string): string[] {
 
 describe('planning translation keys used by the calendar and the composer', () => {
   const english = new Set(
-    leaves(JSON.parse(readFileSync(join(WORKSPACE, 'web', 'public', 'i18n', 'planning', 'en.json'), 'utf8')) as TranslationTree, 'planning'),
+    leaves(
+      JSON.parse(readFileSync(join(WORKSPACE, 'web', 'public', 'i18n', 'planning', 'en.json'), 'utf8')) as TranslationTree,
+      'planning',
+    ),
   );
 
   it('all exist, so no screen shows a raw key', () => {

@@ -57,10 +57,7 @@ export function welcomeLink(): string[] {
   return ['/', APP_PATHS.welcome];
 }
 
-export function organizationAreaLink(
-  organizationId: OrganizationId,
-  area: OrganizationArea = DEFAULT_ORGANIZATION_AREA,
-): string[] {
+export function organizationAreaLink(organizationId: OrganizationId, area: OrganizationArea = DEFAULT_ORGANIZATION_AREA): string[] {
   return ['/', APP_PATHS.organization, organizationId, APP_PATHS[area]];
 }
 

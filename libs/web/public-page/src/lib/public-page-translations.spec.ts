@@ -34,7 +34,13 @@ describe('the public page’s translations (i18n/public)', () => {
     const literal = [...sourceFiles(__dirname).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'public\.([\w.]+\w)'/g)])].map(
       (match) => match[1] ?? '',
     );
-    const hoursKeys: Record<HoursLineKey, true> = { open: true, openEveryDay: true, aroundTheClock: true, aroundTheClockEveryDay: true, closed: true };
+    const hoursKeys: Record<HoursLineKey, true> = {
+      open: true,
+      openEveryDay: true,
+      aroundTheClock: true,
+      aroundTheClockEveryDay: true,
+      closed: true,
+    };
     const whens: Record<NextChangeWhen, true> = { today: true, tomorrow: true, later: true };
     const built = [
       ...Object.keys(hoursKeys).map((key) => `hours.${key}`),

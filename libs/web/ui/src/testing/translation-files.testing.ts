@@ -29,13 +29,19 @@ export function flattenTranslations(tree: TranslationTree, prefix = ''): Map<str
 }
 
 export function readFlatTranslations(scope: string | null): Record<Locale, Map<string, unknown>> {
-  return Object.fromEntries(LOCALES.map((locale) => [locale, flattenTranslations(readTranslationTree(scope, locale))])) as Record<Locale, Map<string, unknown>>;
+  return Object.fromEntries(LOCALES.map((locale) => [locale, flattenTranslations(readTranslationTree(scope, locale))])) as Record<
+    Locale,
+    Map<string, unknown>
+  >;
 }
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 function placeholders(text: unknown): string {
-  return [...String(text).matchAll(PLACEHOLDER)].map((match) => match[1] ?? '').sort().join();
+  return [...String(text).matchAll(PLACEHOLDER)]
+    .map((match) => match[1] ?? '')
+    .sort()
+    .join();
 }
 
 /**

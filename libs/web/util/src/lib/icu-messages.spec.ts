@@ -25,7 +25,9 @@ describe('ICU messages', () => {
   });
 
   it('never reads what a parameter holds as syntax', () => {
-    expect(formatIcuMessage('{n, plural, one {# post} other {# posts}} on {channel}', { n: 2, channel: "Kadens' {news} #1" }, 'en')).toBe("2 posts on Kadens' {news} #1");
+    expect(formatIcuMessage('{n, plural, one {# post} other {# posts}} on {channel}', { n: 2, channel: "Kadens' {news} #1" }, 'en')).toBe(
+      "2 posts on Kadens' {news} #1",
+    );
   });
 
   it('knows an ICU message from a plain one', () => {

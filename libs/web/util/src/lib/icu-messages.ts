@@ -76,7 +76,9 @@ function write(tokens: readonly Token[], params: Params, locale: string, hash: n
           break;
         }
         const number = Number(value) - (token.pluralOffset ?? 0);
-        const category = Number.isNaN(number) ? 'other' : pluralRules(locale, token.type === 'plural' ? 'cardinal' : 'ordinal').select(number);
+        const category = Number.isNaN(number)
+          ? 'other'
+          : pluralRules(locale, token.type === 'plural' ? 'cardinal' : 'ordinal').select(number);
         const chosen =
           token.cases.find((option) => option.key === `=${String(value)}`) ??
           token.cases.find((option) => option.key === category) ??

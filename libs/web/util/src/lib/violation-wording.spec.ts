@@ -23,7 +23,11 @@ function violation(rule: Violation['rule'], params: Violation['params'], severit
 const VIOLATIONS = {
   maxPerDay: violation('cadence.max_per_day', { date: '2026-12-02', count: 3, max: 2 }),
   minGap: violation('cadence.min_gap', { minMinutes: 60, gapMinutes: 25, otherPostId: 'p2' }),
-  minPerWeek: violation('cadence.min_per_week', { week: '2026-W49', weekStart: '2026-11-30', weekEnd: '2026-12-06', count: 1, min: 3 }, 'warn'),
+  minPerWeek: violation(
+    'cadence.min_per_week',
+    { week: '2026-W49', weekStart: '2026-11-30', weekEnd: '2026-12-06', count: 1, min: 3 },
+    'warn',
+  ),
   maxSilence: violation('cadence.max_silence', { from: '2026-12-07', to: '2026-12-13', days: 7, maxDays: 4 }, 'warn'),
   // 09:00 in Oslo on Thursday 3 December.
   outside: violation('service_hours.outside', { nextOpening: '2026-12-03T08:00:00.000Z' }),
@@ -41,7 +45,8 @@ const EXPECTED: Record<Locale, Record<keyof typeof VIOLATIONS, string>> = {
       'Facebook: Spørsmål og andre innlegg som inviterer til dialog, må publiseres mens kanalen er bemannet. Neste bemannede tid er torsdag 3. desember kl. 09:00.',
     outsideForWeeks:
       'Facebook: Spørsmål og andre innlegg som inviterer til dialog, må publiseres mens kanalen er bemannet, og den er ikke bemannet de nærmeste ukene.',
-    responseWindow: 'Facebook: Kanalen lover svar innen 120 minutter av åpningstiden, men bare 30 bemannede minutter følger de neste 7 dagene.',
+    responseWindow:
+      'Facebook: Kanalen lover svar innen 120 minutter av åpningstiden, men bare 30 bemannede minutter følger de neste 7 dagene.',
   },
   da: {
     maxPerDay: 'Facebook: Højst 2 opslag om dagen, men 2. december 2026 får 3.',
@@ -52,7 +57,8 @@ const EXPECTED: Record<Locale, Record<keyof typeof VIOLATIONS, string>> = {
       'Facebook: Spørgsmål og andre opslag, der inviterer til dialog, skal udgives, mens kanalen er bemandet. Den er bemandet igen torsdag 3. december kl. 09.00.',
     outsideForWeeks:
       'Facebook: Spørgsmål og andre opslag, der inviterer til dialog, skal udgives, mens kanalen er bemandet, og den er ikke bemandet de kommende uger.',
-    responseWindow: 'Facebook: Kanalen lover svar inden for 120 minutter af åbningstiden, men kun 30 bemandede minutter følger de næste 7 dage.',
+    responseWindow:
+      'Facebook: Kanalen lover svar inden for 120 minutter af åbningstiden, men kun 30 bemandede minutter følger de næste 7 dage.',
   },
   sv: {
     maxPerDay: 'Facebook: Högst 2 inlägg per dag, men 2 december 2026 får 3.',
@@ -63,7 +69,8 @@ const EXPECTED: Record<Locale, Record<keyof typeof VIOLATIONS, string>> = {
       'Facebook: Frågor och andra inlägg som bjuder in till dialog måste publiceras medan kanalen är bemannad. Nästa bemannade tid är torsdag 3 december kl. 09:00.',
     outsideForWeeks:
       'Facebook: Frågor och andra inlägg som bjuder in till dialog måste publiceras medan kanalen är bemannad, och den är inte bemannad de närmaste veckorna.',
-    responseWindow: 'Facebook: Kanalen lovar svar inom 120 minuter av öppettiden, men bara 30 bemannade minuter följer de närmaste 7 dagarna.',
+    responseWindow:
+      'Facebook: Kanalen lovar svar inom 120 minuter av öppettiden, men bara 30 bemannade minuter följer de närmaste 7 dagarna.',
   },
   en: {
     maxPerDay: 'Facebook: at most 2 a day, but 2 December 2026 would have 3.',
@@ -108,19 +115,35 @@ describe('violations in words', () => {
   it('says each broken rule once, though the API names every post it involves', () => {
     const full = VIOLATIONS.maxPerDay;
     const gap = VIOLATIONS.minGap;
-    const worded = wordViolations([full, { ...full, postId: 'p2' }, gap, { ...gap, postId: 'p2', params: { ...gap.params, otherPostId: 'p1' } }], CONTEXT, 'nb');
+    const worded = wordViolations(
+      [full, { ...full, postId: 'p2' }, gap, { ...gap, postId: 'p2', params: { ...gap.params, otherPostId: 'p1' } }],
+      CONTEXT,
+      'nb',
+    );
     expect(worded.map((text) => text.rule)).toEqual(['cadence.max_per_day', 'cadence.min_gap']);
   });
 });
 
 describe('violationsOfPost', () => {
   it('keeps what names the post and a thin week it falls in, and leaves out the rest of the plan', () => {
-    const at = (rule: Violation['rule'], postId: string | null, params: Violation['params']): Violation => ({ ...violation(rule, params), postId });
+    const at = (rule: Violation['rule'], postId: string | null, params: Violation['params']): Violation => ({
+      ...violation(rule, params),
+      postId,
+    });
     const mine = at('cadence.max_per_day', 'p1', { date: '2030-06-04', count: 3, max: 2 });
     const other = at('cadence.max_per_day', 'p2', { date: '2030-06-05', count: 3, max: 2 });
     const myWeek = at('cadence.min_per_week', null, { week: '2030-W23', weekStart: '2030-06-03', weekEnd: '2030-06-09', count: 1, min: 3 });
-    const nextWeek = at('cadence.min_per_week', null, { week: '2030-W24', weekStart: '2030-06-10', weekEnd: '2030-06-16', count: 0, min: 3 });
+    const nextWeek = at('cadence.min_per_week', null, {
+      week: '2030-W24',
+      weekStart: '2030-06-10',
+      weekEnd: '2030-06-16',
+      count: 0,
+      min: 3,
+    });
     const silence = at('cadence.max_silence', null, { from: '2030-06-05', to: '2030-06-09', days: 5, maxDays: 3 });
-    expect(violationsOfPost([mine, other, myWeek, nextWeek, silence], 'p1', '2030-06-04T10:00:00.000Z', 'Europe/Oslo')).toEqual([mine, myWeek]);
+    expect(violationsOfPost([mine, other, myWeek, nextWeek, silence], 'p1', '2030-06-04T10:00:00.000Z', 'Europe/Oslo')).toEqual([
+      mine,
+      myWeek,
+    ]);
   });
 });

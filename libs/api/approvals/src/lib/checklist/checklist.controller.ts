@@ -21,14 +21,22 @@ export class ChecklistController {
 
   @Post()
   @RequirePermission('organization.update')
-  create(@CurrentMember() member: CurrentMemberValue, @Param('organizationId') organizationId: string, @Body() body: CreateChecklistItemDto): Promise<ChecklistItemView> {
+  create(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param('organizationId') organizationId: string,
+    @Body() body: CreateChecklistItemDto,
+  ): Promise<ChecklistItemView> {
     return this.checklist.create(organizationId, member.user.id, body);
   }
 
   /** Change the wording, whether it is required, its place, or archive it. */
   @Patch(':id')
   @RequirePermission('organization.update')
-  update(@CurrentMember() member: CurrentMemberValue, @Param() params: OrganizationItemParams, @Body() body: UpdateChecklistItemDto): Promise<ChecklistItemView> {
+  update(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param() params: OrganizationItemParams,
+    @Body() body: UpdateChecklistItemDto,
+  ): Promise<ChecklistItemView> {
     return this.checklist.update(params.organizationId, member.user.id, params.id, body);
   }
 }

@@ -16,10 +16,24 @@ interface ItemRow {
 }
 
 const COLUMNS = 'id, key, text, required, position, archived_at';
-const toView = (row: ItemRow): ChecklistItemView => ({ id: row.id, key: row.key, text: row.text, required: row.required, position: row.position, archived: row.archived_at !== null });
+const toView = (row: ItemRow): ChecklistItemView => ({
+  id: row.id,
+  key: row.key,
+  text: row.text,
+  required: row.required,
+  position: row.position,
+  archived: row.archived_at !== null,
+});
 
-export async function checklistItems(manager: EntityManager, organizationId: string, includeArchived: boolean): Promise<ChecklistItemView[]> {
-  const rows: ItemRow[] = await manager.query(`SELECT ${COLUMNS} FROM checklist_items WHERE organization_id = $1 AND ($2 OR archived_at IS NULL) ORDER BY position, created_at`, [organizationId, includeArchived]);
+export async function checklistItems(
+  manager: EntityManager,
+  organizationId: string,
+  includeArchived: boolean,
+): Promise<ChecklistItemView[]> {
+  const rows: ItemRow[] = await manager.query(
+    `SELECT ${COLUMNS} FROM checklist_items WHERE organization_id = $1 AND ($2 OR archived_at IS NULL) ORDER BY position, created_at`,
+    [organizationId, includeArchived],
+  );
   return rows.map(toView);
 }
 
@@ -43,14 +57,24 @@ export class ChecklistService {
         [organizationId, input.text, input.required ?? true, input.position ?? null],
       );
       const view = toView(row as ItemRow);
-      await this.audit.record(tx, { organizationId, actorId, action: 'checklist.item_added', subjectType: 'checklist_item', subjectId: view.id, after: view });
+      await this.audit.record(tx, {
+        organizationId,
+        actorId,
+        action: 'checklist.item_added',
+        subjectType: 'checklist_item',
+        subjectId: view.id,
+        after: view,
+      });
       return view;
     });
   }
 
   update(organizationId: string, actorId: string, id: string, input: UpdateChecklistItemDto): Promise<ChecklistItemView> {
     return this.db.transaction(async (tx) => {
-      const [before]: ItemRow[] = await tx.query(`SELECT ${COLUMNS} FROM checklist_items WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, id]);
+      const [before]: ItemRow[] = await tx.query(
+        `SELECT ${COLUMNS} FROM checklist_items WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+        [organizationId, id],
+      );
       if (!before) throw new NotFoundException({ message: 'Checklist item not found', code: 'checklist_item_not_found' });
       const [[row]]: [ItemRow[]] = await tx.query(
         `UPDATE checklist_items SET text = COALESCE($3, text), required = COALESCE($4, required), position = COALESCE($5, position),
@@ -59,7 +83,15 @@ export class ChecklistService {
         [organizationId, id, input.text ?? null, input.required ?? null, input.position ?? null, input.archived ?? null],
       );
       const view = toView(row as ItemRow);
-      await this.audit.record(tx, { organizationId, actorId, action: 'checklist.item_changed', subjectType: 'checklist_item', subjectId: id, before: toView(before), after: view });
+      await this.audit.record(tx, {
+        organizationId,
+        actorId,
+        action: 'checklist.item_changed',
+        subjectType: 'checklist_item',
+        subjectId: id,
+        before: toView(before),
+        after: view,
+      });
       return view;
     });
   }

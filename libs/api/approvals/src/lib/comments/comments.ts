@@ -34,7 +34,13 @@ export class CommentsService {
         WHERE c.organization_id = $1 AND c.post_id = $2 ORDER BY c.created_at`,
       [organizationId, postId],
     );
-    return rows.map((r) => ({ id: r.id, authorId: r.author_id, authorName: r.author_name, body: r.body, createdAt: r.created_at.toISOString() }));
+    return rows.map((r) => ({
+      id: r.id,
+      authorId: r.author_id,
+      authorName: r.author_name,
+      body: r.body,
+      createdAt: r.created_at.toISOString(),
+    }));
   }
 
   add(organizationId: string, postId: string, member: CurrentMemberValue, body: string): Promise<CommentView> {
@@ -49,9 +55,29 @@ export class CommentsService {
         `SELECT author_id AS id FROM post_comments WHERE post_id = $1 UNION SELECT reviewer_id FROM post_reviews WHERE post_id = $1`,
         [postId],
       );
-      await this.notifications.notify(tx, { organizationId, kind: 'commented', postId, actorId: member.user.id, recipientIds: [post.authorId, ...people.map((p) => p.id)], params: { title: post.title } });
-      await this.audit.record(tx, { organizationId, actorId: member.user.id, action: 'post.commented', subjectType: 'post', subjectId: postId, after: { body } });
-      return { id: row?.id as string, authorId: member.user.id, authorName: member.user.name, body, createdAt: (row?.created_at as Date).toISOString() };
+      await this.notifications.notify(tx, {
+        organizationId,
+        kind: 'commented',
+        postId,
+        actorId: member.user.id,
+        recipientIds: [post.authorId, ...people.map((p) => p.id)],
+        params: { title: post.title },
+      });
+      await this.audit.record(tx, {
+        organizationId,
+        actorId: member.user.id,
+        action: 'post.commented',
+        subjectType: 'post',
+        subjectId: postId,
+        after: { body },
+      });
+      return {
+        id: row?.id as string,
+        authorId: member.user.id,
+        authorName: member.user.name,
+        body,
+        createdAt: (row?.created_at as Date).toISOString(),
+      };
     });
   }
 }
@@ -70,7 +96,11 @@ export class CommentsController {
   /** Editors and approvers talk about the post here; participants are notified. */
   @Post()
   @RequirePermission('posts.edit')
-  add(@CurrentMember() member: CurrentMemberValue, @Param() params: OrganizationItemParams, @Body() body: CreateCommentDto): Promise<CommentView> {
+  add(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param() params: OrganizationItemParams,
+    @Body() body: CreateCommentDto,
+  ): Promise<CommentView> {
     return this.comments.add(params.organizationId, params.id, member, body.body);
   }
 }

@@ -26,9 +26,15 @@ export class DecisionsController {
   @HttpCode(HttpStatus.OK)
   @RequirePermission('posts.approve')
   @ApiForbiddenResponse({ description: 'Your own post or revision (own_post), or a role that may not approve (permission_denied).' })
-  @ApiConflictResponse({ description: 'A newer revision exists (stale_revision), you already approved it (already_approved), or the state does not allow it.' })
+  @ApiConflictResponse({
+    description: 'A newer revision exists (stale_revision), you already approved it (already_approved), or the state does not allow it.',
+  })
   @ApiBadRequestResponse({ description: 'A required checklist item is not ticked (checklist_incomplete).' })
-  approve(@CurrentMember() member: CurrentMemberValue, @Param() params: OrganizationItemParams, @Body() body: ApproveDto): Promise<PostView> {
+  approve(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param() params: OrganizationItemParams,
+    @Body() body: ApproveDto,
+  ): Promise<PostView> {
     return this.decisions.decide(params.organizationId, params.id, member, { type: 'approve', ...body });
   }
 
@@ -38,7 +44,11 @@ export class DecisionsController {
   @RequirePermission('posts.approve')
   @ApiForbiddenResponse({ description: 'Your own post (own_post).' })
   @ApiConflictResponse({ description: 'A newer revision exists (stale_revision), or the state does not allow it.' })
-  requestChanges(@CurrentMember() member: CurrentMemberValue, @Param() params: OrganizationItemParams, @Body() body: RequestChangesDto): Promise<PostView> {
+  requestChanges(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param() params: OrganizationItemParams,
+    @Body() body: RequestChangesDto,
+  ): Promise<PostView> {
     return this.decisions.decide(params.organizationId, params.id, member, { type: 'request_changes', ...body });
   }
 

@@ -6,7 +6,11 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
-type Decided = { type: 'submit' } | { type: 'cancel'; reason?: string } | { type: 'approve'; revision: number; checklist: string[]; comment?: string } | { type: 'request_changes'; revision: number; comment: string };
+type Decided =
+  | { type: 'submit' }
+  | { type: 'cancel'; reason?: string }
+  | { type: 'approve'; revision: number; checklist: string[]; comment?: string }
+  | { type: 'request_changes'; revision: number; comment: string };
 
 /**
  * Every workflow decision on a post. The post row is locked for the transaction, so two approvers
@@ -27,7 +31,11 @@ export class DecisionsService {
       const policy = await policyFor(tx, organizationId, before.channelIds);
       const machineRequest: PostActionRequest =
         request.type === 'approve'
-          ? { type: 'approve', revision: request.revision, checklistComplete: await this.checklistComplete(tx, organizationId, request.checklist) }
+          ? {
+              type: 'approve',
+              revision: request.revision,
+              checklistComplete: await this.checklistComplete(tx, organizationId, request.checklist),
+            }
           : request.type === 'request_changes'
             ? { type: 'request_changes', revision: request.revision }
             : { type: request.type };
@@ -66,11 +74,18 @@ export class DecisionsService {
 
   /** Every required, active item ticked; an id that is not this organisation's item is a 400. */
   private async checklistComplete(tx: EntityManager, organizationId: string, ticked: readonly string[]): Promise<boolean> {
-    const items: Array<{ id: string; required: boolean; archived_at: Date | null }> = await tx.query(`SELECT id, required, archived_at FROM checklist_items WHERE organization_id = $1`, [organizationId]);
+    const items: Array<{ id: string; required: boolean; archived_at: Date | null }> = await tx.query(
+      `SELECT id, required, archived_at FROM checklist_items WHERE organization_id = $1`,
+      [organizationId],
+    );
     const known = new Set(items.map((item) => item.id));
     const unknown = ticked.filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new BadRequestException({ message: `checklist: unknown items ${unknown.join(', ')}`, code: 'unknown_reference', errors: [{ field: 'checklist', messages: [`unknown items: ${unknown.join(', ')}`] }] });
+      throw new BadRequestException({
+        message: `checklist: unknown items ${unknown.join(', ')}`,
+        code: 'unknown_reference',
+        errors: [{ field: 'checklist', messages: [`unknown items: ${unknown.join(', ')}`] }],
+      });
     }
     return items.filter((item) => item.required && item.archived_at === null).every((item) => ticked.includes(item.id));
   }

@@ -41,9 +41,21 @@ export class ExpiryService implements OnApplicationBootstrap, OnModuleDestroy {
         const due = await new PostsReader(tx).lockNextDueUnapproved(now);
         if (!due) return true;
         const before = await loadWorkflow(tx, due.organization_id, due.id);
-        const decision = decidePostAction(before, { type: 'expire' }, 'system', await policyFor(tx, due.organization_id, before.channelIds));
+        const decision = decidePostAction(
+          before,
+          { type: 'expire' },
+          'system',
+          await policyFor(tx, due.organization_id, before.channelIds),
+        );
         if (!decision.ok) throw new Error(`expiring ${due.id}: ${decision.reason}`);
-        await this.workflow.apply(tx, { organizationId: due.organization_id, postId: due.id, action: 'expire', actor: 'system', before, change: decision.next });
+        await this.workflow.apply(tx, {
+          organizationId: due.organization_id,
+          postId: due.id,
+          action: 'expire',
+          actor: 'system',
+          before,
+          change: decision.next,
+        });
         expired += 1;
         return false;
       });

@@ -8,7 +8,6 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import type { DataSource } from 'typeorm';
 
-
 export class AuditQueryDto {
   @OptionalNotNull()
   @IsIn(['post', 'member', 'organization', 'channel', 'checklist_item'])
@@ -36,17 +35,41 @@ export class AuditQueryDto {
 export class HistoryService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async events(organizationId: string, filter: { subjectType?: string; subjectId?: string; before?: string; limit?: number }): Promise<AuditEventView[]> {
-    const rows: Array<{ id: string; actor_id: string | null; actor_name: string | null; action: string; subject_type: string; subject_id: string | null; before: unknown; after: unknown; reason: string | null; created_at: Date }> =
-      await this.db.query(
-        `SELECT e.id::text, e.actor_id, u.name AS actor_name, e.action, e.subject_type, e.subject_id, e.before, e.after, e.reason, e.created_at
+  async events(
+    organizationId: string,
+    filter: { subjectType?: string; subjectId?: string; before?: string; limit?: number },
+  ): Promise<AuditEventView[]> {
+    const rows: Array<{
+      id: string;
+      actor_id: string | null;
+      actor_name: string | null;
+      action: string;
+      subject_type: string;
+      subject_id: string | null;
+      before: unknown;
+      after: unknown;
+      reason: string | null;
+      created_at: Date;
+    }> = await this.db.query(
+      `SELECT e.id::text, e.actor_id, u.name AS actor_name, e.action, e.subject_type, e.subject_id, e.before, e.after, e.reason, e.created_at
            FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
           WHERE e.organization_id = $1 AND ($2::text IS NULL OR e.subject_type = $2) AND ($3::uuid IS NULL OR e.subject_id = $3)
             AND ($4::timestamptz IS NULL OR e.created_at < $4)
           ORDER BY e.created_at DESC, e.id DESC LIMIT $5`,
-        [organizationId, filter.subjectType ?? null, filter.subjectId ?? null, filter.before ?? null, filter.limit ?? 50],
-      );
-    return rows.map((r) => ({ id: r.id, actorId: r.actor_id, actorName: r.actor_name, action: r.action, subjectType: r.subject_type, subjectId: r.subject_id, before: r.before, after: r.after, reason: r.reason, createdAt: r.created_at.toISOString() }));
+      [organizationId, filter.subjectType ?? null, filter.subjectId ?? null, filter.before ?? null, filter.limit ?? 50],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      action: r.action,
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      before: r.before,
+      after: r.after,
+      reason: r.reason,
+      createdAt: r.created_at.toISOString(),
+    }));
   }
 }
 

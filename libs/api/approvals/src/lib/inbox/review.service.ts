@@ -1,6 +1,15 @@
 import type { CurrentMemberValue } from '@kadens/api/organizations';
 import { loadWorkflow, policyFor, PostsReader, PostsService } from '@kadens/api/posts';
-import type { ApprovalProgressView, InboxEntry, PostRevisionView, PostView, ReviewPlanView, ReviewSummary, ReviewView, Role } from '@kadens/shared/contracts';
+import type {
+  ApprovalProgressView,
+  InboxEntry,
+  PostRevisionView,
+  PostView,
+  ReviewPlanView,
+  ReviewSummary,
+  ReviewView,
+  Role,
+} from '@kadens/shared/contracts';
 import { approvalProgress } from '@kadens/shared/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -42,8 +51,23 @@ export class ReviewService {
   async summary(organizationId: string, postId: string): Promise<ReviewSummary> {
     const post = await this.posts.get(organizationId, postId);
     const workflow = await loadWorkflow(this.db.manager, organizationId, postId);
-    const progress: ApprovalProgressView = approvalProgress(workflow, workflow.approvals, await policyFor(this.db.manager, organizationId, workflow.channelIds));
-    const reviews: Array<{ id: string; revision: number; reviewer_id: string; reviewer_name: string; reviewer_role: Role; decision: ReviewView['decision']; comment: string; checklist: string[]; counts: boolean; created_at: Date }> = await this.db.query(
+    const progress: ApprovalProgressView = approvalProgress(
+      workflow,
+      workflow.approvals,
+      await policyFor(this.db.manager, organizationId, workflow.channelIds),
+    );
+    const reviews: Array<{
+      id: string;
+      revision: number;
+      reviewer_id: string;
+      reviewer_name: string;
+      reviewer_role: Role;
+      decision: ReviewView['decision'];
+      comment: string;
+      checklist: string[];
+      counts: boolean;
+      created_at: Date;
+    }> = await this.db.query(
       `SELECT r.id, r.revision, r.reviewer_id, u.name AS reviewer_name, r.reviewer_role, r.decision, r.comment, r.checklist, r.counts, r.created_at
          FROM post_reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.post_id = $1 ORDER BY r.created_at DESC`,
       [postId],
@@ -108,7 +132,10 @@ export class ReviewService {
       Array<{ id: string; key: string | null; name: string }>,
     ] = await Promise.all([
       this.db.query(`SELECT id, name, color FROM themes WHERE organization_id = $1 AND id = $2`, [organizationId, post.themeId]),
-      this.db.query(`SELECT id, name FROM audiences WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY name, id`, [organizationId, post.audienceIds]),
+      this.db.query(`SELECT id, name FROM audiences WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY name, id`, [
+        organizationId,
+        post.audienceIds,
+      ]),
       this.db.query(`SELECT id, key, name FROM content_types WHERE organization_id = $1 AND id = $2`, [organizationId, post.contentTypeId]),
     ]);
     return {

@@ -46,27 +46,52 @@ export class PolicyService {
   update(organizationId: string, actorId: string, input: UpdatePolicyDto): Promise<ApprovalPolicyView> {
     return this.db.transaction(async (tx) => {
       const before = await organizationPolicy(tx, organizationId);
-      await tx.query(`UPDATE organizations SET approvals_required = COALESCE($2, approvals_required), admin_approval_required = COALESCE($3, admin_approval_required) WHERE id = $1`, [
-        organizationId,
-        input.approvalsRequired ?? null,
-        input.adminApprovalRequired ?? null,
-      ]);
+      await tx.query(
+        `UPDATE organizations SET approvals_required = COALESCE($2, approvals_required), admin_approval_required = COALESCE($3, admin_approval_required) WHERE id = $1`,
+        [organizationId, input.approvalsRequired ?? null, input.adminApprovalRequired ?? null],
+      );
       const after = await organizationPolicy(tx, organizationId);
-      await this.audit.record(tx, { organizationId, actorId, action: 'organization.approval_policy_changed', subjectType: 'organization', subjectId: organizationId, before, after });
+      await this.audit.record(tx, {
+        organizationId,
+        actorId,
+        action: 'organization.approval_policy_changed',
+        subjectType: 'organization',
+        subjectId: organizationId,
+        before,
+        after,
+      });
       return after;
     });
   }
 
-  updateChannel(organizationId: string, channelId: string, actorId: string, input: UpdateChannelPolicyDto): Promise<{ approvalsRequired: number | null; adminApprovalRequired: boolean }> {
+  updateChannel(
+    organizationId: string,
+    channelId: string,
+    actorId: string,
+    input: UpdateChannelPolicyDto,
+  ): Promise<{ approvalsRequired: number | null; adminApprovalRequired: boolean }> {
     return this.db.transaction(async (tx) => {
       const [[row]]: [Array<{ approvals_required: number | null; admin_approval_required: boolean }>] = await tx.query(
         `UPDATE channels SET approvals_required = CASE WHEN $3 THEN $4 ELSE approvals_required END, admin_approval_required = COALESCE($5, admin_approval_required)
           WHERE organization_id = $1 AND id = $2 RETURNING approvals_required, admin_approval_required`,
-        [organizationId, channelId, input.approvalsRequired !== undefined, input.approvalsRequired ?? null, input.adminApprovalRequired ?? null],
+        [
+          organizationId,
+          channelId,
+          input.approvalsRequired !== undefined,
+          input.approvalsRequired ?? null,
+          input.adminApprovalRequired ?? null,
+        ],
       );
       if (!row) throw new NotFoundException({ message: 'Channel not found', code: 'channel_not_found' });
       const after = { approvalsRequired: row.approvals_required, adminApprovalRequired: row.admin_approval_required };
-      await this.audit.record(tx, { organizationId, actorId, action: 'channel.approval_policy_changed', subjectType: 'channel', subjectId: channelId, after });
+      await this.audit.record(tx, {
+        organizationId,
+        actorId,
+        action: 'channel.approval_policy_changed',
+        subjectType: 'channel',
+        subjectId: channelId,
+        after,
+      });
       return after;
     });
   }
@@ -85,14 +110,22 @@ export class PolicyController {
 
   @Patch('approval-policy')
   @RequirePermission('organization.update')
-  update(@CurrentMember() member: CurrentMemberValue, @Param('organizationId') organizationId: string, @Body() body: UpdatePolicyDto): Promise<ApprovalPolicyView> {
+  update(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param('organizationId') organizationId: string,
+    @Body() body: UpdatePolicyDto,
+  ): Promise<ApprovalPolicyView> {
     return this.policy.update(organizationId, member.user.id, body);
   }
 
   /** A channel may ask for more sign-off than the organisation, never less. */
   @Patch('channels/:id/approval-policy')
   @RequirePermission('organization.update')
-  updateChannel(@CurrentMember() member: CurrentMemberValue, @Param() params: OrganizationItemParams, @Body() body: UpdateChannelPolicyDto) {
+  updateChannel(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param() params: OrganizationItemParams,
+    @Body() body: UpdateChannelPolicyDto,
+  ) {
     return this.policy.updateChannel(params.organizationId, params.id, member.user.id, body);
   }
 }

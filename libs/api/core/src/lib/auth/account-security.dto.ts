@@ -1,4 +1,10 @@
-import { type ChangePasswordRequest, PASSWORD_POLICY, PASSWORD_PROBLEM_MESSAGES, type PasswordResetConfirmRequest, type PasswordResetRequest } from '@kadens/shared/contracts';
+import {
+  type ChangePasswordRequest,
+  PASSWORD_POLICY,
+  PASSWORD_PROBLEM_MESSAGES,
+  type PasswordResetConfirmRequest,
+  type PasswordResetRequest,
+} from '@kadens/shared/contracts';
 import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
 
 import { Trim } from '../http/input-decorators';

@@ -19,13 +19,22 @@ export class AccountSecurityService {
   ) {}
 
   /** Needs the current password; ends every other session (this one stays) and any pending reset link. */
-  async changePassword(user: AuthUser, currentTokenHash: string, input: { currentPassword: string; newPassword: string }, client: ClientContext): Promise<'changed' | 'wrong_password'> {
+  async changePassword(
+    user: AuthUser,
+    currentTokenHash: string,
+    input: { currentPassword: string; newPassword: string },
+    client: ClientContext,
+  ): Promise<'changed' | 'wrong_password'> {
     const rows: Array<{ password_hash: string }> = await this.db.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id]);
     if (!(await this.hasher.verify(rows[0]?.password_hash ?? null, input.currentPassword))) return 'wrong_password';
     assertAcceptablePassword(input.newPassword, [user.email, user.name], 'newPassword');
     if (input.newPassword === input.currentPassword) {
       const message = 'The new password must differ from the current one.';
-      throw new BadRequestException({ message: `newPassword: ${message}`, code: 'validation_failed', errors: [{ field: 'newPassword', messages: [message] }] });
+      throw new BadRequestException({
+        message: `newPassword: ${message}`,
+        code: 'validation_failed',
+        errors: [{ field: 'newPassword', messages: [message] }],
+      });
     }
     const hash = await this.hasher.hash(input.newPassword);
     await this.db.transaction(async (tx) => {
@@ -47,10 +56,16 @@ export class AccountSecurityService {
   }
 
   /** Ends one of the person's own sessions; says whether it was the one making the request. */
-  async endSession(user: AuthUser, sessionId: string, currentTokenHash: string | undefined, client: ClientContext): Promise<{ wasCurrent: boolean }> {
+  async endSession(
+    user: AuthUser,
+    sessionId: string,
+    currentTokenHash: string | undefined,
+    client: ClientContext,
+  ): Promise<{ wasCurrent: boolean }> {
     return this.db.transaction(async (tx) => {
       const ended = await this.sessions.revokeById(user.id, sessionId, tx);
-      if (!ended) throw new NotFoundException({ message: 'No such session of yours (it may have ended already)', code: 'session_not_found' });
+      if (!ended)
+        throw new NotFoundException({ message: 'No such session of yours (it may have ended already)', code: 'session_not_found' });
       await recordAccountEvent(tx, user.id, 'session_ended', client);
       return { wasCurrent: ended === currentTokenHash };
     });

@@ -1,6 +1,28 @@
 import type { AccountSessionView } from '@kadens/shared/contracts';
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Put, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Put,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import type { AppConfig } from '../config/app-config';
@@ -30,9 +52,17 @@ export class AccountController {
   @Put('password')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Changed; your other sessions have ended.' })
-  @ApiBadRequestResponse({ description: 'The current password is wrong (code wrong_password, field currentPassword), or the new one is refused (field newPassword, saying why).' })
+  @ApiBadRequestResponse({
+    description:
+      'The current password is wrong (code wrong_password, field currentPassword), or the new one is refused (field newPassword, saying why).',
+  })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong passwords for this account (code too_many_attempts); see Retry-After.' })
-  async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body() body: ChangePasswordDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     // Guessing the current password from a borrowed session counts like guessing it at the login.
     const refused = await this.limiter.beforeLogin(limitKeyForAddress(request.ip), user.email);
     if (refused) throw tooManyAttempts(response, refused, 'Too many wrong passwords. Wait a while and try again.');
@@ -40,13 +70,20 @@ export class AccountController {
     if (outcome === 'wrong_password') {
       await this.limiter.loginFailed(user.email);
       const message = 'This is not your current password.';
-      throw new BadRequestException({ message: `currentPassword: ${message}`, code: 'wrong_password', errors: [{ field: 'currentPassword', messages: [message] }] });
+      throw new BadRequestException({
+        message: `currentPassword: ${message}`,
+        code: 'wrong_password',
+        errors: [{ field: 'currentPassword', messages: [message] }],
+      });
     }
   }
 
   /** Your sessions that have not ended, most recently used first; `current` marks the one asking. */
   @Get('sessions')
-  @ApiOkResponse({ description: 'AccountSessionView[]: `id`, `createdAt`, `lastUsedAt`, `device` (from the user agent), `address` (shortened to /24 or /48), `current`.' })
+  @ApiOkResponse({
+    description:
+      'AccountSessionView[]: `id`, `createdAt`, `lastUsedAt`, `device` (from the user agent), `address` (shortened to /24 or /48), `current`.',
+  })
   listSessions(@CurrentUser() user: AuthUser, @Req() request: AuthenticatedRequest): Promise<AccountSessionView[]> {
     return this.sessions.list(user.id, request.sessionTokenHash);
   }
@@ -68,5 +105,9 @@ export class AccountController {
 }
 
 function invalidSessionId(): BadRequestException {
-  return new BadRequestException({ message: 'sessionId: must be a UUID', code: 'validation_failed', errors: [{ field: 'sessionId', messages: ['must be a UUID'] }] });
+  return new BadRequestException({
+    message: 'sessionId: must be a UUID',
+    code: 'validation_failed',
+    errors: [{ field: 'sessionId', messages: ['must be a UUID'] }],
+  });
 }

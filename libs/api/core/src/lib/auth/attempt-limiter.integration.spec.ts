@@ -12,9 +12,15 @@ describe('attempt limits shared between API processes', () => {
 
     beforeAll(async () => {
       // Two apps (two "processes") on one Redis prefix; each has a database of its own, which does not matter to the counts.
-      const env = { REDIS_URL: redisUrl ?? '', REDIS_PREFIX: `kadens-test-${randomBytes(4).toString('hex')}`, APP_ROLES: 'api', LOGIN_FAILURES_PER_ACCOUNT: '4' };
+      const env = {
+        REDIS_URL: redisUrl ?? '',
+        REDIS_PREFIX: `kadens-test-${randomBytes(4).toString('hex')}`,
+        APP_ROLES: 'api',
+        LOGIN_FAILURES_PER_ACCOUNT: '4',
+      };
       [first, second] = await Promise.all([createTestApp([], env), createTestApp([], env)]);
-      for (const app of [first, second]) await app.app.get(UsersService).create({ email: 'kari@example.no', name: 'Kari', password: 'correct horse battery' });
+      for (const app of [first, second])
+        await app.app.get(UsersService).create({ email: 'kari@example.no', name: 'Kari', password: 'correct horse battery' });
     });
     afterAll(async () => {
       await first?.close();
@@ -22,7 +28,8 @@ describe('attempt limits shared between API processes', () => {
     });
 
     it('adds up the failures both processes saw', async () => {
-      const attempt = (app: TestApp, password: string) => app.anonymous().post('/api/auth/login').send({ email: 'kari@example.no', password });
+      const attempt = (app: TestApp, password: string) =>
+        app.anonymous().post('/api/auth/login').send({ email: 'kari@example.no', password });
       const statuses = [];
       for (const app of [first, second, first, second]) statuses.push((await attempt(app, 'wrong guess')).status);
       expect(statuses).toEqual([401, 401, 401, 401]);
@@ -36,7 +43,8 @@ describe('attempt limits shared between API processes', () => {
       const env = { APP_ROLES: 'api', LOGIN_FAILURES_PER_ACCOUNT: '2' };
       const [a, b] = await Promise.all([createTestApp([], env), createTestApp([], env)]);
       try {
-        const attempt = (app: TestApp) => app.anonymous().post('/api/auth/login').send({ email: 'kari@example.no', password: 'wrong guess' });
+        const attempt = (app: TestApp) =>
+          app.anonymous().post('/api/auth/login').send({ email: 'kari@example.no', password: 'wrong guess' });
         expect([(await attempt(a)).status, (await attempt(a)).status, (await attempt(a)).status]).toEqual([401, 401, 429]);
         expect((await attempt(b)).status).toBe(401);
       } finally {

@@ -35,7 +35,15 @@ export class AttemptLimiter implements OnModuleDestroy {
     this.redis?.on('error', (error: Error) => this.logger.warn(`Redis for attempt limits: ${error.message}`));
     const make = (name: string, points: number, duration: number): RateLimiterAbstract => {
       const memory = new RateLimiterMemory({ keyPrefix: name, points, duration });
-      return this.redis ? new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `${redis.prefix}:limits:${name}`, points, duration, insuranceLimiter: memory }) : memory;
+      return this.redis
+        ? new RateLimiterRedis({
+            storeClient: this.redis,
+            keyPrefix: `${redis.prefix}:limits:${name}`,
+            points,
+            duration,
+            insuranceLimiter: memory,
+          })
+        : memory;
     };
     this.limiters = {
       loginAddress: make('login-address', auth.loginAttemptsPerAddress, 60),

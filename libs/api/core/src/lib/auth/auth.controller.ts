@@ -53,7 +53,9 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ description: 'Logged in; the session cookie is set.' })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (which one is never said).' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or too many failed ones for this e-mail (code too_many_attempts); see Retry-After.' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts from this address, or too many failed ones for this e-mail (code too_many_attempts); see Retry-After.',
+  })
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<UserView> {
     const refused = await this.limiter.beforeLogin(limitKeyForAddress(request.ip), body.email);
     if (refused) throw tooManyAttempts(response, refused, TOO_MANY_LOGINS);
@@ -85,7 +87,11 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Every session of the account has ended; the cookie is cleared.' })
   @ApiUnauthorizedResponse({ description: 'Not logged in.' })
-  async logoutEverywhere(@CurrentUser() user: AuthUser, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logoutEverywhere(
+    @CurrentUser() user: AuthUser,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.account.logOutEverywhere(user, clientContext(request));
     clearSessionCookie(response, this.config);
   }
@@ -98,13 +104,26 @@ export class AuthController {
   @Post('password-reset')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ description: 'If the e-mail has an account, a link is on its way.' })
-  @ApiTooManyRequestsResponse({ description: 'Too many requests from this address or for this e-mail (code too_many_attempts); see Retry-After.' })
-  async requestPasswordReset(@Body() body: PasswordResetRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<{ message: string }> {
+  @ApiTooManyRequestsResponse({
+    description: 'Too many requests from this address or for this e-mail (code too_many_attempts); see Retry-After.',
+  })
+  async requestPasswordReset(
+    @Body() body: PasswordResetRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ message: string }> {
     const refused = await this.limiter.beforeResetRequest(limitKeyForAddress(request.ip), body.email);
-    if (refused) throw tooManyAttempts(response, refused, 'Too many requests for a new password. Check your inbox (and spam folder), or try again later.');
+    if (refused)
+      throw tooManyAttempts(
+        response,
+        refused,
+        'Too many requests for a new password. Check your inbox (and spam folder), or try again later.',
+      );
     // Answered before the work is done, so the time taken does not tell whether the account exists.
     const client = clientContext(request);
-    void this.resets.request(body.email, client).catch((error: unknown) => this.logger.error(`password reset request failed: ${String(error)}`));
+    void this.resets
+      .request(body.email, client)
+      .catch((error: unknown) => this.logger.error(`password reset request failed: ${String(error)}`));
     return { message: 'If the e-mail address has an account, we have sent it a link to set a new password.' };
   }
 
@@ -113,8 +132,15 @@ export class AuthController {
   @Post('password-reset/confirm')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'The password is set; log in with it.' })
-  @ApiBadRequestResponse({ description: 'The link has expired or was used (code invalid_reset_token, field token), or the password is refused (field password, saying why).' })
-  async confirmPasswordReset(@Body() body: PasswordResetConfirmDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  @ApiBadRequestResponse({
+    description:
+      'The link has expired or was used (code invalid_reset_token, field token), or the password is refused (field password, saying why).',
+  })
+  async confirmPasswordReset(
+    @Body() body: PasswordResetConfirmDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     const email = await this.resets.confirm(body.token, body.password, clientContext(request));
     await this.limiter.loginSucceeded(email);
     clearSessionCookie(response, this.config);

@@ -66,7 +66,10 @@ describe('auth against PostgreSQL', () => {
   });
 
   it('answers an oversized body with 413 naming the body, not a 500', async () => {
-    const response = await t.anonymous().post('/api/auth/login').send({ email: 'a@b.no', password: 'x'.repeat(300 * 1024) });
+    const response = await t
+      .anonymous()
+      .post('/api/auth/login')
+      .send({ email: 'a@b.no', password: 'x'.repeat(300 * 1024) });
     expect(response.status).toBe(413);
     expect(response.body).toMatchObject({ code: 'body_too_large', errors: [{ field: 'body' }] });
   });
@@ -125,7 +128,15 @@ describe('login limits', () => {
     try {
       const statuses = [];
       for (let i = 0; i < 3; i++) {
-        statuses.push((await untrusting.anonymous().post('/api/auth/login').set('X-Forwarded-For', `192.0.2.${i}`).send({ email: `r${i}@example.no`, password: 'guess' })).status);
+        statuses.push(
+          (
+            await untrusting
+              .anonymous()
+              .post('/api/auth/login')
+              .set('X-Forwarded-For', `192.0.2.${i}`)
+              .send({ email: `r${i}@example.no`, password: 'guess' })
+          ).status,
+        );
       }
       expect(statuses).toEqual([401, 401, 429]);
     } finally {

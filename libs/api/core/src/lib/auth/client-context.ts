@@ -22,7 +22,10 @@ export function shortenAddress(ip: string): string | null {
   const address = ip.startsWith('::ffff:') && isIPv4(ip.slice(7)) ? ip.slice(7) : ip;
   if (isIPv4(address)) return `${address.split('.').slice(0, 3).join('.')}.x`;
   if (!isIPv6(address)) return null;
-  return `${expandIPv6(address).slice(0, 3).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/48`;
+  return `${expandIPv6(address)
+    .slice(0, 3)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/48`;
 }
 
 /** What attempt limits count by: an IPv4 address, or an IPv6 /64 (one subscriber gets a whole /64). */

@@ -21,9 +21,12 @@ describe('password policy', () => {
     expect(passwordProblem(password, kari)).toEqual(expect.any(String));
   });
 
-  it.each(['correct horse battery staple kari', 'fjord lantern quietly pickles', 'Tre blå vafler før lunsj!'])('accepts the passphrase %j', (password) => {
-    expect(passwordProblem(password, kari)).toBeNull();
-  });
+  it.each(['correct horse battery staple kari', 'fjord lantern quietly pickles', 'Tre blå vafler før lunsj!'])(
+    'accepts the passphrase %j',
+    (password) => {
+      expect(passwordProblem(password, kari)).toBeNull();
+    },
+  );
 
   it('counts characters, not UTF-16 units', () => {
     expect(passwordProblemKind('🙂'.repeat(11), [])).toBe('too_short');

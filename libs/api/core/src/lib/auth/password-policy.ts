@@ -55,7 +55,8 @@ export function passwordProblem(password: string, userInputs: string[]): string 
 /** Throws the usual 400 (`validation_failed`, naming `field`) when the password is refused. */
 export function assertAcceptablePassword(password: string, userInputs: string[], field = 'password'): void {
   const problem = passwordProblem(password, userInputs);
-  if (problem) throw new BadRequestException({ message: `${field}: ${problem}`, code: 'validation_failed', errors: [{ field, messages: [problem] }] });
+  if (problem)
+    throw new BadRequestException({ message: `${field}: ${problem}`, code: 'validation_failed', errors: [{ field, messages: [problem] }] });
 }
 
 /**
@@ -63,7 +64,10 @@ export function assertAcceptablePassword(password: string, userInputs: string[],
  * `email` and `name`) count as the person's own words; when the DTO does not carry them, the service
  * checks again with `assertAcceptablePassword` and the account's e-mail and name.
  */
-export function IsAcceptablePassword(options: { userInputsFrom?: string[] } = {}, validationOptions?: ValidationOptions): PropertyDecorator {
+export function IsAcceptablePassword(
+  options: { userInputsFrom?: string[] } = {},
+  validationOptions?: ValidationOptions,
+): PropertyDecorator {
   const from = options.userInputsFrom ?? ['email', 'name'];
   return (target: object, propertyName: string | symbol) => {
     registerDecorator({

@@ -44,13 +44,14 @@ export class PasswordResetService {
   async request(email: string, client: ClientContext): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     await this.db.transaction(async (tx) => {
-      const users: Array<{ id: string; email: string; name: string; locale: string | null; organization_locale: string | null }> = await tx.query(
-        `SELECT u.id, u.email, u.name, u.locale,
+      const users: Array<{ id: string; email: string; name: string; locale: string | null; organization_locale: string | null }> =
+        await tx.query(
+          `SELECT u.id, u.email, u.name, u.locale,
                 (SELECT o.default_locale FROM memberships m JOIN organizations o ON o.id = m.organization_id
                   WHERE m.user_id = u.id ORDER BY m.created_at LIMIT 1) AS organization_locale
            FROM users u WHERE u.email = $1`,
-        [normalizeEmail(email)],
-      );
+          [normalizeEmail(email)],
+        );
       const user = users[0];
       if (!user) return;
       await tx.query(`INSERT INTO password_reset_tokens (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`, [
@@ -59,7 +60,10 @@ export class PasswordResetService {
         new Date(Date.now() + RESET_TOKEN_TTL_MS),
       ]);
       const locale = [user.locale, user.organization_locale].find(isLocale) ?? FALLBACK_LOCALE;
-      await this.mailer.enqueue(tx, passwordResetMail({ to: user.email, name: user.name, locale, publicUrl: this.config.publicUrl, token }));
+      await this.mailer.enqueue(
+        tx,
+        passwordResetMail({ to: user.email, name: user.name, locale, publicUrl: this.config.publicUrl, token }),
+      );
       await recordAccountEvent(tx, user.id, 'password_reset_requested', client);
     });
     if (!this.mailer.canSend) this.logger.warn('a password reset was asked for, but SMTP_URL is not set: the mail waits in account_mails');
@@ -77,11 +81,18 @@ export class PasswordResetService {
       const row = rows[0];
       if (!row) {
         const message = 'This link has expired or has already been used. Ask for a new one.';
-        throw new BadRequestException({ message: `token: ${message}`, code: 'invalid_reset_token', errors: [{ field: 'token', messages: [message] }] });
+        throw new BadRequestException({
+          message: `token: ${message}`,
+          code: 'invalid_reset_token',
+          errors: [{ field: 'token', messages: [message] }],
+        });
       }
       // The policy only once the link is known to be good, so anonymous requests cannot make the server score passwords.
       assertAcceptablePassword(password, [row.email, row.name], 'password');
-      await tx.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [row.user_id, await this.hasher.hash(password)]);
+      await tx.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+        row.user_id,
+        await this.hasher.hash(password),
+      ]);
       await tx.query(`UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [row.user_id]);
       await this.sessions.revokeAll(row.user_id, null, tx);
       await recordAccountEvent(tx, row.user_id, 'password_reset', client);

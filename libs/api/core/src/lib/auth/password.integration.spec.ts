@@ -30,7 +30,7 @@ describe('passwords against PostgreSQL and a local SMTP server', () => {
     expect((await t.anonymous().post('/api/auth/login').send({ email: 'weak@example.no', password: 'kadens-demo' })).status).toBe(200);
   });
 
-  describe('changing one\'s password', () => {
+  describe("changing one's password", () => {
     it.each([
       ['aaaaaaaaaaaa', /too easy to guess/],
       ['password1234', /too easy to guess/],
@@ -60,13 +60,16 @@ describe('passwords against PostgreSQL and a local SMTP server', () => {
       expect(await sessionCount('kari@example.no')).toBe(1);
       expect((await t.anonymous().post('/api/auth/login').send({ email: 'kari@example.no', password: OLD })).status).toBe(401);
       expect((await t.anonymous().post('/api/auth/login').send({ email: 'kari@example.no', password: NEW })).status).toBe(200);
-      const [event] = await t.db.query(`SELECT kind FROM account_events e JOIN users u ON u.id = e.user_id WHERE u.email = 'kari@example.no'`);
+      const [event] = await t.db.query(
+        `SELECT kind FROM account_events e JOIN users u ON u.id = e.user_id WHERE u.email = 'kari@example.no'`,
+      );
       expect(event.kind).toBe('password_changed');
     });
   });
 
   describe('resetting it by e-mail', () => {
-    const requestReset = (email: string, address = '192.0.2.10') => t.anonymous().post('/api/auth/password-reset').set('X-Forwarded-For', address).send({ email });
+    const requestReset = (email: string, address = '192.0.2.10') =>
+      t.anonymous().post('/api/auth/password-reset').set('X-Forwarded-For', address).send({ email });
     const tokenMailedTo = async (email: string, since: number) => {
       await waitUntil(() => mailbox.mails.length > since && mailbox.mails.slice(since).some((m) => m.to.includes(email)));
       const mail = mailbox.mails.slice(since).find((m) => m.to.includes(email));
@@ -82,11 +85,13 @@ describe('passwords against PostgreSQL and a local SMTP server', () => {
       expect(known.status).toBe(202);
       expect(unknown.status).toBe(202);
       expect(unknown.body).toEqual(known.body);
-      await waitUntil(async () => Number((await t.db.query(`SELECT count(*) FROM account_mails WHERE to_email = 'sven@example.se'`))[0].count) === 1);
+      await waitUntil(
+        async () => Number((await t.db.query(`SELECT count(*) FROM account_mails WHERE to_email = 'sven@example.se'`))[0].count) === 1,
+      );
       expect(await t.db.query(`SELECT 1 FROM account_mails WHERE to_email = 'nobody@example.se'`)).toHaveLength(0);
     });
 
-    it('mails a link in the person\'s language, stores only the token\'s hash, and the link works once', async () => {
+    it("mails a link in the person's language, stores only the token's hash, and the link works once", async () => {
       const since = mailbox.mails.length;
       expect((await requestReset('sven@example.se', '192.0.2.3')).status).toBe(202);
       const { mail, token } = await tokenMailedTo('sven@example.se', since);
@@ -118,7 +123,9 @@ describe('passwords against PostgreSQL and a local SMTP server', () => {
       await requestReset('weak@example.no', '192.0.2.4');
       const { mail, token } = await tokenMailedTo('weak@example.no', since);
       expect(mail.subject).toBe('Nytt passord til Kadens');
-      await t.db.query(`UPDATE password_reset_tokens SET expires_at = now() - interval '1 second', created_at = now() - interval '61 minutes' WHERE used_at IS NULL`);
+      await t.db.query(
+        `UPDATE password_reset_tokens SET expires_at = now() - interval '1 second', created_at = now() - interval '61 minutes' WHERE used_at IS NULL`,
+      );
       const response = await confirm(token, NEW);
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('invalid_reset_token');

@@ -46,12 +46,13 @@ export class SessionService {
   /** The session's user, sliding the expiry forward once half of it has passed. */
   async resolve(token: string): Promise<{ user: AuthUser; tokenHash: string } | null> {
     const tokenHash = hashSessionToken(token);
-    const rows: Array<{ id: string; email: string; name: string; locale: AuthUser['locale']; expires_at: Date; last_used_at: Date }> = await this.db.query(
-      `SELECT u.id, u.email, u.name, u.locale, s.expires_at, s.last_used_at
+    const rows: Array<{ id: string; email: string; name: string; locale: AuthUser['locale']; expires_at: Date; last_used_at: Date }> =
+      await this.db.query(
+        `SELECT u.id, u.email, u.name, u.locale, s.expires_at, s.last_used_at
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now()`,
-      [tokenHash],
-    );
+        [tokenHash],
+      );
     const row = rows[0];
     if (!row) return null;
     const slide = row.expires_at.getTime() - Date.now() < this.ttlMs / 2;
@@ -71,12 +72,18 @@ export class SessionService {
 
   /** The person's live sessions, most recently used first. */
   async list(userId: string, currentTokenHash: string | undefined): Promise<AccountSessionView[]> {
-    const rows: Array<{ id: string; token_hash: string; created_at: Date; last_used_at: Date; user_agent: string | null; address: string | null }> =
-      await this.db.query(
-        `SELECT id, token_hash, created_at, last_used_at, user_agent, address FROM sessions
+    const rows: Array<{
+      id: string;
+      token_hash: string;
+      created_at: Date;
+      last_used_at: Date;
+      user_agent: string | null;
+      address: string | null;
+    }> = await this.db.query(
+      `SELECT id, token_hash, created_at, last_used_at, user_agent, address FROM sessions
           WHERE user_id = $1 AND expires_at > now() ORDER BY last_used_at DESC, created_at DESC`,
-        [userId],
-      );
+      [userId],
+    );
     return rows.map((row) => ({
       id: row.id,
       createdAt: row.created_at.toISOString(),
@@ -90,19 +97,19 @@ export class SessionService {
   /** Ends one of the person's sessions by its id; returns its token hash, or null when it is not theirs. */
   async revokeById(userId: string, sessionId: string, manager: EntityManager = this.db.manager): Promise<string | null> {
     // TypeORM answers a DELETE with [rows, count].
-    const [rows]: [Array<{ token_hash: string }>, number] = await manager.query(`DELETE FROM sessions WHERE user_id = $1 AND id = $2 RETURNING token_hash`, [
-      userId,
-      sessionId,
-    ]);
+    const [rows]: [Array<{ token_hash: string }>, number] = await manager.query(
+      `DELETE FROM sessions WHERE user_id = $1 AND id = $2 RETURNING token_hash`,
+      [userId, sessionId],
+    );
     return rows[0]?.token_hash ?? null;
   }
 
   /** Ends every session of the person, except `keepTokenHash` when given; returns how many ended. */
   async revokeAll(userId: string, keepTokenHash: string | null, manager: EntityManager = this.db.manager): Promise<number> {
-    const [, count]: [unknown[], number] = await manager.query(`DELETE FROM sessions WHERE user_id = $1 AND ($2::char(64) IS NULL OR token_hash <> $2)`, [
-      userId,
-      keepTokenHash,
-    ]);
+    const [, count]: [unknown[], number] = await manager.query(
+      `DELETE FROM sessions WHERE user_id = $1 AND ($2::char(64) IS NULL OR token_hash <> $2)`,
+      [userId, keepTokenHash],
+    );
     return count;
   }
 }

@@ -4,7 +4,7 @@ import { UsersService } from './users.service';
 const PASSWORD = 'correct horse battery';
 const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
 
-describe('one\'s own sessions against PostgreSQL', () => {
+describe("one's own sessions against PostgreSQL", () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -16,7 +16,11 @@ describe('one\'s own sessions against PostgreSQL', () => {
 
   const loginFrom = async (address: string, agent = FIREFOX) => {
     const client = t.anonymous();
-    const response = await client.post('/api/auth/login').set('X-Forwarded-For', address).set('User-Agent', agent).send({ email: 'kari@example.no', password: PASSWORD });
+    const response = await client
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', address)
+      .set('User-Agent', agent)
+      .send({ email: 'kari@example.no', password: PASSWORD });
     expect(response.status).toBe(200);
     return client;
   };
@@ -28,14 +32,21 @@ describe('one\'s own sessions against PostgreSQL', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual(
       expect.arrayContaining([
-        { id: expect.any(String), createdAt: expect.any(String), lastUsedAt: expect.any(String), device: 'Firefox on Windows', address: '192.0.2.x', current: true },
+        {
+          id: expect.any(String),
+          createdAt: expect.any(String),
+          lastUsedAt: expect.any(String),
+          device: 'Firefox on Windows',
+          address: '192.0.2.x',
+          current: true,
+        },
         expect.objectContaining({ device: 'curl', address: '2001:db8:1::/48', current: false }),
       ]),
     );
     expect(JSON.stringify(await t.db.query(`SELECT * FROM sessions`))).not.toContain('192.0.2.17');
   });
 
-  it('ends one of them, and refuses to end another person\'s', async () => {
+  it("ends one of them, and refuses to end another person's", async () => {
     const here = await loginFrom('192.0.2.20');
     const there = await loginFrom('192.0.2.21');
     const others = await t.loginAs('ola@example.no', PASSWORD);
@@ -60,7 +71,9 @@ describe('one\'s own sessions against PostgreSQL', () => {
     expect((await a.get('/api/me/sessions')).status).toBe(401);
     expect((await b.get('/api/me/sessions')).status).toBe(401);
     expect((await ola.get('/api/me/sessions')).status).toBe(200);
-    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'kari@example.no'`);
+    const [{ count }] = await t.db.query(
+      `SELECT count(*)::int AS count FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'kari@example.no'`,
+    );
     expect(count).toBe(0);
     expect((await t.anonymous().post('/api/auth/logout-everywhere')).status).toBe(401);
   });

@@ -156,7 +156,10 @@ export function loadAppConfig(env: Env, cwd: string): AppConfig {
       allowHosts: reader.hostList('OUTBOUND_ALLOW_HOSTS'),
       maxResponseBytes: reader.int('OUTBOUND_MAX_RESPONSE_KB', 1024, 1, 1024 * 1024) * 1024,
     },
-    metrics: { port: env['METRICS_PORT']?.trim() ? reader.int('METRICS_PORT', 9464, 1, 65535) : null, host: env['METRICS_HOST']?.trim() || '0.0.0.0' },
+    metrics: {
+      port: env['METRICS_PORT']?.trim() ? reader.int('METRICS_PORT', 9464, 1, 65535) : null,
+      host: env['METRICS_HOST']?.trim() || '0.0.0.0',
+    },
     healthFile: env['HEALTH_FILE']?.trim() || null,
     oauth: {
       x: {
@@ -227,7 +230,10 @@ class EnvReader {
   list<T extends string>(name: string, allowed: readonly T[], fallback: T[]): T[] {
     const value = this.raw(name);
     if (value === undefined) return fallback;
-    const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    const items = value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
     const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
     if (items.length === 0 || unknown.length > 0) {
       this.problems.push(`${name} must be a comma-separated list of ${allowed.join(', ')} (got "${value}")`);
@@ -241,10 +247,15 @@ class EnvReader {
     const value = this.raw(name);
     if (value === undefined || ['false', 'no', '0'].includes(value.toLowerCase())) return false;
     if (/^\d+$/.test(value)) return Number(value);
-    const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    const items = value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
     const valid = items.every((item) => ['loopback', 'linklocal', 'uniquelocal'].includes(item) || isIpOrCidr(item));
     if (items.length === 0 || !valid || value.toLowerCase() === 'true') {
-      this.problems.push(`${name} must be a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and CIDR ranges (got "${value}"); "true" (trust everyone) is not allowed`);
+      this.problems.push(
+        `${name} must be a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and CIDR ranges (got "${value}"); "true" (trust everyone) is not allowed`,
+      );
       return false;
     }
     return items.join(', ');
@@ -254,10 +265,15 @@ class EnvReader {
   hostList(name: string): string[] {
     const value = this.raw(name);
     if (value === undefined) return [];
-    const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    const items = value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
     const bad = items.filter((item) => !isHostNameIpOrCidr(item));
     if (bad.length > 0) {
-      this.problems.push(`${name} must be a comma-separated list of host names, IP addresses and CIDR ranges (not ${bad.map((item) => `"${item}"`).join(', ')})`);
+      this.problems.push(
+        `${name} must be a comma-separated list of host names, IP addresses and CIDR ranges (not ${bad.map((item) => `"${item}"`).join(', ')})`,
+      );
       return [];
     }
     return [...new Set(items)];
@@ -314,7 +330,10 @@ function isHostNameIpOrCidr(item: string): boolean {
 
 /** A comma-separated list of e-mail addresses, lower-cased (e-mails are stored lower-cased too). */
 function emailList(value: string | undefined, name: string, problems: string[]): string[] {
-  const items = (value ?? '').split(',').map((item) => item.trim().toLowerCase()).filter(Boolean);
+  const items = (value ?? '')
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
   const bad = items.filter((item) => !/^[^\s@,]+@[^\s@,]+$/.test(item));
   if (bad.length > 0) problems.push(`${name} must be a comma-separated list of e-mail addresses (not "${bad.join('", "')}")`);
   return [...new Set(items.filter((item) => !bad.includes(item)))];

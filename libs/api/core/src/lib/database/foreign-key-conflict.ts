@@ -27,7 +27,11 @@ export async function conflictOnDuplicate<T>(work: () => Promise<T>, field: stri
     return await work();
   } catch (error) {
     if (pgCode(error) === UNIQUE_VIOLATION) {
-      throw new ConflictException({ message: `${field}: already used in this organisation`, code, errors: [{ field, messages: ['is already used'] }] });
+      throw new ConflictException({
+        message: `${field}: already used in this organisation`,
+        code,
+        errors: [{ field, messages: ['is already used'] }],
+      });
     }
     throw error;
   }

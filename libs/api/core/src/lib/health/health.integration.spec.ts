@@ -11,7 +11,11 @@ import { createTestApp, type TestApp } from '../../testing';
 const HEALTHCHECK = resolve(__dirname, '../../../../../../api/src/healthcheck.mjs');
 function healthcheck(env: Record<string, string>): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [HEALTHCHECK], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: 'ignore', timeout: 10_000 });
+    const child = spawn(process.execPath, [HEALTHCHECK], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: 'ignore',
+      timeout: 10_000,
+    });
     child.once('exit', (code) => resolve(code));
   });
 }

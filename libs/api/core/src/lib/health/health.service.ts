@@ -23,7 +23,13 @@ export class HealthService implements OnModuleDestroy {
   ) {
     this.needsRedis = config.redis.url !== null && config.roles.some((role) => role === 'worker' || role === 'scheduler');
     this.redis = config.redis.url
-      ? new Redis(config.redis.url, { lazyConnect: true, connectTimeout: CHECK_TIMEOUT_MS, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null })
+      ? new Redis(config.redis.url, {
+          lazyConnect: true,
+          connectTimeout: CHECK_TIMEOUT_MS,
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          retryStrategy: () => null,
+        })
       : null;
     this.redis?.on('error', () => undefined);
   }

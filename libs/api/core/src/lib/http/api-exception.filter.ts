@@ -29,13 +29,22 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ApiErrorBody {
     if (!(exception instanceof HttpException)) {
-      return { statusCode: 500, error: REASONS[500] ?? 'Error', message: 'Something went wrong on our side. Try again; if it persists, tell your administrator.' };
+      return {
+        statusCode: 500,
+        error: REASONS[500] ?? 'Error',
+        message: 'Something went wrong on our side. Try again; if it persists, tell your administrator.',
+      };
     }
     const statusCode = exception.getStatus();
     const raw = exception.getResponse();
     const error = REASONS[statusCode] ?? HttpStatus[statusCode] ?? 'Error';
     if (typeof raw === 'string') return { statusCode, error, message: raw };
-    const { message, code, errors, violations } = raw as { message?: unknown; code?: unknown; errors?: ApiErrorBody['errors']; violations?: ApiErrorBody['violations'] };
+    const { message, code, errors, violations } = raw as {
+      message?: unknown;
+      code?: unknown;
+      errors?: ApiErrorBody['errors'];
+      violations?: ApiErrorBody['violations'];
+    };
     return {
       statusCode,
       error,

@@ -53,7 +53,10 @@ describe('compression of API answers', () => {
 
   it('never compresses what is asked for as a server-sent event stream', async () => {
     // The live delivery stream itself is tested (with Accept-Encoding: gzip) in the publishing events spec.
-    const response = await request(t.app.getHttpServer()).get('/api/compression-probe').set('Accept-Encoding', 'gzip').set('Accept', 'text/event-stream');
+    const response = await request(t.app.getHttpServer())
+      .get('/api/compression-probe')
+      .set('Accept-Encoding', 'gzip')
+      .set('Accept', 'text/event-stream');
     expect(response.headers['content-encoding']).toBeUndefined();
   });
 });
@@ -94,7 +97,12 @@ describe('the built web app', () => {
   it('makes browsers revalidate index.html, the deep-link fallback and unhashed files', async () => {
     for (const path of ['/', '/index.html', '/calendar/2030-06']) {
       const response = await request(app.getHttpServer()).get(path).set('Accept-Encoding', 'gzip');
-      expect({ path, status: response.status, cacheControl: response.headers['cache-control'], encoding: response.headers['content-encoding'] }).toEqual({ path, status: 200, cacheControl: 'no-cache', encoding: 'gzip' });
+      expect({
+        path,
+        status: response.status,
+        cacheControl: response.headers['cache-control'],
+        encoding: response.headers['content-encoding'],
+      }).toEqual({ path, status: 200, cacheControl: 'no-cache', encoding: 'gzip' });
       expect(response.text).toContain('<kd-root>');
     }
     const icon = await request(app.getHttpServer()).get('/favicon.svg');

@@ -33,13 +33,31 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
   app.use(express.json({ limit: `${config.bodyLimitKb}kb`, type: 'application/json', strict: true, inflate: false }));
   app.use((error: BodyParserError, _req: Request, res: Response, next: NextFunction) => {
     if (error.type === 'entity.too.large') {
-      return sendError(res, { statusCode: 413, error: 'Payload Too Large', message: `body: the request body is larger than ${config.bodyLimitKb} kB`, code: 'body_too_large', errors: [{ field: 'body', messages: [`must be at most ${config.bodyLimitKb} kB`] }] });
+      return sendError(res, {
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: `body: the request body is larger than ${config.bodyLimitKb} kB`,
+        code: 'body_too_large',
+        errors: [{ field: 'body', messages: [`must be at most ${config.bodyLimitKb} kB`] }],
+      });
     }
     if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
-      return sendError(res, { statusCode: 415, error: 'Unsupported Media Type', message: 'body: send it as UTF-8 JSON, uncompressed', code: 'unsupported_media_type', errors: [{ field: 'body', messages: ['must be UTF-8 JSON, without Content-Encoding'] }] });
+      return sendError(res, {
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        message: 'body: send it as UTF-8 JSON, uncompressed',
+        code: 'unsupported_media_type',
+        errors: [{ field: 'body', messages: ['must be UTF-8 JSON, without Content-Encoding'] }],
+      });
     }
     if (error.type === 'entity.parse.failed' || (error.status !== undefined && error.status >= 400 && error.status < 500)) {
-      return sendError(res, { statusCode: 400, error: 'Bad Request', message: 'body: not valid JSON', code: 'malformed_body', errors: [{ field: 'body', messages: ['must be valid JSON'] }] });
+      return sendError(res, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'body: not valid JSON',
+        code: 'malformed_body',
+        errors: [{ field: 'body', messages: ['must be valid JSON'] }],
+      });
     }
     return next(error);
   });
@@ -51,7 +69,13 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
 function refuseUnsafeInput(req: Request, res: Response, next: NextFunction): void {
   const problem = findInputProblem(req.body, 'body') ?? findInputProblem(req.query, 'query');
   if (!problem) return next();
-  sendError(res, { statusCode: 400, error: 'Bad Request', message: `${problem.field}: ${problem.messages.join('; ')}`, code: problem.code, errors: [{ field: problem.field, messages: problem.messages }] });
+  sendError(res, {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: `${problem.field}: ${problem.messages.join('; ')}`,
+    code: problem.code,
+    errors: [{ field: problem.field, messages: problem.messages }],
+  });
 }
 
 function sendError(res: Response, body: ApiErrorBody): void {

@@ -18,4 +18,8 @@ export const OptionalNullable = () => ValidateIf((_object: object, value: unknow
  * Must be sent, but may be `null`: a left-out field is refused (400) instead of silently read as null.
  * Give the property no initializer, or class-transformer fills the missing field in from it.
  */
-export const RequiredNullable = () => applyDecorators(ValidateIf((_object: object, value: unknown) => value !== null), IsDefined());
+export const RequiredNullable = () =>
+  applyDecorators(
+    ValidateIf((_object: object, value: unknown) => value !== null),
+    IsDefined(),
+  );

@@ -40,11 +40,13 @@ export function findInputProblem(value: unknown, root: string, maxDepth = MAX_IN
       continue;
     }
     if (item.value === null || typeof item.value !== 'object') continue;
-    if (item.depth >= maxDepth) return { field: root, messages: [`${root} must not nest arrays and objects more than ${maxDepth} deep`], code: 'too_deeply_nested' };
+    if (item.depth >= maxDepth)
+      return { field: root, messages: [`${root} must not nest arrays and objects more than ${maxDepth} deep`], code: 'too_deeply_nested' };
     for (const key of Object.keys(item.value)) {
       const path = item.path ? `${item.path}.${key}` : key;
       const keyProblem = unstorableText(key);
-      if (keyProblem) return { field: item.path || root, messages: [`${item.path || root}: a key ${keyProblem}`], code: 'invalid_characters' };
+      if (keyProblem)
+        return { field: item.path || root, messages: [`${item.path || root}: a key ${keyProblem}`], code: 'invalid_characters' };
       if (PROTOTYPE_KEYS.has(key)) return { field: path, messages: [`${path} is not an allowed name`], code: 'forbidden_key' };
       stack.push({ value: (item.value as Record<string, unknown>)[key], path, depth: item.depth + 1 });
     }

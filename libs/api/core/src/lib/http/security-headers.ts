@@ -44,7 +44,10 @@ const QUEUES_DIRECTIVES: Directives = {
 export function securityHeaders(options: { hsts: boolean }): RequestHandler {
   const withPolicy = (directives: Directives) =>
     helmet({
-      contentSecurityPolicy: { useDefaults: false, directives: options.hsts ? { ...directives, 'upgrade-insecure-requests': [] } : directives },
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: options.hsts ? { ...directives, 'upgrade-insecure-requests': [] } : directives,
+      },
       crossOriginEmbedderPolicy: false,
       crossOriginResourcePolicy: { policy: 'same-origin' },
       frameguard: { action: 'deny' },

@@ -21,7 +21,12 @@ class KadensValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
       const problem = findInputProblem(value, metadata.data ?? metadata.type);
-      if (problem) throw new BadRequestException({ message: `${problem.field}: ${problem.messages.join('; ')}`, code: problem.code, errors: [{ field: problem.field, messages: problem.messages }] });
+      if (problem)
+        throw new BadRequestException({
+          message: `${problem.field}: ${problem.messages.join('; ')}`,
+          code: problem.code,
+          errors: [{ field: problem.field, messages: problem.messages }],
+        });
     }
     return super.transform(value, metadata);
   }

@@ -16,7 +16,9 @@ describe('AccountMailer (real PostgreSQL, local SMTP server)', () => {
 
   it('sends what a committed transaction enqueued, once, and nothing a rolled-back one did', async () => {
     const mailer = t.app.get(AccountMailer);
-    await t.db.transaction((tx) => mailer.enqueue(tx, { kind: 'test', to: 'kari@example.no', subject: 'Hei Kari', text: 'Lenke: http://localhost/x?token=abc' }));
+    await t.db.transaction((tx) =>
+      mailer.enqueue(tx, { kind: 'test', to: 'kari@example.no', subject: 'Hei Kari', text: 'Lenke: http://localhost/x?token=abc' }),
+    );
     await t.db
       .transaction(async (tx) => {
         await mailer.enqueue(tx, { kind: 'test', to: 'ola@example.no', subject: 'Hei Ola', text: 'never' });

@@ -59,7 +59,10 @@ export class AccountMailer extends SmtpOutbox {
           sent += 1;
         } catch (error) {
           this.logger.warn(`account mail to ${row.to_email} failed: ${String(error)}`);
-          await tx.query(`UPDATE account_mails SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, String(error).slice(0, 500)]);
+          await tx.query(`UPDATE account_mails SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+            row.id,
+            String(error).slice(0, 500),
+          ]);
         }
       }
       return sent;

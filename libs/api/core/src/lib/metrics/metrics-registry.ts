@@ -38,7 +38,9 @@ export class MetricsRegistry {
       this.targets.reset();
       try {
         const rows: Array<{ state: string; count: number }> = await withinCollectTimeout(
-          this.db.query(`SELECT state, count(*)::int AS count FROM post_targets WHERE state = ANY($1::text[]) GROUP BY state`, [WATCHED_TARGET_STATES]),
+          this.db.query(`SELECT state, count(*)::int AS count FROM post_targets WHERE state = ANY($1::text[]) GROUP BY state`, [
+            WATCHED_TARGET_STATES,
+          ]),
         );
         const counts = new Map(rows.map((row) => [row.state, row.count]));
         for (const state of WATCHED_TARGET_STATES) this.targets.set({ state }, counts.get(state) ?? 0);

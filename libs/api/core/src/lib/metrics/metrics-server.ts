@@ -37,7 +37,8 @@ export class MetricsServer implements OnApplicationBootstrap, OnModuleDestroy {
       }
       registry.metrics().then(
         (body) => response.writeHead(200, { 'Content-Type': registry.contentType, 'Cache-Control': 'no-store' }).end(body),
-        (error: unknown) => response.writeHead(500, { 'Content-Type': 'text/plain' }).end(`${error instanceof Error ? error.message : String(error)}\n`),
+        (error: unknown) =>
+          response.writeHead(500, { 'Content-Type': 'text/plain' }).end(`${error instanceof Error ? error.message : String(error)}\n`),
       );
     });
     await new Promise<void>((resolve, reject) => {

@@ -41,13 +41,16 @@ describe('Prometheus metrics', () => {
     await t.anonymous().post('/api/auth/login').send({}).expect(400);
     await t.anonymous().get('/api/no-such-thing/00000000-0000-4000-8000-000000000001').expect(404);
     const text = await scrape();
-    const count = (method: string, route: string, status: string) => metricSample(text, 'kadens_http_request_duration_seconds_count', { method, route, status });
+    const count = (method: string, route: string, status: string) =>
+      metricSample(text, 'kadens_http_request_duration_seconds_count', { method, route, status });
     expect(count('GET', '/api/health/live', '200')).toBeGreaterThanOrEqual(1);
     expect(count('POST', '/api/auth/login', '400')).toBe(1);
     // A path nothing answers is counted under a template (the API's catch-all, or `unmatched`), never its raw path.
     expect(count('GET', '/api/{*path}', '404') ?? count('GET', 'unmatched', '404')).toBeGreaterThanOrEqual(1);
     expect(text).not.toContain('00000000-0000-4000-8000-000000000001');
-    expect(metricSample(text, 'kadens_http_request_duration_seconds_bucket', { route: '/api/health/live', le: '+Inf' })).toBeGreaterThanOrEqual(1);
+    expect(
+      metricSample(text, 'kadens_http_request_duration_seconds_bucket', { route: '/api/health/live', le: '+Inf' }),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('count targets by state from PostgreSQL', async () => {

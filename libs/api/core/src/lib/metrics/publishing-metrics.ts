@@ -51,7 +51,8 @@ export class PublishingMetrics {
   /** Records one settled attempt; a publish also records its lateness against the planned time. */
   settled(platform: string, outcome: string, plannedAt: Date | null, settledAt = Date.now()): void {
     this.outcomes.inc({ platform, outcome });
-    if (outcome === 'published' && plannedAt !== null) this.lateness.observe({ platform }, Math.max(0, (settledAt - plannedAt.getTime()) / 1000));
+    if (outcome === 'published' && plannedAt !== null)
+      this.lateness.observe({ platform }, Math.max(0, (settledAt - plannedAt.getTime()) / 1000));
   }
 
   watchQueue(source: QueueDepthSource): void {

@@ -56,14 +56,21 @@ export class DemoSeeder implements OnApplicationBootstrap {
         const organization = await this.organizations.create(admin.user.id, input, tx);
         const others = people.filter((p) => p !== admin && p.roles[input.slug]);
         for (const person of others) {
-          await tx.getRepository(Membership).insert({ organizationId: organization.id, userId: person.user.id, role: person.roles[input.slug] as Role });
+          await tx
+            .getRepository(Membership)
+            .insert({ organizationId: organization.id, userId: person.user.id, role: person.roles[input.slug] as Role });
         }
         // One transaction gives every membership the same `created_at`, and `/api/me` then lists the
         // organisations by name, so "Bølgeby" came first and the Norwegian demo people landed in the
         // Danish organisation. Each organisation's memberships are a minute younger than the previous ones'.
-        await tx.query(`UPDATE memberships SET created_at = created_at + make_interval(mins => $2) WHERE organization_id = $1`, [organization.id, order]);
+        await tx.query(`UPDATE memberships SET created_at = created_at + make_interval(mins => $2) WHERE organization_id = $1`, [
+          organization.id,
+          order,
+        ]);
       }
-      this.logger.log(`Seeded the demo organisations; log in as ${DEMO_PEOPLE.map((p) => p.email).join(', ')} with password "${DEMO_PASSWORD}"`);
+      this.logger.log(
+        `Seeded the demo organisations; log in as ${DEMO_PEOPLE.map((p) => p.email).join(', ')} with password "${DEMO_PASSWORD}"`,
+      );
     });
   }
 }

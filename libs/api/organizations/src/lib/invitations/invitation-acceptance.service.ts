@@ -49,15 +49,16 @@ export class InvitationAcceptanceService {
   ) {}
 
   async listMine(user: AuthUser): Promise<MyInvitationView[]> {
-    const rows: Array<{ id: string; organization_name: string; role: Role; invited_by_name: string | null; expires_at: Date }> = await this.db.query(
-      `SELECT i.id, o.name AS organization_name, i.role, u.name AS invited_by_name, i.expires_at
+    const rows: Array<{ id: string; organization_name: string; role: Role; invited_by_name: string | null; expires_at: Date }> =
+      await this.db.query(
+        `SELECT i.id, o.name AS organization_name, i.role, u.name AS invited_by_name, i.expires_at
          FROM invitations i
          JOIN organizations o ON o.id = i.organization_id
          LEFT JOIN users u ON u.id = i.invited_by
         WHERE i.email = $1 AND ${USABLE}
         ORDER BY i.created_at, o.name`,
-      [user.email],
-    );
+        [user.email],
+      );
     return rows.map((row) => ({
       id: row.id,
       organizationName: row.organization_name,
@@ -93,14 +94,20 @@ export class InvitationAcceptanceService {
 
   /** What the invitation page shows for a link; 410 for any link that does not work. */
   async preview(token: string): Promise<InvitationPreview> {
-    const rows: Array<{ email: string; name: string | null; role: Role; expires_at: Date; organization_name: string; account_exists: boolean }> =
-      await this.db.query(
-        `SELECT i.email, i.name, i.role, i.expires_at, o.name AS organization_name,
+    const rows: Array<{
+      email: string;
+      name: string | null;
+      role: Role;
+      expires_at: Date;
+      organization_name: string;
+      account_exists: boolean;
+    }> = await this.db.query(
+      `SELECT i.email, i.name, i.role, i.expires_at, o.name AS organization_name,
                 EXISTS (SELECT 1 FROM users u WHERE u.email = i.email) AS account_exists
            FROM invitations i JOIN organizations o ON o.id = i.organization_id
           WHERE i.token_hash = $1 AND ${USABLE}`,
-        [hashInvitationToken(token)],
-      );
+      [hashInvitationToken(token)],
+    );
     const row = rows[0];
     if (!row) throw invitationInvalid();
     return {
@@ -121,11 +128,13 @@ export class InvitationAcceptanceService {
       if (await this.users.findByEmail(invitation.email, tx)) throw accountExists();
       // The DTO checked the password against the name; only here is the e-mail known.
       assertAcceptablePassword(input.password, [invitation.email, input.name]);
-      const user = await this.users.create({ email: invitation.email, name: input.name, password: input.password }, tx).catch((error: unknown) => {
-        // Created in the meantime, by a transaction that committed after our check.
-        if (error instanceof HttpException && error.getStatus() === 409) throw accountExists();
-        throw error;
-      });
+      const user = await this.users
+        .create({ email: invitation.email, name: input.name, password: input.password }, tx)
+        .catch((error: unknown) => {
+          // Created in the meantime, by a transaction that committed after our check.
+          if (error instanceof HttpException && error.getStatus() === 409) throw accountExists();
+          throw error;
+        });
       return { userId: user.id, joined: await this.join(tx, invitation, user.id) };
     });
   }

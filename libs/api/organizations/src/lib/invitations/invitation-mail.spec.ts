@@ -3,7 +3,12 @@ import { LOCALES } from '@kadens/shared/contracts';
 import { invitationMail } from './invitation-mail';
 
 describe('invitationMail', () => {
-  const values = { organization: 'Fjordvik kommune', inviter: 'Ada Admin', role: 'approver' as const, link: 'https://kadens.example/invitation?token=abc' };
+  const values = {
+    organization: 'Fjordvik kommune',
+    inviter: 'Ada Admin',
+    role: 'approver' as const,
+    link: 'https://kadens.example/invitation?token=abc',
+  };
 
   it.each([
     ['nb', 'Invitasjon til Fjordvik kommune i Kadens', 'Ada Admin har invitert deg til Fjordvik kommune i Kadens, som godkjenner.'],
@@ -23,6 +28,10 @@ describe('invitationMail', () => {
   });
 
   it('leaves the inviter out when nobody is named', () => {
-    expect(invitationMail('en', { ...values, inviter: null }).text.startsWith('You have been invited to Fjordvik kommune on Kadens, as approver.')).toBe(true);
+    expect(
+      invitationMail('en', { ...values, inviter: null }).text.startsWith(
+        'You have been invited to Fjordvik kommune on Kadens, as approver.',
+      ),
+    ).toBe(true);
   });
 });

@@ -1,5 +1,11 @@
 import { IsAcceptablePassword, OptionalNullable, Trim } from '@kadens/api/core';
-import { type AcceptInvitationRequest, type InvitationTokenRequest, type InviteMemberRequest, ROLES, type Role } from '@kadens/shared/contracts';
+import {
+  type AcceptInvitationRequest,
+  type InvitationTokenRequest,
+  type InviteMemberRequest,
+  ROLES,
+  type Role,
+} from '@kadens/shared/contracts';
 import { IsEmail, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
 export class InviteMemberDto implements InviteMemberRequest {

@@ -26,8 +26,14 @@ export class InvitationsController {
   @Post()
   @RequirePermission('members.manage')
   @ApiCreatedResponse({ description: 'Invited; the mail is on its way. Valid for 7 days.' })
-  @ApiConflictResponse({ description: 'Already a member (code already_member), or already invited and the link still works (code already_invited).' })
-  invite(@CurrentUser() user: AuthUser, @Param('organizationId') organizationId: string, @Body() body: InviteMemberDto): Promise<InvitationView> {
+  @ApiConflictResponse({
+    description: 'Already a member (code already_member), or already invited and the link still works (code already_invited).',
+  })
+  invite(
+    @CurrentUser() user: AuthUser,
+    @Param('organizationId') organizationId: string,
+    @Body() body: InviteMemberDto,
+  ): Promise<InvitationView> {
     return this.invitations.invite(user.id, organizationId, body);
   }
 

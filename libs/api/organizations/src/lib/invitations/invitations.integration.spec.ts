@@ -31,13 +31,16 @@ describe('invitations against PostgreSQL and a local SMTP server', () => {
   }
 
   const lookup = (token: string) => t.anonymous().post('/api/invitations/lookup').send({ token });
-  const pendingEmails = async (organizationId: string) => ((await admin.get(invitations(organizationId))).body as Array<{ email: string }>).map((i) => i.email);
+  const pendingEmails = async (organizationId: string) =>
+    ((await admin.get(invitations(organizationId))).body as Array<{ email: string }>).map((i) => i.email);
 
   beforeAll(async () => {
     mailbox = await startTestMailbox();
     t = await createTestApp([OrganizationsModule], { SMTP_URL: mailbox.url, APP_ROLES: 'api', PUBLIC_URL });
     await t.app.get(DemoSeeder).seed();
-    [admin, editor, viewer] = await Promise.all(['admin', 'editor', 'viewer'].map((who) => t.loginAs(`${who}@kadens.demo`, DEMO_PASSWORD))) as [TestAgent, TestAgent, TestAgent];
+    [admin, editor, viewer] = (await Promise.all(
+      ['admin', 'editor', 'viewer'].map((who) => t.loginAs(`${who}@kadens.demo`, DEMO_PASSWORD)),
+    )) as [TestAgent, TestAgent, TestAgent];
     const organizations: Array<{ id: string; slug: string }> = await t.db.query(`SELECT id, slug FROM organizations`);
     fjordvik = organizations.find((o) => o.slug === 'fjordvik')?.id ?? '';
     bolgeby = organizations.find((o) => o.slug === 'bolgeby')?.id ?? '';
@@ -55,7 +58,15 @@ describe('invitations against PostgreSQL and a local SMTP server', () => {
       [fresh, 'ny@example.dk', 'viewer', 'Ny Person'],
     ] as const) {
       expect(response.status).toBe(201);
-      expect(response.body).toEqual({ id: expect.any(String), email, role, name, invitedByName: 'Ada Admin', createdAt: expect.any(String), expiresAt: expect.any(String) });
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        email,
+        role,
+        name,
+        invitedByName: 'Ada Admin',
+        createdAt: expect.any(String),
+        expiresAt: expect.any(String),
+      });
       const validFor = Date.parse(response.body.expiresAt) - Date.now();
       expect(Math.abs(validFor - INVITATION_VALID_DAYS * 86_400_000)).toBeLessThan(60_000);
     }
@@ -85,7 +96,9 @@ describe('invitations against PostgreSQL and a local SMTP server', () => {
     expect((await editor.get(invitations(fjordvik))).status).toBe(403);
     expect((await editor.post(invitations(bolgeby)).send({ email: 'x@example.no', role: 'viewer' })).status).toBe(404);
     expect((await editor.get(invitations(bolgeby))).status).toBe(404);
-    expect((await admin.post(`/api/organizations/${fjordvik}/members`).send({ email: 'x@example.no', name: 'X', role: 'viewer' })).status).toBe(404);
+    expect(
+      (await admin.post(`/api/organizations/${fjordvik}/members`).send({ email: 'x@example.no', name: 'X', role: 'viewer' })).status,
+    ).toBe(404);
 
     const invalid = await admin.post(invitations(fjordvik)).send({ email: 'not an e-mail', role: 'owner', initialPassword: 'x' });
     expect(invalid.status).toBe(400);
@@ -95,7 +108,15 @@ describe('invitations against PostgreSQL and a local SMTP server', () => {
   it('lets an existing account accept in the app, and then it is a member with the invited role', async () => {
     const mine = await viewer.get('/api/me/invitations');
     expect(mine.status).toBe(200);
-    expect(mine.body).toEqual([{ id: expect.any(String), organizationName: 'Bølgeby Kommune', role: 'editor', invitedByName: 'Ada Admin', expiresAt: expect.any(String) }]);
+    expect(mine.body).toEqual([
+      {
+        id: expect.any(String),
+        organizationName: 'Bølgeby Kommune',
+        role: 'editor',
+        invitedByName: 'Ada Admin',
+        expiresAt: expect.any(String),
+      },
+    ]);
     const { token } = await tokenMailedTo('viewer@kadens.demo');
     expect((await lookup(token)).body).toMatchObject({ email: 'viewer@kadens.demo', accountExists: true });
 
@@ -128,7 +149,14 @@ describe('invitations against PostgreSQL and a local SMTP server', () => {
     const { token } = await tokenMailedTo('ny@example.dk');
     const preview = await lookup(token);
     expect(preview.status).toBe(200);
-    expect(preview.body).toEqual({ email: 'ny@example.dk', organizationName: 'Bølgeby Kommune', role: 'viewer', name: 'Ny Person', accountExists: false, expiresAt: expect.any(String) });
+    expect(preview.body).toEqual({
+      email: 'ny@example.dk',
+      organizationName: 'Bølgeby Kommune',
+      role: 'viewer',
+      name: 'Ny Person',
+      accountExists: false,
+      expiresAt: expect.any(String),
+    });
 
     const weak = await t.anonymous().post('/api/invitations/accept').send({ token, name: 'Ny Person', password: 'password1234' });
     expect(weak.status).toBe(400);
@@ -158,9 +186,13 @@ describe('invitations against PostgreSQL and a local SMTP server', () => {
   it('stops a link after seven days; inviting again sends a new one', async () => {
     expect((await admin.post(invitations(fjordvik)).send({ email: 'sent@example.no', role: 'viewer' })).status).toBe(201);
     const old = await tokenMailedTo('sent@example.no');
-    await t.db.query(`UPDATE invitations SET created_at = now() - interval '8 days', expires_at = now() - interval '1 day' WHERE email = 'sent@example.no'`);
+    await t.db.query(
+      `UPDATE invitations SET created_at = now() - interval '8 days', expires_at = now() - interval '1 day' WHERE email = 'sent@example.no'`,
+    );
     expect((await lookup(old.token)).status).toBe(410);
-    expect((await t.anonymous().post('/api/invitations/accept').send({ token: old.token, name: 'Late', password: STRONG_PASSWORD })).status).toBe(410);
+    expect(
+      (await t.anonymous().post('/api/invitations/accept').send({ token: old.token, name: 'Late', password: STRONG_PASSWORD })).status,
+    ).toBe(410);
     expect(await pendingEmails(fjordvik)).toContain('sent@example.no');
 
     expect((await admin.post(invitations(fjordvik)).send({ email: 'sent@example.no', role: 'editor' })).status).toBe(201);
@@ -201,8 +233,16 @@ describe('invitations against PostgreSQL and a local SMTP server', () => {
   });
 
   it('audits inviting, accepting, declining and revoking', async () => {
-    const rows: Array<{ action: string }> = await t.db.query(`SELECT DISTINCT action FROM audit_events WHERE action LIKE 'invitation.%' OR action = 'member.invited'`);
-    expect(rows.map((r) => r.action).sort()).toEqual(['invitation.accepted', 'invitation.declined', 'invitation.resent', 'invitation.revoked', 'member.invited']);
+    const rows: Array<{ action: string }> = await t.db.query(
+      `SELECT DISTINCT action FROM audit_events WHERE action LIKE 'invitation.%' OR action = 'member.invited'`,
+    );
+    expect(rows.map((r) => r.action).sort()).toEqual([
+      'invitation.accepted',
+      'invitation.declined',
+      'invitation.resent',
+      'invitation.revoked',
+      'member.invited',
+    ]);
   });
 
   it('counts link attempts per address like the login does, and answers 429 with Retry-After past the limit', async () => {

@@ -35,7 +35,10 @@ function toInvitationView(row: InvitationRow): InvitationView {
 }
 
 export function invitationNotFound(): NotFoundException {
-  return new NotFoundException({ message: 'Invitation not found (it may have been accepted, declined or revoked)', code: 'invitation_not_found' });
+  return new NotFoundException({
+    message: 'Invitation not found (it may have been accepted, declined or revoked)',
+    code: 'invitation_not_found',
+  });
 }
 
 /**
@@ -54,9 +57,10 @@ export class InvitationsService {
 
   /** Pending invitations, newest first; expired ones too, so an admin can send them again. */
   async list(organizationId: string): Promise<InvitationView[]> {
-    const rows: InvitationRow[] = await this.db.query(`${INVITATION_SELECT} WHERE i.organization_id = $1 AND ${PENDING} ORDER BY i.created_at DESC, i.email`, [
-      organizationId,
-    ]);
+    const rows: InvitationRow[] = await this.db.query(
+      `${INVITATION_SELECT} WHERE i.organization_id = $1 AND ${PENDING} ORDER BY i.created_at DESC, i.email`,
+      [organizationId],
+    );
     return rows.map(toInvitationView);
   }
 
@@ -109,7 +113,14 @@ export class InvitationsService {
       if (updated.length === 0) throw invitationNotFound();
       const invitation = await this.getOne(tx, organizationId, invitationId);
       await this.sendMail(tx, organizationId, invitation, token);
-      await this.audit.record(tx, { organizationId, actorId, action: 'invitation.resent', subjectType: 'invitation', subjectId: invitationId, after: { email: invitation.email } });
+      await this.audit.record(tx, {
+        organizationId,
+        actorId,
+        action: 'invitation.resent',
+        subjectType: 'invitation',
+        subjectId: invitationId,
+        after: { email: invitation.email },
+      });
       return invitation;
     });
   }
@@ -155,9 +166,10 @@ export class InvitationsService {
   }
 
   private async sendMail(tx: EntityManager, organizationId: string, invitation: InvitationView, token: string): Promise<void> {
-    const [organization]: Array<{ name: string; default_locale: Locale }> = await tx.query(`SELECT name, default_locale FROM organizations WHERE id = $1`, [
-      organizationId,
-    ]);
+    const [organization]: Array<{ name: string; default_locale: Locale }> = await tx.query(
+      `SELECT name, default_locale FROM organizations WHERE id = $1`,
+      [organizationId],
+    );
     if (!organization) throw new NotFoundException({ message: 'Organisation not found', code: 'organization_not_found' });
     const mail = invitationMail(organization.default_locale, {
       organization: organization.name,
@@ -169,7 +181,10 @@ export class InvitationsService {
   }
 
   private async getOne(manager: EntityManager, organizationId: string, invitationId: string): Promise<InvitationView> {
-    const rows: InvitationRow[] = await manager.query(`${INVITATION_SELECT} WHERE i.organization_id = $1 AND i.id = $2`, [organizationId, invitationId]);
+    const rows: InvitationRow[] = await manager.query(`${INVITATION_SELECT} WHERE i.organization_id = $1 AND i.id = $2`, [
+      organizationId,
+      invitationId,
+    ]);
     const row = rows[0];
     if (!row) throw invitationNotFound();
     return toInvitationView(row);

@@ -44,7 +44,11 @@ export class PublicInvitationsController {
   @ApiOkResponse({ description: 'Joined and logged in; the session cookie is set.' })
   @ApiBadRequestResponse({ description: 'Invalid fields; a password the policy refuses is named as `password`.' })
   @ApiConflictResponse({ description: 'The e-mail has an account by now: log in and accept in the app (code account_exists).' })
-  async accept(@Body() body: AcceptInvitationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<JoinedOrganizationView> {
+  async accept(
+    @Body() body: AcceptInvitationDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<JoinedOrganizationView> {
     const { userId, joined } = await this.acceptance.acceptWithToken(body);
     // A session as the login makes one: the same cookie, the browser and address in the person's session list.
     setSessionCookie(response, this.config, await this.sessions.create(userId, clientContext(request)), this.sessions.ttlMs);

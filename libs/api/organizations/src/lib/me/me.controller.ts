@@ -1,5 +1,23 @@
-import { APP_CONFIG, type AppConfig, type AuthUser, CurrentUser, installationRights, Public, SESSION_COOKIE, SessionService, toUserView, UsersService } from '@kadens/api/core';
-import { type Locale, type MembershipView, type MeView, type NoSessionView, type Role, SESSION_CHECK_HEADER } from '@kadens/shared/contracts';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  type AuthUser,
+  CurrentUser,
+  installationRights,
+  Public,
+  SESSION_COOKIE,
+  SessionService,
+  toUserView,
+  UsersService,
+} from '@kadens/api/core';
+import {
+  type Locale,
+  type MembershipView,
+  type MeView,
+  type NoSessionView,
+  type Role,
+  SESSION_CHECK_HEADER,
+} from '@kadens/shared/contracts';
 import { Body, Controller, Get, Headers, Inject, Patch, Req, UnauthorizedException } from '@nestjs/common';
 import { ApiHeader, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -33,7 +51,11 @@ export class MeController {
    */
   @Get()
   @Public()
-  @ApiHeader({ name: SESSION_CHECK_HEADER, required: false, description: '`optional`: without a session, answer 200 `{authenticated: false}` instead of 401.' })
+  @ApiHeader({
+    name: SESSION_CHECK_HEADER,
+    required: false,
+    description: '`optional`: without a session, answer 200 `{authenticated: false}` instead of 401.',
+  })
   async get(@Req() request: Request, @Headers(SESSION_CHECK_HEADER) check?: string): Promise<MeView | NoSessionView> {
     // Public so that the session check can answer without a 401; otherwise it refuses exactly as the guard does.
     const token: unknown = request.cookies?.[SESSION_COOKIE];
@@ -43,14 +65,22 @@ export class MeController {
       throw new UnauthorizedException({ message: 'Log in first', code: 'not_authenticated' });
     }
     const user = session.user;
-    return { user: toUserView(user), memberships: await this.memberships(user.id), installation: installationRights(this.config, user.email) };
+    return {
+      user: toUserView(user),
+      memberships: await this.memberships(user.id),
+      installation: installationRights(this.config, user.email),
+    };
   }
 
   /** Your name and language. */
   @Patch()
   async update(@CurrentUser() user: AuthUser, @Body() body: UpdateMeDto): Promise<MeView> {
     const updated = await this.users.update(user.id, body);
-    return { user: toUserView(updated), memberships: await this.memberships(user.id), installation: installationRights(this.config, updated.email) };
+    return {
+      user: toUserView(updated),
+      memberships: await this.memberships(user.id),
+      installation: installationRights(this.config, updated.email),
+    };
   }
 
   private async memberships(userId: string): Promise<MembershipView[]> {

@@ -31,7 +31,9 @@ export class MembersService {
   ) {}
 
   async list(organizationId: string): Promise<MemberView[]> {
-    const rows: MemberRow[] = await this.db.query(`${MEMBER_SELECT} WHERE m.organization_id = $1 ORDER BY u.name, u.email`, [organizationId]);
+    const rows: MemberRow[] = await this.db.query(`${MEMBER_SELECT} WHERE m.organization_id = $1 ORDER BY u.name, u.email`, [
+      organizationId,
+    ]);
     return rows.map(toMemberView);
   }
 
@@ -40,7 +42,15 @@ export class MembersService {
       const membership = await this.findMembership(tx, organizationId, userId);
       if (membership.role === 'admin' && role !== 'admin') await this.assertNotLastAdmin(tx, organizationId);
       await tx.getRepository(Membership).update({ organizationId, userId }, { role });
-      await this.audit.record(tx, { organizationId, actorId, action: 'member.role_changed', subjectType: 'member', subjectId: userId, before: { role: membership.role }, after: { role } });
+      await this.audit.record(tx, {
+        organizationId,
+        actorId,
+        action: 'member.role_changed',
+        subjectType: 'member',
+        subjectId: userId,
+        before: { role: membership.role },
+        after: { role },
+      });
       return this.getOne(organizationId, userId, tx);
     });
   }
@@ -50,7 +60,14 @@ export class MembersService {
       const membership = await this.findMembership(tx, organizationId, userId);
       if (membership.role === 'admin') await this.assertNotLastAdmin(tx, organizationId);
       await tx.getRepository(Membership).delete({ organizationId, userId });
-      await this.audit.record(tx, { organizationId, actorId, action: 'member.removed', subjectType: 'member', subjectId: userId, before: { role: membership.role } });
+      await this.audit.record(tx, {
+        organizationId,
+        actorId,
+        action: 'member.removed',
+        subjectType: 'member',
+        subjectId: userId,
+        before: { role: membership.role },
+      });
     });
   }
 
@@ -60,7 +77,12 @@ export class MembersService {
    */
   private withOrganizationLocked<T>(actorId: string, organizationId: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => {
-      await tx.getRepository(Organization).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :organizationId', { organizationId }).getOne();
+      await tx
+        .getRepository(Organization)
+        .createQueryBuilder('o')
+        .setLock('pessimistic_write')
+        .where('o.id = :organizationId', { organizationId })
+        .getOne();
       const actor = await tx.getRepository(Membership).findOneBy({ organizationId, userId: actorId });
       if (!actor) throw new NotFoundException({ message: 'Organisation not found', code: 'organization_not_found' });
       if (!hasPermission(actor.role, 'members.manage')) {
@@ -82,7 +104,10 @@ export class MembersService {
   }
 
   private async getOne(organizationId: string, userId: string, manager: EntityManager): Promise<MemberView> {
-    const rows: MemberRow[] = await manager.query(`${MEMBER_SELECT} WHERE m.organization_id = $1 AND m.user_id = $2`, [organizationId, userId]);
+    const rows: MemberRow[] = await manager.query(`${MEMBER_SELECT} WHERE m.organization_id = $1 AND m.user_id = $2`, [
+      organizationId,
+      userId,
+    ]);
     const row = rows[0];
     if (!row) throw new NotFoundException({ message: 'Member not found', code: 'member_not_found' });
     return toMemberView(row);

@@ -21,7 +21,9 @@ export class OrganizationsController {
    */
   @Post()
   @ApiCreatedResponse({ description: 'Created; you are its admin.' })
-  @ApiForbiddenResponse({ description: 'Only the installation\'s operators may create organisations here (code organization_creation_restricted).' })
+  @ApiForbiddenResponse({
+    description: "Only the installation's operators may create organisations here (code organization_creation_restricted).",
+  })
   @ApiConflictResponse({ description: 'The slug is taken.' })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateOrganizationDto): Promise<OrganizationView> {
     if (!installationRights(this.config, user.email).mayCreateOrganizations) {
@@ -43,7 +45,11 @@ export class OrganizationsController {
   @Patch(':organizationId')
   @RequirePermission('organization.update')
   @ApiConflictResponse({ description: 'The slug is taken.' })
-  update(@CurrentUser() user: AuthUser, @Param('organizationId') organizationId: string, @Body() body: UpdateOrganizationDto): Promise<OrganizationView> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('organizationId') organizationId: string,
+    @Body() body: UpdateOrganizationDto,
+  ): Promise<OrganizationView> {
     return this.organizations.update(organizationId, user.id, body);
   }
 }

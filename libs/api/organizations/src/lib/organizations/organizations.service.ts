@@ -46,7 +46,15 @@ export class OrganizationsService {
       const organization = await repository.findOneByOrFail({ id });
       const before = toOrganizationView(organization);
       const after = toOrganizationView(await saveCatchingSlug(tx, repository.merge(organization, changes)));
-      await this.audit.record(tx, { organizationId: id, actorId, action: 'organization.settings_changed', subjectType: 'organization', subjectId: id, before, after });
+      await this.audit.record(tx, {
+        organizationId: id,
+        actorId,
+        action: 'organization.settings_changed',
+        subjectType: 'organization',
+        subjectId: id,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -57,7 +65,11 @@ async function saveCatchingSlug(manager: EntityManager, organization: Organizati
     return await manager.getRepository(Organization).save(organization);
   } catch (error) {
     if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'organizations_slug_key') {
-      throw new ConflictException({ message: `slug: "${organization.slug}" is taken`, code: 'slug_taken', errors: [{ field: 'slug', messages: ['is taken'] }] });
+      throw new ConflictException({
+        message: `slug: "${organization.slug}" is taken`,
+        code: 'slug_taken',
+        errors: [{ field: 'slug', messages: ['is taken'] }],
+      });
     }
     throw error;
   }

@@ -49,9 +49,7 @@ describe('BlueskyAdapter against a fake PDS', () => {
   };
 
   it('creates one post at the record key derived from the idempotency key, with facets at UTF-8 byte offsets', async () => {
-    const result = await adapter.publish(
-      request('Hei @kari.bsky.social, les om #skolemat', 'target-1:1', 'https://kommune.no/æøå'),
-    );
+    const result = await adapter.publish(request('Hei @kari.bsky.social, les om #skolemat', 'target-1:1', 'https://kommune.no/æøå'));
 
     const text = 'Hei @kari.bsky.social, les om #skolemat\n\nhttps://kommune.no/æøå';
     const rkey = blueskyRecordKey('target-1:1');
@@ -159,10 +157,7 @@ describe('BlueskyAdapter against a fake PDS', () => {
 
   it('fails a record the PDS refuses with its message', async () => {
     const badLanguage = { ...connection, settings: { ...connection.settings, language: 'not a language!' } };
-    const error = await caughtError(
-      adapter.publish({ ...request('Hei'), connection: badLanguage }),
-      PlatformInvalidContentError,
-    );
+    const error = await caughtError(adapter.publish({ ...request('Hei'), connection: badLanguage }), PlatformInvalidContentError);
     expect(error.message).toContain('Invalid app.bsky.feed.post record');
     expect(error.code).toBe('InvalidRequest');
   });

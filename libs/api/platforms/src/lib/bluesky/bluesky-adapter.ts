@@ -107,11 +107,7 @@ export class BlueskyAdapter extends PlatformAdapterBase {
   }
 
   /** Runs `work` with the account's session; on an expired or invalid token renews it once and runs again. */
-  private async withSession<T>(
-    account: BlueskyAccount,
-    timeoutMs: number,
-    work: (session: BlueskySession) => Promise<T>,
-  ) {
+  private async withSession<T>(account: BlueskyAccount, timeoutMs: number, work: (session: BlueskySession) => Promise<T>) {
     const session = await this.sessions.current(account, { timeoutMs, now: this.now() });
     try {
       return await work(session);

@@ -52,8 +52,7 @@ export class BlueskySessions {
     if (cached !== undefined && cached.accessJwt !== stale.accessJwt) return cached;
     const call = { ...budget, client: this.client };
     const renewed = refreshSession(account, stale, call).catch((error: unknown) => {
-      if (error instanceof PlatformAuthError && SESSION_ERRORS.has(error.code ?? ''))
-        return createSession(account, call);
+      if (error instanceof PlatformAuthError && SESSION_ERRORS.has(error.code ?? '')) return createSession(account, call);
       throw error;
     });
     return this.remember(key, renewed);
@@ -80,11 +79,7 @@ async function createSession(account: BlueskyAccount, budget: SessionCall): Prom
   return sessionFrom(body);
 }
 
-async function refreshSession(
-  account: BlueskyAccount,
-  stale: BlueskySession,
-  budget: SessionCall,
-): Promise<BlueskySession> {
+async function refreshSession(account: BlueskyAccount, stale: BlueskySession, budget: SessionCall): Promise<BlueskySession> {
   const body = await xrpc({
     pds: account.pds,
     nsid: 'com.atproto.server.refreshSession',

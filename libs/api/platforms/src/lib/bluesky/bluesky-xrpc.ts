@@ -56,14 +56,10 @@ export async function xrpc(call: XrpcCall): Promise<Record<string, unknown>> {
 
   const reading = { message: stringField(response.json, 'message'), code: stringField(response.json, 'error') };
   if (reading.code !== null && AUTH_ERRORS.has(reading.code)) {
-    throw new PlatformAuthError(
-      'bluesky',
-      `${reading.code}: ${reading.message ?? 'no message'} (HTTP ${response.status})`,
-      {
-        status: response.status,
-        code: reading.code,
-      },
-    );
+    throw new PlatformAuthError('bluesky', `${reading.code}: ${reading.message ?? 'no message'} (HTTP ${response.status})`, {
+      status: response.status,
+      code: reading.code,
+    });
   }
   throw failureFromStatus({
     platform: 'bluesky',

@@ -86,10 +86,7 @@ describe('FacebookAdapter against a fake Graph API', () => {
     const baseUrl = await expired.start();
     expired.expireToken();
     try {
-      const error = await caughtError(
-        adapter.publish({ ...request('Hei'), connection: { ...connection, baseUrl } }),
-        PlatformAuthError,
-      );
+      const error = await caughtError(adapter.publish({ ...request('Hei'), connection: { ...connection, baseUrl } }), PlatformAuthError);
       expect(error.code).toBe('190/463');
       expect(error.message).toContain('Session has expired');
     } finally {
@@ -146,18 +143,12 @@ describe('FacebookAdapter against a fake Graph API', () => {
   });
 
   it('asks for a reconnect when the connection lacks its page id', async () => {
-    const error = await caughtError(
-      adapter.publish({ ...request('Hei'), connection: { ...connection, settings: {} } }),
-      PlatformAuthError,
-    );
+    const error = await caughtError(adapter.publish({ ...request('Hei'), connection: { ...connection, settings: {} } }), PlatformAuthError);
     expect(error.code).toBe('connection.incomplete');
   });
 
   it('verifies credentials by reading the page name', async () => {
     await expect(adapter.verifyCredentials(connection)).resolves.toEqual({ accountName: fake.pageName });
-    await caughtError(
-      adapter.verifyCredentials({ ...connection, credentials: { accessToken: 'wrong' } }),
-      PlatformAuthError,
-    );
+    await caughtError(adapter.verifyCredentials({ ...connection, credentials: { accessToken: 'wrong' } }), PlatformAuthError);
   });
 });

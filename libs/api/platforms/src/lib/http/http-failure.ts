@@ -72,12 +72,7 @@ export function successBody(platform: Platform, response: HttpResponse, effect: 
  * A success the adapter cannot read is not a crash: after a call that publishes, the post may exist,
  * so it is ambiguous; otherwise repeating is harmless, so it is transient.
  */
-export function unreadableSuccess(
-  platform: Platform,
-  response: HttpResponse,
-  effect: CallEffect,
-  expected: string,
-): PlatformError {
+export function unreadableSuccess(platform: Platform, response: HttpResponse, effect: CallEffect, expected: string): PlatformError {
   const answer = response.isJson ? `HTTP ${response.status} with JSON of another shape` : describeUnreadable(response);
   const message = `${answer} where ${expected} was expected`;
   const details = { status: response.status, code: 'unreadable_response' };

@@ -1,10 +1,4 @@
-import {
-  clampRetryAfter,
-  epochSecondsHeaderMs,
-  isoTimeHeaderMs,
-  resetSecondsHeaderMs,
-  retryAfterHeaderMs,
-} from './retry-after';
+import { clampRetryAfter, epochSecondsHeaderMs, isoTimeHeaderMs, resetSecondsHeaderMs, retryAfterHeaderMs } from './retry-after';
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 const headers = (entries: Record<string, string>) => new Headers(entries);
@@ -20,9 +14,7 @@ describe('rate-limit signals', () => {
   });
 
   it('reads epoch seconds', () => {
-    expect(
-      epochSecondsHeaderMs(headers({ 'x-rate-limit-reset': String(NOW / 1000 + 90) }), 'x-rate-limit-reset', NOW),
-    ).toBe(90_000);
+    expect(epochSecondsHeaderMs(headers({ 'x-rate-limit-reset': String(NOW / 1000 + 90) }), 'x-rate-limit-reset', NOW)).toBe(90_000);
     expect(epochSecondsHeaderMs(headers({}), 'x-rate-limit-reset', NOW)).toBeNull();
   });
 
@@ -34,9 +26,7 @@ describe('rate-limit signals', () => {
 
   it('tells a reset in seconds from a reset at an epoch time', () => {
     expect(resetSecondsHeaderMs(headers({ 'ratelimit-reset': '45' }), 'ratelimit-reset', NOW)).toBe(45_000);
-    expect(resetSecondsHeaderMs(headers({ 'ratelimit-reset': String(NOW / 1000 + 600) }), 'ratelimit-reset', NOW)).toBe(
-      600_000,
-    );
+    expect(resetSecondsHeaderMs(headers({ 'ratelimit-reset': String(NOW / 1000 + 600) }), 'ratelimit-reset', NOW)).toBe(600_000);
   });
 
   it('never asks for an immediate retry', () => {

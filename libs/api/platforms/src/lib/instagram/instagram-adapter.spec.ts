@@ -43,9 +43,7 @@ describe('InstagramAdapter against a fake Graph API', () => {
 
   it('creates a container, waits until it is FINISHED, then publishes once', async () => {
     fake.pollsBeforeDone = 2;
-    const result = await adapter.publish(
-      request(['https://cdn.kommune.no/park.jpg'], 'Sommer i parken', 'https://kommune.no'),
-    );
+    const result = await adapter.publish(request(['https://cdn.kommune.no/park.jpg'], 'Sommer i parken', 'https://kommune.no'));
 
     expect(fake.media).toEqual([
       {
@@ -78,10 +76,7 @@ describe('InstagramAdapter against a fake Graph API', () => {
 
   it('fails media Instagram cannot process (status ERROR) as invalid content, publishing nothing', async () => {
     fake.finalStatus = 'ERROR';
-    const error = await caughtError(
-      adapter.publish(request(['https://cdn.kommune.no/x.jpg'])),
-      PlatformInvalidContentError,
-    );
+    const error = await caughtError(adapter.publish(request(['https://cdn.kommune.no/x.jpg'])), PlatformInvalidContentError);
     expect(error.message).toContain('2207026');
     expect(fake.media).toHaveLength(0);
   });
@@ -95,10 +90,7 @@ describe('InstagramAdapter against a fake Graph API', () => {
   });
 
   it('fails a media URL Instagram cannot fetch with the platform message', async () => {
-    const error = await caughtError(
-      adapter.publish(request(['https://unreachable.kommune.no/x.jpg'])),
-      PlatformInvalidContentError,
-    );
+    const error = await caughtError(adapter.publish(request(['https://unreachable.kommune.no/x.jpg'])), PlatformInvalidContentError);
     expect(error.message).toContain('Media download has failed');
     expect(error.code).toBe('9004/2207052');
   });
@@ -126,26 +118,17 @@ describe('InstagramAdapter against a fake Graph API', () => {
 
   it('maps rate-limit code 4 with the usage header, and the publishing limit (code 9) to rate-limited', async () => {
     fake.server.replyNext(createContainer, graphRateLimited(4, 12));
-    const appLimit = await caughtError(
-      adapter.publish(request(['https://cdn.kommune.no/x.jpg'])),
-      PlatformRateLimitedError,
-    );
+    const appLimit = await caughtError(adapter.publish(request(['https://cdn.kommune.no/x.jpg'])), PlatformRateLimitedError);
     expect(appLimit.retryAfterMs).toBe(12 * 60_000);
 
     fake.server.replyNext(mediaPublish, graphError(400, 9, 'Application request limit reached', { subcode: 2207042 }));
-    const publishingLimit = await caughtError(
-      adapter.publish(request(['https://cdn.kommune.no/x.jpg'])),
-      PlatformRateLimitedError,
-    );
+    const publishingLimit = await caughtError(adapter.publish(request(['https://cdn.kommune.no/x.jpg'])), PlatformRateLimitedError);
     expect(publishingLimit.retryAfterMs).toBe(60 * 60_000);
     expect(fake.media).toHaveLength(0);
   });
 
   it('maps a 5xx while preparing to transient', async () => {
-    fake.server.replyNext(
-      createContainer,
-      graphError(500, 2, 'Service temporarily unavailable', { isTransient: true }),
-    );
+    fake.server.replyNext(createContainer, graphError(500, 2, 'Service temporarily unavailable', { isTransient: true }));
     await caughtError(adapter.publish(request(['https://cdn.kommune.no/x.jpg'])), PlatformTransientError);
   });
 
@@ -160,10 +143,7 @@ describe('InstagramAdapter against a fake Graph API', () => {
 
   it('calls a slow media_publish ambiguous, and the media exists', async () => {
     fake.server.delayNext(mediaPublish, 500);
-    await caughtError(
-      adapter.publish({ ...request(['https://cdn.kommune.no/x.jpg']), timeoutMs: 100 }),
-      PlatformAmbiguousError,
-    );
+    await caughtError(adapter.publish({ ...request(['https://cdn.kommune.no/x.jpg']), timeoutMs: 100 }), PlatformAmbiguousError);
     expect(fake.media).toHaveLength(1);
   });
 
@@ -173,10 +153,7 @@ describe('InstagramAdapter against a fake Graph API', () => {
       headers: { 'content-type': 'text/plain' },
       raw: 'Bad request',
     });
-    const refused = await caughtError(
-      adapter.publish(request(['https://cdn.kommune.no/x.jpg'])),
-      PlatformInvalidContentError,
-    );
+    const refused = await caughtError(adapter.publish(request(['https://cdn.kommune.no/x.jpg'])), PlatformInvalidContentError);
     expect(refused.message).toContain('HTTP 400');
 
     fake.server.replyNext(mediaPublish, {
@@ -184,10 +161,7 @@ describe('InstagramAdapter against a fake Graph API', () => {
       headers: { 'content-type': 'text/html' },
       raw: '<html></html>',
     });
-    const unreadable = await caughtError(
-      adapter.publish(request(['https://cdn.kommune.no/x.jpg'])),
-      PlatformAmbiguousError,
-    );
+    const unreadable = await caughtError(adapter.publish(request(['https://cdn.kommune.no/x.jpg'])), PlatformAmbiguousError);
     expect(unreadable.message).toContain('HTTP 200');
   });
 

@@ -75,11 +75,7 @@ async function createContainer(context: ContainerContext, params: Record<string,
 }
 
 /** Instagram fetches and processes the media asynchronously; `status_code` says when it is done. */
-async function waitUntilFinished(
-  context: ContainerContext,
-  containerId: string,
-  polling: ContainerPolling,
-): Promise<void> {
+async function waitUntilFinished(context: ContainerContext, containerId: string, polling: ContainerPolling): Promise<void> {
   const deadline = Date.now() + polling.timeoutMs;
   for (;;) {
     const body = await graphCall(
@@ -115,13 +111,9 @@ async function waitUntilFinished(
       });
     }
     if (Date.now() + polling.intervalMs > deadline) {
-      throw new PlatformTransientError(
-        'instagram',
-        `The media was not ready within ${polling.timeoutMs} ms (${detail})`,
-        {
-          code: 'container.timeout',
-        },
-      );
+      throw new PlatformTransientError('instagram', `The media was not ready within ${polling.timeoutMs} ms (${detail})`, {
+        code: 'container.timeout',
+      });
     }
     await sleep(polling.intervalMs);
   }

@@ -73,10 +73,7 @@ describe('LinkedInAdapter against a fake Posts API', () => {
     const baseUrl = await revoked.start();
     revoked.revokeToken();
     try {
-      const error = await caughtError(
-        adapter.publish({ ...request('Hei'), connection: { ...connection, baseUrl } }),
-        PlatformAuthError,
-      );
+      const error = await caughtError(adapter.publish({ ...request('Hei'), connection: { ...connection, baseUrl } }), PlatformAuthError);
       expect(error).toMatchObject({ status: 401, code: 'REVOKED_ACCESS_TOKEN' });
     } finally {
       await revoked.stop();

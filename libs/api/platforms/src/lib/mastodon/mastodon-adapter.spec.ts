@@ -108,10 +108,7 @@ describe('MastodonAdapter against a fake instance', () => {
   it("fails text over the instance's own limit with the instance's message", async () => {
     fake.maxCharacters = 20;
     try {
-      const error = await caughtError(
-        adapter.publish(request('Denne teksten er for lang for instansen')),
-        PlatformInvalidContentError,
-      );
+      const error = await caughtError(adapter.publish(request('Denne teksten er for lang for instansen')), PlatformInvalidContentError);
       expect(error.message).toContain('Validation failed: Text character limit of 20 exceeded');
       expect(error.status).toBe(422);
     } finally {
@@ -121,10 +118,7 @@ describe('MastodonAdapter against a fake instance', () => {
 
   it("refuses text over the connection's configured limit before sending", async () => {
     const small = { ...connection, settings: { ...connection.settings, maxCharacters: 30 } };
-    const error = await caughtError(
-      adapter.publish({ ...request('x'.repeat(40)), connection: small }),
-      PlatformInvalidContentError,
-    );
+    const error = await caughtError(adapter.publish({ ...request('x'.repeat(40)), connection: small }), PlatformInvalidContentError);
     expect(error.code).toBe('text.too_long');
     expect(fake.server.received).toHaveLength(0);
   });

@@ -32,14 +32,9 @@ export interface GraphErrorOptions {
   defaultRetryAfterMs?: number;
 }
 
-export function graphFailure(
-  platform: Platform,
-  response: HttpResponse,
-  options: GraphErrorOptions = {},
-): PlatformError {
+export function graphFailure(platform: Platform, response: HttpResponse, options: GraphErrorOptions = {}): PlatformError {
   const error = isRecord(response.json) && isRecord(response.json['error']) ? response.json['error'] : null;
-  const retryAfterMs = () =>
-    businessUseCaseWaitMs(response.headers) ?? options.defaultRetryAfterMs ?? GRAPH_DEFAULT_RETRY_AFTER_MS;
+  const retryAfterMs = () => businessUseCaseWaitMs(response.headers) ?? options.defaultRetryAfterMs ?? GRAPH_DEFAULT_RETRY_AFTER_MS;
   if (error === null) return failureFromStatus({ platform, response, reading: NOTHING_READ, retryAfterMs });
 
   const code = numberField(error, 'code');

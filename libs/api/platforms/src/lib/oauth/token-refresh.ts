@@ -33,11 +33,19 @@ export async function refreshTokenGrant(call: TokenRefreshCall): Promise<Refresh
     const pair = `${call.client.clientId}:${call.client.clientSecret}`;
     headers['authorization'] = `Basic ${Buffer.from(pair).toString('base64')}`;
   }
-  const response = await httpCall(call.outbound, call.platform, { method: 'POST', url: call.tokenUrl, headers, body, timeoutMs: call.timeoutMs, effect: 'none' });
+  const response = await httpCall(call.outbound, call.platform, {
+    method: 'POST',
+    url: call.tokenUrl,
+    headers,
+    body,
+    timeoutMs: call.timeoutMs,
+    effect: 'none',
+  });
   if (!isSuccess(response)) throw tokenFailure(call.platform, response);
   const answer = successBody(call.platform, response, 'none');
   const accessToken = stringField(answer, 'access_token');
-  if (accessToken === null) throw new PlatformAuthError(call.platform, 'The token endpoint answered without an access_token', { status: response.status });
+  if (accessToken === null)
+    throw new PlatformAuthError(call.platform, 'The token endpoint answered without an access_token', { status: response.status });
   const expiresIn = Number(answer['expires_in']);
   return {
     credentials: { accessToken, refreshToken: stringField(answer, 'refresh_token') ?? call.refreshToken },
@@ -50,10 +58,14 @@ function tokenFailure(platform: Platform, response: Parameters<typeof failureFro
   const description = stringField(response.json, 'error_description');
   const reading = { code, message: description ?? code };
   if ((response.status === 400 || response.status === 401) && code !== null && REFUSALS.has(code)) {
-    return new PlatformAuthError(platform, `The platform refused to renew the sign-in (${code}${description ? `: ${description}` : ''}); connect the channel again`, {
-      status: response.status,
-      code,
-    });
+    return new PlatformAuthError(
+      platform,
+      `The platform refused to renew the sign-in (${code}${description ? `: ${description}` : ''}); connect the channel again`,
+      {
+        status: response.status,
+        code,
+      },
+    );
   }
   return failureFromStatus({ platform, response, reading, retryAfterMs: () => 60_000 });
 }

@@ -72,7 +72,9 @@ describe('WebhookAdapter against a receiver that keeps the contract', () => {
     expect(received.headers['webhook-id']).toBe('target-1:1');
     expect(received.headers['webhook-timestamp']).toBe(String(NOW / 1000));
     const key = Buffer.from(receiver.secret.slice('whsec_'.length), 'base64');
-    const expected = createHmac('sha256', key).update(`target-1:1.${NOW / 1000}.${received.body}`).digest('base64');
+    const expected = createHmac('sha256', key)
+      .update(`target-1:1.${NOW / 1000}.${received.body}`)
+      .digest('base64');
     expect(received.headers['webhook-signature']).toBe(`v1,${expected}`);
     expect(received.headers['x-kadens-signature']).toBeUndefined();
 
@@ -90,7 +92,10 @@ describe('WebhookAdapter against a receiver that keeps the contract', () => {
       method: 'POST',
       body,
       headers: Object.fromEntries(
-        ['content-type', 'idempotency-key', 'webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [name, String(received.headers[name])]),
+        ['content-type', 'idempotency-key', 'webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [
+          name,
+          String(received.headers[name]),
+        ]),
       ),
     });
 
@@ -108,7 +113,7 @@ describe('WebhookAdapter against a receiver that keeps the contract', () => {
     expect((await replay(received)).status).toBe(200);
   });
 
-  it('is refused when its own clock is more than five minutes off the receiver\'s', async () => {
+  it("is refused when its own clock is more than five minutes off the receiver's", async () => {
     receiverNow = NOW - 6 * 60_000;
     const error = await caughtError(adapter.publish(request('Klokka')), PlatformAuthError);
     expect(error.message).toContain('Timestamp outside the tolerance');

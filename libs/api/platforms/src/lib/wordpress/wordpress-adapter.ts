@@ -4,15 +4,7 @@ import { platformRules } from '@kadens/shared/platform-rules';
 
 import { baseUrlOf, endpoint, optionalSetting, requireCredential } from '../connection-fields';
 import { type CallEffect, httpCall } from '../http/http-call';
-import {
-  failureFromStatus,
-  isRecord,
-  isSuccess,
-  requiredId,
-  stringField,
-  successBody,
-  unreadableSuccess,
-} from '../http/http-failure';
+import { failureFromStatus, isRecord, isSuccess, requiredId, stringField, successBody, unreadableSuccess } from '../http/http-failure';
 import { retryAfterHeaderMs } from '../http/retry-after';
 import {
   type AccountIdentity,

@@ -2,9 +2,7 @@ import { WORDPRESS_TITLE_MAX, wordpressPostFields } from './wordpress-content';
 
 describe('wordpressPostFields', () => {
   it('takes the first line as title and the rest as paragraphs', () => {
-    expect(
-      wordpressPostFields('Ny skole\n\nÅpner i august.\nVelkommen!\n\nLes mer: https://kommune.no/skole.'),
-    ).toEqual({
+    expect(wordpressPostFields('Ny skole\n\nÅpner i august.\nVelkommen!\n\nLes mer: https://kommune.no/skole.')).toEqual({
       title: 'Ny skole',
       content:
         '<p>Åpner i august.<br />\nVelkommen!</p>\n\n<p>Les mer: <a href="https://kommune.no/skole">https://kommune.no/skole</a>.</p>',

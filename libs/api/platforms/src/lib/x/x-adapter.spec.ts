@@ -42,9 +42,7 @@ describe('XAdapter against a fake API v2', () => {
   it('posts the text with the link in it, once, with a Bearer token', async () => {
     const result = await adapter.publish(request('Skolen er stengt i dag.', 'https://kommune.no/skole'));
 
-    expect(fake.tweets).toEqual([
-      { id: result.externalId, text: 'Skolen er stengt i dag.\n\nhttps://kommune.no/skole' },
-    ]);
+    expect(fake.tweets).toEqual([{ id: result.externalId, text: 'Skolen er stengt i dag.\n\nhttps://kommune.no/skole' }]);
     expect(result.url).toBe(`https://x.com/${fake.username}/status/${result.externalId}`);
     expect(fake.server.received[0].headers['authorization']).toBe(`Bearer ${fake.accessToken}`);
   });
@@ -58,8 +56,7 @@ describe('XAdapter against a fake API v2', () => {
   });
 
   it('waits for x-rate-limit-reset on a 429, or for the 24-hour reset when that allowance is spent', async () => {
-    const tooMany = () =>
-      xProblem(429, 'Too Many Requests', 'Too Many Requests', 'about:blank', xRateLimitHeaders(0, NOW_S + 240));
+    const tooMany = () => xProblem(429, 'Too Many Requests', 'Too Many Requests', 'about:blank', xRateLimitHeaders(0, NOW_S + 240));
     fake.server.replyNext(tweets, tooMany());
     const window = await caughtError(adapter.publish(request('Hei')), PlatformRateLimitedError);
     expect(window.retryAfterMs).toBe(240_000);

@@ -45,20 +45,12 @@ export class XAdapter extends PlatformAdapterBase {
     const body = await this.call(connection, 'POST', '/2/tweets', timeoutMs, 'publishes', JSON.stringify({ text }));
     const id = requiredId(this.platform, isRecord(body['data']) ? body['data'] : {}, 'id', 'publishes');
     const username = optionalSetting(connection, 'username');
-    const url = username
-      ? `https://x.com/${encodeURIComponent(username)}/status/${id}`
-      : `https://x.com/i/web/status/${id}`;
+    const url = username ? `https://x.com/${encodeURIComponent(username)}/status/${id}` : `https://x.com/i/web/status/${id}`;
     return { externalId: id, url, raw: body };
   }
 
   async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {
-    const body = await this.call(
-      connection,
-      'GET',
-      '/2/users/me',
-      options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS,
-      'none',
-    );
+    const body = await this.call(connection, 'GET', '/2/users/me', options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS, 'none');
     const username = stringField(body['data'], 'username');
     return { accountName: username === null ? (stringField(body['data'], 'name') ?? 'X account') : `@${username}` };
   }

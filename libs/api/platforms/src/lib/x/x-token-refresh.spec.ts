@@ -13,7 +13,11 @@ describe('XAdapter.refreshCredentials against a fake X token endpoint', () => {
   const confidential = { clientId: 'x-confidential', clientSecret: 'x-secret' };
   const publicClient = { clientId: 'x-public', clientSecret: null };
   let baseUrl: string;
-  const connectionWith = (refreshToken: string): ChannelConnection => ({ baseUrl, credentials: { accessToken: 'old', refreshToken }, settings: {} });
+  const connectionWith = (refreshToken: string): ChannelConnection => ({
+    baseUrl,
+    credentials: { accessToken: 'old', refreshToken },
+    settings: {},
+  });
 
   beforeAll(async () => {
     baseUrl = await fake.start();
@@ -33,7 +37,9 @@ describe('XAdapter.refreshCredentials against a fake X token endpoint', () => {
     const [token] = fake.server.requestsTo('POST', /^\/2\/oauth2\/token$/).slice(-1);
     expect(token?.form.get('grant_type')).toBe('refresh_token');
     expect(token?.headers['authorization']).toBe(`Basic ${Buffer.from('x-confidential:x-secret').toString('base64')}`);
-    await expect(adapter.verifyCredentials({ baseUrl, credentials: refreshed.credentials, settings: {} })).resolves.toEqual({ accountName: `@${fake.username}` });
+    await expect(adapter.verifyCredentials({ baseUrl, credentials: refreshed.credentials, settings: {} })).resolves.toEqual({
+      accountName: `@${fake.username}`,
+    });
   });
 
   it('a public client sends only its id; a used (rotated) refresh token is refused as an auth error', async () => {
@@ -43,7 +49,10 @@ describe('XAdapter.refreshCredentials against a fake X token endpoint', () => {
     expect(token?.headers['authorization']).toBeUndefined();
     expect(token?.form.get('client_id')).toBe('x-public');
 
-    const error = await caughtError(adapter.refreshCredentials({ connection: connectionWith(old), client: publicClient, timeoutMs: 2000 }), PlatformAuthError);
+    const error = await caughtError(
+      adapter.refreshCredentials({ connection: connectionWith(old), client: publicClient, timeoutMs: 2000 }),
+      PlatformAuthError,
+    );
 
     expect(error.code).toBe('invalid_request');
     expect(error.message).toContain('Value passed for the token was invalid.');
@@ -51,7 +60,14 @@ describe('XAdapter.refreshCredentials against a fake X token endpoint', () => {
 
   it('a connection without a refresh token cannot be renewed: auth error, nothing sent', async () => {
     const before = fake.server.received.length;
-    const error = await caughtError(adapter.refreshCredentials({ connection: { baseUrl, credentials: { accessToken: 'a' }, settings: {} }, client: publicClient, timeoutMs: 2000 }), PlatformAuthError);
+    const error = await caughtError(
+      adapter.refreshCredentials({
+        connection: { baseUrl, credentials: { accessToken: 'a' }, settings: {} },
+        client: publicClient,
+        timeoutMs: 2000,
+      }),
+      PlatformAuthError,
+    );
     expect(error.code).toBe('connection.incomplete');
     expect(fake.server.received.length).toBe(before);
   });
@@ -59,7 +75,10 @@ describe('XAdapter.refreshCredentials against a fake X token endpoint', () => {
   it('a 503 from the token endpoint is transient (the refresh token was not spent)', async () => {
     const old = fake.oauth.issueRefreshToken(publicClient.clientId);
     fake.server.replyNext((request) => request.path === '/2/oauth2/token', { status: 503, json: { title: 'Service Unavailable' } });
-    const error = await caughtError(adapter.refreshCredentials({ connection: connectionWith(old), client: publicClient, timeoutMs: 2000 }), PlatformTransientError);
+    const error = await caughtError(
+      adapter.refreshCredentials({ connection: connectionWith(old), client: publicClient, timeoutMs: 2000 }),
+      PlatformTransientError,
+    );
     expect(error.status).toBe(503);
   });
 });

@@ -52,7 +52,12 @@ const TARGET_CHECKS: Record<TargetKind, (value: unknown) => boolean> = {
 /** Where the entry breaks the contract: missing or extra keys, values of the wrong kind. */
 function breaches(entry: Record<string, unknown>): string[] {
   const found: string[] = [];
-  const compare = <K extends string>(where: string, value: Record<string, unknown>, shape: Record<string, K>, checks: Record<K, (v: unknown) => boolean>) => {
+  const compare = <K extends string>(
+    where: string,
+    value: Record<string, unknown>,
+    shape: Record<string, K>,
+    checks: Record<K, (v: unknown) => boolean>,
+  ) => {
     for (const key of Object.keys(value)) if (!(key in shape)) found.push(`${where}${key}: not in the contract`);
     for (const [key, kind] of Object.entries(shape) as Array<[string, K]>) {
       if (!(key in value)) found.push(`${where}${key}: missing`);
@@ -88,9 +93,15 @@ describe('the trigger-built calendar entry keeps the CalendarEntry contract', ()
     const one = async (sql: string, values: unknown[]) => ((await t.db.query(sql, values)) as Array<{ id: string }>)[0]?.id as string;
     ids['theme'] = await one(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Kontrakt', '#1e88e5') RETURNING id`, [org]);
     ids['audience'] = await one(`INSERT INTO audiences (organization_id, name) VALUES ($1, 'Innbyggere') RETURNING id`, [org]);
-    ids['initiative'] = await one(`INSERT INTO initiatives (organization_id, what, outcome, hours_per_week) VALUES ($1, 'Vintervedlikehold', 'Trygge veier', 2) RETURNING id`, [org]);
+    ids['initiative'] = await one(
+      `INSERT INTO initiatives (organization_id, what, outcome, hours_per_week) VALUES ($1, 'Vintervedlikehold', 'Trygge veier', 2) RETURNING id`,
+      [org],
+    );
     ids['x'] = await one(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'x', 'Fjordvik på X') RETURNING id`, [org]);
-    ids['mastodon'] = await one(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'mastodon', 'Fjordvik på Mastodon') RETURNING id`, [org]);
+    ids['mastodon'] = await one(
+      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'mastodon', 'Fjordvik på Mastodon') RETURNING id`,
+      [org],
+    );
     ids['news'] = await one(`SELECT id FROM content_types WHERE organization_id = $1 AND key = 'news'`, [org]);
   });
   afterAll(() => t?.close());
@@ -121,7 +132,14 @@ describe('the trigger-built calendar entry keeps the CalendarEntry contract', ()
       initiativeId: post.initiativeId,
       invitesDialogue: post.invitesDialogue,
       audienceIds: post.audienceIds,
-      targets: expect.arrayContaining(post.targets.map((target: Record<string, unknown>) => ({ id: target['id'], channelId: target['channelId'], platform: target['platform'], state: target['state'] }))),
+      targets: expect.arrayContaining(
+        post.targets.map((target: Record<string, unknown>) => ({
+          id: target['id'],
+          channelId: target['channelId'],
+          platform: target['platform'],
+          state: target['state'],
+        })),
+      ),
     });
     expect(entry['targets']).toHaveLength(2);
   });
@@ -143,7 +161,9 @@ describe('the trigger-built calendar entry keeps the CalendarEntry contract', ()
     expect(calendar.body).toHaveLength(2);
     for (const entry of calendar.body) expect(breaches(entry)).toEqual([]);
     const [first] = calendar.body;
-    expect(breaches({ ...first, plannedAt: '2026-12-01T08:30:00Z', extra: 1, targets: [{ ...first.targets[0], platform: 'myspace' }] })).toEqual([
+    expect(
+      breaches({ ...first, plannedAt: '2026-12-01T08:30:00Z', extra: 1, targets: [{ ...first.targets[0], platform: 'myspace' }] }),
+    ).toEqual([
       'extra: not in the contract',
       'plannedAt: "2026-12-01T08:30:00Z" is not instant',
       'targets.0.platform: "myspace" is not platform',

@@ -35,5 +35,14 @@ SELECT '[' || COALESCE(string_agg(e.entry, ',' ORDER BY e.planned_at, e.id), '')
 
 export function calendarParameters(organizationId: string, query: CalendarQuery): unknown[] {
   const list = (values: readonly string[] | undefined) => (values && values.length > 0 ? values : null);
-  return [organizationId, query.from, query.to, list(query.themeIds), list(query.audienceIds), list(query.channelIds), list(query.initiativeIds), list(query.states)];
+  return [
+    organizationId,
+    query.from,
+    query.to,
+    list(query.themeIds),
+    list(query.audienceIds),
+    list(query.channelIds),
+    list(query.initiativeIds),
+    list(query.states),
+  ];
 }

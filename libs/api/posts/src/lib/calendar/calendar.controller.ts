@@ -17,9 +17,16 @@ export class CalendarController {
   @Get()
   @RequirePermission('posts.read')
   @ApiOkResponse({ description: 'CalendarEntry[] ordered by plannedAt.' })
-  async entries(@Param('organizationId') organizationId: string, @Query() query: CalendarQueryDto, @Res() response: Response): Promise<void> {
+  async entries(
+    @Param('organizationId') organizationId: string,
+    @Query() query: CalendarQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
     const rows: Array<{ body: string }> = await this.db.query(CALENDAR_SQL, calendarParameters(organizationId, query));
     // end(), not send(): send() would hash megabytes of JSON for an ETag nobody revalidates.
-    response.status(200).type('application/json').end(rows[0]?.body ?? '[]');
+    response
+      .status(200)
+      .type('application/json')
+      .end(rows[0]?.body ?? '[]');
   }
 }

@@ -14,7 +14,13 @@ interface ContentTypeRow {
   archived_at: Date | null;
 }
 
-const toView = (row: ContentTypeRow): ContentTypeView => ({ id: row.id, key: row.key, name: row.name, invitesDialogue: row.invites_dialogue, archived: row.archived_at !== null });
+const toView = (row: ContentTypeRow): ContentTypeView => ({
+  id: row.id,
+  key: row.key,
+  name: row.name,
+  invitesDialogue: row.invites_dialogue,
+  archived: row.archived_at !== null,
+});
 const COLUMNS = 'id, key, name, invites_dialogue, archived_at';
 
 @Injectable()
@@ -32,7 +38,12 @@ export class ContentTypesService {
 
   async create(organizationId: string, input: CreateContentTypeDto): Promise<ContentTypeView> {
     const rows: ContentTypeRow[] = await conflictOnDuplicate(
-      () => this.db.query(`INSERT INTO content_types (organization_id, name, invites_dialogue) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`, [organizationId, input.name, input.invitesDialogue ?? false]),
+      () =>
+        this.db.query(`INSERT INTO content_types (organization_id, name, invites_dialogue) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`, [
+          organizationId,
+          input.name,
+          input.invitesDialogue ?? false,
+        ]),
       'name',
       'name_taken',
     );
@@ -62,7 +73,10 @@ export class ContentTypesService {
   async remove(organizationId: string, id: string): Promise<void> {
     await deleteUnlessReferenced(
       async () => {
-        const [, count] = (await this.db.query(`DELETE FROM content_types WHERE organization_id = $1 AND id = $2`, [organizationId, id])) as [unknown, number];
+        const [, count] = (await this.db.query(`DELETE FROM content_types WHERE organization_id = $1 AND id = $2`, [
+          organizationId,
+          id,
+        ])) as [unknown, number];
         if (count === 0) throw new NotFoundException({ message: 'Content type not found', code: 'content_type_not_found' });
       },
       'content_type_in_use',

@@ -34,7 +34,9 @@ export interface TargetChannel {
 }
 
 function describe(issue: TextIssue, channel: TargetChannel): string {
-  const params = Object.entries(issue.params).map(([key, value]) => `${key}=${String(value)}`).join(', ');
+  const params = Object.entries(issue.params)
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(', ');
   return `${issue.code} on ${channel.name} (${channel.platform})${params ? `: ${params}` : ''}`;
 }
 

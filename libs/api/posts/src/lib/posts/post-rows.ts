@@ -57,7 +57,12 @@ export function toPostView(row: PostRow): PostView {
     targets: row.targets,
     ruleOverride:
       row.rule_override_reason !== null && row.rule_override_by !== null && row.rule_override_at !== null
-        ? { reason: row.rule_override_reason, byUserId: row.rule_override_by, at: row.rule_override_at.toISOString(), violations: row.rule_override_violations ?? [] }
+        ? {
+            reason: row.rule_override_reason,
+            byUserId: row.rule_override_by,
+            at: row.rule_override_at.toISOString(),
+            violations: row.rule_override_violations ?? [],
+          }
         : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

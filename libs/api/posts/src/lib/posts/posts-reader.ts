@@ -24,13 +24,19 @@ export class PostsReader {
 
   /** Whether the organisation has this post. */
   async exists(organizationId: string, postId: string): Promise<boolean> {
-    const [post]: Array<{ id: string }> = await this.manager.query(`SELECT id FROM posts WHERE organization_id = $1 AND id = $2`, [organizationId, postId]);
+    const [post]: Array<{ id: string }> = await this.manager.query(`SELECT id FROM posts WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      postId,
+    ]);
     return post !== undefined;
   }
 
   /** Whether the organisation has this target (a post's channel). */
   async targetExists(organizationId: string, targetId: string): Promise<boolean> {
-    const [target]: Array<{ id: string }> = await this.manager.query(`SELECT id FROM post_targets WHERE organization_id = $1 AND id = $2`, [organizationId, targetId]);
+    const [target]: Array<{ id: string }> = await this.manager.query(`SELECT id FROM post_targets WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      targetId,
+    ]);
     return target !== undefined;
   }
 

@@ -15,10 +15,18 @@ export class PostsController {
   /** A new draft; its text is checked against every target platform's limits. */
   @Post()
   @RequirePermission('posts.edit')
-  @ApiBadRequestResponse({ description: 'A field is invalid, names another organisation’s row, or a text breaks a platform’s limit (code platform_rules).' })
-  @ApiUnprocessableEntityResponse({ description: 'The planned time breaks a blocking rule of a channel’s promises (code rule_violations, with violations).' })
+  @ApiBadRequestResponse({
+    description: 'A field is invalid, names another organisation’s row, or a text breaks a platform’s limit (code platform_rules).',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'The planned time breaks a blocking rule of a channel’s promises (code rule_violations, with violations).',
+  })
   @ApiForbiddenResponse({ description: 'ruleOverride sent by a role that may not override (code override_not_allowed).' })
-  create(@CurrentMember() member: CurrentMemberValue, @Param('organizationId') organizationId: string, @Body() body: CreatePostDto): Promise<PostView> {
+  create(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param('organizationId') organizationId: string,
+    @Body() body: CreatePostDto,
+  ): Promise<PostView> {
     return this.posts.create(organizationId, member, body);
   }
 
@@ -33,7 +41,11 @@ export class PostsController {
   @RequirePermission('posts.edit')
   @ApiConflictResponse({ description: 'Delivery has started on a channel (delivery_started) or the post is cancelled.' })
   @ApiUnprocessableEntityResponse({ description: 'The change breaks a blocking rule (code rule_violations).' })
-  update(@CurrentMember() member: CurrentMemberValue, @Param() params: OrganizationItemParams, @Body() body: UpdatePostDto): Promise<PostView> {
+  update(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param() params: OrganizationItemParams,
+    @Body() body: UpdatePostDto,
+  ): Promise<PostView> {
     return this.posts.update(params.organizationId, params.id, member, body);
   }
 
@@ -42,7 +54,9 @@ export class PostsController {
   @HttpCode(HttpStatus.OK)
   @RequirePermission('posts.edit')
   @ApiConflictResponse({ description: 'Delivery has started on a channel (delivery_started).' })
-  @ApiUnprocessableEntityResponse({ description: 'The new time breaks a blocking rule (code rule_violations); an approver may send ruleOverride.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The new time breaks a blocking rule (code rule_violations); an approver may send ruleOverride.',
+  })
   move(@CurrentMember() member: CurrentMemberValue, @Param() params: OrganizationItemParams, @Body() body: MovePostDto): Promise<PostView> {
     return this.posts.move(params.organizationId, params.id, member, body.plannedAt, body.ruleOverride);
   }

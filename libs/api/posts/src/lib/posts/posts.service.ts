@@ -59,11 +59,28 @@ export class PostsService {
       const [{ id }] = (await tx.query(
         `INSERT INTO posts (organization_id, title, body, link, media_urls, content_type_id, theme_id, initiative_id, planned_at, invites_dialogue, sensitive, author_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [organizationId, draft.title, draft.body, draft.link, draft.mediaUrls, draft.contentTypeId, draft.themeId, draft.initiativeId, draft.plannedAt, draft.invitesDialogue, draft.sensitive, authorId],
+        [
+          organizationId,
+          draft.title,
+          draft.body,
+          draft.link,
+          draft.mediaUrls,
+          draft.contentTypeId,
+          draft.themeId,
+          draft.initiativeId,
+          draft.plannedAt,
+          draft.invitesDialogue,
+          draft.sensitive,
+          authorId,
+        ],
       )) as Array<{ id: string }>;
       await this.writeAudiences(tx, organizationId, id, draft.audienceIds);
       await this.writeTargets(tx, organizationId, id, input.targets, []);
-      const planned = plannedPostOf({ ...draft, id, targets: input.targets.map((t) => ({ channelId: t.channelId, state: 'pending' as const })) });
+      const planned = plannedPostOf({
+        ...draft,
+        id,
+        targets: input.targets.map((t) => ({ channelId: t.channelId, state: 'pending' as const })),
+      });
       await this.planRules.enforce(tx, organizationId, { ...planned, postId: id }, actor, input.ruleOverride);
       const created = await this.get(organizationId, id, tx);
       await this.recordRevision(tx, organizationId, created, authorId);
@@ -84,18 +101,48 @@ export class PostsService {
         ...current,
         ...definedOnly({ ...input, ruleOverride: undefined }),
         audienceIds: [...new Set(input.audienceIds ?? current.audienceIds)],
-        targets: targets.map((t) => ({ id: '', platform: 'webhook', state: 'pending', channelId: t.channelId, textVariant: t.textVariant ?? null })),
+        targets: targets.map((t) => ({
+          id: '',
+          platform: 'webhook',
+          state: 'pending',
+          channelId: t.channelId,
+          textVariant: t.textVariant ?? null,
+        })),
       };
       await this.assertReferences(tx, organizationId, next, targets, current);
       const contentChanged = !sameContent(contentOf(current), contentOf(next));
       const timeChanged = next.plannedAt !== current.plannedAt;
       const revision = contentChanged ? current.revision + 1 : current.revision;
-      const step = contentChanged || timeChanged ? await this.decide(tx, organizationId, postId, contentChanged ? 'edit_content' : 'move_time', actor, targets.map((t) => t.channelId)) : null;
+      const step =
+        contentChanged || timeChanged
+          ? await this.decide(
+              tx,
+              organizationId,
+              postId,
+              contentChanged ? 'edit_content' : 'move_time',
+              actor,
+              targets.map((t) => t.channelId),
+            )
+          : null;
       await tx.query(
         `UPDATE posts SET title = $3, body = $4, link = $5, media_urls = $6, content_type_id = $7, theme_id = $8, initiative_id = $9,
                           planned_at = $10, invites_dialogue = $11, sensitive = $12, revision = $13, updated_at = now()
           WHERE organization_id = $1 AND id = $2`,
-        [organizationId, postId, next.title, next.body, next.link, next.mediaUrls, next.contentTypeId, next.themeId, next.initiativeId, next.plannedAt, next.invitesDialogue, next.sensitive, revision],
+        [
+          organizationId,
+          postId,
+          next.title,
+          next.body,
+          next.link,
+          next.mediaUrls,
+          next.contentTypeId,
+          next.themeId,
+          next.initiativeId,
+          next.plannedAt,
+          next.invitesDialogue,
+          next.sensitive,
+          revision,
+        ],
       );
       if (input.audienceIds) {
         await tx.query(`DELETE FROM post_audiences WHERE post_id = $1`, [postId]);
@@ -104,11 +151,15 @@ export class PostsService {
       if (input.targets) await this.writeTargets(tx, organizationId, postId, input.targets, current.targets);
       // The promises library says whether the change touches what its rules read, and checks the planned values.
       const stateOn = new Map(current.targets.map((t) => [t.channelId, t.state]));
-      const planned = plannedPostOf({ ...next, targets: targets.map((t) => ({ channelId: t.channelId, state: stateOn.get(t.channelId) ?? 'pending' })) });
+      const planned = plannedPostOf({
+        ...next,
+        targets: targets.map((t) => ({ channelId: t.channelId, state: stateOn.get(t.channelId) ?? 'pending' })),
+      });
       if (planChangeMatters(plannedPostOf(current), planned) || input.ruleOverride) {
         await this.planRules.enforce(tx, organizationId, { ...planned, postId }, actor, input.ruleOverride);
       }
-      if (step) await this.workflow.apply(tx, { organizationId, postId, ...step, plannedAt: { before: current.plannedAt, after: next.plannedAt } });
+      if (step)
+        await this.workflow.apply(tx, { organizationId, postId, ...step, plannedAt: { before: current.plannedAt, after: next.plannedAt } });
       const saved = await this.get(organizationId, postId, tx);
       if (contentChanged) await this.recordRevision(tx, organizationId, saved, editorId);
       return saved;
@@ -119,8 +170,19 @@ export class PostsService {
   move(organizationId: string, postId: string, actor: PlanActor, plannedAt: string, ruleOverride?: RuleOverrideDto): Promise<PostView> {
     return this.db.transaction(async (tx) => {
       const current = await this.lockForChange(tx, organizationId, postId);
-      const step = await this.decide(tx, organizationId, postId, 'move_time', actor, current.targets.map((t) => t.channelId));
-      await tx.query(`UPDATE posts SET planned_at = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, postId, plannedAt]);
+      const step = await this.decide(
+        tx,
+        organizationId,
+        postId,
+        'move_time',
+        actor,
+        current.targets.map((t) => t.channelId),
+      );
+      await tx.query(`UPDATE posts SET planned_at = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
+        organizationId,
+        postId,
+        plannedAt,
+      ]);
       await this.planRules.enforce(tx, organizationId, { ...plannedPostOf({ ...current, plannedAt }), postId }, actor, ruleOverride);
       await this.workflow.apply(tx, { organizationId, postId, ...step, plannedAt: { before: current.plannedAt, after: plannedAt } });
       return this.get(organizationId, postId, tx);
@@ -140,25 +202,48 @@ export class PostsService {
       `SELECT revision, author_id, created_at, content FROM post_revisions WHERE organization_id = $1 AND post_id = $2 ORDER BY revision DESC`,
       [organizationId, postId],
     );
-    return rows.map((row) => ({ revision: row.revision, authorId: row.author_id, createdAt: row.created_at.toISOString(), content: row.content }));
+    return rows.map((row) => ({
+      revision: row.revision,
+      authorId: row.author_id,
+      createdAt: row.created_at.toISOString(),
+      content: row.content,
+    }));
   }
 
   /** Asks the approval machine what an edit or a move does to the post's sign-off; refusals become HTTP errors. */
-  private async decide(tx: EntityManager, organizationId: string, postId: string, action: Extract<PostAction, 'edit_content' | 'move_time'>, actor: PlanActor, channelIds: string[]) {
+  private async decide(
+    tx: EntityManager,
+    organizationId: string,
+    postId: string,
+    action: Extract<PostAction, 'edit_content' | 'move_time'>,
+    actor: PlanActor,
+    channelIds: string[],
+  ) {
     const before = await loadWorkflow(tx, organizationId, postId);
-    const decision: Decision = decidePostAction(before, { type: action }, { userId: actor.user.id, role: actor.role }, await policyFor(tx, organizationId, channelIds));
+    const decision: Decision = decidePostAction(
+      before,
+      { type: action },
+      { userId: actor.user.id, role: actor.role },
+      await policyFor(tx, organizationId, channelIds),
+    );
     if (!decision.ok) throw denialError(decision.reason);
     return { action, actor: { userId: actor.user.id, role: actor.role }, before, change: decision.next };
   }
 
   /** Locks the row for the rest of the transaction and refuses changes once delivery has started. */
   private async lockForChange(tx: EntityManager, organizationId: string, postId: string): Promise<PostView> {
-    const locked: unknown[] = await tx.query(`SELECT id FROM posts WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, postId]);
+    const locked: unknown[] = await tx.query(`SELECT id FROM posts WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [
+      organizationId,
+      postId,
+    ]);
     if (locked.length === 0) throw new NotFoundException({ message: 'Post not found', code: 'post_not_found' });
     const post = await this.get(organizationId, postId, tx);
     if (post.state === 'cancelled') throw new ConflictException({ message: 'The post is cancelled', code: 'post_cancelled' });
     if (post.targets.some((target) => DELIVERY_STARTED_STATES.includes(target.state))) {
-      throw new ConflictException({ message: 'The post is already published (or being published) on at least one channel', code: 'delivery_started' });
+      throw new ConflictException({
+        message: 'The post is already published (or being published) on at least one channel',
+        code: 'delivery_started',
+      });
     }
     return post;
   }
@@ -175,9 +260,12 @@ export class PostsService {
     current?: PostView,
   ): Promise<void> {
     const unchanged = <T>(value: T, previous: T | undefined) => current !== undefined && value === previous;
-    if (!unchanged(post.themeId, current?.themeId)) await assertOwnedIds(tx, 'themes', organizationId, [post.themeId], 'themeId', { allowArchived: false });
-    if (!unchanged(post.contentTypeId, current?.contentTypeId)) await assertOwnedIds(tx, 'content_types', organizationId, [post.contentTypeId], 'contentTypeId', { allowArchived: false });
-    if (post.initiativeId && !unchanged(post.initiativeId, current?.initiativeId)) await assertOwnedIds(tx, 'initiatives', organizationId, [post.initiativeId], 'initiativeId');
+    if (!unchanged(post.themeId, current?.themeId))
+      await assertOwnedIds(tx, 'themes', organizationId, [post.themeId], 'themeId', { allowArchived: false });
+    if (!unchanged(post.contentTypeId, current?.contentTypeId))
+      await assertOwnedIds(tx, 'content_types', organizationId, [post.contentTypeId], 'contentTypeId', { allowArchived: false });
+    if (post.initiativeId && !unchanged(post.initiativeId, current?.initiativeId))
+      await assertOwnedIds(tx, 'initiatives', organizationId, [post.initiativeId], 'initiativeId');
     const newAudiences = post.audienceIds.filter((id) => !current?.audienceIds.includes(id));
     await assertOwnedIds(tx, 'audiences', organizationId, newAudiences, 'audienceIds', { allowArchived: false });
 
@@ -191,13 +279,20 @@ export class PostsService {
   }
 
   private async channels(tx: EntityManager, organizationId: string, ids: string[]): Promise<Map<string, TargetChannel>> {
-    const rows: TargetChannel[] = await tx.query(`SELECT id, name, platform FROM channels WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, ids]);
+    const rows: TargetChannel[] = await tx.query(
+      `SELECT id, name, platform FROM channels WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
+      [organizationId, ids],
+    );
     return new Map(rows.map((row) => [row.id, row]));
   }
 
   private async writeAudiences(tx: EntityManager, organizationId: string, postId: string, audienceIds: string[]): Promise<void> {
     if (audienceIds.length === 0) return;
-    await tx.query(`INSERT INTO post_audiences (organization_id, post_id, audience_id) SELECT $1, $2, unnest($3::uuid[])`, [organizationId, postId, audienceIds]);
+    await tx.query(`INSERT INTO post_audiences (organization_id, post_id, audience_id) SELECT $1, $2, unnest($3::uuid[])`, [
+      organizationId,
+      postId,
+      audienceIds,
+    ]);
   }
 
   /** Replaces the targets: keeps rows (and their delivery state) for channels still chosen, updating their variant. */

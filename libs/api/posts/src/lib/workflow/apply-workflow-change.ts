@@ -1,7 +1,15 @@
 import { AuditService } from '@kadens/api/audit';
 import { NotificationsService } from '@kadens/api/notifications';
 import type { NotificationKind, PostState } from '@kadens/shared/contracts';
-import { type Actor, type DenialReason, hasPermission, type PostAction, type PostWorkflow, type WorkflowChange, ROLE_PERMISSIONS } from '@kadens/shared/rules';
+import {
+  type Actor,
+  type DenialReason,
+  hasPermission,
+  type PostAction,
+  type PostWorkflow,
+  type WorkflowChange,
+  ROLE_PERMISSIONS,
+} from '@kadens/shared/rules';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -43,7 +51,11 @@ function instant(value: string | null): string | null {
 
 /** Turns a refusal of the approval machine into the HTTP error it stands for, with the reason as its code. */
 export function denialError(reason: DenialReason): Error {
-  const body = { message: DENIAL_MESSAGE[reason], code: reason, ...(reason === 'checklist_incomplete' ? { errors: [{ field: 'checklist', messages: ['every required item must be ticked'] }] } : {}) };
+  const body = {
+    message: DENIAL_MESSAGE[reason],
+    code: reason,
+    ...(reason === 'checklist_incomplete' ? { errors: [{ field: 'checklist', messages: ['every required item must be ticked'] }] } : {}),
+  };
   const status = DENIAL_STATUS[reason];
   return status === 400 ? new BadRequestException(body) : status === 403 ? new ForbiddenException(body) : new ConflictException(body);
 }
@@ -76,7 +88,12 @@ export class WorkflowWriter {
   ): Promise<void> {
     const { organizationId, postId, change, before } = input;
     const actorId = input.actor === 'system' ? null : input.actor.userId;
-    await tx.query(`UPDATE posts SET state = $3, revision_author_id = $4, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, postId, change.state, change.revisionAuthorId]);
+    await tx.query(`UPDATE posts SET state = $3, revision_author_id = $4, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      postId,
+      change.state,
+      change.revisionAuthorId,
+    ]);
     const counting = change.approvals.map((a) => a.userId);
     await tx.query(
       `UPDATE post_reviews SET counts = false WHERE post_id = $1 AND counts AND (decision <> 'approved' OR revision <> $2 OR NOT (reviewer_id = ANY($3::uuid[])))`,
@@ -93,7 +110,9 @@ export class WorkflowWriter {
     }
     if (change.state !== before.state || input.action !== 'move_time') {
       // The time goes into the entry too: the review compares the time last signed off with today's.
-      const plannedAt = input.plannedAt ? { before: instant(input.plannedAt.before), after: instant(input.plannedAt.after) } : await this.plannedAtOf(tx, organizationId, postId);
+      const plannedAt = input.plannedAt
+        ? { before: instant(input.plannedAt.before), after: instant(input.plannedAt.after) }
+        : await this.plannedAtOf(tx, organizationId, postId);
       await this.audit.record(tx, {
         organizationId,
         actorId,
@@ -101,27 +120,55 @@ export class WorkflowWriter {
         subjectType: 'post',
         subjectId: postId,
         before: { state: before.state, revision: before.revision, plannedAt: plannedAt.before },
-        after: { state: change.state, revision: change.revision, approvals: change.progress.count, required: change.progress.required, plannedAt: plannedAt.after },
+        after: {
+          state: change.state,
+          revision: change.revision,
+          approvals: change.progress.count,
+          required: change.progress.required,
+          plannedAt: plannedAt.after,
+        },
         reason: input.reason ?? null,
       });
     }
-    const kind = input.action === 'expire' ? 'expired' : change.state !== before.state || input.action === 'edit_content' ? NOTIFICATION_FOR[change.state] : undefined;
+    const kind =
+      input.action === 'expire'
+        ? 'expired'
+        : change.state !== before.state || input.action === 'edit_content'
+          ? NOTIFICATION_FOR[change.state]
+          : undefined;
     if (!kind || change.notify.length === 0) return;
     const recipients = new Set<string>();
     if (change.notify.includes('author')) recipients.add(before.authorId);
-    if (change.notify.includes('approvers')) for (const id of await this.approvers(tx, organizationId, [before.authorId, change.revisionAuthorId])) recipients.add(id);
-    await this.notifications.notify(tx, { organizationId, kind, postId, recipientIds: [...recipients], actorId, params: { title: before.title, revision: change.revision } });
+    if (change.notify.includes('approvers'))
+      for (const id of await this.approvers(tx, organizationId, [before.authorId, change.revisionAuthorId])) recipients.add(id);
+    await this.notifications.notify(tx, {
+      organizationId,
+      kind,
+      postId,
+      recipientIds: [...recipients],
+      actorId,
+      params: { title: before.title, revision: change.revision },
+    });
   }
 
-  private async plannedAtOf(tx: EntityManager, organizationId: string, postId: string): Promise<{ before: string | null; after: string | null }> {
-    const [row]: Array<{ planned_at: Date | null }> = await tx.query(`SELECT planned_at FROM posts WHERE organization_id = $1 AND id = $2`, [organizationId, postId]);
+  private async plannedAtOf(
+    tx: EntityManager,
+    organizationId: string,
+    postId: string,
+  ): Promise<{ before: string | null; after: string | null }> {
+    const [row]: Array<{ planned_at: Date | null }> = await tx.query(
+      `SELECT planned_at FROM posts WHERE organization_id = $1 AND id = $2`,
+      [organizationId, postId],
+    );
     const plannedAt = row?.planned_at?.toISOString() ?? null;
     return { before: plannedAt, after: plannedAt };
   }
 
   /** Members who may approve, except the post's own authors. */
   private async approvers(tx: EntityManager, organizationId: string, exclude: readonly string[]): Promise<string[]> {
-    const roles = Object.entries(ROLE_PERMISSIONS).filter(([role]) => hasPermission(role as never, 'posts.approve')).map(([role]) => role);
+    const roles = Object.entries(ROLE_PERMISSIONS)
+      .filter(([role]) => hasPermission(role as never, 'posts.approve'))
+      .map(([role]) => role);
     const rows: Array<{ user_id: string }> = await tx.query(
       `SELECT user_id FROM memberships WHERE organization_id = $1 AND role = ANY($2::text[]) AND NOT (user_id = ANY($3::uuid[]))`,
       [organizationId, roles, [...exclude]],

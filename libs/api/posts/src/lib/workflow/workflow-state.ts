@@ -4,8 +4,20 @@ import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /** Loads what the approval machine needs about a post, locking the row for the caller's transaction. */
-export async function loadWorkflow(tx: EntityManager, organizationId: string, postId: string): Promise<PostWorkflow & { channelIds: string[]; title: string }> {
-  const rows: Array<{ state: PostWorkflow['state']; revision: number; author_id: string; revision_author_id: string; sensitive: boolean; channel_ids: string[]; title: string }> = await tx.query(
+export async function loadWorkflow(
+  tx: EntityManager,
+  organizationId: string,
+  postId: string,
+): Promise<PostWorkflow & { channelIds: string[]; title: string }> {
+  const rows: Array<{
+    state: PostWorkflow['state'];
+    revision: number;
+    author_id: string;
+    revision_author_id: string;
+    sensitive: boolean;
+    channel_ids: string[];
+    title: string;
+  }> = await tx.query(
     `SELECT state, revision, author_id, revision_author_id, sensitive, channel_ids, title FROM posts WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
     [organizationId, postId],
   );
@@ -41,10 +53,16 @@ export async function organizationPolicy(manager: EntityManager, organizationId:
 export async function policyFor(manager: EntityManager, organizationId: string, channelIds: readonly string[]): Promise<ApprovalPolicy> {
   const organization = await organizationPolicy(manager, organizationId);
   const channels: Array<{ approvals_required: 1 | 2 | 3 | null; admin_approval_required: boolean }> = channelIds.length
-    ? await manager.query(`SELECT approvals_required, admin_approval_required FROM channels WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, [...channelIds]])
+    ? await manager.query(
+        `SELECT approvals_required, admin_approval_required FROM channels WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
+        [organizationId, [...channelIds]],
+      )
     : [];
   return strictestPolicy(
     { approvalsRequired: organization.approvalsRequired, adminRequired: organization.adminApprovalRequired },
-    channels.map((c) => ({ ...(c.approvals_required ? { approvalsRequired: c.approvals_required } : {}), adminRequired: c.admin_approval_required })),
+    channels.map((c) => ({
+      ...(c.approvals_required ? { approvalsRequired: c.approvals_required } : {}),
+      adminRequired: c.admin_approval_required,
+    })),
   );
 }

@@ -22,7 +22,10 @@ export class ChannelPromisesController {
   /** Replaces both promises. Opening hours are checked with the opening_hours parser for the organisation's country. */
   @Put()
   @RequirePermission('strategy.edit')
-  @ApiBadRequestResponse({ description: 'A field is invalid: e.g. serviceHours.openingHours with the parser’s message, or a cadence minimum above its maximum (code invalid_promises).' })
+  @ApiBadRequestResponse({
+    description:
+      'A field is invalid: e.g. serviceHours.openingHours with the parser’s message, or a cadence minimum above its maximum (code invalid_promises).',
+  })
   replace(@Param() params: OrganizationItemParams, @Body() body: ChannelPromisesDto): Promise<ChannelPromisesView> {
     return this.promises.replace(params.organizationId, params.id, body);
   }

@@ -24,7 +24,12 @@ export class ChannelPromisesService {
       const { country } = await organizationClock(tx, organizationId);
       const problems = [
         ...(input.cadence ? validateCadencePolicy(input.cadence).map((p) => ({ ...p, field: `cadence.${p.field}` })) : []),
-        ...(input.serviceHours ? validateServiceHours(input.serviceHours, country).map((p) => ({ ...p, field: `serviceHours.${p.field.replace(/\[(\d+)\]/g, '.$1')}` })) : []),
+        ...(input.serviceHours
+          ? validateServiceHours(input.serviceHours, country).map((p) => ({
+              ...p,
+              field: `serviceHours.${p.field.replace(/\[(\d+)\]/g, '.$1')}`,
+            }))
+          : []),
       ];
       if (problems.length > 0) {
         throw new BadRequestException({
@@ -54,13 +59,10 @@ export class ChannelPromisesService {
       );
       await tx.query(`DELETE FROM channel_closed_periods WHERE channel_id = $1`, [channelId]);
       for (const period of hours?.closedPeriods ?? []) {
-        await tx.query(`INSERT INTO channel_closed_periods (organization_id, channel_id, start_date, end_date, reason) VALUES ($1, $2, $3, $4, $5)`, [
-          organizationId,
-          channelId,
-          period.start,
-          period.end,
-          period.reason ?? '',
-        ]);
+        await tx.query(
+          `INSERT INTO channel_closed_periods (organization_id, channel_id, start_date, end_date, reason) VALUES ($1, $2, $3, $4, $5)`,
+          [organizationId, channelId, period.start, period.end, period.reason ?? ''],
+        );
       }
       const [saved] = await loadChannelPromises(tx, organizationId, [channelId]);
       return saved as ChannelPromisesView;

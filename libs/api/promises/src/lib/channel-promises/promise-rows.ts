@@ -24,7 +24,10 @@ export interface OrganizationClock {
 
 /** The organisation's zone and country: every wall-clock rule runs in them. */
 export async function organizationClock(manager: EntityManager, organizationId: string): Promise<OrganizationClock> {
-  const rows: Array<{ time_zone: string; country: Country }> = await manager.query(`SELECT time_zone, country FROM organizations WHERE id = $1`, [organizationId]);
+  const rows: Array<{ time_zone: string; country: Country }> = await manager.query(
+    `SELECT time_zone, country FROM organizations WHERE id = $1`,
+    [organizationId],
+  );
   const row = rows[0];
   if (!row) throw new Error(`organization ${organizationId} vanished`);
   return { timeZone: row.time_zone, country: row.country };
@@ -61,7 +64,11 @@ function toPromises(row: PromiseRow): ChannelPromisesView {
 }
 
 /** The promises of the organisation's channels (all, or the given ones), as the rules want them. */
-export async function loadChannelPromises(manager: EntityManager, organizationId: string, channelIds?: readonly string[]): Promise<ChannelPromisesView[]> {
+export async function loadChannelPromises(
+  manager: EntityManager,
+  organizationId: string,
+  channelIds?: readonly string[],
+): Promise<ChannelPromisesView[]> {
   const rows: PromiseRow[] = await manager.query(
     `SELECT c.id, c.max_posts_per_day, c.min_minutes_between_posts, c.min_posts_per_week, c.max_days_of_silence,
             c.preferred_slots, c.cadence_description, c.opening_hours, c.response_window_minutes,

@@ -14,7 +14,12 @@ describe('plan check and next free slot on several channels', () => {
   let elsewhere: string;
   const ids: Record<string, string> = {};
   const url = (path: string, organizationId = org) => `/api/organizations/${organizationId}/${path}`;
-  const values = (overrides: Record<string, unknown> = {}) => ({ plannedAt: '2027-01-12T13:00:00Z', channelIds: [ids['a']], invitesDialogue: true, ...overrides });
+  const values = (overrides: Record<string, unknown> = {}) => ({
+    plannedAt: '2027-01-12T13:00:00Z',
+    channelIds: [ids['a']],
+    invitesDialogue: true,
+    ...overrides,
+  });
   const fields = (response: { body: { errors?: Array<{ field: string }> } }) => (response.body.errors ?? []).map((error) => error.field);
 
   beforeAll(async () => {
@@ -24,7 +29,13 @@ describe('plan check and next free slot on several channels', () => {
     [{ id: elsewhere }] = await t.db.query(`SELECT id FROM organizations WHERE slug = 'bolgeby'`);
     editor = await t.loginAs('editor@kadens.demo', DEMO_PASSWORD);
     viewer = await t.loginAs('viewer@kadens.demo', DEMO_PASSWORD);
-    const channel = async (organizationId: string, name: string, openingHours: string | null, maxPerDay: number | null, gap: number | null) =>
+    const channel = async (
+      organizationId: string,
+      name: string,
+      openingHours: string | null,
+      maxPerDay: number | null,
+      gap: number | null,
+    ) =>
       (
         await t.db.query(
           `INSERT INTO channels (organization_id, platform, name, opening_hours, response_window_minutes, max_posts_per_day, min_minutes_between_posts)
@@ -35,7 +46,10 @@ describe('plan check and next free slot on several channels', () => {
     ids['a'] = await channel(org, 'A', 'Mo-Fr 09:00-12:00', 5, 60);
     ids['b'] = await channel(org, 'B', 'Mo-Fr 10:00-15:00', 5, 60);
     ids['theirs'] = await channel(elsewhere, 'Deres', null, null, null);
-    [{ id: ids['theme'] }] = await t.db.query(`INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#00897b') RETURNING id`, [org]);
+    [{ id: ids['theme'] }] = await t.db.query(
+      `INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Drift', '#00897b') RETURNING id`,
+      [org],
+    );
     [{ id: ids['news'] }] = await t.db.query(`SELECT id FROM content_types WHERE organization_id = $1 AND key = 'news'`, [org]);
   });
   afterAll(() => t?.close());
@@ -45,7 +59,13 @@ describe('plan check and next free slot on several channels', () => {
       const response = await editor.post(url('calendar/check')).send(values());
       expect(response.status).toBe(200);
       expect(response.body.violations).toEqual([
-        expect.objectContaining({ rule: 'service_hours.outside', severity: 'block', channelId: ids['a'], postId: null, at: '2027-01-12T13:00:00.000Z' }),
+        expect.objectContaining({
+          rule: 'service_hours.outside',
+          severity: 'block',
+          channelId: ids['a'],
+          postId: null,
+          at: '2027-01-12T13:00:00.000Z',
+        }),
       ]);
       expect(await t.db.query(`SELECT count(*)::int AS n FROM posts WHERE organization_id = $1`, [org])).toEqual([{ n: 0 }]);
       expect((await editor.post(url('calendar/check')).send(values({ invitesDialogue: false }))).body).toEqual({ violations: [] });
@@ -66,8 +86,12 @@ describe('plan check and next free slot on several channels', () => {
 
     it('answers 404 for another organisation’s channel, content type or post, and for an organisation the person is not in', async () => {
       const [{ id: theirType }] = await t.db.query(`SELECT id FROM content_types WHERE organization_id = $1 LIMIT 1`, [elsewhere]);
-      expect((await editor.post(url('calendar/check')).send(values({ channelIds: [ids['a'], ids['theirs']] }))).body.code).toBe('channel_not_found');
-      expect((await editor.post(url('calendar/check')).send(values({ contentTypeId: theirType }))).body.code).toBe('content_type_not_found');
+      expect((await editor.post(url('calendar/check')).send(values({ channelIds: [ids['a'], ids['theirs']] }))).body.code).toBe(
+        'channel_not_found',
+      );
+      expect((await editor.post(url('calendar/check')).send(values({ contentTypeId: theirType }))).body.code).toBe(
+        'content_type_not_found',
+      );
       expect((await editor.post(url('calendar/check')).send(values({ postId: ids['theirs'] }))).status).toBe(404);
       expect((await editor.post(url('calendar/check', elsewhere)).send(values({ channelIds: [ids['theirs']] }))).status).toBe(404);
     });
@@ -95,7 +119,10 @@ describe('plan check and next free slot on several channels', () => {
       expect((await slot(`channelIds=${ids['b']}&${from}`)).body).toEqual({ at: '2027-01-12T09:00:00.000Z', preferred: false });
       expect((await slot(`channelIds=${ids['a']},${ids['b']}&${from}`)).body).toEqual({ at: '2027-01-12T10:00:00.000Z', preferred: false });
       // The single-channel route answers as before.
-      expect((await editor.get(url(`channels/${ids['a']}/next-free-slot?${from}`))).body).toEqual({ at: '2027-01-12T08:00:00.000Z', preferred: false });
+      expect((await editor.get(url(`channels/${ids['a']}/next-free-slot?${from}`))).body).toEqual({
+        at: '2027-01-12T08:00:00.000Z',
+        preferred: false,
+      });
       // The post being moved does not stand in its own way.
       expect((await slot(`channelIds=${ids['a']},${ids['b']}&${from}&postId=${id}`)).body.at).toBe('2027-01-12T09:00:00.000Z');
     });
@@ -104,7 +131,11 @@ describe('plan check and next free slot on several channels', () => {
       ['no channels', 'from=2027-01-12T08:00:00Z', 'channelIds'],
       ['a channel id that is not a uuid', 'channelIds=a,b', 'channelIds'],
       ['a start that is not an instant', 'channelIds=00000000-0000-4000-8000-000000000000&from=soon', 'from'],
-      ['a dialogue flag that is not true or false', 'channelIds=00000000-0000-4000-8000-000000000000&invitesDialogue=ja', 'invitesDialogue'],
+      [
+        'a dialogue flag that is not true or false',
+        'channelIds=00000000-0000-4000-8000-000000000000&invitesDialogue=ja',
+        'invitesDialogue',
+      ],
     ])('refuses %s with a 400 naming it', async (_case, query, field) => {
       const response = await slot(query);
       expect(response.status).toBe(400);

@@ -70,6 +70,9 @@ function newPost(input: PlanCheckInput): PlannedPost {
 }
 
 async function assertContentType(manager: EntityManager, organizationId: string, contentTypeId: string): Promise<void> {
-  const rows: unknown[] = await manager.query(`SELECT 1 FROM content_types WHERE organization_id = $1 AND id = $2`, [organizationId, contentTypeId]);
+  const rows: unknown[] = await manager.query(`SELECT 1 FROM content_types WHERE organization_id = $1 AND id = $2`, [
+    organizationId,
+    contentTypeId,
+  ]);
   if (rows.length === 0) throw new NotFoundException({ message: 'Content type not found', code: 'content_type_not_found' });
 }

@@ -27,5 +27,10 @@ export async function loadPlanItems(
         AND ($4::uuid[] IS NULL OR t.channel_id = ANY($4))`,
     [organizationId, new Date(fromMs), new Date(toMs), channelIds ? [...channelIds] : null],
   );
-  return rows.map((row) => ({ postId: row.post_id, channelId: row.channel_id, at: row.at.toISOString(), invitesDialogue: row.invites_dialogue }));
+  return rows.map((row) => ({
+    postId: row.post_id,
+    channelId: row.channel_id,
+    at: row.at.toISOString(),
+    invitesDialogue: row.invites_dialogue,
+  }));
 }

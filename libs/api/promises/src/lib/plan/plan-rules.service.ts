@@ -31,10 +31,17 @@ export class PlanRulesService {
    * Runs inside the caller's transaction, with the planned values the change leaves the post with (see
    * `plannedPostOf`; `planChangeMatters` says whether a change needs this at all).
    */
-  async enforce(tx: EntityManager, organizationId: string, planned: PlannedPost & { postId: string }, actor: PlanActor, override?: RuleOverrideInput): Promise<void> {
+  async enforce(
+    tx: EntityManager,
+    organizationId: string,
+    planned: PlannedPost & { postId: string },
+    actor: PlanActor,
+    override?: RuleOverrideInput,
+  ): Promise<void> {
     if (isOffPlan(planned)) return this.noBlockingRule(tx, planned.postId, override);
     // Two people planning on one channel at once must not both squeeze into the last free slot.
-    for (const channelId of [...new Set(planned.channelIds)].sort()) await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [channelId]);
+    for (const channelId of [...new Set(planned.channelIds)].sort())
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [channelId]);
 
     const blocking = await this.blockingViolations(tx, organizationId, planned);
     if (blocking.length === 0) return this.noBlockingRule(tx, planned.postId, override);
@@ -47,7 +54,10 @@ export class PlanRulesService {
       });
     }
     if (!hasPermission(actor.role, 'rules.override')) {
-      throw new ForbiddenException({ message: `Your role (${actor.role}) cannot override the channels' rules; ask an approver or admin`, code: 'override_not_allowed' });
+      throw new ForbiddenException({
+        message: `Your role (${actor.role}) cannot override the channels' rules; ask an approver or admin`,
+        code: 'override_not_allowed',
+      });
     }
     await tx.query(
       `UPDATE posts SET rule_override_reason = $2, rule_override_by = $3, rule_override_at = now(), rule_override_violations = $4 WHERE id = $1`,
@@ -91,7 +101,11 @@ export class PlanRulesService {
   }
 
   private async noBlockingRule(tx: EntityManager, postId: string, override: RuleOverrideInput | undefined): Promise<void> {
-    if (override) throw new UnprocessableEntityException({ message: 'ruleOverride: nothing to override; the post breaks no blocking rule', code: 'nothing_to_override' });
+    if (override)
+      throw new UnprocessableEntityException({
+        message: 'ruleOverride: nothing to override; the post breaks no blocking rule',
+        code: 'nothing_to_override',
+      });
     await tx.query(
       `UPDATE posts SET rule_override_reason = NULL, rule_override_by = NULL, rule_override_at = NULL, rule_override_violations = NULL
         WHERE id = $1 AND rule_override_reason IS NOT NULL`,
@@ -107,7 +121,10 @@ function isOffPlan(planned: PlannedPost): boolean {
 
 async function contentTypeInvitesDialogue(manager: EntityManager, organizationId: string, contentTypeId: string): Promise<boolean> {
   if (!contentTypeId) return false;
-  const rows: Array<{ invites_dialogue: boolean }> = await manager.query(`SELECT invites_dialogue FROM content_types WHERE organization_id = $1 AND id = $2`, [organizationId, contentTypeId]);
+  const rows: Array<{ invites_dialogue: boolean }> = await manager.query(
+    `SELECT invites_dialogue FROM content_types WHERE organization_id = $1 AND id = $2`,
+    [organizationId, contentTypeId],
+  );
   return rows[0]?.invites_dialogue ?? false;
 }
 

@@ -14,18 +14,32 @@ export class PlanViewService {
 
   /** Every violation (blocking and warning) of the plan in [from, to), for the chosen channels. */
   async violations(organizationId: string, from: string, to: string, channelIds?: string[]): Promise<Violation[]> {
-    const [clock, promises] = await Promise.all([organizationClock(this.db.manager, organizationId), loadChannelPromises(this.db.manager, organizationId, channelIds)]);
+    const [clock, promises] = await Promise.all([
+      organizationClock(this.db.manager, organizationId),
+      loadChannelPromises(this.db.manager, organizationId, channelIds),
+    ]);
     // Posts just outside the range bound its silences and gaps, so they are read too.
-    const plan = await loadPlanItems(this.db.manager, organizationId, Date.parse(from) - ENFORCEMENT_MARGIN_MS, Date.parse(to) + ENFORCEMENT_MARGIN_MS, promises.map((p) => p.channelId));
+    const plan = await loadPlanItems(
+      this.db.manager,
+      organizationId,
+      Date.parse(from) - ENFORCEMENT_MARGIN_MS,
+      Date.parse(to) + ENFORCEMENT_MARGIN_MS,
+      promises.map((p) => p.channelId),
+    );
     const inRange = (v: Violation) => Date.parse(v.at) < Date.parse(to) && (v.postId === null || Date.parse(v.at) >= Date.parse(from));
     return checkPlan(plan, promises, { ...clock, range: { from, to } }).filter(inRange);
   }
 
   async staffedPeriods(organizationId: string, from: string, to: string, channelIds?: string[]): Promise<StaffedPeriod[]> {
-    const [clock, promises] = await Promise.all([organizationClock(this.db.manager, organizationId), loadChannelPromises(this.db.manager, organizationId, channelIds)]);
+    const [clock, promises] = await Promise.all([
+      organizationClock(this.db.manager, organizationId),
+      loadChannelPromises(this.db.manager, organizationId, channelIds),
+    ]);
     return promises.flatMap((channel) =>
       channel.serviceHours
-        ? new ServiceCalendar(channel.serviceHours, clock).staffedIntervals(from, to).map((interval) => ({ channelId: channel.channelId, start: interval.start, end: interval.end }))
+        ? new ServiceCalendar(channel.serviceHours, clock)
+            .staffedIntervals(from, to)
+            .map((interval) => ({ channelId: channel.channelId, start: interval.start, end: interval.end }))
         : [],
     );
   }
@@ -37,16 +51,30 @@ export class PlanViewService {
   }
 
   /** The earliest time free on every one of the channels (404 when one is not this organisation's). */
-  async nextFreeSlotOnChannels(organizationId: string, channelIds: readonly string[], options: NextFreeSlotOptions): Promise<NextFreeSlotView> {
+  async nextFreeSlotOnChannels(
+    organizationId: string,
+    channelIds: readonly string[],
+    options: NextFreeSlotOptions,
+  ): Promise<NextFreeSlotView> {
     const distinct = [...new Set(channelIds)];
     await assertChannels(this.db.manager, organizationId, distinct);
     return this.freeOnAll(organizationId, await loadChannelPromises(this.db.manager, organizationId, distinct), options);
   }
 
-  private async freeOnAll(organizationId: string, channels: readonly ChannelPromisesView[], options: NextFreeSlotOptions): Promise<NextFreeSlotView> {
+  private async freeOnAll(
+    organizationId: string,
+    channels: readonly ChannelPromisesView[],
+    options: NextFreeSlotOptions,
+  ): Promise<NextFreeSlotView> {
     const clock = await organizationClock(this.db.manager, organizationId);
     const fromMs = Date.parse(options.from);
-    const plan = await loadPlanItems(this.db.manager, organizationId, fromMs - ENFORCEMENT_MARGIN_MS, fromMs + 40 * 86_400_000, channels.map((channel) => channel.channelId));
+    const plan = await loadPlanItems(
+      this.db.manager,
+      organizationId,
+      fromMs - ENFORCEMENT_MARGIN_MS,
+      fromMs + 40 * 86_400_000,
+      channels.map((channel) => channel.channelId),
+    );
     const slot = nextFreeSlotOnChannels({
       channels: channels.map((channel) => ({
         channelId: channel.channelId,

@@ -50,7 +50,10 @@ export class PlanController {
   @Get('calendar/next-free-slot')
   @RequirePermission('posts.read')
   @ApiNotFoundResponse({ description: 'A channel is not this organisation’s (code channel_not_found).' })
-  nextFreeSlotOnChannels(@Param('organizationId') organizationId: string, @Query() query: ChannelsNextFreeSlotQueryDto): Promise<NextFreeSlotView> {
+  nextFreeSlotOnChannels(
+    @Param('organizationId') organizationId: string,
+    @Query() query: ChannelsNextFreeSlotQueryDto,
+  ): Promise<NextFreeSlotView> {
     return this.plan.nextFreeSlotOnChannels(organizationId, query.channelIds, {
       from: query.from ?? new Date().toISOString(),
       invitesDialogue: query.invitesDialogue === 'true',

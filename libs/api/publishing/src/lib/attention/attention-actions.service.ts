@@ -24,7 +24,8 @@ interface LockedTarget {
 const DENIAL_MESSAGE: Record<AttentionDenial, (target: LockedTarget) => string> = {
   target_state: (target) => `That is not possible while the target is ${target.state}`,
   not_approved: () => 'The post is not approved (any more); it needs an approval before it can go out',
-  publishing_paused: () => 'Publishing is paused for the organisation or this channel (or the channel is not in use); resume it first, or give the target a new time',
+  publishing_paused: () =>
+    'Publishing is paused for the organisation or this channel (or the channel is not in use); resume it first, or give the target a new time',
 };
 
 /**
@@ -44,7 +45,12 @@ export class AttentionActionsService {
   }
 
   /** Retry (after a failure or an unknown outcome) and publish now (a held target) both send it out as soon as possible. */
-  sendAgain(organizationId: string, targetId: string, actorId: string, action: Extract<AttentionAction, 'retry' | 'publish_now'>): Promise<TargetDelivery> {
+  sendAgain(
+    organizationId: string,
+    targetId: string,
+    actorId: string,
+    action: Extract<AttentionAction, 'retry' | 'publish_now'>,
+  ): Promise<TargetDelivery> {
     return this.act(organizationId, targetId, actorId, action, async (tx, target) => {
       // An UPDATE answers [rows, count].
       const [[row]]: [[{ not_before: Date }]] = await tx.query(
@@ -56,7 +62,12 @@ export class AttentionActionsService {
   }
 
   /** A person says the post is out there (they checked, or published it by hand); no platform is called. */
-  markPublished(organizationId: string, targetId: string, actorId: string, input: { url?: string | null; note?: string | null }): Promise<TargetDelivery> {
+  markPublished(
+    organizationId: string,
+    targetId: string,
+    actorId: string,
+    input: { url?: string | null; note?: string | null },
+  ): Promise<TargetDelivery> {
     return this.act(organizationId, targetId, actorId, 'mark_published', async (tx, target) => {
       const url = input.url ?? null;
       const note = input.note || null;
@@ -83,7 +94,10 @@ export class AttentionActionsService {
         const message = `at must not be before the post's planned time (${target.planned_at.toISOString()}); move the post instead`;
         throw new BadRequestException({ message, code: 'validation_failed', errors: [{ field: 'at', messages: [message] }] });
       }
-      await tx.query(`UPDATE post_targets SET state = 'scheduled', not_before = $2, job_id = NULL, retries_from = attempt_count, updated_at = now() WHERE id = $1`, [target.id, at]);
+      await tx.query(
+        `UPDATE post_targets SET state = 'scheduled', not_before = $2, job_id = NULL, retries_from = attempt_count, updated_at = now() WHERE id = $1`,
+        [target.id, at],
+      );
       return { after: { state: 'scheduled', notBefore: new Date(at).toISOString() } };
     });
   }
@@ -107,7 +121,12 @@ export class AttentionActionsService {
         // Recorded on the post, so the post's history tells what happened on each channel.
         subjectType: 'post',
         subjectId: target.post_id,
-        before: { targetId: target.id, channelId: target.channel_id, state: target.state, notBefore: target.not_before?.toISOString() ?? null },
+        before: {
+          targetId: target.id,
+          channelId: target.channel_id,
+          state: target.state,
+          notBefore: target.not_before?.toISOString() ?? null,
+        },
         after: { targetId: target.id, channelId: target.channel_id, ...after },
         reason: reason ?? null,
       });
@@ -118,7 +137,10 @@ export class AttentionActionsService {
   /** The target, locked for this transaction, with what the rules need; 404 for another organisation's. */
   private async lock(tx: EntityManager, organizationId: string, targetId: string): Promise<LockedTarget> {
     // The post first, as every writer of targets does (their state changes rewrite the post's calendar entry).
-    await tx.query(`SELECT id FROM posts WHERE id = (SELECT post_id FROM post_targets WHERE organization_id = $1 AND id = $2) FOR UPDATE`, [organizationId, targetId]);
+    await tx.query(`SELECT id FROM posts WHERE id = (SELECT post_id FROM post_targets WHERE organization_id = $1 AND id = $2) FOR UPDATE`, [
+      organizationId,
+      targetId,
+    ]);
     const rows: LockedTarget[] = await tx.query(
       `SELECT t.id, t.post_id, t.channel_id, t.state, t.not_before, t.attempt_count,
               p.state AS post_state, p.revision, p.planned_at,

@@ -33,7 +33,10 @@ interface AttentionRow {
 }
 
 export async function countAttention(manager: EntityManager, organizationId: string): Promise<number> {
-  const [{ count }]: [{ count: number }] = await manager.query(`SELECT count(*)::int AS count FROM post_targets t LEFT JOIN channel_connections cc ON cc.channel_id = t.channel_id WHERE ${WAITS_FOR_A_PERSON}`, [organizationId]);
+  const [{ count }]: [{ count: number }] = await manager.query(
+    `SELECT count(*)::int AS count FROM post_targets t LEFT JOIN channel_connections cc ON cc.channel_id = t.channel_id WHERE ${WAITS_FOR_A_PERSON}`,
+    [organizationId],
+  );
   return count;
 }
 

@@ -57,7 +57,11 @@ export class AttentionController {
   @ApiBadRequestResponse({ description: 'url is not an http(s) URL, or note is too long.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: 'Only a failed, unconfirmed or held target can be marked published (target_state).' })
-  markPublished(@CurrentMember() member: CurrentMemberValue, @Param() params: TargetParams, @Body() body: MarkPublishedDto): Promise<TargetDelivery> {
+  markPublished(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param() params: TargetParams,
+    @Body() body: MarkPublishedDto,
+  ): Promise<TargetDelivery> {
     return this.actions.markPublished(params.organizationId, params.targetId, member.user.id, body);
   }
 
@@ -65,10 +69,16 @@ export class AttentionController {
   @Post('publishing/targets/:targetId/reschedule')
   @HttpCode(HttpStatus.OK)
   @RequirePermission('publishing.manage')
-  @ApiBadRequestResponse({ description: 'at is not an instant with an offset, is not in the future, or is before the post’s planned time.' })
+  @ApiBadRequestResponse({
+    description: 'at is not an instant with an offset, is not in the future, or is before the post’s planned time.',
+  })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: 'Not possible in the target’s state (target_state), or the post is not approved (not_approved).' })
-  reschedule(@CurrentMember() member: CurrentMemberValue, @Param() params: TargetParams, @Body() body: RescheduleTargetDto): Promise<TargetDelivery> {
+  reschedule(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param() params: TargetParams,
+    @Body() body: RescheduleTargetDto,
+  ): Promise<TargetDelivery> {
     return this.actions.reschedule(params.organizationId, params.targetId, member.user.id, body.at);
   }
 

@@ -41,7 +41,10 @@ function IsFuture(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isFuture',
-      validator: { validate: (value: unknown) => typeof value === 'string' && Date.parse(value) > Date.now(), defaultMessage: () => 'at must be in the future' },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && Date.parse(value) > Date.now(),
+        defaultMessage: () => 'at must be in the future',
+      },
     },
     options,
   );

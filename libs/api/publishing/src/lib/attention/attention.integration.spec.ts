@@ -1,15 +1,25 @@
 import type { AttentionItem, TargetDelivery } from '@kadens/shared/contracts';
 
-import { fieldsOf, insertChannel, insertTarget, type PublishingTestApp, startPublishingTestApp, type TargetFixture } from './publishing-test-fixtures';
+import {
+  fieldsOf,
+  insertChannel,
+  insertTarget,
+  type PublishingTestApp,
+  startPublishingTestApp,
+  type TargetFixture,
+} from './publishing-test-fixtures';
 
 describe('the needs-attention list and its actions against PostgreSQL', () => {
   let s: PublishingTestApp;
   let channel: string;
   let authorId: string;
   const org = () => s.fjordvik;
-  const target = (state: TargetFixture['state'], extra: Partial<TargetFixture> = {}) => insertTarget(s.t, { organizationId: org(), channelId: channel, authorId, state, ...extra });
-  const action = (targetId: string, name: string, who: 'admin' | 'editor' | 'approver' | 'viewer' = 'editor') => s[who].post(s.url(org(), `publishing/targets/${targetId}/${name}`));
-  const stateOf = async (targetId: string): Promise<string> => (await s.t.db.query(`SELECT state FROM post_targets WHERE id = $1`, [targetId]))[0].state;
+  const target = (state: TargetFixture['state'], extra: Partial<TargetFixture> = {}) =>
+    insertTarget(s.t, { organizationId: org(), channelId: channel, authorId, state, ...extra });
+  const action = (targetId: string, name: string, who: 'admin' | 'editor' | 'approver' | 'viewer' = 'editor') =>
+    s[who].post(s.url(org(), `publishing/targets/${targetId}/${name}`));
+  const stateOf = async (targetId: string): Promise<string> =>
+    (await s.t.db.query(`SELECT state FROM post_targets WHERE id = $1`, [targetId]))[0].state;
   const attention = async (): Promise<AttentionItem[]> => (await s.viewer.get(s.url(org(), 'publishing/attention')).expect(200)).body;
   const pause = () => s.admin.put(s.url(org(), 'publishing/pause')).send({ reason: 'Storm' }).expect(200);
   const resume = () => s.admin.delete(s.url(org(), 'publishing/pause')).expect(200);
@@ -24,7 +34,10 @@ describe('the needs-attention list and its actions against PostgreSQL', () => {
   describe('the list', () => {
     it('lists what waits for a person, newest first, with a message and the actions its state allows', async () => {
       const broken = await insertChannel(s.t, org(), 'bluesky');
-      await s.t.db.query(`INSERT INTO channel_connections (channel_id, organization_id, credentials, status, last_error) VALUES ($1, $2, '\\x00', 'reconnect_needed', 'Token revoked')`, [broken, org()]);
+      await s.t.db.query(
+        `INSERT INTO channel_connections (channel_id, organization_id, credentials, status, last_error) VALUES ($1, $2, '\\x00', 'reconnect_needed', 'Token revoked')`,
+        [broken, org()],
+      );
       // A broken connection dates from when it broke (unless its targets changed later).
       await s.t.db.query(`UPDATE channel_connections SET updated_at = now() - interval '1 day' WHERE channel_id = $1`, [broken]);
       const failed = await target('failed', { title: 'Feilet', lastError: { kind: 'invalid_content', message: 'Text too long' } });
@@ -37,12 +50,20 @@ describe('the needs-attention list and its actions against PostgreSQL', () => {
       await target('scheduled');
       await target('queued');
       const theirs = await insertChannel(s.t, s.bolgeby);
-      await insertTarget(s.t, { organizationId: s.bolgeby, channelId: theirs, authorId: s.userIds['admin@kadens.demo'] ?? '', state: 'failed' });
+      await insertTarget(s.t, {
+        organizationId: s.bolgeby,
+        channelId: theirs,
+        authorId: s.userIds['admin@kadens.demo'] ?? '',
+        state: 'failed',
+      });
       const order = [held, failed, expired, unconfirmed, queued, reconnect];
       for (const [index, { targetId }] of order.entries()) {
         await s.t.db.query(`UPDATE post_targets SET state_changed_at = now() - make_interval(mins => $2) WHERE id = $1`, [targetId, index]);
       }
-      await s.admin.put(s.url(org(), `channels/${channel}/publishing-pause`)).send({ reason: 'Kontoen er kapret' }).expect(200);
+      await s.admin
+        .put(s.url(org(), `channels/${channel}/publishing-pause`))
+        .send({ reason: 'Kontoen er kapret' })
+        .expect(200);
 
       const items = await attention();
       expect(items.map((item) => item.targetId)).toEqual(order.map((o) => o.targetId));
@@ -63,10 +84,24 @@ describe('the needs-attention list and its actions against PostgreSQL', () => {
         // The channel is paused: nothing can be sent again until it is resumed.
         actions: ['reschedule', 'mark_published'],
       });
-      expect(byTarget.get(held.targetId)).toMatchObject({ reason: 'held', message: 'Kontoen er kapret', actions: ['reschedule', 'mark_published'] });
-      expect(byTarget.get(unconfirmed.targetId)).toMatchObject({ reason: 'unconfirmed', message: 'Timed out after sending', actions: ['mark_published', 'reschedule'] });
+      expect(byTarget.get(held.targetId)).toMatchObject({
+        reason: 'held',
+        message: 'Kontoen er kapret',
+        actions: ['reschedule', 'mark_published'],
+      });
+      expect(byTarget.get(unconfirmed.targetId)).toMatchObject({
+        reason: 'unconfirmed',
+        message: 'Timed out after sending',
+        actions: ['mark_published', 'reschedule'],
+      });
       expect(byTarget.get(expired.targetId)).toMatchObject({ reason: 'expired', actions: [] });
-      expect(byTarget.get(reconnect.targetId)).toMatchObject({ reason: 'reconnect_needed', state: 'scheduled', channelId: broken, message: 'Token revoked', actions: ['reschedule'] });
+      expect(byTarget.get(reconnect.targetId)).toMatchObject({
+        reason: 'reconnect_needed',
+        state: 'scheduled',
+        channelId: broken,
+        message: 'Token revoked',
+        actions: ['reschedule'],
+      });
       expect(byTarget.get(queued.targetId)).toMatchObject({ reason: 'reconnect_needed', state: 'queued', actions: [] });
 
       await s.admin.delete(s.url(org(), `channels/${channel}/publishing-pause`)).expect(200);
@@ -74,7 +109,10 @@ describe('the needs-attention list and its actions against PostgreSQL', () => {
       expect(resumed.get(failed.targetId)?.actions).toEqual(['retry', 'reschedule', 'mark_published']);
       expect(resumed.get(held.targetId)?.actions).toEqual(['publish_now', 'reschedule', 'mark_published']);
       expect(resumed.get(held.targetId)?.message).toBeNull();
-      await s.t.db.query(`UPDATE post_targets SET state = 'published' WHERE organization_id = $1 AND state IN ('failed', 'unconfirmed', 'expired', 'held')`, [org()]);
+      await s.t.db.query(
+        `UPDATE post_targets SET state = 'published' WHERE organization_id = $1 AND state IN ('failed', 'unconfirmed', 'expired', 'held')`,
+        [org()],
+      );
       await s.t.db.query(`DELETE FROM channel_connections WHERE channel_id = $1`, [broken]);
       expect(await attention()).toEqual([]);
     });
@@ -96,19 +134,36 @@ describe('the needs-attention list and its actions against PostgreSQL', () => {
       const response = await action(targetId, name, 'approver');
       expect(response.status).toBe(200);
       const delivery: TargetDelivery = response.body;
-      expect(delivery).toMatchObject({ targetId, postId, channelId: channel, state: 'scheduled', lastError: { kind: 'transient', message: '502 from the platform' } });
+      expect(delivery).toMatchObject({
+        targetId,
+        postId,
+        channelId: channel,
+        state: 'scheduled',
+        lastError: { kind: 'transient', message: '502 from the platform' },
+      });
       expect(Math.abs(Date.parse(delivery.notBefore ?? '') - Date.now())).toBeLessThan(60_000);
-      const [event] = await s.t.db.query(`SELECT actor_id, subject_type, before, after FROM audit_events WHERE subject_id = $1 AND action = $2`, [postId, `target.${name.replace('-', '_')}`]);
-      expect(event).toMatchObject({ actor_id: s.userIds['approver@kadens.demo'], subject_type: 'post', before: { targetId, state }, after: { targetId, state: 'scheduled' } });
+      const [event] = await s.t.db.query(
+        `SELECT actor_id, subject_type, before, after FROM audit_events WHERE subject_id = $1 AND action = $2`,
+        [postId, `target.${name.replace('-', '_')}`],
+      );
+      expect(event).toMatchObject({
+        actor_id: s.userIds['approver@kadens.demo'],
+        subject_type: 'post',
+        before: { targetId, state },
+        after: { targetId, state: 'scheduled' },
+      });
     });
 
-    it.each(['scheduled', 'queued', 'publishing', 'published', 'expired', 'pending'] as const)('refuses a %s target (409 target_state)', async (state) => {
-      const { targetId } = await target(state);
-      const response = await action(targetId, 'retry');
-      expect(response.status).toBe(409);
-      expect(response.body.code).toBe('target_state');
-      expect(await stateOf(targetId)).toBe(state);
-    });
+    it.each(['scheduled', 'queued', 'publishing', 'published', 'expired', 'pending'] as const)(
+      'refuses a %s target (409 target_state)',
+      async (state) => {
+        const { targetId } = await target(state);
+        const response = await action(targetId, 'retry');
+        expect(response.status).toBe(409);
+        expect(response.body.code).toBe('target_state');
+        expect(await stateOf(targetId)).toBe(state);
+      },
+    );
 
     it('refuses while the organisation or the channel is paused (409 publishing_paused)', async () => {
       const { targetId } = await target('held');
@@ -117,7 +172,10 @@ describe('the needs-attention list and its actions against PostgreSQL', () => {
       expect(whilePaused.status).toBe(409);
       expect(whilePaused.body.code).toBe('publishing_paused');
       await resume();
-      await s.admin.put(s.url(org(), `channels/${channel}/publishing-pause`)).send({ reason: 'Kapret' }).expect(200);
+      await s.admin
+        .put(s.url(org(), `channels/${channel}/publishing-pause`))
+        .send({ reason: 'Kapret' })
+        .expect(200);
       expect((await action(targetId, 'retry')).body.code).toBe('publishing_paused');
       await s.admin.delete(s.url(org(), `channels/${channel}/publishing-pause`)).expect(200);
       expect(await stateOf(targetId)).toBe('held');
@@ -134,7 +192,12 @@ describe('the needs-attention list and its actions against PostgreSQL', () => {
     it('lets only those who manage publishing act, and only on their organisation’s targets', async () => {
       const { targetId } = await target('failed');
       expect((await action(targetId, 'retry', 'viewer')).status).toBe(403);
-      const theirs = await insertTarget(s.t, { organizationId: s.bolgeby, channelId: await insertChannel(s.t, s.bolgeby), authorId: s.userIds['admin@kadens.demo'] ?? '', state: 'failed' });
+      const theirs = await insertTarget(s.t, {
+        organizationId: s.bolgeby,
+        channelId: await insertChannel(s.t, s.bolgeby),
+        authorId: s.userIds['admin@kadens.demo'] ?? '',
+        state: 'failed',
+      });
       const foreign = await action(theirs.targetId, 'retry', 'admin');
       expect(foreign.status).toBe(404);
       expect(foreign.body.code).toBe('target_not_found');
@@ -154,9 +217,18 @@ describe('the needs-attention list and its actions against PostgreSQL', () => {
     it('records a marked_published attempt by the person, with the URL and note', async () => {
       const { targetId, postId } = await target('unconfirmed', { lastError: { kind: 'ambiguous', message: 'Timed out' } });
       await s.t.db.query(`UPDATE post_targets SET attempt_count = 2 WHERE id = $1`, [targetId]);
-      const response = await action(targetId, 'mark-published').send({ url: 'https://facebook.com/fjordvik/posts/1', note: ' Sjekket siden ' });
+      const response = await action(targetId, 'mark-published').send({
+        url: 'https://facebook.com/fjordvik/posts/1',
+        note: ' Sjekket siden ',
+      });
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ state: 'published', externalUrl: 'https://facebook.com/fjordvik/posts/1', attempts: 3, lastError: null, publishedAt: expect.any(String) });
+      expect(response.body).toMatchObject({
+        state: 'published',
+        externalUrl: 'https://facebook.com/fjordvik/posts/1',
+        attempts: 3,
+        lastError: null,
+        publishedAt: expect.any(String),
+      });
       const attempts = (await s.viewer.get(s.url(org(), `publishing/targets/${targetId}/attempts`)).expect(200)).body;
       expect(attempts).toEqual([
         expect.objectContaining({
@@ -169,7 +241,9 @@ describe('the needs-attention list and its actions against PostgreSQL', () => {
           actor: { id: s.userIds['editor@kadens.demo'], name: 'Erik Redaktør' },
         }),
       ]);
-      const [event] = await s.t.db.query(`SELECT reason FROM audit_events WHERE subject_id = $1 AND action = 'target.mark_published'`, [postId]);
+      const [event] = await s.t.db.query(`SELECT reason FROM audit_events WHERE subject_id = $1 AND action = 'target.mark_published'`, [
+        postId,
+      ]);
       expect(event.reason).toBe('Sjekket siden');
       const again = await action(targetId, 'mark-published').send({});
       expect(again.status).toBe(409);
@@ -229,16 +303,41 @@ describe('the needs-attention list and its actions against PostgreSQL', () => {
     it('shows each target of a post for the post page', async () => {
       const { postId, targetId } = await target('failed', { lastError: { kind: 'rate_limited', message: 'Slow down' } });
       const other = await insertChannel(s.t, org(), 'mastodon');
-      await s.t.db.query(`INSERT INTO post_targets (organization_id, post_id, channel_id, state, external_url, published_at, attempt_count) VALUES ($1, $2, $3, 'published', 'https://social.example/@fjordvik/1', now(), 1)`, [org(), postId, other]);
+      await s.t.db.query(
+        `INSERT INTO post_targets (organization_id, post_id, channel_id, state, external_url, published_at, attempt_count) VALUES ($1, $2, $3, 'published', 'https://social.example/@fjordvik/1', now(), 1)`,
+        [org(), postId, other],
+      );
       const deliveries: TargetDelivery[] = (await s.viewer.get(s.url(org(), `posts/${postId}/deliveries`)).expect(200)).body;
       expect(deliveries).toEqual([
-        { targetId, postId, channelId: channel, state: 'failed', attempts: 0, externalUrl: null, publishedAt: null, lastError: { kind: 'rate_limited', message: 'Slow down' }, notBefore: null },
-        expect.objectContaining({ channelId: other, state: 'published', attempts: 1, externalUrl: 'https://social.example/@fjordvik/1', publishedAt: expect.any(String), lastError: null }),
+        {
+          targetId,
+          postId,
+          channelId: channel,
+          state: 'failed',
+          attempts: 0,
+          externalUrl: null,
+          publishedAt: null,
+          lastError: { kind: 'rate_limited', message: 'Slow down' },
+          notBefore: null,
+        },
+        expect.objectContaining({
+          channelId: other,
+          state: 'published',
+          attempts: 1,
+          externalUrl: 'https://social.example/@fjordvik/1',
+          publishedAt: expect.any(String),
+          lastError: null,
+        }),
       ]);
     });
 
     it('hides other organisations’ posts and targets (404)', async () => {
-      const theirs = await insertTarget(s.t, { organizationId: s.bolgeby, channelId: await insertChannel(s.t, s.bolgeby), authorId: s.userIds['admin@kadens.demo'] ?? '', state: 'failed' });
+      const theirs = await insertTarget(s.t, {
+        organizationId: s.bolgeby,
+        channelId: await insertChannel(s.t, s.bolgeby),
+        authorId: s.userIds['admin@kadens.demo'] ?? '',
+        state: 'failed',
+      });
       const post = await s.admin.get(s.url(org(), `posts/${theirs.postId}/deliveries`));
       expect(post.status).toBe(404);
       expect(post.body.code).toBe('post_not_found');

@@ -29,7 +29,8 @@ export function toDelivery(row: DeliveryRow): TargetDelivery {
     externalUrl: row.external_url,
     publishedAt: row.published_at?.toISOString() ?? null,
     // Kept until the target is published; a failure without a kind was the system's own ('error').
-    lastError: row.state !== 'published' && row.last_error !== null ? { kind: row.last_error_kind ?? 'error', message: row.last_error } : null,
+    lastError:
+      row.state !== 'published' && row.last_error !== null ? { kind: row.last_error_kind ?? 'error', message: row.last_error } : null,
     notBefore: row.not_before?.toISOString() ?? null,
   };
 }
@@ -48,7 +49,8 @@ export class DeliveriesService {
 
   /** Each target of the post, by channel name. */
   async forPost(organizationId: string, postId: string): Promise<TargetDelivery[]> {
-    if (!(await new PostsReader(this.db.manager).exists(organizationId, postId))) throw new NotFoundException({ message: 'Post not found', code: 'post_not_found' });
+    if (!(await new PostsReader(this.db.manager).exists(organizationId, postId)))
+      throw new NotFoundException({ message: 'Post not found', code: 'post_not_found' });
     const rows: DeliveryRow[] = await this.db.query(
       `SELECT ${DELIVERY_COLUMNS} FROM post_targets t JOIN channels c ON c.id = t.channel_id
         WHERE t.organization_id = $1 AND t.post_id = $2 ORDER BY lower(c.name), t.id`,
@@ -59,7 +61,8 @@ export class DeliveriesService {
 
   /** Every attempt at delivering the target, oldest first, with who acted when a person did. */
   async attempts(organizationId: string, targetId: string): Promise<PublishAttemptView[]> {
-    if (!(await new PostsReader(this.db.manager).targetExists(organizationId, targetId))) throw new NotFoundException({ message: 'Target not found', code: 'target_not_found' });
+    if (!(await new PostsReader(this.db.manager).targetExists(organizationId, targetId)))
+      throw new NotFoundException({ message: 'Target not found', code: 'target_not_found' });
     const rows: Array<{
       id: string;
       target_id: string;

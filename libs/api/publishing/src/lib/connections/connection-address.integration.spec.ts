@@ -20,7 +20,12 @@ describe('channel connection addresses and the outbound guard, against PostgreSQ
   const secret = 'a-webhook-secret-of-fjordvik';
 
   const newWebhookChannel = async (name: string): Promise<string> =>
-    (await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'webhook', $2) RETURNING id`, [organizationId, name]))[0].id;
+    (
+      await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'webhook', $2) RETURNING id`, [
+        organizationId,
+        name,
+      ])
+    )[0].id;
   const connectionUrl = (channelId: string) => `/api/organizations/${organizationId}/channels/${channelId}/connection`;
   const save = (channelId: string, baseUrl: string) => admin.put(connectionUrl(channelId)).send({ baseUrl, credentials: { secret } });
   const receiverUnder = (host: string) => receiver.url.replace('127.0.0.1', host);
@@ -28,7 +33,11 @@ describe('channel connection addresses and the outbound guard, against PostgreSQ
   beforeAll(async () => {
     await receiver.start();
     receiver.secret = secret;
-    t = await createTestApp([PublishingModule], { CREDENTIALS_KEY: randomBytes(32).toString('base64'), APP_ROLES: 'api', OUTBOUND_ALLOW_HOSTS: 'localhost' });
+    t = await createTestApp([PublishingModule], {
+      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      APP_ROLES: 'api',
+      OUTBOUND_ALLOW_HOSTS: 'localhost',
+    });
     await t.app.get(DemoSeeder).seed();
     [{ id: organizationId }] = await t.db.query(`SELECT id FROM organizations WHERE slug = 'fjordvik'`);
     admin = await t.loginAs('admin@kadens.demo', DEMO_PASSWORD);

@@ -20,7 +20,10 @@ describe('ConnectionCredentials: renewing an expiring sign-in once, against Post
 
   /** An X channel signed in earlier, its access token expiring at `expiresAt`. */
   const signedInChannel = async (expiresAt: Date): Promise<string> => {
-    const [{ id }] = await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'x', $2) RETURNING id`, [organizationId, `X ${randomBytes(4).toString('hex')}`]);
+    const [{ id }] = await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'x', $2) RETURNING id`, [
+      organizationId,
+      `X ${randomBytes(4).toString('hex')}`,
+    ]);
     await t.app.get(ConnectionsService).storeAuthorized({
       organizationId,
       channelId: id,
@@ -34,7 +37,9 @@ describe('ConnectionCredentials: renewing an expiring sign-in once, against Post
     return id;
   };
   const stored = async (channelId: string) => {
-    const [row] = await t.db.query(`SELECT credentials, expires_at, status, last_error FROM channel_connections WHERE channel_id = $1`, [channelId]);
+    const [row] = await t.db.query(`SELECT credentials, expires_at, status, last_error FROM channel_connections WHERE channel_id = $1`, [
+      channelId,
+    ]);
     return { ...row, credentials: t.app.get(CredentialsCipher).open({ organizationId, channelId }, row.credentials) } as {
       credentials: Record<string, string>;
       expires_at: Date | null;
@@ -78,7 +83,9 @@ describe('ConnectionCredentials: renewing an expiring sign-in once, against Post
     expect(row.credentials).toEqual(first?.credentials);
     expect(row.credentials['refreshToken']).not.toBeUndefined();
     expect(row.expires_at?.getTime()).toBeGreaterThan(Date.now() + 7_000_000);
-    const raw: Array<{ credentials: Buffer }> = await t.db.query(`SELECT credentials FROM channel_connections WHERE channel_id = $1`, [channelId]);
+    const raw: Array<{ credentials: Buffer }> = await t.db.query(`SELECT credentials FROM channel_connections WHERE channel_id = $1`, [
+      channelId,
+    ]);
     expect(raw[0]?.credentials.includes(x.accessToken)).toBe(false);
   });
 
@@ -102,7 +109,10 @@ describe('ConnectionCredentials: renewing an expiring sign-in once, against Post
   });
 
   it('a channel without a connection has none', async () => {
-    const [{ id }] = await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'x', 'X unconnected') RETURNING id`, [organizationId]);
+    const [{ id }] = await t.db.query(
+      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'x', 'X unconnected') RETURNING id`,
+      [organizationId],
+    );
     await expect(provider.fresh(id)).resolves.toBeNull();
   });
 });

@@ -65,16 +65,29 @@ export class ConnectionCredentials {
       const current = this.decrypted(channelId, row);
       if (adapter.refreshCredentials === undefined || current.credentials['refreshToken'] === undefined) return current;
       if (client === undefined) {
-        refused = new PlatformAuthError(row.platform, `The ${row.platform} app of this installation is not configured, so the sign-in cannot be renewed`, {
-          code: 'oauth_client_missing',
-        });
+        refused = new PlatformAuthError(
+          row.platform,
+          `The ${row.platform} app of this installation is not configured, so the sign-in cannot be renewed`,
+          {
+            code: 'oauth_client_missing',
+          },
+        );
       } else {
         try {
-          const refreshed = await adapter.refreshCredentials({ connection: current, client, timeoutMs: this.config.publishing.requestTimeoutMs });
+          const refreshed = await adapter.refreshCredentials({
+            connection: current,
+            client,
+            timeoutMs: this.config.publishing.requestTimeoutMs,
+          });
           const credentials = { ...current.credentials, ...refreshed.credentials };
           await tx.query(
             `UPDATE channel_connections SET credentials = $2, credential_names = $3::text[], expires_at = $4, updated_at = now() WHERE channel_id = $1`,
-            [channelId, this.cipher.seal({ organizationId: row.organization_id, channelId }, credentials), Object.keys(credentials).sort(), refreshed.expiresAt],
+            [
+              channelId,
+              this.cipher.seal({ organizationId: row.organization_id, channelId }, credentials),
+              Object.keys(credentials).sort(),
+              refreshed.expiresAt,
+            ],
           );
           return { ...current, credentials };
         } catch (error) {
@@ -82,10 +95,10 @@ export class ConnectionCredentials {
           refused = error;
         }
       }
-      await tx.query(`UPDATE channel_connections SET status = 'reconnect_needed', last_error = $2, checked_at = now() WHERE channel_id = $1`, [
-        channelId,
-        (refused as PlatformAuthError).message.slice(0, LAST_ERROR_MAX),
-      ]);
+      await tx.query(
+        `UPDATE channel_connections SET status = 'reconnect_needed', last_error = $2, checked_at = now() WHERE channel_id = $1`,
+        [channelId, (refused as PlatformAuthError).message.slice(0, LAST_ERROR_MAX)],
+      );
       return null;
     });
     if (refused !== null) throw refused;

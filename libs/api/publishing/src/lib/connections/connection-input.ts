@@ -45,7 +45,11 @@ const PROBLEM_MESSAGES: Record<ConnectionValueProblem, (field: ConnectionField) 
  * replace the stored ones (an empty or null value clears an optional one). Unknown names, missing
  * required fields and bad values are one 400 naming every field (`credentials.accessToken`).
  */
-export function checkConnectionChange(platform: Platform, input: SaveChannelConnectionRequest, stored: StoredConnection | null): ConnectionChange {
+export function checkConnectionChange(
+  platform: Platform,
+  input: SaveChannelConnectionRequest,
+  stored: StoredConnection | null,
+): ConnectionChange {
   const fields = connectionFieldsOf(platform);
   const errors: FieldError[] = [];
   const refuse = (field: string, message: string) => errors.push({ field, messages: [message] });

@@ -15,7 +15,8 @@ function explain(error: PlatformError): string {
   switch (error.kind) {
     case 'auth':
       if (error.code?.startsWith('connection.')) return `The connection is incomplete or its address cannot be used: ${error.message}`;
-      if (error.status !== null && error.status >= 300 && error.status < 400) return `The address answered with a redirect; check the connection's address: ${error.message}`;
+      if (error.status !== null && error.status >= 300 && error.status < 400)
+        return `The address answered with a redirect; check the connection's address: ${error.message}`;
       return `The platform refused the credentials: ${error.message}`;
     case 'rate_limited':
       return `The platform is limiting requests right now; test again later: ${error.message}`;

@@ -9,7 +9,8 @@ import { ConnectionsService } from './connections.service';
 
 const NOT_FOUND = 'No such channel in the organisation (code channel_not_found), or it has no connection (code connection_not_found).';
 const KEY_MISSING = 'The server has no CREDENTIALS_KEY, so credentials cannot be encrypted or decrypted (code credentials_key_missing).';
-const UNREADABLE = 'The stored credentials do not decrypt with the configured key (code credentials_unreadable): enter them again and save.';
+const UNREADABLE =
+  'The stored credentials do not decrypt with the configured key (code credentials_unreadable): enter them again and save.';
 
 /**
  * How a channel reaches its platform: the address, the settings and the credentials, which are
@@ -32,11 +33,18 @@ export class ConnectionsController {
   /** Creates or changes the connection; it is untested again afterwards. */
   @Put()
   @RequirePermission('channels.connect')
-  @ApiBadRequestResponse({ description: 'A credential or setting the platform does not take, a required one missing, or an address that is not http(s); `errors` name the fields (`credentials.accessToken`).' })
+  @ApiBadRequestResponse({
+    description:
+      'A credential or setting the platform does not take, a required one missing, or an address that is not http(s); `errors` name the fields (`credentials.accessToken`).',
+  })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: UNREADABLE })
   @ApiServiceUnavailableResponse({ description: KEY_MISSING })
-  save(@CurrentMember() member: CurrentMemberValue, @Param() params: OrganizationItemParams, @Body() body: SaveChannelConnectionDto): Promise<ChannelConnectionView> {
+  save(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param() params: OrganizationItemParams,
+    @Body() body: SaveChannelConnectionDto,
+  ): Promise<ChannelConnectionView> {
     return this.connections.save(params.organizationId, params.id, member.user.id, body);
   }
 

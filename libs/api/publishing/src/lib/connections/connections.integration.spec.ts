@@ -29,18 +29,41 @@ describe('channel connections against PostgreSQL', () => {
   };
   const connectionUrl = (channelId: string, org = fjordvik) => `/api/organizations/${org}/channels/${channelId}/connection`;
   const newChannel = async (platform: string, name: string, org = fjordvik): Promise<string> =>
-    (await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, $2, $3) RETURNING id`, [org, platform, name]))[0].id;
+    (await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, $2, $3) RETURNING id`, [org, platform, name]))[0]
+      .id;
   const connectMastodon = (channelId: string, body: object = {}) =>
     agent('admin')
       .put(connectionUrl(channelId))
-      .send({ baseUrl: mastodon.server.baseUrl, settings: { visibility: 'unlisted', maxCharacters: 500 }, credentials: { accessToken: TOKEN }, ...body });
-  const testConnection = (channelId: string) => agent('admin').post(`${connectionUrl(channelId)}/test`).send();
+      .send({
+        baseUrl: mastodon.server.baseUrl,
+        settings: { visibility: 'unlisted', maxCharacters: 500 },
+        credentials: { accessToken: TOKEN },
+        ...body,
+      });
+  const testConnection = (channelId: string) =>
+    agent('admin')
+      .post(`${connectionUrl(channelId)}/test`)
+      .send();
   const storedRow = async (channelId: string) =>
-    (await t.db.query(`SELECT credentials, credential_names, status, account_name, last_error, checked_at FROM channel_connections WHERE channel_id = $1`, [channelId]))[0] as
-      | { credentials: Buffer; credential_names: string[]; status: string; account_name: string | null; last_error: string | null; checked_at: Date | null }
+    (
+      await t.db.query(
+        `SELECT credentials, credential_names, status, account_name, last_error, checked_at FROM channel_connections WHERE channel_id = $1`,
+        [channelId],
+      )
+    )[0] as
+      | {
+          credentials: Buffer;
+          credential_names: string[];
+          status: string;
+          account_name: string | null;
+          last_error: string | null;
+          checked_at: Date | null;
+        }
       | undefined;
   const auditText = async (channelId: string): Promise<string> =>
-    JSON.stringify(await t.db.query(`SELECT action, before, after FROM audit_events WHERE subject_id = $1 ORDER BY created_at`, [channelId]));
+    JSON.stringify(
+      await t.db.query(`SELECT action, before, after FROM audit_events WHERE subject_id = $1 ORDER BY created_at`, [channelId]),
+    );
   /** Runs `body` with another key (or none) configured, as after a misconfigured restart. */
   const withKey = async (key: Buffer | null, body: () => Promise<void>) => {
     const original = config.credentialsKey;
@@ -54,7 +77,11 @@ describe('channel connections against PostgreSQL', () => {
 
   beforeAll(async () => {
     await Promise.all([mastodon.start(), receiver.start()]);
-    t = await createTestApp([PublishingModule], { CREDENTIALS_KEY: randomBytes(32).toString('base64'), APP_ROLES: 'api', PUBLISH_REQUEST_TIMEOUT_MS: '2000' });
+    t = await createTestApp([PublishingModule], {
+      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      APP_ROLES: 'api',
+      PUBLISH_REQUEST_TIMEOUT_MS: '2000',
+    });
     config = t.app.get<AppConfig>(APP_CONFIG) as { credentialsKey: Buffer | null };
     await t.app.get(DemoSeeder).seed();
     [{ id: fjordvik }] = await t.db.query(`SELECT id FROM organizations WHERE slug = 'fjordvik'`);
@@ -107,7 +134,12 @@ describe('channel connections against PostgreSQL', () => {
     const host = new URL(mastodon.server.baseUrl).host;
     expect(result.body).toEqual({ ok: true, accountName: `@kommunen@${host}`, error: null, checkedAt: expect.any(String) });
     const shown = (await agent('editor').get(connectionUrl(channel))).body;
-    expect(shown).toMatchObject({ status: 'connected', accountName: `@kommunen@${host}`, lastError: null, checkedAt: result.body.checkedAt });
+    expect(shown).toMatchObject({
+      status: 'connected',
+      accountName: `@kommunen@${host}`,
+      lastError: null,
+      checkedAt: result.body.checkedAt,
+    });
     expect(await auditText(channel)).toContain('channel.connection_tested');
   });
 
@@ -125,14 +157,25 @@ describe('channel connections against PostgreSQL', () => {
 
   it('gives the publisher the decrypted connection', async () => {
     const connection = await t.app.get(ConnectionsService).forPublishing(t.db.manager, channel);
-    expect(connection).toEqual({ baseUrl: mastodon.server.baseUrl, credentials: { accessToken: TOKEN }, settings: { visibility: 'unlisted', maxCharacters: 500 } });
+    expect(connection).toEqual({
+      baseUrl: mastodon.server.baseUrl,
+      credentials: { accessToken: TOKEN },
+      settings: { visibility: 'unlisted', maxCharacters: 500 },
+    });
     expect(await t.app.get(ConnectionsService).forPublishing(t.db.manager, otherOrgChannel)).toBeNull();
   });
 
   it('keeps stored credentials a save leaves out, and is untested again after a save', async () => {
-    const saved = await agent('admin').put(connectionUrl(channel)).send({ settings: { visibility: 'public', language: 'nb' } });
+    const saved = await agent('admin')
+      .put(connectionUrl(channel))
+      .send({ settings: { visibility: 'public', language: 'nb' } });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ status: 'untested', settings: { visibility: 'public', language: 'nb' }, credentialNames: ['accessToken'], baseUrl: mastodon.server.baseUrl });
+    expect(saved.body).toMatchObject({
+      status: 'untested',
+      settings: { visibility: 'public', language: 'nb' },
+      credentialNames: ['accessToken'],
+      baseUrl: mastodon.server.baseUrl,
+    });
     expect((await testConnection(channel)).body.ok).toBe(true);
   });
 
@@ -159,18 +202,28 @@ describe('channel connections against PostgreSQL', () => {
 
   it('reports an answer that is not JSON with its status, and leaves the status alone', async () => {
     expect((await testConnection(channel)).body.ok).toBe(true);
-    mastodon.server.replyNext(ANY_REQUEST, { status: 502, headers: { 'content-type': 'text/html' }, raw: '<html><body>Bad gateway</body></html>' });
+    mastodon.server.replyNext(ANY_REQUEST, {
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+      raw: '<html><body>Bad gateway</body></html>',
+    });
     const result = await testConnection(channel);
     expect(result.status).toBe(200);
     expect(result.body.ok).toBe(false);
-    expect(result.body.error).toEqual({ kind: 'transient', status: 502, message: expect.stringContaining('HTTP 502 with a body that is not JSON (text/html)') });
+    expect(result.body.error).toEqual({
+      kind: 'transient',
+      status: 502,
+      message: expect.stringContaining('HTTP 502 with a body that is not JSON (text/html)'),
+    });
     expect(result.body.error.message).toMatch(/^The platform could not be reached/);
     expect(await storedRow(channel)).toMatchObject({ status: 'connected', last_error: result.body.error.message });
   });
 
   it('tests a webhook with a signed test event', async () => {
     const webhook = await newChannel('webhook', 'Intranett');
-    const saved = await agent('admin').put(connectionUrl(webhook)).send({ baseUrl: receiver.url, credentials: { secret: receiver.secret } });
+    const saved = await agent('admin')
+      .put(connectionUrl(webhook))
+      .send({ baseUrl: receiver.url, credentials: { secret: receiver.secret } });
     expect(saved.status).toBe(200);
     const result = await testConnection(webhook);
     expect(result.body).toMatchObject({ ok: true, accountName: new URL(receiver.url).host });
@@ -178,7 +231,9 @@ describe('channel connections against PostgreSQL', () => {
   });
 
   it('refuses fields the platform does not take, naming them', async () => {
-    const unknown = await agent('admin').put(connectionUrl(channel)).send({ credentials: { token: 'x' }, settings: { pageId: '1' } });
+    const unknown = await agent('admin')
+      .put(connectionUrl(channel))
+      .send({ credentials: { token: 'x' }, settings: { pageId: '1' } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.code).toBe('validation_failed');
     expect(unknown.body.errors.map((error: { field: string }) => error.field)).toEqual(['settings.pageId', 'credentials.token']);
@@ -201,8 +256,12 @@ describe('channel connections against PostgreSQL', () => {
   it('lets members see the status but only admins connect, change, test or remove', async () => {
     expect((await agent('editor').get(connectionUrl(channel))).status).toBe(200);
     for (const response of [
-      await agent('editor').put(connectionUrl(channel)).send({ credentials: { accessToken: 'x' } }),
-      await agent('editor').post(`${connectionUrl(channel)}/test`).send(),
+      await agent('editor')
+        .put(connectionUrl(channel))
+        .send({ credentials: { accessToken: 'x' } }),
+      await agent('editor')
+        .post(`${connectionUrl(channel)}/test`)
+        .send(),
       await agent('editor').delete(connectionUrl(channel)),
       await agent('viewer').put(connectionUrl(channel)).send({}),
     ]) {
@@ -217,8 +276,12 @@ describe('channel connections against PostgreSQL', () => {
     // A member of both, asking for Bølgeby's channel under Fjordvik.
     for (const response of [
       await agent('admin').get(connectionUrl(otherOrgChannel)),
-      await agent('admin').put(connectionUrl(otherOrgChannel)).send({ baseUrl: mastodon.server.baseUrl, credentials: { accessToken: TOKEN } }),
-      await agent('admin').post(`${connectionUrl(otherOrgChannel)}/test`).send(),
+      await agent('admin')
+        .put(connectionUrl(otherOrgChannel))
+        .send({ baseUrl: mastodon.server.baseUrl, credentials: { accessToken: TOKEN } }),
+      await agent('admin')
+        .post(`${connectionUrl(otherOrgChannel)}/test`)
+        .send(),
       await agent('admin').delete(connectionUrl(otherOrgChannel)),
     ]) {
       expect(response.status).toBe(404);
@@ -226,7 +289,13 @@ describe('channel connections against PostgreSQL', () => {
     }
     const unconnected = await newChannel('x', 'Fjordvik på X');
     expect((await agent('admin').get(connectionUrl(unconnected))).body.code).toBe('connection_not_found');
-    expect((await agent('admin').post(`${connectionUrl(unconnected)}/test`).send()).body.code).toBe('connection_not_found');
+    expect(
+      (
+        await agent('admin')
+          .post(`${connectionUrl(unconnected)}/test`)
+          .send()
+      ).body.code,
+    ).toBe('connection_not_found');
   });
 
   it('explains a missing key instead of failing, and still shows the status', async () => {
@@ -260,10 +329,16 @@ describe('channel connections against PostgreSQL', () => {
     const copy = await newChannel('mastodon', 'Fjordvik kopi');
     expect((await connectMastodon(copy, { credentials: { accessToken: 'another-token' } })).status).toBe(200);
     // The ciphertext is bound to its channel: copied to another, it does not open.
-    await t.db.query(`UPDATE channel_connections SET credentials = (SELECT credentials FROM channel_connections WHERE channel_id = $1) WHERE channel_id = $2`, [channel, copy]);
+    await t.db.query(
+      `UPDATE channel_connections SET credentials = (SELECT credentials FROM channel_connections WHERE channel_id = $1) WHERE channel_id = $2`,
+      [channel, copy],
+    );
     expect((await testConnection(copy)).body.code).toBe('credentials_unreadable');
 
-    await t.db.query(`UPDATE channel_connections SET credentials = set_byte(credentials, length(credentials) - 1, get_byte(credentials, length(credentials) - 1) # 1) WHERE channel_id = $1`, [channel]);
+    await t.db.query(
+      `UPDATE channel_connections SET credentials = set_byte(credentials, length(credentials) - 1, get_byte(credentials, length(credentials) - 1) # 1) WHERE channel_id = $1`,
+      [channel],
+    );
     const tested = await testConnection(channel);
     expect(tested.status).toBe(409);
     expect(tested.body.code).toBe('credentials_unreadable');

@@ -2,7 +2,13 @@ import { AuditService } from '@kadens/api/audit';
 import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
 import { OutboundClient } from '@kadens/api/outbound';
 import { type ChannelConnection, DEFAULT_VERIFY_TIMEOUT_MS, isPlatformError, PlatformRegistry } from '@kadens/api/platforms';
-import type { ChannelConnectionView, ConnectionStatus, ConnectionTestResult, Platform, SaveChannelConnectionRequest } from '@kadens/shared/contracts';
+import type {
+  ChannelConnectionView,
+  ConnectionStatus,
+  ConnectionTestResult,
+  Platform,
+  SaveChannelConnectionRequest,
+} from '@kadens/shared/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -75,23 +81,26 @@ export class ConnectionsService {
    * stored bytes do not open (another key, or altered): both messages say what a person must do.
    */
   async forPublishing(db: EntityManager, channelId: string): Promise<ChannelConnection | null> {
-    const [row]: ConnectionRow[] = await db.query(`SELECT ${CONNECTION_COLUMNS} FROM channel_connections cc WHERE cc.channel_id = $1`, [channelId]);
+    const [row]: ConnectionRow[] = await db.query(`SELECT ${CONNECTION_COLUMNS} FROM channel_connections cc WHERE cc.channel_id = $1`, [
+      channelId,
+    ]);
     return row ? this.decrypted(row) : null;
   }
 
   /** After an auth failure while publishing: the channel shows "reconnect needed" with the platform's words. */
   async markReconnectNeeded(db: EntityManager, channelId: string, message: string): Promise<void> {
-    await db.query(`UPDATE channel_connections SET status = 'reconnect_needed', last_error = $2, checked_at = now() WHERE channel_id = $1`, [
-      channelId,
-      message.slice(0, LAST_ERROR_MAX),
-    ]);
+    await db.query(
+      `UPDATE channel_connections SET status = 'reconnect_needed', last_error = $2, checked_at = now() WHERE channel_id = $1`,
+      [channelId, message.slice(0, LAST_ERROR_MAX)],
+    );
   }
 
   /** After a successful publish: a channel that needed reconnecting (or was never tested) is connected again. */
   async markConnected(db: EntityManager, channelId: string): Promise<void> {
-    await db.query(`UPDATE channel_connections SET status = 'connected', last_error = NULL, checked_at = now() WHERE channel_id = $1 AND status <> 'connected'`, [
-      channelId,
-    ]);
+    await db.query(
+      `UPDATE channel_connections SET status = 'connected', last_error = NULL, checked_at = now() WHERE channel_id = $1 AND status <> 'connected'`,
+      [channelId],
+    );
   }
 
   async get(organizationId: string, channelId: string): Promise<ChannelConnectionView> {
@@ -116,12 +125,19 @@ export class ConnectionsService {
    * Saves (creates or changes) the connection; it is untested again until the next test or publish. A
    * given address the outbound guard refuses is a 400 before anything is locked or stored.
    */
-  async save(organizationId: string, channelId: string, actorId: string, input: SaveChannelConnectionRequest): Promise<ChannelConnectionView> {
+  async save(
+    organizationId: string,
+    channelId: string,
+    actorId: string,
+    input: SaveChannelConnectionRequest,
+  ): Promise<ChannelConnectionView> {
     this.cipher.assertConfigured();
     await assertAllowedAddress(this.outbound, input.baseUrl);
     return this.db.transaction(async (tx) => {
       const channel = await this.channel(tx, organizationId, channelId, true);
-      const before = channel.connected ? { baseUrl: channel.base_url, settings: channel.settings, credentialNames: channel.credential_names } : null;
+      const before = channel.connected
+        ? { baseUrl: channel.base_url, settings: channel.settings, credentialNames: channel.credential_names }
+        : null;
       const change = checkConnectionChange(channel.platform, input, before);
       const owner = { organizationId, channelId };
       const kept = channel.connected && change.keptCredentialNames.length > 0 ? this.cipher.open(owner, channel.credentials) : {};
@@ -142,7 +158,16 @@ export class ConnectionsService {
            expires_at = CASE WHEN $8 THEN NULL ELSE channel_connections.expires_at END,
            connected_by = CASE WHEN $8 THEN EXCLUDED.connected_by ELSE channel_connections.connected_by END,
            connected_at = CASE WHEN $8 THEN EXCLUDED.connected_at ELSE channel_connections.connected_at END`,
-        [channelId, organizationId, change.baseUrl, JSON.stringify(change.settings), this.cipher.seal(owner, credentials), credentialNames, actorId, reconnected],
+        [
+          channelId,
+          organizationId,
+          change.baseUrl,
+          JSON.stringify(change.settings),
+          this.cipher.seal(owner, credentials),
+          credentialNames,
+          actorId,
+          reconnected,
+        ],
       );
       const row = await this.stored(tx, channelId);
       const after = { baseUrl: row.base_url, settings: row.settings, credentialNames: row.credential_names };
@@ -169,7 +194,9 @@ export class ConnectionsService {
     const { organizationId, channelId, actorId } = input;
     return this.db.transaction(async (tx) => {
       const channel = await this.channel(tx, organizationId, channelId, true);
-      const before = channel.connected ? { baseUrl: channel.base_url, settings: channel.settings, credentialNames: channel.credential_names } : null;
+      const before = channel.connected
+        ? { baseUrl: channel.base_url, settings: channel.settings, credentialNames: channel.credential_names }
+        : null;
       const credentialNames = Object.keys(input.credentials).sort();
       await tx.query(
         `INSERT INTO channel_connections (channel_id, organization_id, base_url, settings, credentials, credential_names, status, account_name, checked_at,
@@ -198,7 +225,13 @@ export class ConnectionsService {
         subjectType: 'channel',
         subjectId: channelId,
         before,
-        after: { baseUrl: row.base_url, settings: row.settings, credentialNames, accountName: row.account_name, expiresAt: row.expires_at?.toISOString() ?? null },
+        after: {
+          baseUrl: row.base_url,
+          settings: row.settings,
+          credentialNames,
+          accountName: row.account_name,
+          expiresAt: row.expires_at?.toISOString() ?? null,
+        },
       });
       return toView(channel.platform, row);
     });
@@ -210,7 +243,14 @@ export class ConnectionsService {
       if (!channel.connected) throw connectionNotFound();
       await tx.query(`DELETE FROM channel_connections WHERE organization_id = $1 AND channel_id = $2`, [organizationId, channelId]);
       const before = { baseUrl: channel.base_url, settings: channel.settings, credentialNames: channel.credential_names };
-      await this.audit.record(tx, { organizationId, actorId, action: 'channel.connection_removed', subjectType: 'channel', subjectId: channelId, before });
+      await this.audit.record(tx, {
+        organizationId,
+        actorId,
+        action: 'channel.connection_removed',
+        subjectType: 'channel',
+        subjectId: channelId,
+        before,
+      });
     });
   }
 
@@ -236,7 +276,10 @@ export class ConnectionsService {
     let failure: ConnectionTestFailure | null = null;
     try {
       if (refusal !== null) throw refusal;
-      accountName = (await this.registry.adapterFor(channel.platform).verifyCredentials(connection, { timeoutMs })).accountName.slice(0, ACCOUNT_NAME_MAX);
+      accountName = (await this.registry.adapterFor(channel.platform).verifyCredentials(connection, { timeoutMs })).accountName.slice(
+        0,
+        ACCOUNT_NAME_MAX,
+      );
     } catch (error) {
       if (!isPlatformError(error)) throw error;
       failure = describeTestFailure(error);
@@ -268,11 +311,17 @@ export class ConnectionsService {
 
   private decrypted(row: ConnectionRow): ChannelConnection {
     const owner: CredentialsOwner = { organizationId: row.organization_id, channelId: row.channel_id };
-    return { ...(row.base_url === null ? {} : { baseUrl: row.base_url }), credentials: this.cipher.open(owner, row.credentials), settings: row.settings };
+    return {
+      ...(row.base_url === null ? {} : { baseUrl: row.base_url }),
+      credentials: this.cipher.open(owner, row.credentials),
+      settings: row.settings,
+    };
   }
 
   private async stored(db: EntityManager, channelId: string): Promise<ConnectionRow> {
-    const [row]: ConnectionRow[] = await db.query(`SELECT ${CONNECTION_COLUMNS} FROM channel_connections cc WHERE cc.channel_id = $1`, [channelId]);
+    const [row]: ConnectionRow[] = await db.query(`SELECT ${CONNECTION_COLUMNS} FROM channel_connections cc WHERE cc.channel_id = $1`, [
+      channelId,
+    ]);
     if (!row) throw new Error('The connection was not saved');
     return row;
   }

@@ -31,8 +31,12 @@ describe('credentials cipher (AES-256-GCM)', () => {
 
   it('refuses bytes moved to another channel or organisation (they are bound as associated data)', () => {
     const sealed = sealCredentials(key, owner, credentials);
-    expect(() => openCredentials(key, { ...owner, channelId: '33333333-3333-4333-8333-333333333333' }, sealed)).toThrow(CredentialsUnreadableError);
-    expect(() => openCredentials(key, { ...owner, organizationId: '44444444-4444-4444-8444-444444444444' }, sealed)).toThrow(CredentialsUnreadableError);
+    expect(() => openCredentials(key, { ...owner, channelId: '33333333-3333-4333-8333-333333333333' }, sealed)).toThrow(
+      CredentialsUnreadableError,
+    );
+    expect(() => openCredentials(key, { ...owner, organizationId: '44444444-4444-4444-8444-444444444444' }, sealed)).toThrow(
+      CredentialsUnreadableError,
+    );
   });
 
   const flip = (bytes: Buffer, at: number) => bytes.writeUInt8(bytes.readUInt8(at) ^ 1, at);
@@ -59,7 +63,10 @@ describe('credentials cipher (AES-256-GCM)', () => {
       throw new Error('opened');
     } catch (error) {
       expect(error).toBeInstanceOf(CredentialsUnreadableError);
-      expect((error as CredentialsUnreadableError).getResponse()).toEqual({ message: expect.stringContaining('Enter the credentials again'), code: 'credentials_unreadable' });
+      expect((error as CredentialsUnreadableError).getResponse()).toEqual({
+        message: expect.stringContaining('Enter the credentials again'),
+        code: 'credentials_unreadable',
+      });
       expect((error as Error).message).not.toContain('tok-');
     }
   });

@@ -66,7 +66,10 @@ function parseCredentials(plaintext: string): Record<string, string> {
     throw new CredentialsUnreadableError();
   }
   const valid =
-    typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && Object.values(parsed).every((value) => typeof value === 'string');
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    !Array.isArray(parsed) &&
+    Object.values(parsed).every((value) => typeof value === 'string');
   if (!valid) throw new CredentialsUnreadableError();
   return parsed as Record<string, string>;
 }

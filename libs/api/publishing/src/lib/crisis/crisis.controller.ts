@@ -26,7 +26,11 @@ export class CrisisController {
   @Put('publishing/pause')
   @RequirePermission('publishing.pause')
   @ApiBadRequestResponse({ description: 'reason is missing, blank or longer than 500 characters.' })
-  pause(@CurrentMember() member: CurrentMemberValue, @Param('organizationId') organizationId: string, @Body() body: PauseDto): Promise<PublishingStatus> {
+  pause(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param('organizationId') organizationId: string,
+    @Body() body: PauseDto,
+  ): Promise<PublishingStatus> {
     return this.crisis.pause({ organizationId }, member.user.id, body.reason);
   }
 
@@ -43,7 +47,11 @@ export class CrisisController {
   @Put('channels/:channelId/publishing-pause')
   @RequirePermission('publishing.pause')
   @ApiBadRequestResponse({ description: 'reason is missing, blank or longer than 500 characters.' })
-  pauseChannel(@CurrentMember() member: CurrentMemberValue, @Param() params: ChannelPauseParams, @Body() body: PauseDto): Promise<PublishingStatus> {
+  pauseChannel(
+    @CurrentMember() member: CurrentMemberValue,
+    @Param() params: ChannelPauseParams,
+    @Body() body: PauseDto,
+  ): Promise<PublishingStatus> {
     return this.crisis.pause({ organizationId: params.organizationId, channelId: params.channelId }, member.user.id, body.reason);
   }
 

@@ -1,15 +1,27 @@
 import type { PublishingStatus } from '@kadens/shared/contracts';
 
-import { fieldsOf, insertChannel, insertTarget, type PublishingTestApp, startPublishingTestApp } from '../attention/publishing-test-fixtures';
+import {
+  fieldsOf,
+  insertChannel,
+  insertTarget,
+  type PublishingTestApp,
+  startPublishingTestApp,
+} from '../attention/publishing-test-fixtures';
 
 describe('the crisis switch against PostgreSQL', () => {
   let s: PublishingTestApp;
   let channel: string;
   const pauseUrl = () => s.url(s.fjordvik, 'publishing/pause');
-  const channelPauseUrl = (channelId = channel, organizationId = s.fjordvik) => s.url(organizationId, `channels/${channelId}/publishing-pause`);
+  const channelPauseUrl = (channelId = channel, organizationId = s.fjordvik) =>
+    s.url(organizationId, `channels/${channelId}/publishing-pause`);
   const status = async (): Promise<PublishingStatus> => (await s.viewer.get(s.url(s.fjordvik, 'publishing/status')).expect(200)).body;
-  const audit = (action: string): Promise<Array<{ subject_type: string; subject_id: string; reason: string; before: unknown; after: unknown }>> =>
-    s.t.db.query(`SELECT subject_type, subject_id, reason, before, after FROM audit_events WHERE organization_id = $1 AND action = $2 ORDER BY created_at, id`, [s.fjordvik, action]);
+  const audit = (
+    action: string,
+  ): Promise<Array<{ subject_type: string; subject_id: string; reason: string; before: unknown; after: unknown }>> =>
+    s.t.db.query(
+      `SELECT subject_type, subject_id, reason, before, after FROM audit_events WHERE organization_id = $1 AND action = $2 ORDER BY created_at, id`,
+      [s.fjordvik, action],
+    );
 
   beforeAll(async () => {
     s = await startPublishingTestApp();
@@ -55,7 +67,11 @@ describe('the crisis switch against PostgreSQL', () => {
   it('pauses the organisation with a trimmed reason, updates the reason on a second pause, resumes once (then 409 not_paused)', async () => {
     const first = await s.admin.put(pauseUrl()).send({ reason: '  Storm: alt venter  ' });
     expect(first.status).toBe(200);
-    expect(first.body.organization).toEqual({ pausedAt: expect.any(String), reason: 'Storm: alt venter', pausedBy: { id: s.userIds['admin@kadens.demo'], name: 'Ada Admin' } });
+    expect(first.body.organization).toEqual({
+      pausedAt: expect.any(String),
+      reason: 'Storm: alt venter',
+      pausedBy: { id: s.userIds['admin@kadens.demo'], name: 'Ada Admin' },
+    });
     const again = await s.admin.put(pauseUrl()).send({ reason: 'Storm og strømbrudd' });
     expect(again.body.organization).toMatchObject({ reason: 'Storm og strømbrudd', pausedAt: first.body.organization.pausedAt });
     expect((await status()).organization?.reason).toBe('Storm og strømbrudd');
@@ -87,10 +103,23 @@ describe('the crisis switch against PostgreSQL', () => {
     expect(paused.status).toBe(200);
     expect(paused.body.organization).toBeNull();
     expect(paused.body.channels).toEqual([
-      { channelId: channel, channelName: 'facebook 1', platform: 'facebook', pause: { pausedAt: expect.any(String), reason: 'Kontoen er kapret', pausedBy: { id: s.userIds['admin@kadens.demo'], name: 'Ada Admin' } } },
+      {
+        channelId: channel,
+        channelName: 'facebook 1',
+        platform: 'facebook',
+        pause: {
+          pausedAt: expect.any(String),
+          reason: 'Kontoen er kapret',
+          pausedBy: { id: s.userIds['admin@kadens.demo'], name: 'Ada Admin' },
+        },
+      },
     ]);
     expect((await status()).channels).toHaveLength(1);
-    expect((await audit('publishing.paused')).at(-1)).toMatchObject({ subject_type: 'channel', subject_id: channel, reason: 'Kontoen er kapret' });
+    expect((await audit('publishing.paused')).at(-1)).toMatchObject({
+      subject_type: 'channel',
+      subject_id: channel,
+      reason: 'Kontoen er kapret',
+    });
 
     expect((await s.admin.delete(channelPauseUrl())).body.channels).toEqual([]);
     const twice = await s.admin.delete(channelPauseUrl());
@@ -102,7 +131,10 @@ describe('the crisis switch against PostgreSQL', () => {
   it('counts held targets, the needs-attention list and channels to reconnect', async () => {
     const authorId = s.userIds['editor@kadens.demo'] ?? '';
     const broken = await insertChannel(s.t, s.fjordvik, 'bluesky');
-    await s.t.db.query(`INSERT INTO channel_connections (channel_id, organization_id, credentials, status) VALUES ($1, $2, '\\x00', 'reconnect_needed')`, [broken, s.fjordvik]);
+    await s.t.db.query(
+      `INSERT INTO channel_connections (channel_id, organization_id, credentials, status) VALUES ($1, $2, '\\x00', 'reconnect_needed')`,
+      [broken, s.fjordvik],
+    );
     await insertTarget(s.t, { organizationId: s.fjordvik, channelId: channel, authorId, state: 'held' });
     await insertTarget(s.t, { organizationId: s.fjordvik, channelId: channel, authorId, state: 'failed' });
     await insertTarget(s.t, { organizationId: s.fjordvik, channelId: channel, authorId, state: 'scheduled' });
@@ -110,7 +142,12 @@ describe('the crisis switch against PostgreSQL', () => {
     await insertTarget(s.t, { organizationId: s.fjordvik, channelId: broken, authorId, state: 'published' });
     // Another organisation's trouble is not counted here.
     const theirs = await insertChannel(s.t, s.bolgeby);
-    await insertTarget(s.t, { organizationId: s.bolgeby, channelId: theirs, authorId: s.userIds['admin@kadens.demo'] ?? '', state: 'held' });
+    await insertTarget(s.t, {
+      organizationId: s.bolgeby,
+      channelId: theirs,
+      authorId: s.userIds['admin@kadens.demo'] ?? '',
+      state: 'held',
+    });
 
     const current = await status();
     expect(current.heldCount).toBe(1);

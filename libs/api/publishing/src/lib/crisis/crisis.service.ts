@@ -43,7 +43,15 @@ export class CrisisService {
           WHERE ${sql.where} RETURNING publishing_paused_at AS paused_at`,
         [...params, reason, actorId],
       );
-      await this.recordAndNotify(tx, scope, actorId, 'publishing.paused', before, { pausedAt: after.paused_at.toISOString(), reason }, reason);
+      await this.recordAndNotify(
+        tx,
+        scope,
+        actorId,
+        'publishing.paused',
+        before,
+        { pausedAt: after.paused_at.toISOString(), reason },
+        reason,
+      );
       return loadPublishingStatus(tx, scope.organizationId);
     });
   }
@@ -53,10 +61,16 @@ export class CrisisService {
     return this.db.transaction(async (tx) => {
       const before = await this.lock(tx, scope);
       if (!before) {
-        throw new ConflictException({ message: scope.channelId ? 'Publishing on this channel is not paused' : 'Publishing is not paused', code: 'not_paused' });
+        throw new ConflictException({
+          message: scope.channelId ? 'Publishing on this channel is not paused' : 'Publishing is not paused',
+          code: 'not_paused',
+        });
       }
       const [sql, params] = this.target(scope);
-      await tx.query(`UPDATE ${sql.table} SET publishing_paused_at = NULL, publishing_pause_reason = NULL, publishing_paused_by = NULL WHERE ${sql.where}`, params);
+      await tx.query(
+        `UPDATE ${sql.table} SET publishing_paused_at = NULL, publishing_pause_reason = NULL, publishing_paused_by = NULL WHERE ${sql.where}`,
+        params,
+      );
       await this.recordAndNotify(tx, scope, actorId, 'publishing.resumed', before, null, before.reason);
       return loadPublishingStatus(tx, scope.organizationId);
     });
@@ -80,7 +94,15 @@ export class CrisisService {
       : [{ table: 'organizations', where: 'id = $1' }, [scope.organizationId]];
   }
 
-  private async recordAndNotify(tx: EntityManager, scope: PauseScope, actorId: string, action: string, before: PauseState | null, after: PauseState | null, reason: string): Promise<void> {
+  private async recordAndNotify(
+    tx: EntityManager,
+    scope: PauseScope,
+    actorId: string,
+    action: string,
+    before: PauseState | null,
+    after: PauseState | null,
+    reason: string,
+  ): Promise<void> {
     await this.audit.record(tx, {
       organizationId: scope.organizationId,
       actorId,

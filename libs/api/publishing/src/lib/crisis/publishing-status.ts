@@ -19,7 +19,10 @@ function toPause(row: PauseRow): PublishingPause {
 }
 
 /** The organisation's pause (null when publishing runs) and every paused channel, by name. */
-export async function loadPauses(manager: EntityManager, organizationId: string): Promise<Pick<PublishingStatus, 'organization' | 'channels'>> {
+export async function loadPauses(
+  manager: EntityManager,
+  organizationId: string,
+): Promise<Pick<PublishingStatus, 'organization' | 'channels'>> {
   const organizations: PauseRow[] = await manager.query(
     `SELECT o.publishing_paused_at AS paused_at, o.publishing_pause_reason AS reason, u.id AS paused_by_id, u.name AS paused_by_name
        FROM organizations o LEFT JOIN users u ON u.id = o.publishing_paused_by
@@ -37,14 +40,22 @@ export async function loadPauses(manager: EntityManager, organizationId: string)
   const organization = organizations[0];
   return {
     organization: organization ? toPause(organization) : null,
-    channels: channels.map((row) => ({ channelId: row.channel_id, channelName: row.channel_name, platform: row.platform, pause: toPause(row) })),
+    channels: channels.map((row) => ({
+      channelId: row.channel_id,
+      channelName: row.channel_name,
+      platform: row.platform,
+      pause: toPause(row),
+    })),
   };
 }
 
 /** Everything the banner shows on every page: the pauses, what they hold, what needs a person. */
 export async function loadPublishingStatus(manager: EntityManager, organizationId: string): Promise<PublishingStatus> {
   const pauses = await loadPauses(manager, organizationId);
-  const [{ held }]: [{ held: number }] = await manager.query(`SELECT count(*)::int AS held FROM post_targets WHERE organization_id = $1 AND state = 'held'`, [organizationId]);
+  const [{ held }]: [{ held: number }] = await manager.query(
+    `SELECT count(*)::int AS held FROM post_targets WHERE organization_id = $1 AND state = 'held'`,
+    [organizationId],
+  );
   const reconnect: Array<{ channel_id: string; channel_name: string; platform: Platform }> = await manager.query(
     `SELECT c.id AS channel_id, c.name AS channel_name, c.platform
        FROM channel_connections cc JOIN channels c ON c.id = cc.channel_id

@@ -28,55 +28,72 @@ describe('the live delivery stream against PostgreSQL', () => {
   let fjordvikChannel: string;
   let bolgebyChannel: string;
 
-  const open = (organizationId: string, who = 'admin', headers: Record<string, string> = { accept: 'text/event-stream' }): Promise<EventStream> =>
+  const open = (
+    organizationId: string,
+    who = 'admin',
+    headers: Record<string, string> = { accept: 'text/event-stream' },
+  ): Promise<EventStream> =>
     new Promise((resolve, reject) => {
-      const req = get({ host: '127.0.0.1', port, path: `/api/organizations/${organizationId}/publishing/events`, headers: { cookie: cookies[who] ?? '', ...headers } }, (response) => {
-        const received: EventStream['received'] = [];
-        const waiters: Array<() => void> = [];
-        let buffer = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          buffer += chunk;
-          const blocks = buffer.split('\n\n');
-          buffer = blocks.pop() ?? '';
-          for (const block of blocks) {
-            for (const line of block.split('\n')) {
-              if (line.startsWith(': ')) received.push({ comment: line.slice(2) });
-              if (line.startsWith('data: ')) received.push({ event: JSON.parse(line.slice(6)) });
-            }
-          }
-          for (const wake of waiters.splice(0)) wake();
-        });
-        const ended = new Promise<void>((done) => response.on('close', () => done()));
-        const stream: EventStream = {
-          response,
-          received,
-          events: () => received.flatMap((item) => ('event' in item ? [item.event] : [])),
-          async waitFor(pick, timeoutMs = 5_000) {
-            const deadline = Date.now() + timeoutMs;
-            for (;;) {
-              for (const item of received) {
-                const found = pick(item);
-                if (found !== undefined) return found;
+      const req = get(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/api/organizations/${organizationId}/publishing/events`,
+          headers: { cookie: cookies[who] ?? '', ...headers },
+        },
+        (response) => {
+          const received: EventStream['received'] = [];
+          const waiters: Array<() => void> = [];
+          let buffer = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            buffer += chunk;
+            const blocks = buffer.split('\n\n');
+            buffer = blocks.pop() ?? '';
+            for (const block of blocks) {
+              for (const line of block.split('\n')) {
+                if (line.startsWith(': ')) received.push({ comment: line.slice(2) });
+                if (line.startsWith('data: ')) received.push({ event: JSON.parse(line.slice(6)) });
               }
-              if (Date.now() > deadline) throw new Error(`timed out; received ${JSON.stringify(received)}`);
-              await new Promise<void>((wake) => {
-                waiters.push(wake);
-                setTimeout(wake, 100);
-              });
             }
-          },
-          ended,
-          close: () => req.destroy(),
-        };
-        streams.push(stream);
-        resolve(stream);
-      });
+            for (const wake of waiters.splice(0)) wake();
+          });
+          const ended = new Promise<void>((done) => response.on('close', () => done()));
+          const stream: EventStream = {
+            response,
+            received,
+            events: () => received.flatMap((item) => ('event' in item ? [item.event] : [])),
+            async waitFor(pick, timeoutMs = 5_000) {
+              const deadline = Date.now() + timeoutMs;
+              for (;;) {
+                for (const item of received) {
+                  const found = pick(item);
+                  if (found !== undefined) return found;
+                }
+                if (Date.now() > deadline) throw new Error(`timed out; received ${JSON.stringify(received)}`);
+                await new Promise<void>((wake) => {
+                  waiters.push(wake);
+                  setTimeout(wake, 100);
+                });
+              }
+            },
+            ended,
+            close: () => req.destroy(),
+          };
+          streams.push(stream);
+          resolve(stream);
+        },
+      );
       req.on('error', reject);
     });
-  const listening = (stream: EventStream) => stream.waitFor((item) => ('comment' in item && item.comment === 'listening' ? true : undefined));
+  const listening = (stream: EventStream) =>
+    stream.waitFor((item) => ('comment' in item && item.comment === 'listening' ? true : undefined));
   const targetEvent = (stream: EventStream, targetId: string, state: string) =>
-    stream.waitFor((item) => ('event' in item && item.event.type === 'target' && item.event.delivery.targetId === targetId && item.event.delivery.state === state ? item.event : undefined));
+    stream.waitFor((item) =>
+      'event' in item && item.event.type === 'target' && item.event.delivery.targetId === targetId && item.event.delivery.state === state
+        ? item.event
+        : undefined,
+    );
   const setState = (targetId: string, state: string) => s.t.db.query(`UPDATE post_targets SET state = $2 WHERE id = $1`, [targetId, state]);
   const newTarget = (organizationId: string) =>
     insertTarget(s.t, {
@@ -91,7 +108,9 @@ describe('the live delivery stream against PostgreSQL', () => {
     await s.t.app.listen(0, '127.0.0.1');
     port = (s.t.app.getHttpServer().address() as AddressInfo).port;
     for (const who of ['admin', 'editor']) {
-      const login = await request(s.t.app.getHttpServer()).post('/api/auth/login').send({ email: `${who}@kadens.demo`, password: DEMO_PASSWORD });
+      const login = await request(s.t.app.getHttpServer())
+        .post('/api/auth/login')
+        .send({ email: `${who}@kadens.demo`, password: DEMO_PASSWORD });
       const setCookie = login.headers['set-cookie'] as unknown as string[];
       cookies[who] = setCookie.map((cookie) => cookie.split(';')[0]).join('; ');
     }
@@ -121,14 +140,20 @@ describe('the live delivery stream against PostgreSQL', () => {
 
     await setState(theirs.targetId, 'failed');
     await setState(ours.targetId, 'queued');
-    expect(await targetEvent(stream, ours.targetId, 'queued')).toEqual({ type: 'target', delivery: { targetId: ours.targetId, postId: ours.postId, channelId: fjordvikChannel, state: 'queued' } });
+    expect(await targetEvent(stream, ours.targetId, 'queued')).toEqual({
+      type: 'target',
+      delivery: { targetId: ours.targetId, postId: ours.postId, channelId: fjordvikChannel, state: 'queued' },
+    });
     // Notifications arrive in commit order on one connection: had Bølgeby's been streamed here, it would have come first.
     expect(stream.events().map((event) => (event.type === 'target' ? event.delivery.targetId : 'pause'))).toEqual([ours.targetId]);
   });
 
   it('streams uncompressed, message by message, even to a client that accepts gzip', async () => {
     // Without Accept: text/event-stream too, so the compression filter must go by the answer's type.
-    for (const headers of [{ accept: 'text/event-stream', 'accept-encoding': 'gzip, deflate, br' }, { accept: '*/*', 'accept-encoding': 'gzip' }]) {
+    for (const headers of [
+      { accept: 'text/event-stream', 'accept-encoding': 'gzip, deflate, br' },
+      { accept: '*/*', 'accept-encoding': 'gzip' },
+    ]) {
       const stream = await open(s.fjordvik, 'admin', headers);
       expect(stream.response.statusCode).toBe(200);
       expect(stream.response.headers['content-encoding']).toBeUndefined();
@@ -160,12 +185,19 @@ describe('the live delivery stream against PostgreSQL', () => {
     await s.admin.put(s.url(s.fjordvik, 'publishing/pause')).send({ reason: 'Storm' }).expect(200);
     const paused = await stream.waitFor((item) => ('event' in item && item.event.type === 'pause' ? item.event : undefined));
     expect(paused).toEqual({ type: 'pause', status: { organization: expect.objectContaining({ reason: 'Storm' }), channels: [] } });
-    await s.admin.put(s.url(s.fjordvik, `channels/${fjordvikChannel}/publishing-pause`)).send({ reason: 'Kapret' }).expect(200);
+    await s.admin
+      .put(s.url(s.fjordvik, `channels/${fjordvikChannel}/publishing-pause`))
+      .send({ reason: 'Kapret' })
+      .expect(200);
     await s.admin.delete(s.url(s.fjordvik, 'publishing/pause')).expect(200);
-    const resumed = await stream.waitFor((item) => ('event' in item && item.event.type === 'pause' && item.event.status.organization === null ? item.event : undefined));
+    const resumed = await stream.waitFor((item) =>
+      'event' in item && item.event.type === 'pause' && item.event.status.organization === null ? item.event : undefined,
+    );
     expect(resumed.type === 'pause' && resumed.status.channels.map((c) => c.pause.reason)).toEqual(['Kapret']);
     await s.admin.delete(s.url(s.fjordvik, `channels/${fjordvikChannel}/publishing-pause`)).expect(200);
-    await stream.waitFor((item) => ('event' in item && item.event.type === 'pause' && item.event.status.channels.length === 0 ? true : undefined));
+    await stream.waitFor((item) =>
+      'event' in item && item.event.type === 'pause' && item.event.status.channels.length === 0 ? true : undefined,
+    );
     expect(other.events()).toEqual([]);
   });
 

@@ -74,11 +74,14 @@ export class PublishingEventsService {
 
   private toEvent(notification: PublishingNotification): Observable<OrganizationEvent> {
     const { organizationId } = notification;
-    if (notification.kind === 'target') return of<OrganizationEvent>({ organizationId, event: { type: 'target', delivery: notification.delivery } });
+    if (notification.kind === 'target')
+      return of<OrganizationEvent>({ organizationId, event: { type: 'target', delivery: notification.delivery } });
     return from(loadPauses(this.db.manager, organizationId)).pipe(
       map((status): OrganizationEvent => ({ organizationId, event: { type: 'pause', status } })),
       catchError((error: unknown) => {
-        this.logger.warn(`Could not read the pauses of ${organizationId} to stream them: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(
+          `Could not read the pauses of ${organizationId} to stream them: ${error instanceof Error ? error.message : String(error)}`,
+        );
         return EMPTY;
       }),
     );

@@ -15,7 +15,12 @@ const CHANNEL = '55555555-5555-4555-8555-555555555555';
 describe('parseNotification', () => {
   const target = (fields: Record<string, unknown>) => JSON.stringify({ o: A, p: POST, t: TARGET, c: CHANNEL, s: 'failed', ...fields });
   const cases: Array<[string, string, string | undefined, PublishingNotification | null]> = [
-    ['a target change', 'kadens_target_state', target({}), { kind: 'target', organizationId: A, delivery: { targetId: TARGET, postId: POST, channelId: CHANNEL, state: 'failed' } }],
+    [
+      'a target change',
+      'kadens_target_state',
+      target({}),
+      { kind: 'target', organizationId: A, delivery: { targetId: TARGET, postId: POST, channelId: CHANNEL, state: 'failed' } },
+    ],
     ['a pause', 'kadens_publishing_pause', A, { kind: 'pause', organizationId: A }],
     ['an unknown state', 'kadens_target_state', target({ s: 'exploded' }), null],
     ['an id that is not a UUID', 'kadens_target_state', target({ o: 'x' }), null],
@@ -40,11 +45,17 @@ describe('PublishingEventsService', () => {
   let query: jest.Mock;
   let service: PublishingEventsService;
 
-  const targetOf = (organizationId: string): PublishingNotification => ({ kind: 'target', organizationId, delivery: { targetId: TARGET, postId: POST, channelId: CHANNEL, state: 'published' } });
+  const targetOf = (organizationId: string): PublishingNotification => ({
+    kind: 'target',
+    organizationId,
+    delivery: { targetId: TARGET, postId: POST, channelId: CHANNEL, state: 'published' },
+  });
   const collect = (organizationId: string, heartbeatMs?: number) => {
     const received: MessageEvent[] = [];
     let completed = false;
-    const subscription = service.stream(organizationId, heartbeatMs).subscribe({ next: (event) => received.push(event), complete: () => (completed = true) });
+    const subscription = service
+      .stream(organizationId, heartbeatMs)
+      .subscribe({ next: (event) => received.push(event), complete: () => (completed = true) });
     return { received, subscription, completed: () => completed };
   };
   const flush = () => new Promise((resolve) => setImmediate(resolve));
@@ -53,7 +64,11 @@ describe('PublishingEventsService', () => {
     notifications = new Subject();
     interrupted = new Subject();
     query = jest.fn().mockResolvedValue([]);
-    const listener = { notifications$: notifications, interrupted$: interrupted, ready: () => Promise.resolve() } as unknown as PublishingListener;
+    const listener = {
+      notifications$: notifications,
+      interrupted$: interrupted,
+      ready: () => Promise.resolve(),
+    } as unknown as PublishingListener;
     service = new PublishingEventsService(listener, { manager: { query } } as unknown as DataSource);
   });
 
@@ -65,7 +80,10 @@ describe('PublishingEventsService', () => {
     notifications.next(targetOf(B));
     notifications.next(targetOf('99999999-9999-4999-8999-999999999999'));
     await flush();
-    expect(a.received).toEqual([{ comment: 'listening' }, { data: { type: 'target', delivery: { targetId: TARGET, postId: POST, channelId: CHANNEL, state: 'published' } } }]);
+    expect(a.received).toEqual([
+      { comment: 'listening' },
+      { data: { type: 'target', delivery: { targetId: TARGET, postId: POST, channelId: CHANNEL, state: 'published' } } },
+    ]);
     expect(b.received).toHaveLength(2);
     a.subscription.unsubscribe();
     b.subscription.unsubscribe();
@@ -97,7 +115,10 @@ describe('PublishingEventsService', () => {
     notifications.next({ kind: 'pause', organizationId: A });
     notifications.next(targetOf(A));
     await flush();
-    expect(a.received.map((event) => (event.data as { type?: string } | undefined)?.type ?? event.comment)).toEqual(['listening', 'target']);
+    expect(a.received.map((event) => (event.data as { type?: string } | undefined)?.type ?? event.comment)).toEqual([
+      'listening',
+      'target',
+    ]);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('connection lost'));
     a.subscription.unsubscribe();
     warn.mockRestore();

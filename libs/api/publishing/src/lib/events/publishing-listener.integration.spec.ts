@@ -93,7 +93,10 @@ describe('PublishingListener through a database restart', () => {
     expect(listener.isListening).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect(warn.mock.calls.map(([message]) => String(message))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Lost the connection/), expect.stringMatching(/^Could not listen for delivery events .*trying again in \d+ ms$/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^Lost the connection/),
+        expect.stringMatching(/^Could not listen for delivery events .*trying again in \d+ ms$/),
+      ]),
     );
     await outage.up();
     await listener.ready();
@@ -106,7 +109,11 @@ describe('PublishingListener through a database restart', () => {
     await listener.onModuleDestroy();
     await interrupted;
     expect(listener.isListening).toBe(false);
-    const [{ count }] = (await notifier.query(`SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = 'kadens-publishing-events' AND datname = current_database()`)).rows;
+    const [{ count }] = (
+      await notifier.query(
+        `SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = 'kadens-publishing-events' AND datname = current_database()`,
+      )
+    ).rows;
     expect(count).toBe(0);
   });
 });

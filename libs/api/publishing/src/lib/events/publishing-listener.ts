@@ -74,7 +74,12 @@ export class PublishingListener implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.config.database.url, application_name: 'kadens-publishing-events', keepAlive: true, connectionTimeoutMillis: 10_000 });
+    const client = new Client({
+      connectionString: this.config.database.url,
+      application_name: 'kadens-publishing-events',
+      keepAlive: true,
+      connectionTimeoutMillis: 10_000,
+    });
     client.on('notification', (message) => {
       const notification = parseNotification(message.channel, message.payload);
       if (notification) this.notifications.next(notification);

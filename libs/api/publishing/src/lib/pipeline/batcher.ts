@@ -51,7 +51,9 @@ export class Batcher<In, Out> {
         batch[0].reject(error);
         return;
       }
-      this.logger.warn(`${this.name}: writing ${batch.length} together failed (${error instanceof Error ? error.message : String(error)}); writing them one by one`);
+      this.logger.warn(
+        `${this.name}: writing ${batch.length} together failed (${error instanceof Error ? error.message : String(error)}); writing them one by one`,
+      );
     }
     for (const w of batch) {
       try {

@@ -36,4 +36,6 @@ export interface SettledFailure {
 }
 
 /** What one attempt ended with: the platform's post, or a failure with its settlement. */
-export type Outcome = { targetId: string; attempt: AttemptRef } & ({ result: PublishResult; failure?: undefined } | { failure: SettledFailure; result?: undefined });
+export type Outcome = { targetId: string; attempt: AttemptRef } & (
+  { result: PublishResult; failure?: undefined } | { failure: SettledFailure; result?: undefined }
+);

@@ -44,8 +44,9 @@ export class Dispatcher {
 
   private dispatchBatch(): Promise<{ queued: number; held: number }> {
     return this.db.transaction(async (tx) => {
-      const rows = returnedRows<ClaimedRow>(await tx.query(
-        `WITH due AS (
+      const rows = returnedRows<ClaimedRow>(
+        await tx.query(
+          `WITH due AS (
            SELECT t.id, p.revision,
                   GREATEST(p.planned_at, COALESCE(t.not_before, p.planned_at)) AS due_at,
                   (o.publishing_paused_at IS NOT NULL OR c.publishing_paused_at IS NOT NULL OR c.status <> 'active') AS paused
@@ -70,8 +71,9 @@ export class Dispatcher {
            FROM due
           WHERE t.id = due.id
       RETURNING t.id, t.state, t.job_id, due.revision, due.due_at`,
-        [this.config.publishing.lookaheadMs, BATCH],
-      ));
+          [this.config.publishing.lookaheadMs, BATCH],
+        ),
+      );
       const jobs: PublishJob[] = rows
         .filter((row) => row.state === 'queued')
         .map((row) => ({ targetId: row.id, revision: row.revision, jobId: row.job_id as string, runAt: row.due_at.getTime() }));

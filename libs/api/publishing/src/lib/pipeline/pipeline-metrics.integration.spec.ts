@@ -47,7 +47,7 @@ describe.each([
     const channel = await f.webhookChannel('Intranett', receiver.url, SECRET);
     const plannedAt = new Date(Date.now() + 300);
     const posts = await f.approvedPosts(2, plannedAt, [channel]);
-    for (const deadline = Date.now() + 15_000; JSON.stringify(await f.targetStates(posts)) !== JSON.stringify({ published: 2 }); ) {
+    for (const deadline = Date.now() + 15_000; JSON.stringify(await f.targetStates(posts)) !== JSON.stringify({ published: 2 });) {
       if (Date.now() > deadline) throw new Error(`not published: ${JSON.stringify(await f.targetStates(posts))}`);
       await new Promise((done) => setTimeout(done, 100));
     }
@@ -59,7 +59,8 @@ describe.each([
     expect(lateness).toBeLessThan(2 * 30);
     expect(metricSample(text, 'kadens_publish_targets', { state: 'queued' })).toBe(0);
     if (name.startsWith('BullMQ')) {
-      for (const state of ['waiting', 'delayed', 'active']) expect(metricSample(text, 'kadens_publish_queue_jobs', { state })).toEqual(expect.any(Number));
+      for (const state of ['waiting', 'delayed', 'active'])
+        expect(metricSample(text, 'kadens_publish_queue_jobs', { state })).toEqual(expect.any(Number));
     } else {
       expect(text).not.toContain('kadens_publish_queue_jobs{');
     }
@@ -68,7 +69,13 @@ describe.each([
   it('labels HTTP latency with the route template, not the ids in the path', async () => {
     await f.admin.get(f.url('publishing/status')).expect(200);
     const text = await scrape();
-    expect(metricSample(text, 'kadens_http_request_duration_seconds_count', { method: 'GET', route: '/api/organizations/:organizationId/publishing/status', status: '200' })).toBeGreaterThanOrEqual(1);
+    expect(
+      metricSample(text, 'kadens_http_request_duration_seconds_count', {
+        method: 'GET',
+        route: '/api/organizations/:organizationId/publishing/status',
+        status: '200',
+      }),
+    ).toBeGreaterThanOrEqual(1);
     expect(text).not.toContain(f.organizationId);
   });
 });

@@ -30,7 +30,10 @@ describe.each([
 
   const soon = (ms = 300) => new Date(Date.now() + ms);
   const targets = async (postIds: string[]) =>
-    (await t.db.query(`SELECT id, post_id, channel_id, state, attempt_count, external_url, last_error_kind, last_error FROM post_targets WHERE post_id = ANY($1::uuid[]) ORDER BY post_id, channel_id`, [postIds])) as Array<{
+    (await t.db.query(
+      `SELECT id, post_id, channel_id, state, attempt_count, external_url, last_error_kind, last_error FROM post_targets WHERE post_id = ANY($1::uuid[]) ORDER BY post_id, channel_id`,
+      [postIds],
+    )) as Array<{
       id: string;
       state: string;
       attempt_count: number;
@@ -39,7 +42,10 @@ describe.each([
       last_error: string | null;
     }>;
   const attempts = async (postIds: string[]) =>
-    (await t.db.query(`SELECT a.outcome, a.code, a.number FROM publish_attempts a JOIN post_targets t ON t.id = a.target_id WHERE t.post_id = ANY($1::uuid[]) ORDER BY a.started_at`, [postIds])) as Array<{ outcome: string; code: string | null; number: number }>;
+    (await t.db.query(
+      `SELECT a.outcome, a.code, a.number FROM publish_attempts a JOIN post_targets t ON t.id = a.target_id WHERE t.post_id = ANY($1::uuid[]) ORDER BY a.started_at`,
+      [postIds],
+    )) as Array<{ outcome: string; code: string | null; number: number }>;
   const settled = async (postIds: string[], states: string[], timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -53,12 +59,19 @@ describe.each([
   const queuedTarget = async (postId: string, timeoutMs = 5_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const [row]: Array<{ id: string; state: string; job_id: string | null }> = await t.db.query(`SELECT id, state, job_id FROM post_targets WHERE post_id = $1`, [postId]);
+      const [row]: Array<{ id: string; state: string; job_id: string | null }> = await t.db.query(
+        `SELECT id, state, job_id FROM post_targets WHERE post_id = $1`,
+        [postId],
+      );
       if (row.state === 'queued' || Date.now() > deadline) return row;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
-  const keysReceived = () => receiver.server.requestsTo('POST', /hooks/).map((r) => String(r.headers['idempotency-key'] ?? '')).filter(Boolean);
+  const keysReceived = () =>
+    receiver.server
+      .requestsTo('POST', /hooks/)
+      .map((r) => String(r.headers['idempotency-key'] ?? ''))
+      .filter(Boolean);
   /** Publish requests the receiver got for these posts' targets (the idempotency key starts with the target id). */
   const sentFor = async (postIds: string[]) => {
     const ids = (await targets(postIds)).map((row) => row.id);
@@ -96,7 +109,10 @@ describe.each([
     const keys = keysReceived();
     for (const row of rows) expect(keys.filter((key) => key === `${row.id}.1`)).toHaveLength(1);
     expect((await attempts(posts)).map((a) => a.outcome)).toEqual(Array(6).fill('published'));
-    const [{ published_at, planned_at }] = await t.db.query(`SELECT t.published_at, p.planned_at FROM post_targets t JOIN posts p ON p.id = t.post_id WHERE p.id = $1 LIMIT 1`, [posts[0]]);
+    const [{ published_at, planned_at }] = await t.db.query(
+      `SELECT t.published_at, p.planned_at FROM post_targets t JOIN posts p ON p.id = t.post_id WHERE p.id = $1 LIMIT 1`,
+      [posts[0]],
+    );
     expect((published_at as Date).getTime()).toBeGreaterThanOrEqual((planned_at as Date).getTime());
   });
 
@@ -127,23 +143,31 @@ describe.each([
   });
 
   it('holds targets of a paused organisation and does not send them when publishing resumes', async () => {
-    await t.db.query(`UPDATE organizations SET publishing_paused_at = now(), publishing_pause_reason = 'Storm' WHERE id = $1`, [f.organizationId]);
+    await t.db.query(`UPDATE organizations SET publishing_paused_at = now(), publishing_pause_reason = 'Storm' WHERE id = $1`, [
+      f.organizationId,
+    ]);
     try {
       const posts = await f.approvedPosts(2, soon(200), [channelA]);
       await settled(posts, ['held']);
-      await t.db.query(`UPDATE organizations SET publishing_paused_at = NULL, publishing_pause_reason = NULL WHERE id = $1`, [f.organizationId]);
+      await t.db.query(`UPDATE organizations SET publishing_paused_at = NULL, publishing_pause_reason = NULL WHERE id = $1`, [
+        f.organizationId,
+      ]);
       await new Promise((resolve) => setTimeout(resolve, 600));
       expect(await f.targetStates(posts)).toEqual({ held: 2 });
       expect(await sentFor(posts)).toBe(0);
     } finally {
-      await t.db.query(`UPDATE organizations SET publishing_paused_at = NULL, publishing_pause_reason = NULL WHERE id = $1`, [f.organizationId]);
+      await t.db.query(`UPDATE organizations SET publishing_paused_at = NULL, publishing_pause_reason = NULL WHERE id = $1`, [
+        f.organizationId,
+      ]);
     }
   });
 
   it('holds a queued target when its channel is paused before its job runs', async () => {
     const [post] = await f.approvedPosts(1, new Date(Date.now() + 1_500), [channelB]);
     await t.app.get(Dispatcher).dispatchDue();
-    await t.db.query(`UPDATE channels SET publishing_paused_at = now(), publishing_pause_reason = 'Sjekker kontoen' WHERE id = $1`, [channelB]);
+    await t.db.query(`UPDATE channels SET publishing_paused_at = now(), publishing_pause_reason = 'Sjekker kontoen' WHERE id = $1`, [
+      channelB,
+    ]);
     try {
       await settled([post], ['held']);
       expect(await attempts([post])).toEqual([{ outcome: 'refused', code: 'channel_paused', number: 1 }]);
@@ -160,11 +184,14 @@ describe.each([
     expect((await attempts([post])).map((a) => a.outcome)).toEqual(['transient', 'published']);
   });
 
-  it("gives a target a person sends again a fresh set of automatic tries", async () => {
+  it('gives a target a person sends again a fresh set of automatic tries', async () => {
     const [post] = await f.approvedPosts(1, new Date(Date.now() + 60_000), [channelA]);
     const [{ id: target }] = await t.db.query(`SELECT id FROM post_targets WHERE post_id = $1`, [post]);
     // It used all five tries earlier; a person retries it now.
-    await t.db.query(`UPDATE post_targets SET state = 'failed', attempt_count = 5, last_error_kind = 'transient', last_error = 'HTTP 503' WHERE id = $1`, [target]);
+    await t.db.query(
+      `UPDATE post_targets SET state = 'failed', attempt_count = 5, last_error_kind = 'transient', last_error = 'HTTP 503' WHERE id = $1`,
+      [target],
+    );
     await t.db.query(`UPDATE posts SET planned_at = now() - interval '10 minutes' WHERE id = $1`, [post]);
     receiver.server.replyNext((request) => request.method === 'POST', { status: 503, json: { error: 'maintenance' } });
     const retried = await f.admin.post(f.url(`publishing/targets/${target}/retry`)).send({});
@@ -185,7 +212,10 @@ describe.each([
   });
 
   it('fails invalid content with the platform words and does not retry', async () => {
-    receiver.server.replyNext((request) => request.method === 'POST', { status: 422, json: { error: 'Title is required by our intranet' } });
+    receiver.server.replyNext((request) => request.method === 'POST', {
+      status: 422,
+      json: { error: 'Title is required by our intranet' },
+    });
     const [post] = await f.approvedPosts(1, soon(), [channelA]);
     const [row] = await settled([post], ['failed']);
     expect(row.last_error_kind).toBe('invalid_content');
@@ -202,7 +232,10 @@ describe.each([
   });
 
   it('fails a target whose channel has no connection, saying so', async () => {
-    const [{ id: bare }] = await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'webhook', 'Uten tilkobling') RETURNING id`, [f.organizationId]);
+    const [{ id: bare }] = await t.db.query(
+      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'webhook', 'Uten tilkobling') RETURNING id`,
+      [f.organizationId],
+    );
     const [post] = await f.approvedPosts(1, soon(), [bare]);
     const [row] = await settled([post], ['failed']);
     expect(row.last_error).toMatch(/not connected/);
@@ -227,7 +260,10 @@ describe.each([
     const [post] = await f.approvedPosts(1, new Date(Date.now() + 3_600_000), [channelA]);
     await t.db.query(`UPDATE post_targets SET state = 'publishing', attempt_count = 1 WHERE post_id = $1`, [post]);
     const [{ id: target }] = await t.db.query(`SELECT id FROM post_targets WHERE post_id = $1`, [post]);
-    await t.db.query(`INSERT INTO publish_attempts (organization_id, target_id, revision, number, started_at) VALUES ($1, $2, 1, 1, now() - interval '2 minutes')`, [f.organizationId, target]);
+    await t.db.query(
+      `INSERT INTO publish_attempts (organization_id, target_id, revision, number, started_at) VALUES ($1, $2, 1, 1, now() - interval '2 minutes')`,
+      [f.organizationId, target],
+    );
     const result = await t.app.get(Reconciler).reconcile();
     expect(result.timedOut).toBe(1);
     await eventually(() => undefined);

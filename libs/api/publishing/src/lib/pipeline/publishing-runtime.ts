@@ -35,7 +35,9 @@ export class PublishingRuntime implements OnApplicationBootstrap, OnModuleDestro
       this.every('publishing.dispatch', publishing.dispatchIntervalMs, () => this.dispatcher.dispatchDue());
       this.every('publishing.reconcile', publishing.reconcileIntervalMs, () => this.reconciler.reconcile());
     }
-    this.logger.log(`publishing: ${this.queue.kind} queue; ${roles.includes('scheduler') ? 'dispatching' : 'not dispatching'}; ${this.queue.kind === 'in-process' || roles.includes('worker') ? `publishing ${publishing.concurrency} at a time` : 'not publishing'}`);
+    this.logger.log(
+      `publishing: ${this.queue.kind} queue; ${roles.includes('scheduler') ? 'dispatching' : 'not dispatching'}; ${this.queue.kind === 'in-process' || roles.includes('worker') ? `publishing ${publishing.concurrency} at a time` : 'not publishing'}`,
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -68,16 +68,18 @@ export class Reconciler {
     const lost = candidates.filter((row) => !live.has(row.job_id));
     if (lost.length === 0) return 0;
     return this.db.transaction(async (tx) => {
-      const rows = returnedRows<{ id: string; job_id: string; queued_revision: number }>(await tx.query(
-        `UPDATE post_targets t
+      const rows = returnedRows<{ id: string; job_id: string; queued_revision: number }>(
+        await tx.query(
+          `UPDATE post_targets t
             SET dispatch_count = t.dispatch_count + 1,
                 job_id = t.id || '.' || t.queued_revision || '.' || (t.dispatch_count + 1),
                 queued_at = now(), updated_at = now()
            FROM unnest($1::uuid[], $2::text[]) AS lost (id, job_id)
           WHERE t.id = lost.id AND t.job_id = lost.job_id AND t.state = 'queued'
       RETURNING t.id, t.job_id, t.queued_revision`,
-        [lost.map((row) => row.id), lost.map((row) => row.job_id)],
-      ));
+          [lost.map((row) => row.id), lost.map((row) => row.job_id)],
+        ),
+      );
       const now = Date.now();
       const jobs: PublishJob[] = rows.map((row) => ({ targetId: row.id, revision: row.queued_revision, jobId: row.job_id, runAt: now }));
       await this.queue.enqueue(jobs);
@@ -127,7 +129,10 @@ export class Reconciler {
       });
       const message = `No answer from the worker within ${Math.round(stuckAfterMs / 1000)} s; the platform may or may not have the post`;
       const retryAt = settlement.notBefore === null ? null : new Date(settlement.notBefore);
-      await tx.query(`UPDATE publish_attempts SET finished_at = clock_timestamp(), outcome = 'timed_out', message = $2, retry_at = $3 WHERE id = $1`, [row.attempt_id, message, retryAt]);
+      await tx.query(
+        `UPDATE publish_attempts SET finished_at = clock_timestamp(), outcome = 'timed_out', message = $2, retry_at = $3 WHERE id = $1`,
+        [row.attempt_id, message, retryAt],
+      );
       await tx.query(
         `UPDATE post_targets SET state = $2, not_before = $3, job_id = NULL, last_error_kind = 'timed_out', last_error = $4, updated_at = now() WHERE id = $1`,
         [row.target_id, settlement.targetState, retryAt, message],

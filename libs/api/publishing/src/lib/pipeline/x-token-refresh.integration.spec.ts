@@ -23,14 +23,20 @@ describe('publishing to X with an expired access token', () => {
 
   /** An X channel connected earlier (as the connect flow stores it), its access token expired a minute ago. */
   const expiredXChannel = async (): Promise<string> => {
-    const [{ id }] = await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'x', $2) RETURNING id`, [f.organizationId, `X ${randomBytes(4).toString('hex')}`]);
+    const [{ id }] = await t.db.query(`INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'x', $2) RETURNING id`, [
+      f.organizationId,
+      `X ${randomBytes(4).toString('hex')}`,
+    ]);
     await t.app.get(ConnectionsService).storeAuthorized({
       organizationId: f.organizationId,
       channelId: id,
       actorId: adminId,
       baseUrl: x.server.baseUrl,
       settings: { username: x.username },
-      credentials: { accessToken: 'expired-access', refreshToken: x.oauth.issueRefreshToken(CLIENT.clientId, 'tweet.write offline.access') },
+      credentials: {
+        accessToken: 'expired-access',
+        refreshToken: x.oauth.issueRefreshToken(CLIENT.clientId, 'tweet.write offline.access'),
+      },
       expiresAt: new Date(Date.now() - 60_000),
       accountName: `@${x.username}`,
     });
@@ -46,10 +52,8 @@ describe('publishing to X with an expired access token', () => {
   const settled = async (postId: string, states: string[], timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const [row]: Array<{ state: string; external_id: string | null; last_error_kind: string | null; last_error: string | null }> = await t.db.query(
-        `SELECT state, external_id, last_error_kind, last_error FROM post_targets WHERE post_id = $1`,
-        [postId],
-      );
+      const [row]: Array<{ state: string; external_id: string | null; last_error_kind: string | null; last_error: string | null }> =
+        await t.db.query(`SELECT state, external_id, last_error_kind, last_error FROM post_targets WHERE post_id = $1`, [postId]);
       if (states.includes(row.state)) return row;
       if (Date.now() > deadline) throw new Error(`target did not settle: ${row.state}`);
       await new Promise((resolve) => setTimeout(resolve, 50));

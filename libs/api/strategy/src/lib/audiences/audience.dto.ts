@@ -1,7 +1,21 @@
 import { type AudienceInput, type AudienceUpdate, EFFECT_PERIODS, type EffectPeriod, type EffectTarget } from '@kadens/shared/contracts';
 import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsObject, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 import { OptionalNotNull, OptionalNullable, Trim } from '@kadens/api/core';
 

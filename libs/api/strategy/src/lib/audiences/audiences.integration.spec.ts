@@ -39,9 +39,15 @@ describe('audiences against PostgreSQL', () => {
     const id = created.body.id;
     expect((await s.viewer.get(`${audiences}/${id}`)).body).toEqual(created.body);
 
-    const changed = await s.editor.patch(`${audiences}/${id}`).send({ effectTarget: { metric: 'applications', value: 12.5, period: 'week' }, channelIds: [instagram] });
+    const changed = await s.editor
+      .patch(`${audiences}/${id}`)
+      .send({ effectTarget: { metric: 'applications', value: 12.5, period: 'week' }, channelIds: [instagram] });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ effectTarget: { value: 12.5, period: 'week' }, channelIds: [instagram], effectGoal: 'Apply in time' });
+    expect(changed.body).toMatchObject({
+      effectTarget: { value: 12.5, period: 'week' },
+      channelIds: [instagram],
+      effectGoal: 'Apply in time',
+    });
 
     const untouched = await s.editor.patch(`${audiences}/${id}`).send({ name: 'Young parents' });
     expect(untouched.body).toMatchObject({ name: 'Young parents', effectTarget: { value: 12.5 }, channelIds: [instagram] });
@@ -71,14 +77,21 @@ describe('audiences against PostgreSQL', () => {
   it('refuses to delete an audience posts or initiatives are for (409 audience_in_use)', async () => {
     const { body: forPost } = await s.editor.post(audiences).send({ name: 'Readers' });
     const { body: theme } = await s.editor.post(s.url(s.fjordvik, 'themes')).send({ name: 'Audience theme', color: '#aabbcc' });
-    await insertPost(s.t, { organizationId: s.fjordvik, authorId: s.userIds['editor@kadens.demo'] ?? '', themeId: theme.id, audienceIds: [forPost.id] });
+    await insertPost(s.t, {
+      organizationId: s.fjordvik,
+      authorId: s.userIds['editor@kadens.demo'] ?? '',
+      themeId: theme.id,
+      audienceIds: [forPost.id],
+    });
     const refused = await s.editor.delete(`${audiences}/${forPost.id}`);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('audience_in_use');
     expect(refused.body.message).toMatch(/archive/);
 
     const { body: forInitiative } = await s.editor.post(audiences).send({ name: 'Planned for' });
-    await s.editor.post(s.url(s.fjordvik, 'initiatives')).send({ channelIds: [facebook], what: 'a', outcome: 'b', audienceIds: [forInitiative.id], hoursPerWeek: 1 });
+    await s.editor
+      .post(s.url(s.fjordvik, 'initiatives'))
+      .send({ channelIds: [facebook], what: 'a', outcome: 'b', audienceIds: [forInitiative.id], hoursPerWeek: 1 });
     expect((await s.editor.delete(`${audiences}/${forInitiative.id}`)).body.code).toBe('audience_in_use');
   });
 

@@ -16,10 +16,18 @@ export class AudiencesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(organizationId: string, includeArchived: boolean): Promise<AudienceView[]> {
-    const query = this.db.getRepository(Audience).createQueryBuilder('audience').where('audience.organization_id = :organizationId', { organizationId });
+    const query = this.db
+      .getRepository(Audience)
+      .createQueryBuilder('audience')
+      .where('audience.organization_id = :organizationId', { organizationId });
     if (!includeArchived) query.andWhere('audience.archived_at IS NULL');
     const audiences = await query.orderBy('lower(audience.name)').addOrderBy('audience.id').getMany();
-    const channels = await loadLinkedIds(this.db.manager, 'audience_channels', organizationId, audiences.map((a) => a.id));
+    const channels = await loadLinkedIds(
+      this.db.manager,
+      'audience_channels',
+      organizationId,
+      audiences.map((a) => a.id),
+    );
     return audiences.map((audience) => toAudienceView(audience, channels.get(audience.id) ?? []));
   }
 
@@ -68,7 +76,14 @@ export class AudiencesService {
 
   /** Refused (409 audience_in_use) while posts or initiatives are for this audience. */
   remove(organizationId: string, id: string): Promise<void> {
-    return deleteOwned(this.db.manager, Audience, 'audience', organizationId, id, 'Posts or initiatives are for this audience; archive it instead.');
+    return deleteOwned(
+      this.db.manager,
+      Audience,
+      'audience',
+      organizationId,
+      id,
+      'Posts or initiatives are for this audience; archive it instead.',
+    );
   }
 
   /** The row and its channel links change together or not at all. */

@@ -1,4 +1,11 @@
-import { CHANNEL_STATUSES, type ChannelInput, type ChannelStatus, type ChannelUpdate, type Platform, PLATFORMS } from '@kadens/shared/contracts';
+import {
+  CHANNEL_STATUSES,
+  type ChannelInput,
+  type ChannelStatus,
+  type ChannelUpdate,
+  type Platform,
+  PLATFORMS,
+} from '@kadens/shared/contracts';
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
@@ -41,4 +48,6 @@ export class CreateChannelDto implements ChannelInput {
 }
 
 /** Everything but the platform, which is fixed: sending it is refused as an unknown field. */
-export class UpdateChannelDto extends PartialType(OmitType(CreateChannelDto, ['platform'] as const), { skipNullProperties: false }) implements ChannelUpdate {}
+export class UpdateChannelDto
+  extends PartialType(OmitType(CreateChannelDto, ['platform'] as const), { skipNullProperties: false })
+  implements ChannelUpdate {}

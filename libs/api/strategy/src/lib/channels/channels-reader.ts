@@ -20,18 +20,27 @@ export class ChannelsReader {
 
   /** The organisation's active channels by name, with what the public may see of them. */
   activeForPublic(organizationId: string): Promise<PublicChannelRow[]> {
-    return this.manager.query(`SELECT id, platform, name, handle, public_description FROM channels WHERE organization_id = $1 AND status = 'active' ORDER BY name`, [organizationId]);
+    return this.manager.query(
+      `SELECT id, platform, name, handle, public_description FROM channels WHERE organization_id = $1 AND status = 'active' ORDER BY name`,
+      [organizationId],
+    );
   }
 
   /** The channel's platform, or null when the organisation has no such channel. */
   async platformOf(organizationId: string, channelId: string): Promise<Platform | null> {
-    const [channel]: Array<{ platform: Platform }> = await this.manager.query(`SELECT platform FROM channels WHERE organization_id = $1 AND id = $2`, [organizationId, channelId]);
+    const [channel]: Array<{ platform: Platform }> = await this.manager.query(
+      `SELECT platform FROM channels WHERE organization_id = $1 AND id = $2`,
+      [organizationId, channelId],
+    );
     return channel?.platform ?? null;
   }
 
   /** Which of the given ids are channels of the organisation (in no particular order). */
   async existingIds(organizationId: string, channelIds: readonly string[]): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.manager.query(`SELECT id FROM channels WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, [...channelIds]]);
+    const rows: Array<{ id: string }> = await this.manager.query(
+      `SELECT id FROM channels WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
+      [organizationId, [...channelIds]],
+    );
     return rows.map((row) => row.id);
   }
 }

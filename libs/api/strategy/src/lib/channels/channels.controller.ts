@@ -36,7 +36,9 @@ export class ChannelsController {
   /** Everything but the platform, which is fixed at creation. */
   @Patch(':id')
   @RequirePermission('strategy.edit')
-  @ApiBadRequestResponse({ description: 'Invalid fields (platform among them), or a responsible person who is not a member (code not_a_member).' })
+  @ApiBadRequestResponse({
+    description: 'Invalid fields (platform among them), or a responsible person who is not a member (code not_a_member).',
+  })
   @ApiConflictResponse({ description: 'Another channel has this name (code name_taken).' })
   update(@Param() params: OrganizationItemParams, @Body() body: UpdateChannelDto): Promise<ChannelView> {
     return this.channels.update(params.organizationId, params.id, body);

@@ -27,9 +27,20 @@ describe('channels against PostgreSQL', () => {
       createdAt: expect.any(String),
     });
     const id = created.body.id;
-    const changed = await s.editor.patch(`${channels}/${id}`).send({ handle: '@fjordvik@social.example', responsibleUserId: editorId, publicDescription: 'We answer on weekdays', status: 'paused' });
+    const changed = await s.editor.patch(`${channels}/${id}`).send({
+      handle: '@fjordvik@social.example',
+      responsibleUserId: editorId,
+      publicDescription: 'We answer on weekdays',
+      status: 'paused',
+    });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ platform: 'mastodon', handle: '@fjordvik@social.example', responsibleUserId: editorId, publicDescription: 'We answer on weekdays', status: 'paused' });
+    expect(changed.body).toMatchObject({
+      platform: 'mastodon',
+      handle: '@fjordvik@social.example',
+      responsibleUserId: editorId,
+      publicDescription: 'We answer on weekdays',
+      status: 'paused',
+    });
     expect((await s.viewer.get(`${channels}/${id}`)).body).toEqual(changed.body);
 
     const platform = await s.editor.patch(`${channels}/${id}`).send({ platform: 'x' });
@@ -58,15 +69,21 @@ describe('channels against PostgreSQL', () => {
   });
 
   it('only lets a member of this organisation answer for a channel', async () => {
-    const outsider = await s.editor.post(channels).send({ platform: 'x', name: 'Outsider', responsibleUserId: s.userIds['redaktor@kadens.demo'] });
+    const outsider = await s.editor
+      .post(channels)
+      .send({ platform: 'x', name: 'Outsider', responsibleUserId: s.userIds['redaktor@kadens.demo'] });
     expect(outsider.status).toBe(400);
     expect(outsider.body.code).toBe('not_a_member');
     expect(fieldsOf(outsider.body)).toEqual(['responsibleUserId']);
     const nobody = await s.editor.post(channels).send({ platform: 'x', name: 'Nobody', responsibleUserId: MISSING });
     expect(fieldsOf(nobody.body)).toEqual(['responsibleUserId']);
-    const { body: channel } = await s.editor.post(channels).send({ platform: 'x', name: 'Member', responsibleUserId: s.userIds['viewer@kadens.demo'] });
+    const { body: channel } = await s.editor
+      .post(channels)
+      .send({ platform: 'x', name: 'Member', responsibleUserId: s.userIds['viewer@kadens.demo'] });
     expect(channel.responsibleUserId).toBe(s.userIds['viewer@kadens.demo']);
-    expect((await s.editor.patch(`${channels}/${channel.id}`).send({ responsibleUserId: s.userIds['redaktor@kadens.demo'] })).status).toBe(400);
+    expect((await s.editor.patch(`${channels}/${channel.id}`).send({ responsibleUserId: s.userIds['redaktor@kadens.demo'] })).status).toBe(
+      400,
+    );
   });
 
   it('refuses a second channel of the same name, whatever the case, with 409 naming name', async () => {
@@ -100,7 +117,9 @@ describe('channels against PostgreSQL', () => {
 
     it('deletes one only audiences list, which then stop listing it', async () => {
       const { body: channel } = await s.editor.post(channels).send({ platform: 'linkedin', name: 'Where they are' });
-      const { body: audience } = await s.editor.post(s.url(s.fjordvik, 'audiences')).send({ name: 'Professionals', channelIds: [channel.id] });
+      const { body: audience } = await s.editor
+        .post(s.url(s.fjordvik, 'audiences'))
+        .send({ name: 'Professionals', channelIds: [channel.id] });
       expect(audience.channelIds).toEqual([channel.id]);
       expect((await s.editor.delete(`${channels}/${channel.id}`)).status).toBe(204);
       expect((await s.viewer.get(s.url(s.fjordvik, `audiences/${audience.id}`))).body.channelIds).toEqual([]);

@@ -61,7 +61,14 @@ export class ChannelsService {
    * stop listing it, since "where an audience is" is a description, not a plan.
    */
   remove(organizationId: string, id: string): Promise<void> {
-    return deleteOwned(this.db.manager, Channel, 'channel', organizationId, id, 'Posts or initiatives use this channel; remove it from them first, or pause it instead.');
+    return deleteOwned(
+      this.db.manager,
+      Channel,
+      'channel',
+      organizationId,
+      id,
+      'Posts or initiatives use this channel; remove it from them first, or pause it instead.',
+    );
   }
 
   /** Prepares the row inside a transaction (so the responsible member cannot leave meanwhile) and saves it. */
@@ -77,7 +84,10 @@ export class ChannelsService {
 /** The responsible person must be a member of this organisation; the row stays locked until commit. */
 async function assertMember(tx: EntityManager, organizationId: string, userId: string | null | undefined): Promise<void> {
   if (userId === null || userId === undefined) return;
-  const rows: unknown[] = await tx.query(`SELECT 1 FROM memberships WHERE organization_id = $1 AND user_id = $2 FOR KEY SHARE`, [organizationId, userId]);
+  const rows: unknown[] = await tx.query(`SELECT 1 FROM memberships WHERE organization_id = $1 AND user_id = $2 FOR KEY SHARE`, [
+    organizationId,
+    userId,
+  ]);
   if (rows.length === 0) {
     throw new BadRequestException({
       message: 'responsibleUserId: not a member of this organisation',

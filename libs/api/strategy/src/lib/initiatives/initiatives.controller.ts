@@ -27,7 +27,9 @@ export class InitiativesController {
 
   @Post()
   @RequirePermission('strategy.edit')
-  @ApiBadRequestResponse({ description: 'Invalid fields, or channelIds / audienceIds not of this organisation or archived (code unknown_reference).' })
+  @ApiBadRequestResponse({
+    description: 'Invalid fields, or channelIds / audienceIds not of this organisation or archived (code unknown_reference).',
+  })
   create(@Param('organizationId') organizationId: string, @Body() body: CreateInitiativeDto): Promise<InitiativeView> {
     return this.initiatives.create(organizationId, body);
   }
@@ -35,7 +37,9 @@ export class InitiativesController {
   /** Given channelIds or audienceIds replace the old ones; an audience archived since it was chosen may stay. */
   @Patch(':id')
   @RequirePermission('strategy.edit')
-  @ApiBadRequestResponse({ description: 'Invalid fields, or channelIds / audienceIds not of this organisation or archived (code unknown_reference).' })
+  @ApiBadRequestResponse({
+    description: 'Invalid fields, or channelIds / audienceIds not of this organisation or archived (code unknown_reference).',
+  })
   update(@Param() params: OrganizationItemParams, @Body() body: UpdateInitiativeDto): Promise<InitiativeView> {
     return this.initiatives.update(params.organizationId, params.id, body);
   }

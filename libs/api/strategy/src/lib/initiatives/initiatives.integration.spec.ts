@@ -9,7 +9,13 @@ describe('initiatives against PostgreSQL', () => {
   let instagram: string;
   let parents: string;
   let seniors: string;
-  const sentence = () => ({ channelIds: [facebook], what: 'share kindergarten news', outcome: 'more applications in time', audienceIds: [parents], hoursPerWeek: 2.5 });
+  const sentence = () => ({
+    channelIds: [facebook],
+    what: 'share kindergarten news',
+    outcome: 'more applications in time',
+    audienceIds: [parents],
+    hoursPerWeek: 2.5,
+  });
 
   beforeAll(async () => {
     s = await startStrategyTestApp();
@@ -38,12 +44,25 @@ describe('initiatives against PostgreSQL', () => {
     const id = created.body.id;
     expect((await s.viewer.get(`${initiatives}/${id}`)).body).toEqual(created.body);
 
-    const changed = await s.editor.patch(`${initiatives}/${id}`).send({ channelIds: [instagram, facebook], audienceIds: [seniors, parents], hoursPerWeek: 4, core: true, status: 'active' });
+    const changed = await s.editor
+      .patch(`${initiatives}/${id}`)
+      .send({ channelIds: [instagram, facebook], audienceIds: [seniors, parents], hoursPerWeek: 4, core: true, status: 'active' });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ channelIds: [facebook, instagram], audienceIds: [parents, seniors], hoursPerWeek: 4, core: true, status: 'active', what: 'share kindergarten news' });
+    expect(changed.body).toMatchObject({
+      channelIds: [facebook, instagram],
+      audienceIds: [parents, seniors],
+      hoursPerWeek: 4,
+      core: true,
+      status: 'active',
+      what: 'share kindergarten news',
+    });
 
     const partly = await s.editor.patch(`${initiatives}/${id}`).send({ outcome: 'every place filled' });
-    expect(partly.body).toMatchObject({ outcome: 'every place filled', channelIds: [facebook, instagram], audienceIds: [parents, seniors] });
+    expect(partly.body).toMatchObject({
+      outcome: 'every place filled',
+      channelIds: [facebook, instagram],
+      audienceIds: [parents, seniors],
+    });
 
     const list = await s.viewer.get(initiatives);
     expect(list.body.find((i: { id: string }) => i.id === id)).toEqual(partly.body);
@@ -55,7 +74,12 @@ describe('initiatives against PostgreSQL', () => {
   it('refuses to delete an initiative posts belong to (409 initiative_in_use), which can be dropped instead', async () => {
     const { body: initiative } = await s.editor.post(initiatives).send(sentence());
     const { body: theme } = await s.editor.post(s.url(s.fjordvik, 'themes')).send({ name: 'Initiative theme', color: '#aabbcc' });
-    await insertPost(s.t, { organizationId: s.fjordvik, authorId: s.userIds['editor@kadens.demo'] ?? '', themeId: theme.id, initiativeId: initiative.id });
+    await insertPost(s.t, {
+      organizationId: s.fjordvik,
+      authorId: s.userIds['editor@kadens.demo'] ?? '',
+      themeId: theme.id,
+      initiativeId: initiative.id,
+    });
     const refused = await s.editor.delete(`${initiatives}/${initiative.id}`);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('initiative_in_use');

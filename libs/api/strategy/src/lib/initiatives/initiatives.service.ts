@@ -30,7 +30,14 @@ export class InitiativesService {
       await assertOwnedIds(tx, 'audiences', organizationId, input.audienceIds, 'audienceIds', { allowArchived: false });
       const repository = tx.getRepository(Initiative);
       const initiative = await repository.save(
-        repository.create({ organizationId, what: input.what, outcome: input.outcome, hoursPerWeek: input.hoursPerWeek, core: input.core ?? false, status: input.status ?? 'idea' }),
+        repository.create({
+          organizationId,
+          what: input.what,
+          outcome: input.outcome,
+          hoursPerWeek: input.hoursPerWeek,
+          core: input.core ?? false,
+          status: input.status ?? 'idea',
+        }),
       );
       await this.link(tx, initiative, input.channelIds, input.audienceIds);
       return this.view(tx, initiative);
@@ -60,10 +67,22 @@ export class InitiativesService {
 
   /** Refused (409 initiative_in_use) while posts belong to it; set it to dropped instead. */
   remove(organizationId: string, id: string): Promise<void> {
-    return deleteOwned(this.db.manager, Initiative, 'initiative', organizationId, id, 'Posts belong to this initiative; set its status to dropped instead.');
+    return deleteOwned(
+      this.db.manager,
+      Initiative,
+      'initiative',
+      organizationId,
+      id,
+      'Posts belong to this initiative; set its status to dropped instead.',
+    );
   }
 
-  private async link(tx: EntityManager, initiative: Initiative, channelIds: string[] | undefined, audienceIds: string[] | undefined): Promise<void> {
+  private async link(
+    tx: EntityManager,
+    initiative: Initiative,
+    channelIds: string[] | undefined,
+    audienceIds: string[] | undefined,
+  ): Promise<void> {
     const { organizationId, id } = initiative;
     if (channelIds) await replaceLinkedIds(tx, 'initiative_channels', organizationId, id, channelIds, 'channelIds');
     if (audienceIds) await replaceLinkedIds(tx, 'initiative_audiences', organizationId, id, audienceIds, 'audienceIds');
@@ -79,6 +98,8 @@ export class InitiativesService {
     const ids = initiatives.map((initiative) => initiative.id);
     const channels = await loadLinkedIds(manager, 'initiative_channels', organizationId, ids);
     const audiences = await loadLinkedIds(manager, 'initiative_audiences', organizationId, ids);
-    return initiatives.map((initiative) => toInitiativeView(initiative, channels.get(initiative.id) ?? [], audiences.get(initiative.id) ?? []));
+    return initiatives.map((initiative) =>
+      toInitiativeView(initiative, channels.get(initiative.id) ?? [], audiences.get(initiative.id) ?? []),
+    );
   }
 }

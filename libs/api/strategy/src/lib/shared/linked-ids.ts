@@ -12,7 +12,12 @@ export type LinkTable = keyof typeof LINKS;
 const FOREIGN_KEY_VIOLATION = '23503';
 
 /** The linked ids of each owner, ordered by the linked item's name so every client lists them alike. */
-export async function loadLinkedIds(manager: EntityManager, table: LinkTable, organizationId: string, ownerIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function loadLinkedIds(
+  manager: EntityManager,
+  table: LinkTable,
+  organizationId: string,
+  ownerIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const byOwner = new Map<string, string[]>(ownerIds.map((id) => [id, []]));
   if (ownerIds.length === 0) return byOwner;
   const { owner, linked, linkedTable } = LINKS[table];
@@ -31,18 +36,30 @@ export async function loadLinkedIds(manager: EntityManager, table: LinkTable, or
  * Makes the owner's links exactly `ids`. Call inside a transaction, after `assertOwnedIds`; should a
  * linked item vanish in between, the foreign key's refusal is still a 400 naming `field`, not a 500.
  */
-export async function replaceLinkedIds(manager: EntityManager, table: LinkTable, organizationId: string, ownerId: string, ids: readonly string[], field: string): Promise<void> {
+export async function replaceLinkedIds(
+  manager: EntityManager,
+  table: LinkTable,
+  organizationId: string,
+  ownerId: string,
+  ids: readonly string[],
+  field: string,
+): Promise<void> {
   const { owner, linked } = LINKS[table];
   await manager.query(`DELETE FROM ${table} WHERE organization_id = $1 AND ${owner} = $2`, [organizationId, ownerId]);
   if (ids.length === 0) return;
   try {
-    await manager.query(
-      `INSERT INTO ${table} (organization_id, ${owner}, ${linked}) SELECT $1, $2, unnest($3::uuid[])`,
-      [organizationId, ownerId, [...new Set(ids)]],
-    );
+    await manager.query(`INSERT INTO ${table} (organization_id, ${owner}, ${linked}) SELECT $1, $2, unnest($3::uuid[])`, [
+      organizationId,
+      ownerId,
+      [...new Set(ids)],
+    ]);
   } catch (error) {
     if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
-      throw new BadRequestException({ message: `${field}: an item no longer exists`, code: 'unknown_reference', errors: [{ field, messages: ['refers to an item that no longer exists'] }] });
+      throw new BadRequestException({
+        message: `${field}: an item no longer exists`,
+        code: 'unknown_reference',
+        errors: [{ field, messages: ['refers to an item that no longer exists'] }],
+      });
     }
     throw error;
   }

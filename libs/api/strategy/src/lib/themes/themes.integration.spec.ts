@@ -14,7 +14,14 @@ describe('themes against PostgreSQL', () => {
   it('creates, reads, changes and deletes a theme', async () => {
     const created = await s.editor.post(themes).send({ name: '  Culture  ', color: '#AA33CC', description: 'Concerts and the library' });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), name: 'Culture', color: '#aa33cc', description: 'Concerts and the library', archived: false, createdAt: expect.any(String) });
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      name: 'Culture',
+      color: '#aa33cc',
+      description: 'Concerts and the library',
+      archived: false,
+      createdAt: expect.any(String),
+    });
     const id = created.body.id;
     expect((await s.viewer.get(`${themes}/${id}`)).body).toEqual(created.body);
 

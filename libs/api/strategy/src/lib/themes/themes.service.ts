@@ -15,7 +15,10 @@ export class ThemesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(organizationId: string, includeArchived: boolean): Promise<ThemeView[]> {
-    const query = this.db.getRepository(Theme).createQueryBuilder('theme').where('theme.organization_id = :organizationId', { organizationId });
+    const query = this.db
+      .getRepository(Theme)
+      .createQueryBuilder('theme')
+      .where('theme.organization_id = :organizationId', { organizationId });
     if (!includeArchived) query.andWhere('theme.archived_at IS NULL');
     const themes = await query.orderBy('lower(theme.name)').addOrderBy('theme.id').getMany();
     return themes.map(toThemeView);
@@ -27,7 +30,13 @@ export class ThemesService {
 
   create(organizationId: string, input: CreateThemeDto): Promise<ThemeView> {
     const repository = this.db.getRepository(Theme);
-    const theme = repository.create({ organizationId, name: input.name, color: input.color, description: input.description ?? '', archivedAt: null });
+    const theme = repository.create({
+      organizationId,
+      name: input.name,
+      color: input.color,
+      description: input.description ?? '',
+      archivedAt: null,
+    });
     return conflictOnDuplicate(async () => toThemeView(await repository.save(theme)), 'name', 'name_taken');
   }
 

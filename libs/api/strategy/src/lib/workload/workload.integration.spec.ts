@@ -11,7 +11,9 @@ describe('strategy workload against PostgreSQL', () => {
     const channel = (await s.admin.post(s.url(s.fjordvik, 'channels')).send({ platform: 'facebook', name: 'Facebook' })).body.id;
     const audience = (await s.admin.post(s.url(s.fjordvik, 'audiences')).send({ name: 'Everyone' })).body.id;
     plan = async (hoursPerWeek, status, core = false) => {
-      const response = await s.editor.post(s.url(s.fjordvik, 'initiatives')).send({ channelIds: [channel], what: 'w', outcome: 'o', audienceIds: [audience], hoursPerWeek, status, core });
+      const response = await s.editor
+        .post(s.url(s.fjordvik, 'initiatives'))
+        .send({ channelIds: [channel], what: 'w', outcome: 'o', audienceIds: [audience], hoursPerWeek, status, core });
       if (response.status !== 201) throw new Error(JSON.stringify(response.body));
       return response.body.id;
     };
@@ -21,7 +23,13 @@ describe('strategy workload against PostgreSQL', () => {
   it('is all zero with no initiatives and no stated capacity', async () => {
     const response = await s.viewer.get(workload);
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ capacityHoursPerWeek: null, activeHoursPerWeek: 0, coreHoursPerWeek: 0, ideaHoursPerWeek: 0, overCapacity: false });
+    expect(response.body).toEqual({
+      capacityHoursPerWeek: null,
+      activeHoursPerWeek: 0,
+      coreHoursPerWeek: 0,
+      ideaHoursPerWeek: 0,
+      overCapacity: false,
+    });
   });
 
   it('sums active, core and idea hours exactly, and never warns without a capacity', async () => {
@@ -32,7 +40,13 @@ describe('strategy workload against PostgreSQL', () => {
     await plan(1.5, 'idea');
     await plan(40, 'dropped', true);
     const { body } = await s.viewer.get(workload);
-    expect(body).toEqual({ capacityHoursPerWeek: null, activeHoursPerWeek: 7.8, coreHoursPerWeek: 0.3, ideaHoursPerWeek: 4.5, overCapacity: false });
+    expect(body).toEqual({
+      capacityHoursPerWeek: null,
+      activeHoursPerWeek: 7.8,
+      coreHoursPerWeek: 0.3,
+      ideaHoursPerWeek: 4.5,
+      overCapacity: false,
+    });
   });
 
   it('warns only when the active initiatives cost more than the capacity', async () => {
@@ -50,7 +64,13 @@ describe('strategy workload against PostgreSQL', () => {
     expect((await s.viewer.get(workload)).body).toMatchObject({ activeHoursPerWeek: 7.8, ideaHoursPerWeek: 9.5, overCapacity: false });
     await s.editor.patch(s.url(s.fjordvik, `initiatives/${id}`)).send({ status: 'active' });
     expect((await s.viewer.get(workload)).body).toMatchObject({ activeHoursPerWeek: 12.8, ideaHoursPerWeek: 4.5, overCapacity: true });
-    expect((await s.admin.get(s.url(s.bolgeby, 'strategy/workload'))).body).toEqual({ capacityHoursPerWeek: null, activeHoursPerWeek: 0, coreHoursPerWeek: 0, ideaHoursPerWeek: 0, overCapacity: false });
+    expect((await s.admin.get(s.url(s.bolgeby, 'strategy/workload'))).body).toEqual({
+      capacityHoursPerWeek: null,
+      activeHoursPerWeek: 0,
+      coreHoursPerWeek: 0,
+      ideaHoursPerWeek: 0,
+      overCapacity: false,
+    });
   });
 
   it('is for members only', async () => {

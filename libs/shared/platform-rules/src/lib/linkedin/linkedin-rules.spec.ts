@@ -26,10 +26,7 @@ describe('escapeLinkedInCommentary', () => {
     ['Møte (kl. 10) #kommune @Kari', 'Møte \\(kl. 10\\) \\#kommune \\@Kari'],
     ['C:\\temp\\(x)', 'C:\\\\temp\\\\\\(x\\)'],
     ['https://kommune.no/a_b?x=(1)', 'https://kommune.no/a\\_b?x=\\(1\\)'],
-    [
-      'Plain æøå, 日本語 and emoji \u{1F44D}: nothing to escape.',
-      'Plain æøå, 日本語 and emoji \u{1F44D}: nothing to escape.',
-    ],
+    ['Plain æøå, 日本語 and emoji \u{1F44D}: nothing to escape.', 'Plain æøå, 日本語 and emoji \u{1F44D}: nothing to escape.'],
   ])('escapes a whole text: %s', (text, escaped) => {
     expect(escapeLinkedInCommentary(text)).toBe(escaped);
   });
@@ -68,9 +65,7 @@ describe('LinkedIn rules', () => {
   });
 
   it('composes unescaped text, so the adapter escapes exactly once', () => {
-    expect(linkedinRules.composeText({ text: 'Se (mer)', link: 'https://kommune.no' })).toBe(
-      'Se (mer)\n\nhttps://kommune.no',
-    );
+    expect(linkedinRules.composeText({ text: 'Se (mer)', link: 'https://kommune.no' })).toBe('Se (mer)\n\nhttps://kommune.no');
   });
 
   it('reports the escaped count', () => {

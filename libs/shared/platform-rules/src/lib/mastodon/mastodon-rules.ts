@@ -15,10 +15,7 @@ export const MASTODON_URL_LENGTH = 23;
 
 // Mastodon's Account::MENTION_RE; [:word:] in Ruby is letters, marks, digits and connectors.
 const WORD = String.raw`\p{L}\p{M}\p{N}\p{Pc}`;
-const MENTION = new RegExp(
-  String.raw`(?<![=/${WORD}])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@[${WORD}.-]+[${WORD}]+)?`,
-  'giu',
-);
+const MENTION = new RegExp(String.raw`(?<![=/${WORD}])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@[${WORD}.-]+[${WORD}]+)?`, 'giu');
 
 /** The text Mastodon measures: URLs as 23 placeholder characters, mentions without their domain. */
 export function mastodonCountableText(text: string): string {

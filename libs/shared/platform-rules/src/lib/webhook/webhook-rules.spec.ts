@@ -8,8 +8,6 @@ describe('Webhook', () => {
   });
 
   it('still refuses a post with nothing in it', () => {
-    expect(webhookRules.validate({ text: ' \n ', link: '', mediaUrls: [] }).map((issue) => issue.code)).toEqual([
-      'content.empty',
-    ]);
+    expect(webhookRules.validate({ text: ' \n ', link: '', mediaUrls: [] }).map((issue) => issue.code)).toEqual(['content.empty']);
   });
 });

@@ -10,8 +10,6 @@ describe('WordPress', () => {
   });
 
   it('puts the link in the post body', () => {
-    expect(wordpressRules.composeText({ text: 'Les mer', link: 'https://kommune.no' })).toBe(
-      'Les mer\n\nhttps://kommune.no',
-    );
+    expect(wordpressRules.composeText({ text: 'Les mer', link: 'https://kommune.no' })).toBe('Les mer\n\nhttps://kommune.no');
   });
 });

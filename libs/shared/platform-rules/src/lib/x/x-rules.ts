@@ -26,7 +26,5 @@ export const xRules = defineTextRules({
   linkPlacement: 'in_text',
   count: countXWeighted,
   extraChecks: (composed) =>
-    twitterText.hasInvalidCharacters(composed)
-      ? [{ code: 'text.invalid_characters', severity: 'block', params: {} }]
-      : [],
+    twitterText.hasInvalidCharacters(composed) ? [{ code: 'text.invalid_characters', severity: 'block', params: {} }] : [],
 });

@@ -46,53 +46,17 @@ describe('refusals', () => {
     ['the system approving', post(), approve(), 'system', 'only_member'],
     ['the system editing', post(), { type: 'edit_content' }, 'system', 'only_member'],
     ['the author approving their own post', post(), approve(), author, 'own_post'],
-    [
-      'an admin approving their own post',
-      post({ authorId: 'u-admin', revisionAuthorId: 'u-admin' }),
-      approve(),
-      admin,
-      'own_post',
-    ],
-    [
-      'approving a revision one wrote for someone else',
-      post({ revisionAuthorId: 'u-ada' }),
-      approve(),
-      ada,
-      'own_post',
-    ],
+    ['an admin approving their own post', post({ authorId: 'u-admin', revisionAuthorId: 'u-admin' }), approve(), admin, 'own_post'],
+    ['approving a revision one wrote for someone else', post({ revisionAuthorId: 'u-ada' }), approve(), ada, 'own_post'],
     ['the author requesting changes on their own post', post(), requestChanges(), author, 'own_post'],
     ['approving a revision that was edited since', post({ revision: 4 }), approve(3), ada, 'stale_revision'],
     ['approving a revision that does not exist yet', post(), approve(4), ada, 'stale_revision'],
     ['requesting changes on an old revision', post({ revision: 4 }), requestChanges(3), ada, 'stale_revision'],
-    [
-      'approving twice',
-      post({ approvals: [{ userId: 'u-ada', role: 'approver', revision: 3 }] }),
-      approve(),
-      ada,
-      'already_approved',
-    ],
+    ['approving twice', post({ approvals: [{ userId: 'u-ada', role: 'approver', revision: 3 }] }), approve(), ada, 'already_approved'],
     ['approving with the checklist unticked', post(), approve(3, false), ada, 'checklist_incomplete'],
-    [
-      'editing while a target is publishing',
-      approvedPost(['publishing']),
-      { type: 'edit_content' },
-      editor,
-      'delivery_started',
-    ],
-    [
-      'moving a published post',
-      approvedPost(['published', 'scheduled']),
-      { type: 'move_time' },
-      editor,
-      'delivery_started',
-    ],
-    [
-      'cancelling when the outcome is unknown',
-      approvedPost(['unconfirmed']),
-      { type: 'cancel' },
-      editor,
-      'delivery_started',
-    ],
+    ['editing while a target is publishing', approvedPost(['publishing']), { type: 'edit_content' }, editor, 'delivery_started'],
+    ['moving a published post', approvedPost(['published', 'scheduled']), { type: 'move_time' }, editor, 'delivery_started'],
+    ['cancelling when the outcome is unknown', approvedPost(['unconfirmed']), { type: 'cancel' }, editor, 'delivery_started'],
     ['pulling back a published post', approvedPost(['published']), requestChanges(), ada, 'delivery_started'],
   ])('%s → %s', (_label, subject, request, actor, reason) => {
     expect(decidePostAction(subject, request, actor, POLICY)).toEqual({ ok: false, reason });
@@ -102,13 +66,7 @@ describe('refusals', () => {
 describe('what is checked first', () => {
   it.each<[string, PostState, PostActionRequest, Actor, DenialReason]>([
     ['role before state: an editor approving a draft', 'draft', approve(), editor, 'role_lacks_permission'],
-    [
-      'state before authorship: the author approving their own draft',
-      'draft',
-      approve(),
-      author,
-      'not_allowed_in_state',
-    ],
+    ['state before authorship: the author approving their own draft', 'draft', approve(), author, 'not_allowed_in_state'],
     ['authorship before revision: the author approving a stale revision', 'in_review', approve(2), author, 'own_post'],
     ['revision before checklist', 'in_review', approve(2, false), ada, 'stale_revision'],
     [
@@ -124,11 +82,8 @@ describe('what is checked first', () => {
 });
 
 describe('delivery that has not gone out does not freeze the post', () => {
-  it.each<[TargetState[]]>([[['queued']], [['failed']], [['held']], [['scheduled', 'expired']]])(
-    'targets %j',
-    (targetStates) => {
-      expect(decidePostAction(approvedPost(targetStates), { type: 'edit_content' }, editor, POLICY).ok).toBe(true);
-      expect(decidePostAction(approvedPost(targetStates), { type: 'cancel' }, editor, POLICY).ok).toBe(true);
-    },
-  );
+  it.each<[TargetState[]]>([[['queued']], [['failed']], [['held']], [['scheduled', 'expired']]])('targets %j', (targetStates) => {
+    expect(decidePostAction(approvedPost(targetStates), { type: 'edit_content' }, editor, POLICY).ok).toBe(true);
+    expect(decidePostAction(approvedPost(targetStates), { type: 'cancel' }, editor, POLICY).ok).toBe(true);
+  });
 });

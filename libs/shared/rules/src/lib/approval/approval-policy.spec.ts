@@ -1,12 +1,6 @@
 import type { Role } from '@kadens/shared/contracts';
 
-import {
-  type ApprovalPolicy,
-  approvalProgress,
-  isApprovalCount,
-  isSignedOff,
-  strictestPolicy,
-} from './approval-policy';
+import { type ApprovalPolicy, approvalProgress, isApprovalCount, isSignedOff, strictestPolicy } from './approval-policy';
 import type { Actor, PostWorkflow, RecordedApproval } from './approval-types';
 import { decidePostAction } from './decide-post-action';
 
@@ -33,12 +27,7 @@ function inReview(overrides: Partial<PostWorkflow> = {}): PostWorkflow {
 function approveInTurn(start: PostWorkflow, actors: Actor[], rules: ApprovalPolicy): string[] {
   let current = start;
   return actors.map((actor) => {
-    const decision = decidePostAction(
-      current,
-      { type: 'approve', revision: current.revision, checklistComplete: true },
-      actor,
-      rules,
-    );
+    const decision = decidePostAction(current, { type: 'approve', revision: current.revision, checklistComplete: true }, actor, rules);
     if (!decision.ok) return `refused:${decision.reason}`;
     current = { ...current, state: decision.next.state, approvals: decision.next.approvals };
     return decision.next.state;
@@ -49,20 +38,8 @@ describe('approvals required by policy', () => {
   it.each<[string, PostWorkflow, Actor[], ApprovalPolicy, string[]]>([
     ['one of one', inReview(), [approver('a')], policy(1), ['approved']],
     ['two of two', inReview(), [approver('a'), approver('b')], policy(2), ['in_review', 'approved']],
-    [
-      'three of three',
-      inReview(),
-      [approver('a'), approver('b'), approver('c')],
-      policy(3),
-      ['in_review', 'in_review', 'approved'],
-    ],
-    [
-      'sensitive: an approver alone is not enough',
-      inReview({ sensitive: true }),
-      [approver('a')],
-      policy(1),
-      ['in_review'],
-    ],
+    ['three of three', inReview(), [approver('a'), approver('b'), approver('c')], policy(3), ['in_review', 'in_review', 'approved']],
+    ['sensitive: an approver alone is not enough', inReview({ sensitive: true }), [approver('a')], policy(1), ['in_review']],
     [
       'sensitive: then an admin completes it',
       inReview({ sensitive: true }),
@@ -126,12 +103,7 @@ describe('approvals count only for the current revision', () => {
       approvals: [{ userId: 'a', role: 'approver', revision: 1 }],
       targetStates: ['scheduled'],
     });
-    const decision = decidePostAction(
-      approved,
-      { type: 'edit_content' },
-      { userId: 'u-eli', role: 'editor' },
-      policy(1),
-    );
+    const decision = decidePostAction(approved, { type: 'edit_content' }, { userId: 'u-eli', role: 'editor' }, policy(1));
     expect(decision).toEqual({
       ok: true,
       next: {
@@ -148,15 +120,13 @@ describe('approvals count only for the current revision', () => {
 
   it('moving only the time keeps revision and approvals and reschedules', () => {
     const approvals: RecordedApproval[] = [{ userId: 'a', role: 'approver', revision: 1 }];
-    const decision = decidePostAction(
-      inReview({ state: 'approved', approvals }),
-      { type: 'move_time' },
-      approver('a'),
-      policy(1),
-    );
-    expect(
-      decision.ok && [decision.next.state, decision.next.revision, decision.next.approvals, decision.next.targets],
-    ).toEqual(['approved', 1, approvals, 'scheduled']);
+    const decision = decidePostAction(inReview({ state: 'approved', approvals }), { type: 'move_time' }, approver('a'), policy(1));
+    expect(decision.ok && [decision.next.state, decision.next.revision, decision.next.approvals, decision.next.targets]).toEqual([
+      'approved',
+      1,
+      approvals,
+      'scheduled',
+    ]);
   });
 
   it('an approval of an earlier revision does not help the current one', () => {
@@ -197,12 +167,7 @@ describe('policy', () => {
     ['no channel policies', policy(1), [], policy(1)],
     ['a stricter channel raises the count', policy(1), [{ approvalsRequired: 2 }], policy(2)],
     ['a looser channel cannot lower it', policy(3), [{ approvalsRequired: 1 }], policy(3)],
-    [
-      'the strictest of several channels wins',
-      policy(1),
-      [{ approvalsRequired: 2 }, null, { approvalsRequired: 3 }],
-      policy(3),
-    ],
+    ['the strictest of several channels wins', policy(1), [{ approvalsRequired: 2 }, null, { approvalsRequired: 3 }], policy(3)],
     ['a channel can require an admin', policy(2), [{ adminRequired: true }], policy(2, true)],
     ['a channel cannot drop the admin requirement', policy(2, true), [{ adminRequired: false }], policy(2, true)],
   ])('%s', (_label, organization, channels, expected) => {
@@ -235,12 +200,7 @@ describe('isSignedOff', () => {
     ['approved with an approval of this revision', { state: 'approved', approvals: [signed] }, policy(1), true],
     ['approved, but the text has moved on', { state: 'approved', revision: 2, approvals: [signed] }, policy(1), false],
     ['approved, but the policy now asks for two', { state: 'approved', approvals: [signed] }, policy(2), false],
-    [
-      'approved, but marked sensitive since',
-      { state: 'approved', sensitive: true, approvals: [signed] },
-      policy(1),
-      false,
-    ],
+    ['approved, but marked sensitive since', { state: 'approved', sensitive: true, approvals: [signed] }, policy(1), false],
     ['enough approvals but still in review', { state: 'in_review', approvals: [signed] }, policy(1), false],
   ])('%s → %p', (_label, overrides, rules, expected) => {
     expect(isSignedOff(inReview(overrides), rules)).toBe(expected);

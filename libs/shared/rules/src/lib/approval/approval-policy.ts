@@ -17,12 +17,7 @@ export interface ApprovalPolicy {
 }
 
 export function isApprovalCount(value: unknown): value is ApprovalCount {
-  return (
-    typeof value === 'number' &&
-    Number.isInteger(value) &&
-    value >= MIN_APPROVALS_REQUIRED &&
-    value <= MAX_APPROVALS_REQUIRED
-  );
+  return typeof value === 'number' && Number.isInteger(value) && value >= MIN_APPROVALS_REQUIRED && value <= MAX_APPROVALS_REQUIRED;
 }
 
 /**
@@ -37,9 +32,7 @@ export function strictestPolicy(
     const channelCount = channel?.approvalsRequired;
     return {
       approvalsRequired:
-        channelCount === undefined
-          ? policy.approvalsRequired
-          : higher(policy.approvalsRequired, checkedCount(channelCount)),
+        channelCount === undefined ? policy.approvalsRequired : higher(policy.approvalsRequired, checkedCount(channelCount)),
       adminRequired: policy.adminRequired || channel?.adminRequired === true,
     };
   }, assertApprovalPolicy(organization));
@@ -66,11 +59,7 @@ interface ApprovalSubject {
  * of the post's own authors, from roles that cannot approve, and repeats by one person. An admin's
  * approval counts towards the number as well as meeting the admin requirement.
  */
-export function approvalProgress(
-  post: ApprovalSubject,
-  approvals: readonly RecordedApproval[],
-  policy: ApprovalPolicy,
-): ApprovalProgress {
+export function approvalProgress(post: ApprovalSubject, approvals: readonly RecordedApproval[], policy: ApprovalPolicy): ApprovalProgress {
   const { approvalsRequired: required } = assertApprovalPolicy(policy);
   const counted = countingApprovals(post, approvals);
   const adminRequired = policy.adminRequired || post.sensitive;
@@ -79,10 +68,7 @@ export function approvalProgress(
   return { count: counted.length, required, adminRequired, adminApproved, complete };
 }
 
-export function countingApprovals(
-  post: Omit<ApprovalSubject, 'sensitive'>,
-  approvals: readonly RecordedApproval[],
-): RecordedApproval[] {
+export function countingApprovals(post: Omit<ApprovalSubject, 'sensitive'>, approvals: readonly RecordedApproval[]): RecordedApproval[] {
   const seen = new Set<UserId>();
   return approvals.filter((approval) => {
     const counts =

@@ -28,8 +28,7 @@ export const POST_ACTION_PERMISSIONS: Readonly<Record<PostAction, Permission | '
  * checklist_complete — every required review item was ticked;
  * delivery_not_started — no target is publishing, published or unconfirmed.
  */
-export type ApprovalGuard =
-  'not_author' | 'current_revision' | 'first_approval_by_actor' | 'checklist_complete' | 'delivery_not_started';
+export type ApprovalGuard = 'not_author' | 'current_revision' | 'first_approval_by_actor' | 'checklist_complete' | 'delivery_not_started';
 
 export interface ApprovalEffect {
   state: PostState;

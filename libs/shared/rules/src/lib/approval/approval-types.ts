@@ -2,15 +2,7 @@ import type { PostState, Role, TargetState, UserId } from '@kadens/shared/contra
 
 import type { ApprovalProgress } from './approval-policy';
 
-export const POST_ACTIONS = [
-  'submit',
-  'approve',
-  'request_changes',
-  'edit_content',
-  'move_time',
-  'cancel',
-  'expire',
-] as const;
+export const POST_ACTIONS = ['submit', 'approve', 'request_changes', 'edit_content', 'move_time', 'cancel', 'expire'] as const;
 export type PostAction = (typeof POST_ACTIONS)[number];
 
 /**

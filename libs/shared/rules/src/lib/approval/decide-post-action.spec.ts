@@ -1,14 +1,7 @@
 import { POST_STATES, type PostState } from '@kadens/shared/contracts';
 
 import type { ApprovalPolicy } from './approval-policy';
-import type {
-  Actor,
-  DenialReason,
-  PostAction,
-  PostActionRequest,
-  PostWorkflow,
-  TargetDirective,
-} from './approval-types';
+import type { Actor, DenialReason, PostAction, PostActionRequest, PostWorkflow, TargetDirective } from './approval-types';
 import { POST_ACTIONS } from './approval-types';
 import { decidePostAction } from './decide-post-action';
 
@@ -42,8 +35,7 @@ function postIn(state: PostState): PostWorkflow {
   };
 }
 
-type Expected =
-  { to: PostState; revision: number; targets: TargetDirective; approvals: number } | { denied: DenialReason };
+type Expected = { to: PostState; revision: number; targets: TargetDirective; approvals: number } | { denied: DenialReason };
 
 const NO: Expected = { denied: 'not_allowed_in_state' };
 const to = (state: PostState, targets: TargetDirective, approvals = 0, revision = 3): Expected => ({
@@ -102,9 +94,7 @@ const EXPECTED: Readonly<Record<PostState, Readonly<Record<PostAction, Expected>
   },
 };
 
-const PAIRS = POST_STATES.flatMap((state) =>
-  POST_ACTIONS.map((action) => [state, action, EXPECTED[state][action]] as const),
-);
+const PAIRS = POST_STATES.flatMap((state) => POST_ACTIONS.map((action) => [state, action, EXPECTED[state][action]] as const));
 
 describe('decidePostAction: every (state, action) pair', () => {
   it('covers all 35 pairs', () => {

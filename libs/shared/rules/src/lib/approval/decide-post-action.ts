@@ -3,14 +3,7 @@ import type { TargetState } from '@kadens/shared/contracts';
 import { hasPermission } from '../permissions';
 import { type ApprovalPolicy, approvalProgress, assertApprovalPolicy, countingApprovals } from './approval-policy';
 import { POST_ACTION_PERMISSIONS, APPROVAL_TRANSITIONS, type ApprovalGuard } from './approval-transitions';
-import type {
-  Actor,
-  Decision,
-  DenialReason,
-  PostActionRequest,
-  PostWorkflow,
-  RecordedApproval,
-} from './approval-types';
+import type { Actor, Decision, DenialReason, PostActionRequest, PostWorkflow, RecordedApproval } from './approval-types';
 
 /**
  * Once a target is being or has been published (or might have been: unconfirmed), the post's text
@@ -23,19 +16,12 @@ type GuardCheck = (post: PostWorkflow, request: PostActionRequest, actor: Actor)
 // Each check fails closed: a request missing what the check needs is refused, not waved through.
 const GUARD_CHECKS: Readonly<Record<ApprovalGuard, GuardCheck>> = {
   not_author: (post, _request, actor) =>
-    actor !== 'system' && (actor.userId === post.authorId || actor.userId === post.revisionAuthorId)
-      ? 'own_post'
-      : null,
-  current_revision: (post, request) =>
-    'revision' in request && request.revision === post.revision ? null : 'stale_revision',
+    actor !== 'system' && (actor.userId === post.authorId || actor.userId === post.revisionAuthorId) ? 'own_post' : null,
+  current_revision: (post, request) => ('revision' in request && request.revision === post.revision ? null : 'stale_revision'),
   first_approval_by_actor: (post, _request, actor) =>
-    actor !== 'system' && post.approvals.some((a) => a.userId === actor.userId && a.revision === post.revision)
-      ? 'already_approved'
-      : null,
-  checklist_complete: (_post, request) =>
-    request.type === 'approve' && request.checklistComplete ? null : 'checklist_incomplete',
-  delivery_not_started: (post) =>
-    post.targetStates.some((state) => DELIVERY_STARTED_STATES.includes(state)) ? 'delivery_started' : null,
+    actor !== 'system' && post.approvals.some((a) => a.userId === actor.userId && a.revision === post.revision) ? 'already_approved' : null,
+  checklist_complete: (_post, request) => (request.type === 'approve' && request.checklistComplete ? null : 'checklist_incomplete'),
+  delivery_not_started: (post) => (post.targetStates.some((state) => DELIVERY_STARTED_STATES.includes(state)) ? 'delivery_started' : null),
 };
 
 /**
@@ -44,12 +30,7 @@ const GUARD_CHECKS: Readonly<Record<ApprovalGuard, GuardCheck>> = {
  * The result is the whole next workflow state: persist `approvals` as the set that counts (a request
  * for changes voids approvals without a new revision), then act on `targets` and `notify`.
  */
-export function decidePostAction(
-  post: PostWorkflow,
-  request: PostActionRequest,
-  actor: Actor,
-  policy: ApprovalPolicy,
-): Decision {
+export function decidePostAction(post: PostWorkflow, request: PostActionRequest, actor: Actor, policy: ApprovalPolicy): Decision {
   // Checked on every call, not only on approvals: a broken setting should surface at the first use.
   assertApprovalPolicy(policy);
   const performer = POST_ACTION_PERMISSIONS[request.type];

@@ -15,7 +15,13 @@ const policy = (overrides: Partial<CadencePolicy>): CadencePolicy => ({
 describe('parsePreferredSlot', () => {
   it.each([
     ['Tu,Th 09:30', [{ weekdays: [2, 4], minuteOfDay: 570 }]],
-    ['Mo-Fr 08:00,14:30', [{ weekdays: [1, 2, 3, 4, 5], minuteOfDay: 480 }, { weekdays: [1, 2, 3, 4, 5], minuteOfDay: 870 }]],
+    [
+      'Mo-Fr 08:00,14:30',
+      [
+        { weekdays: [1, 2, 3, 4, 5], minuteOfDay: 480 },
+        { weekdays: [1, 2, 3, 4, 5], minuteOfDay: 870 },
+      ],
+    ],
     ['Sa-Mo 10:00', [{ weekdays: [1, 6, 7], minuteOfDay: 600 }]],
     ['Su 00:00', [{ weekdays: [7], minuteOfDay: 0 }]],
     ['  We 23:59 ', [{ weekdays: [3], minuteOfDay: 1439 }]],

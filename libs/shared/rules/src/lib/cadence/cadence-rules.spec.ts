@@ -20,24 +20,53 @@ describe('max posts per local day (block)', () => {
   const policy = { ...NONE, maxPostsPerDay: 2 };
 
   it.each([
-    ['three on one day, late evening local', plan('2026-05-18T06:00:00Z', '2026-05-18T10:00:00Z', '2026-05-18T21:30:00Z'), ['p1', 'p2', 'p3']],
-    ['00:30 local belongs to the next day (same UTC day)', plan('2026-05-18T06:00:00Z', '2026-05-18T10:00:00Z', '2026-05-18T22:30:00Z'), []],
-    ['01:30 local is the same day (previous UTC day)', plan('2026-05-17T23:30:00Z', '2026-05-18T10:00:00Z', '2026-05-18T12:00:00Z'), ['p1', 'p2', 'p3']],
-    ['spring day has 23 hours: 00:00 and 23:59 local', plan('2026-03-28T23:00:00Z', '2026-03-29T12:00:00Z', '2026-03-29T21:59:00Z'), ['p1', 'p2', 'p3']],
+    [
+      'three on one day, late evening local',
+      plan('2026-05-18T06:00:00Z', '2026-05-18T10:00:00Z', '2026-05-18T21:30:00Z'),
+      ['p1', 'p2', 'p3'],
+    ],
+    [
+      '00:30 local belongs to the next day (same UTC day)',
+      plan('2026-05-18T06:00:00Z', '2026-05-18T10:00:00Z', '2026-05-18T22:30:00Z'),
+      [],
+    ],
+    [
+      '01:30 local is the same day (previous UTC day)',
+      plan('2026-05-17T23:30:00Z', '2026-05-18T10:00:00Z', '2026-05-18T12:00:00Z'),
+      ['p1', 'p2', 'p3'],
+    ],
+    [
+      'spring day has 23 hours: 00:00 and 23:59 local',
+      plan('2026-03-28T23:00:00Z', '2026-03-29T12:00:00Z', '2026-03-29T21:59:00Z'),
+      ['p1', 'p2', 'p3'],
+    ],
     ['spring day: 00:00 the next day is not counted', plan('2026-03-28T23:00:00Z', '2026-03-29T12:00:00Z', '2026-03-29T22:00:00Z'), []],
-    ['autumn day has 25 hours: 00:00 and 23:59 local', plan('2026-10-24T22:00:00Z', '2026-10-25T12:00:00Z', '2026-10-25T22:59:00Z'), ['p1', 'p2', 'p3']],
+    [
+      'autumn day has 25 hours: 00:00 and 23:59 local',
+      plan('2026-10-24T22:00:00Z', '2026-10-25T12:00:00Z', '2026-10-25T22:59:00Z'),
+      ['p1', 'p2', 'p3'],
+    ],
     ['autumn day: 00:00 the next day is not counted', plan('2026-10-24T22:00:00Z', '2026-10-25T12:00:00Z', '2026-10-25T23:00:00Z'), []],
-    ['New Year: 23:59 and 00:00 local are different days', plan('2026-12-31T20:00:00Z', '2026-12-31T22:59:00Z', '2026-12-31T23:00:00Z'), []],
+    [
+      'New Year: 23:59 and 00:00 local are different days',
+      plan('2026-12-31T20:00:00Z', '2026-12-31T22:59:00Z', '2026-12-31T23:00:00Z'),
+      [],
+    ],
     ['exactly the maximum', plan('2026-05-18T06:00:00Z', '2026-05-18T10:00:00Z'), []],
   ])('%s', (_label, items, expected) => {
     const violations = checkCadence(items, policy, 'c1', { timeZone: OSLO });
     expect(ids(violations)).toEqual(expected);
-    for (const violation of violations) expect(violation).toMatchObject({ rule: 'cadence.max_per_day', severity: 'block', params: { count: 3, max: 2 } });
+    for (const violation of violations)
+      expect(violation).toMatchObject({ rule: 'cadence.max_per_day', severity: 'block', params: { count: 3, max: 2 } });
   });
 
   it('names the local date and ignores other channels', () => {
     const items = [...plan('2026-05-17T23:30:00Z', '2026-05-18T10:00:00Z'), post('x', '2026-05-18T11:00:00Z', 'c2')];
-    expect(checkCadence(items, { ...NONE, maxPostsPerDay: 1 }, 'c1', { timeZone: OSLO })[0].params).toEqual({ date: '2026-05-18', count: 2, max: 1 });
+    expect(checkCadence(items, { ...NONE, maxPostsPerDay: 1 }, 'c1', { timeZone: OSLO })[0].params).toEqual({
+      date: '2026-05-18',
+      count: 2,
+      max: 1,
+    });
   });
 });
 
@@ -95,7 +124,10 @@ describe('min posts per local ISO week (warn)', () => {
 
   it('counts the whole week even when the range starts mid-week', () => {
     const items = plan('2026-05-18T09:00:00Z', '2026-05-22T09:00:00Z');
-    const violations = checkCadence(items, policy, 'c1', { timeZone: OSLO, range: { from: '2026-05-20T10:00:00Z', to: '2026-05-21T10:00:00Z' } });
+    const violations = checkCadence(items, policy, 'c1', {
+      timeZone: OSLO,
+      range: { from: '2026-05-20T10:00:00Z', to: '2026-05-21T10:00:00Z' },
+    });
     expect(violations).toEqual([]);
   });
 
@@ -110,14 +142,52 @@ describe('max days of silence (warn)', () => {
   const may = { from: '2026-04-30T22:00:00Z', to: '2026-05-31T22:00:00Z' };
 
   it.each([
-    ['three silent days are allowed', ['2026-05-04T09:00:00Z', '2026-05-08T09:00:00Z'], { from: '2026-05-03T22:00:00Z', to: '2026-05-09T22:00:00Z' }, []],
-    ['four are reported with their dates', ['2026-05-04T09:00:00Z', '2026-05-09T09:00:00Z'], { from: '2026-05-03T22:00:00Z', to: '2026-05-09T22:00:00Z' }, [['2026-05-05', '2026-05-08', 4]]],
-    ['00:30 local on the 9th ends the silence on the 8th', ['2026-05-04T09:00:00Z', '2026-05-08T22:30:00Z'], { from: '2026-05-03T22:00:00Z', to: '2026-05-09T22:00:00Z' }, [['2026-05-05', '2026-05-08', 4]]],
-    ['23:30 local on the 8th is still the 8th', ['2026-05-04T09:00:00Z', '2026-05-08T21:30:00Z'], { from: '2026-05-03T22:00:00Z', to: '2026-05-09T22:00:00Z' }, []],
-    ['range edges bound the silence when the plan has nothing beyond', ['2026-05-15T09:00:00Z'], may, [['2026-05-01', '2026-05-14', 14], ['2026-05-16', '2026-05-31', 16]]],
-    ['posts just outside the range bound it instead', ['2026-04-29T09:00:00Z', '2026-05-02T09:00:00Z', '2026-05-29T09:00:00Z', '2026-06-02T09:00:00Z'], may, [['2026-05-03', '2026-05-28', 26]]],
+    [
+      'three silent days are allowed',
+      ['2026-05-04T09:00:00Z', '2026-05-08T09:00:00Z'],
+      { from: '2026-05-03T22:00:00Z', to: '2026-05-09T22:00:00Z' },
+      [],
+    ],
+    [
+      'four are reported with their dates',
+      ['2026-05-04T09:00:00Z', '2026-05-09T09:00:00Z'],
+      { from: '2026-05-03T22:00:00Z', to: '2026-05-09T22:00:00Z' },
+      [['2026-05-05', '2026-05-08', 4]],
+    ],
+    [
+      '00:30 local on the 9th ends the silence on the 8th',
+      ['2026-05-04T09:00:00Z', '2026-05-08T22:30:00Z'],
+      { from: '2026-05-03T22:00:00Z', to: '2026-05-09T22:00:00Z' },
+      [['2026-05-05', '2026-05-08', 4]],
+    ],
+    [
+      '23:30 local on the 8th is still the 8th',
+      ['2026-05-04T09:00:00Z', '2026-05-08T21:30:00Z'],
+      { from: '2026-05-03T22:00:00Z', to: '2026-05-09T22:00:00Z' },
+      [],
+    ],
+    [
+      'range edges bound the silence when the plan has nothing beyond',
+      ['2026-05-15T09:00:00Z'],
+      may,
+      [
+        ['2026-05-01', '2026-05-14', 14],
+        ['2026-05-16', '2026-05-31', 16],
+      ],
+    ],
+    [
+      'posts just outside the range bound it instead',
+      ['2026-04-29T09:00:00Z', '2026-05-02T09:00:00Z', '2026-05-29T09:00:00Z', '2026-06-02T09:00:00Z'],
+      may,
+      [['2026-05-03', '2026-05-28', 26]],
+    ],
     ['an empty range is one long silence', [], may, [['2026-05-01', '2026-05-31', 31]]],
-    ['silence across the spring DST switch counts local days', ['2026-03-26T09:00:00Z', '2026-03-31T09:00:00Z'], { from: '2026-03-25T23:00:00Z', to: '2026-03-31T22:00:00Z' }, [['2026-03-27', '2026-03-30', 4]]],
+    [
+      'silence across the spring DST switch counts local days',
+      ['2026-03-26T09:00:00Z', '2026-03-31T09:00:00Z'],
+      { from: '2026-03-25T23:00:00Z', to: '2026-03-31T22:00:00Z' },
+      [['2026-03-27', '2026-03-30', 4]],
+    ],
   ])('%s', (_label, ats, range, expected) => {
     const violations = checkCadence(plan(...ats), policy, 'c1', { timeZone: OSLO, range });
     expect(violations.map((v) => [v.params['from'], v.params['to'], v.params['days']])).toEqual(expected);
@@ -131,7 +201,10 @@ describe('max days of silence (warn)', () => {
 
   it('with zero allowed, every day without a post is reported', () => {
     const items = plan('2026-05-04T09:00:00Z', '2026-05-06T09:00:00Z');
-    const violations = checkCadence(items, { ...NONE, maxDaysOfSilence: 0 }, 'c1', { timeZone: OSLO, range: { from: '2026-05-03T22:00:00Z', to: '2026-05-06T22:00:00Z' } });
+    const violations = checkCadence(items, { ...NONE, maxDaysOfSilence: 0 }, 'c1', {
+      timeZone: OSLO,
+      range: { from: '2026-05-03T22:00:00Z', to: '2026-05-06T22:00:00Z' },
+    });
     expect(violations.map((v) => [v.params['from'], v.params['to']])).toEqual([['2026-05-05', '2026-05-05']]);
   });
 });
@@ -139,7 +212,9 @@ describe('max days of silence (warn)', () => {
 describe('checkCadence as a whole', () => {
   it('checks nothing for an empty policy', () => {
     const items = plan('2026-05-18T08:00:00Z', '2026-05-18T08:00:00Z');
-    expect(checkCadence(items, NONE, 'c1', { timeZone: OSLO, range: { from: '2026-05-01T00:00:00Z', to: '2026-06-01T00:00:00Z' } })).toEqual([]);
+    expect(
+      checkCadence(items, NONE, 'c1', { timeZone: OSLO, range: { from: '2026-05-01T00:00:00Z', to: '2026-06-01T00:00:00Z' } }),
+    ).toEqual([]);
   });
 
   it('refuses an instant without an offset rather than reading it in the process zone', () => {

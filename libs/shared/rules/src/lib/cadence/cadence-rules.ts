@@ -9,13 +9,7 @@
  */
 import type { CadencePolicy, PlanItem, Violation } from '@kadens/shared/contracts';
 
-import {
-  dateOfDayNumber,
-  formatIsoWeek,
-  isoWeekOfDayNumber,
-  mondayOfDayNumber,
-  MS_PER_MINUTE,
-} from '../local-time/civil-date';
+import { dateOfDayNumber, formatIsoWeek, isoWeekOfDayNumber, mondayOfDayNumber, MS_PER_MINUTE } from '../local-time/civil-date';
 import { parseInstant } from '../local-time/instant';
 import { localDayNumber, startOfLocalDay } from '../local-time/zoned-time';
 import { makeViolation } from '../violation/violation';
@@ -88,9 +82,7 @@ export function checkMaxPerDay(items: readonly TimedItem[], policy: CadencePolic
     if (entries.length <= max) continue;
     const date = dateOfDayNumber(day);
     for (const entry of entries) {
-      violations.push(
-        makeViolation('cadence.max_per_day', channelId, entry.item.postId, entry.at, { date, count: entries.length, max }),
-      );
+      violations.push(makeViolation('cadence.max_per_day', channelId, entry.item.postId, entry.at, { date, count: entries.length, max }));
     }
   }
   return violations;

@@ -33,7 +33,11 @@ describe('settleFailedAttempt', () => {
   });
 
   it('retries a rate limit after the time the platform signalled', () => {
-    expect(settleFailedAttempt({ ...base, kind: 'rate_limited', retryAfterMs: 900_000 })).toEqual({ targetState: 'scheduled', notBefore: now + 900_000, reconnect: false });
+    expect(settleFailedAttempt({ ...base, kind: 'rate_limited', retryAfterMs: 900_000 })).toEqual({
+      targetState: 'scheduled',
+      notBefore: now + 900_000,
+      reconnect: false,
+    });
   });
 
   it('waits at least a second after a rate limit that said "now"', () => {
@@ -55,7 +59,9 @@ describe('settleFailedAttempt', () => {
     const idempotent = { ...base, kind: 'ambiguous' as const, idempotent: true };
     expect(settleFailedAttempt(idempotent)).toEqual({ targetState: 'scheduled', notBefore: now + 30_000, reconnect: false });
     expect(settleFailedAttempt({ ...idempotent, idempotencyWindowMs: 3_600_000 })).toMatchObject({ targetState: 'scheduled' });
-    expect(settleFailedAttempt({ ...idempotent, idempotencyWindowMs: 3_600_000, firstAttemptAt: now - 3_580_000 })).toMatchObject({ targetState: 'unconfirmed' });
+    expect(settleFailedAttempt({ ...idempotent, idempotencyWindowMs: 3_600_000, firstAttemptAt: now - 3_580_000 })).toMatchObject({
+      targetState: 'unconfirmed',
+    });
     expect(settleFailedAttempt({ ...idempotent, attempt: 5 })).toMatchObject({ targetState: 'unconfirmed' });
   });
 });

@@ -1,4 +1,11 @@
-import { ATTENTION_ACTIONS, type AttentionAction, type ConnectionStatus, type PostState, TARGET_STATES, type TargetState } from '@kadens/shared/contracts';
+import {
+  ATTENTION_ACTIONS,
+  type AttentionAction,
+  type ConnectionStatus,
+  type PostState,
+  TARGET_STATES,
+  type TargetState,
+} from '@kadens/shared/contracts';
 
 import { type AttentionDenial, attentionActions, attentionDenial, attentionReason } from './attention';
 

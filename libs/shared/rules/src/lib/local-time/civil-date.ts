@@ -70,7 +70,7 @@ export function addDays(date: string, days: number): string {
 
 /** 1 = Monday … 7 = Sunday (ISO). Day 0, 1970-01-01, was a Thursday. */
 export function isoWeekdayOfDayNumber(dayNum: number): number {
-  return (((dayNum + 3) % 7) + 7) % 7 + 1;
+  return ((((dayNum + 3) % 7) + 7) % 7) + 1;
 }
 
 export function isoWeekOfDayNumber(dayNum: number): IsoWeek {

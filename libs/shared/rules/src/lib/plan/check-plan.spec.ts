@@ -12,7 +12,12 @@ const cadence: CadencePolicy = {
   publicDescription: 'Twice a week',
 };
 const hours: ServiceHours = { openingHours: 'Mo-Fr 09:00-12:00; PH off', responseWindowMinutes: 60, closedPeriods: [] };
-const item = (postId: string, channelId: string, at: string, invitesDialogue = false): PlanItem => ({ postId, channelId, at, invitesDialogue });
+const item = (postId: string, channelId: string, at: string, invitesDialogue = false): PlanItem => ({
+  postId,
+  channelId,
+  at,
+  invitesDialogue,
+});
 
 describe('checkPlan', () => {
   const channels: ChannelPromises[] = [
@@ -48,7 +53,9 @@ describe('checkPlan', () => {
     const first = calendars.get('support');
     checkPlan(plan, channels, { ...options, calendars });
     expect(calendars.get('support')).toBe(first);
-    const changed = channels.map((channel) => (channel.channelId === 'support' ? { ...channel, serviceHours: { ...hours, openingHours: 'Sa 09:00-12:00' } } : channel));
+    const changed = channels.map((channel) =>
+      channel.channelId === 'support' ? { ...channel, serviceHours: { ...hours, openingHours: 'Sa 09:00-12:00' } } : channel,
+    );
     expect(checkPlan(plan, changed, { ...options, calendars }).filter((v) => v.channelId === 'support')).toEqual([]);
     expect(calendars.get('support')).not.toBe(first);
   });

@@ -27,11 +27,7 @@ export interface PlanCheckOptions {
   calendars?: Map<string, ServiceCalendar>;
 }
 
-export function checkPlan(
-  plan: readonly PlanItem[],
-  channels: readonly ChannelPromises[],
-  options: PlanCheckOptions,
-): Violation[] {
+export function checkPlan(plan: readonly PlanItem[], channels: readonly ChannelPromises[], options: PlanCheckOptions): Violation[] {
   const byChannel = new Map<string, PlanItem[]>();
   for (const item of plan) {
     const items = byChannel.get(item.channelId);
@@ -44,15 +40,11 @@ export function checkPlan(
   for (const channel of channels) {
     const items = byChannel.get(channel.channelId) ?? [];
     if (channel.cadence) {
-      violations.push(
-        ...checkCadence(items, channel.cadence, channel.channelId, { timeZone: options.timeZone, range: options.range }),
-      );
+      violations.push(...checkCadence(items, channel.cadence, channel.channelId, { timeZone: options.timeZone, range: options.range }));
     }
     if (channel.serviceHours && items.some((item) => item.invitesDialogue)) {
       const calendar = serviceCalendarFor(channel.channelId, channel.serviceHours, options, byContent);
-      violations.push(
-        ...checkServiceHours(items, calendar, channel.channelId, { responseHorizonDays: options.responseHorizonDays }),
-      );
+      violations.push(...checkServiceHours(items, calendar, channel.channelId, { responseHorizonDays: options.responseHorizonDays }));
     }
   }
   return sortViolations(violations);

@@ -19,7 +19,12 @@ const cadence = (overrides: Partial<CadencePolicy> = {}): CadencePolicy => ({
 });
 const hours = { openingHours: 'Mo-Fr 09:00-12:00; PH off', responseWindowMinutes: 60, closedPeriods: [] };
 const calendar = new ServiceCalendar(hours, { timeZone: OSLO, country: 'NO' });
-const post = (postId: string, when: string, invitesDialogue = false): PlanItem => ({ postId, channelId: 'c1', at: local(when), invitesDialogue });
+const post = (postId: string, when: string, invitesDialogue = false): PlanItem => ({
+  postId,
+  channelId: 'c1',
+  at: local(when),
+  invitesDialogue,
+});
 const request = (overrides: Partial<NextFreeSlotRequest>): NextFreeSlotRequest => ({
   channelId: 'c1',
   plan: [],
@@ -56,7 +61,11 @@ describe('nextFreeSlot', () => {
       { cadence: cadence({ preferredSlots: [] }), plan: [post('me', '2026-05-18 08:10')], postId: 'me' },
       ['2026-05-18 08:00', false],
     ],
-    ['a dialogue post waits for service hours', { cadence: cadence({ preferredSlots: ['Sa 10:00'] }), invitesDialogue: true }, ['2026-05-18 09:00', false]],
+    [
+      'a dialogue post waits for service hours',
+      { cadence: cadence({ preferredSlots: ['Sa 10:00'] }), invitesDialogue: true },
+      ['2026-05-18 09:00', false],
+    ],
     [
       'a dialogue post skips a staffed time without enough window (11:30 on the day before a closure)',
       { cadence: null, invitesDialogue: true, from: local('2026-05-13 11:30'), responseHorizonDays: 1 }, // Thu 14 May: Ascension Day
@@ -74,16 +83,30 @@ describe('nextFreeSlot', () => {
   });
 
   it('returns null when nothing is free within the horizon', () => {
-    const closed = new ServiceCalendar({ ...hours, closedPeriods: [{ start: '2026-05-01', end: '2026-08-31' }] }, { timeZone: OSLO, country: 'NO' });
+    const closed = new ServiceCalendar(
+      { ...hours, closedPeriods: [{ start: '2026-05-01', end: '2026-08-31' }] },
+      { timeZone: OSLO, country: 'NO' },
+    );
     expect(nextFreeSlot(request({ calendar: closed, invitesDialogue: true }))).toBeNull();
     expect(nextFreeSlot(request({ calendar: closed, invitesDialogue: true, horizonDays: 120 }))?.at).toBe(local('2026-09-01 09:00'));
   });
 });
 
 describe('nextFreeSlotOnChannels', () => {
-  const on = (channelId: string, postId: string, when: string): PlanItem => ({ postId, channelId, at: local(when), invitesDialogue: false });
+  const on = (channelId: string, postId: string, when: string): PlanItem => ({
+    postId,
+    channelId,
+    at: local(when),
+    invitesDialogue: false,
+  });
   const search = (plan: PlanItem[], channels: Array<{ channelId: string; cadence: CadencePolicy | null }>, invitesDialogue = false) =>
-    nextFreeSlotOnChannels({ plan, channels: channels.map((channel) => ({ ...channel, calendar })), invitesDialogue, from: local('2026-05-18 08:00'), timeZone: OSLO });
+    nextFreeSlotOnChannels({
+      plan,
+      channels: channels.map((channel) => ({ ...channel, calendar })),
+      invitesDialogue,
+      from: local('2026-05-18 08:00'),
+      timeZone: OSLO,
+    });
 
   it('answers one channel exactly as nextFreeSlot does', () => {
     const plan = [post('a', '2026-05-19 15:00')];
@@ -102,16 +125,28 @@ describe('nextFreeSlotOnChannels', () => {
   });
 
   it('takes a preferred slot of any channel when it is free on all of them', () => {
-    const slot = search([on('c1', 'a', '2026-05-19 15:00')], [
-      { channelId: 'c1', cadence: cadence() },
-      { channelId: 'c2', cadence: cadence({ preferredSlots: ['We 11:00'] }) },
-    ]);
+    const slot = search(
+      [on('c1', 'a', '2026-05-19 15:00')],
+      [
+        { channelId: 'c1', cadence: cadence() },
+        { channelId: 'c2', cadence: cadence({ preferredSlots: ['We 11:00'] }) },
+      ],
+    );
     // Tuesday is full on c1, so c2's Wednesday 11:00 comes before c1's Thursday 09:30.
     expect(slot).toEqual({ at: local('2026-05-20 11:00'), preferred: true });
   });
 
   it('holds a dialogue post to every channel’s service hours, and finds nothing without channels', () => {
-    expect(search([], [{ channelId: 'c1', cadence: null }, { channelId: 'c2', cadence: null }], true)).toEqual({ at: local('2026-05-18 09:00'), preferred: false });
+    expect(
+      search(
+        [],
+        [
+          { channelId: 'c1', cadence: null },
+          { channelId: 'c2', cadence: null },
+        ],
+        true,
+      ),
+    ).toEqual({ at: local('2026-05-18 09:00'), preferred: false });
     expect(search([], [])).toBeNull();
   });
 });

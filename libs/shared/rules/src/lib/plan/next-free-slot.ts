@@ -81,7 +81,9 @@ export function nextFreeSlotOnChannels(request: NextFreeSlotOnChannelsRequest): 
   };
 
   const preferredLimit = Math.min(limit, start + (request.preferredWithinDays ?? DEFAULT_PREFERRED_WITHIN_DAYS) * MS_PER_DAY);
-  const preferred = new Set(request.channels.flatMap((channel) => preferredInstants(channel.cadence, request.timeZone, start, preferredLimit)));
+  const preferred = new Set(
+    request.channels.flatMap((channel) => preferredInstants(channel.cadence, request.timeZone, start, preferredLimit)),
+  );
   for (const candidate of [...preferred].sort((a, b) => a - b)) {
     if (nextTry(candidate) === null) return { at: formatInstant(candidate), preferred: true };
   }

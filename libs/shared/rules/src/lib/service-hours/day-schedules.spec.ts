@@ -25,7 +25,7 @@ describe('isWeeklyValue', () => {
   });
 });
 
-describe('the weekday/holiday shortcut gives the library\'s own answer', () => {
+describe("the weekday/holiday shortcut gives the library's own answer", () => {
   const values = [
     'Mo-Fr 09:00-12:00; PH off',
     'Mo-Fr 22:00-02:00; PH off',

@@ -87,9 +87,7 @@ export class DayScheduleSource {
 /** Staffed minutes of `count` consecutive days from `firstDay`, in one library call. */
 function evaluate(openingHours: OpeningHours, firstDay: number, count: number): Array<Array<[number, number]>> {
   const start = firstDay * MINUTES_PER_DAY;
-  const intervals = inWallClock(() =>
-    openingHours.getOpenIntervals(wallClockDate(start), wallClockDate(start + count * MINUTES_PER_DAY)),
-  );
+  const intervals = inWallClock(() => openingHours.getOpenIntervals(wallClockDate(start), wallClockDate(start + count * MINUTES_PER_DAY)));
   const perDay: Array<Array<[number, number]>> = Array.from({ length: count }, () => []);
   // "unknown" (e.g. `"by appointment"`) is not staffed: a promise needs someone who is surely there.
   for (const [from, to, unknown] of intervals) {

@@ -50,7 +50,7 @@ describe('WallClockDate: a Date whose local calendar is the wall clock', () => {
     expect([wallMinuteOf(start) - day, wallMinuteOf(end) - day]).toEqual([150, 300]);
   });
 
-  it('throws the parser\'s message as a string for a bad value', () => {
+  it("throws the parser's message as a string for a bad value", () => {
     expect(() => createOpeningHours('Mo-Fx', 'NO')).toThrow();
   });
 });

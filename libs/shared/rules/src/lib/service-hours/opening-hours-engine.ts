@@ -140,7 +140,5 @@ const LOCATIONS: Readonly<Record<Country, { lat: number; lon: number }>> = {
 /** Parses a value; throws the parser's message (a string) when it is invalid. */
 export function createOpeningHours(value: string, country: Country): OpeningHours {
   const { lat, lon } = LOCATIONS[country];
-  return inWallClock(
-    () => new OpeningHours(value, { lat, lon, address: { country_code: country.toLowerCase(), state: '' } }),
-  );
+  return inWallClock(() => new OpeningHours(value, { lat, lon, address: { country_code: country.toLowerCase(), state: '' } }));
 }

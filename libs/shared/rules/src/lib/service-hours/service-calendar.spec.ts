@@ -115,7 +115,7 @@ describe('staffed intervals on days with 23 and 25 hours', () => {
     ['2026-03-29', 23],
     ['2026-10-25', 25],
     ['2026-05-17', 24],
-  ])('24/7 on %s is one interval of the day\'s %i hours', (date, hours) => {
+  ])("24/7 on %s is one interval of the day's %i hours", (date, hours) => {
     const [interval] = calendar('Mo-Su 00:00-24:00').staffedIntervals(local(`${date} 00:00`), local(`${date} 00:00`) + 30 * 3_600_000);
     const dayEnd = Math.min(Date.parse(interval.end), local(`${date} 00:00`) + hours * 3_600_000);
     expect(dayEnd - Date.parse(interval.start)).toBe(hours * 3_600_000);

@@ -15,7 +15,7 @@ describe('validateOpeningHours', () => {
     expect(result).toMatchObject({ ok: true, normalized });
   });
 
-  it('passes the parser\'s warnings on', () => {
+  it("passes the parser's warnings on", () => {
     const result = validateOpeningHours('Mo-Fr 9-12', 'NO');
     expect(result.ok && result.warnings.join(' ')).toMatch(/09:00-12:00/);
   });
@@ -36,7 +36,7 @@ describe('validateOpeningHours', () => {
     expect(!result.ok && result.message).toMatch(message);
   });
 
-  it('returns the parser\'s own message, pointing at the fault', () => {
+  it("returns the parser's own message, pointing at the fault", () => {
     const result = validateOpeningHours('Mo-Fx 09:00', 'DK');
     expect(result).toEqual({ ok: false, message: expect.stringContaining('Mo-F <---') });
   });
@@ -56,7 +56,9 @@ describe('validateServiceHours', () => {
 
   it('accepts sensible hours', () => {
     expect(validateServiceHours(hours({}), 'NO')).toEqual([]);
-    expect(validateServiceHours(hours({ responseWindowMinutes: 0, closedPeriods: [{ start: '2026-12-24', end: '2026-12-24' }] }), 'NO')).toEqual([]);
+    expect(
+      validateServiceHours(hours({ responseWindowMinutes: 0, closedPeriods: [{ start: '2026-12-24', end: '2026-12-24' }] }), 'NO'),
+    ).toEqual([]);
   });
 
   it.each([
@@ -65,7 +67,11 @@ describe('validateServiceHours', () => {
     ['fractional window', { responseWindowMinutes: 1.5 }, ['responseWindowMinutes']],
     ['window above a week', { responseWindowMinutes: 10081 }, ['responseWindowMinutes']],
     ['end before start', { closedPeriods: [{ start: '2026-07-31', end: '2026-07-06' }] }, ['closedPeriods[0].end']],
-    ['impossible dates', { closedPeriods: [{ start: '2026-02-30', end: '2026-13-01' }] }, ['closedPeriods[0].start', 'closedPeriods[0].end']],
+    [
+      'impossible dates',
+      { closedPeriods: [{ start: '2026-02-30', end: '2026-13-01' }] },
+      ['closedPeriods[0].start', 'closedPeriods[0].end'],
+    ],
     ['long reason', { closedPeriods: [{ start: '2026-07-06', end: '2026-07-07', reason: 'x'.repeat(201) }] }, ['closedPeriods[0].reason']],
   ])('refuses %s', (_label, overrides, fields) => {
     expect(validateServiceHours(hours(overrides), 'NO').map((error) => error.field)).toEqual(fields);

@@ -42,8 +42,16 @@ describe('weeklyHoursToOpeningHours', () => {
     ['weekday mornings, open on public holidays', week(weekdays('09:00-12:00')), 'Mo-Fr 09:00-12:00'],
     ['two ranges a day, sorted', week({ ...weekdays('13:00-15:00,09:00-11:30') }, true), 'Mo-Fr 09:00-11:30,13:00-15:00; PH off'],
     ['a different Saturday', week({ ...weekdays('08:00-16:00'), 6: '10:00-14:00' }), 'Mo-Fr 08:00-16:00; Sa 10:00-14:00'],
-    ['days apart, grouped by their hours', week({ 1: '09:00-12:00', 3: '09:00-12:00', 5: '09:00-12:00', 2: '12:00-15:00' }), 'Mo,We,Fr 09:00-12:00; Tu 12:00-15:00'],
-    ['two days in a row as a list, three as a range', week({ 1: '09:00-10:00', 2: '09:00-10:00', 4: '09:00-10:00', 5: '09:00-10:00', 6: '09:00-10:00' }), 'Mo,Tu,Th-Sa 09:00-10:00'],
+    [
+      'days apart, grouped by their hours',
+      week({ 1: '09:00-12:00', 3: '09:00-12:00', 5: '09:00-12:00', 2: '12:00-15:00' }),
+      'Mo,We,Fr 09:00-12:00; Tu 12:00-15:00',
+    ],
+    [
+      'two days in a row as a list, three as a range',
+      week({ 1: '09:00-10:00', 2: '09:00-10:00', 4: '09:00-10:00', 5: '09:00-10:00', 6: '09:00-10:00' }),
+      'Mo,Tu,Th-Sa 09:00-10:00',
+    ],
     ['a whole day to 24:00', week({ 7: '00:00-24:00' }), 'Su 00:00-24:00'],
     ['every day', week({ ...weekdays('10:00-14:00'), 6: '10:00-14:00', 7: '10:00-14:00' }), 'Mo-Su 10:00-14:00'],
     ['touching ranges stay as written', week({ 1: '09:00-12:00,12:00-15:00' }), 'Mo 09:00-12:00,12:00-15:00'],
@@ -73,8 +81,22 @@ describe('weeklyHoursToOpeningHours', () => {
     ['a range ending as it starts', week({ 2: '10:00-10:00' }), [{ weekday: 2, index: 0, field: 'end', code: 'end_not_after_start' }]],
     ['a range ending at 00:00', week({ 2: '10:00-00:00' }), [{ weekday: 2, index: 0, field: 'end', code: 'end_not_after_start' }]],
     ['a start of 24:00', week({ 3: '24:00-24:00' }), [{ weekday: 3, index: 0, field: 'start', code: 'invalid_time' }]],
-    ['times that are not times', week({ 1: '9-25:00' }), [{ field: 'start', code: 'invalid_time' }, { field: 'end', code: 'invalid_time' }]],
-    ['an empty range', week({ 1: '-' }), [{ field: 'start', code: 'invalid_time' }, { field: 'end', code: 'invalid_time' }]],
+    [
+      'times that are not times',
+      week({ 1: '9-25:00' }),
+      [
+        { field: 'start', code: 'invalid_time' },
+        { field: 'end', code: 'invalid_time' },
+      ],
+    ],
+    [
+      'an empty range',
+      week({ 1: '-' }),
+      [
+        { field: 'start', code: 'invalid_time' },
+        { field: 'end', code: 'invalid_time' },
+      ],
+    ],
     [
       'overlapping ranges, named on the later one',
       week({ 4: '09:00-12:00,11:00-13:00' }),
@@ -91,10 +113,18 @@ describe('weeklyHoursToOpeningHours', () => {
   });
 
   it('judges one day’s ranges alone, in the order given', () => {
-    expect(dayRangeProblems(1, [{ start: '09:00', end: '12:00' }, { start: '12:00', end: '13:00' }])).toEqual([]);
-    expect(dayRangeProblems(1, [{ start: '12:00', end: '09:00' }, { start: '10:00', end: '11:00' }])).toEqual([
-      { weekday: 1, index: 0, field: 'end', code: 'end_not_after_start' },
-    ]);
+    expect(
+      dayRangeProblems(1, [
+        { start: '09:00', end: '12:00' },
+        { start: '12:00', end: '13:00' },
+      ]),
+    ).toEqual([]);
+    expect(
+      dayRangeProblems(1, [
+        { start: '12:00', end: '09:00' },
+        { start: '10:00', end: '11:00' },
+      ]),
+    ).toEqual([{ weekday: 1, index: 0, field: 'end', code: 'end_not_after_start' }]);
   });
 });
 
@@ -259,7 +289,13 @@ const STEP_MINUTES = 5;
  */
 function sameInstantsOverWeeks(model: WeeklyHours, text: string, context: ServiceContext, monday: string): string[] {
   const calendar = new ServiceCalendar({ openingHours: text, responseWindowMinutes: 0, closedPeriods: [] }, context);
-  const holidays = new Set(publicHolidays(context.country, monday, toLocalDateTime(localToInstant(monday, '12:00', context.timeZone) + 6 * 86_400_000, context.timeZone).date).map((day) => day.date));
+  const holidays = new Set(
+    publicHolidays(
+      context.country,
+      monday,
+      toLocalDateTime(localToInstant(monday, '12:00', context.timeZone) + 6 * 86_400_000, context.timeZone).date,
+    ).map((day) => day.date),
+  );
   const from = localToInstant(monday, '00:00', context.timeZone);
   const until = localToInstant(toLocalDateTime(from + 7.5 * 86_400_000, context.timeZone).date, '00:00', context.timeZone);
   const mismatches: string[] = [];
@@ -274,7 +310,10 @@ function sameInstantsOverWeeks(model: WeeklyHours, text: string, context: Servic
           day.intervals.some((range) => clockMinute(range.start) <= local.minuteOfDay && local.minuteOfDay < clockMinute(range.end)),
       );
     const valueSays = calendar.isStaffedAt(instant);
-    if (weekSays !== valueSays) mismatches.push(`${new Date(instant).toISOString()} (${local.date} ${local.hour}:${local.minute}): week ${weekSays}, value ${valueSays}`);
+    if (weekSays !== valueSays)
+      mismatches.push(
+        `${new Date(instant).toISOString()} (${local.date} ${local.hour}:${local.minute}): week ${weekSays}, value ${valueSays}`,
+      );
   }
   expect(dayNumber(monday) % 7).toBe(4); // 1970-01-01 was a Thursday: day numbers of Mondays are 4 mod 7
   return mismatches;

@@ -46,7 +46,9 @@ export type WeeklyHoursReading = { ok: true; hours: WeeklyHours } | { ok: false;
 
 export class WeeklyHoursError extends RangeError {
   constructor(readonly problems: readonly WeeklyHoursProblem[]) {
-    super(`Weekly hours cannot be written: ${problems.map((problem) => `${problem.code} (day ${problem.weekday}, range ${problem.index + 1})`).join(', ')}`);
+    super(
+      `Weekly hours cannot be written: ${problems.map((problem) => `${problem.code} (day ${problem.weekday}, range ${problem.index + 1})`).join(', ')}`,
+    );
   }
 }
 
@@ -257,7 +259,9 @@ function daySelector(weekdays: readonly number[]): string {
   }
   const code = (day: number) => DAY_CODES[day - 1] ?? '';
   return runs
-    .flatMap(([first, last]) => (last - first >= 2 ? [`${code(first)}-${code(last)}`] : first === last ? [code(first)] : [code(first), code(last)]))
+    .flatMap(([first, last]) =>
+      last - first >= 2 ? [`${code(first)}-${code(last)}`] : first === last ? [code(first)] : [code(first), code(last)],
+    )
     .join(',');
 }
 

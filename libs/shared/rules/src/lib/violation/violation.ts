@@ -54,7 +54,10 @@ export function introducedViolations(before: readonly Violation[], after: readon
 export function sortViolations(violations: readonly Violation[]): Violation[] {
   // ISO instants of one format sort chronologically as strings; one key per violation keeps it cheap.
   return violations
-    .map((violation) => ({ violation, key: `${violation.at}\u0000${violation.rule}\u0000${violation.channelId}\u0000${violation.postId ?? ''}` }))
+    .map((violation) => ({
+      violation,
+      key: `${violation.at}\u0000${violation.rule}\u0000${violation.channelId}\u0000${violation.postId ?? ''}`,
+    }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((entry) => entry.violation);
 }

@@ -23,7 +23,11 @@ describe('AccountPageComponent', () => {
     const { fixture, find, text } = await render();
     const element = fixture.nativeElement as HTMLElement;
     expect(text(element.querySelector('h1'))).toBe('Your account');
-    expect([...element.querySelectorAll('h2')].map((heading) => text(heading))).toEqual(['Name and language', 'Password', 'Where you are logged in']);
+    expect([...element.querySelectorAll('h2')].map((heading) => text(heading))).toEqual([
+      'Name and language',
+      'Password',
+      'Where you are logged in',
+    ]);
     expect(find('account-back')?.getAttribute('href')).toBe('/');
   });
 

@@ -15,7 +15,16 @@ import { SessionsListComponent } from '../sessions/sessions-list.component';
 /** Your account: name and language, password, and where you are logged in. */
 @Component({
   selector: 'kd-account-page',
-  imports: [MatButtonModule, MatCardModule, RouterLink, TranslocoPipe, LanguagePickerComponent, ProfileFormComponent, ChangePasswordFormComponent, SessionsListComponent],
+  imports: [
+    MatButtonModule,
+    MatCardModule,
+    RouterLink,
+    TranslocoPipe,
+    LanguagePickerComponent,
+    ProfileFormComponent,
+    ChangePasswordFormComponent,
+    SessionsListComponent,
+  ],
   providers: [provideTranslocoScope(ACCOUNT_SCOPE)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../account-pages.scss', '../account-sections.scss'],
@@ -28,11 +37,15 @@ import { SessionsListComponent } from '../sessions/sessions-list.component';
     </header>
     <main class="account-page" id="main-content" tabindex="-1">
       <h1 class="account-page__title">{{ 'account.page.title' | transloco }}</h1>
-      <mat-card appearance="outlined" class="account-card"><mat-card-content><kd-profile-form /></mat-card-content></mat-card>
+      <mat-card appearance="outlined" class="account-card"
+        ><mat-card-content><kd-profile-form /></mat-card-content
+      ></mat-card>
       <mat-card appearance="outlined" class="account-card">
         <mat-card-content><kd-change-password-form (changed)="sessions().reload()" /></mat-card-content>
       </mat-card>
-      <mat-card appearance="outlined" class="account-card"><mat-card-content><kd-sessions-list /></mat-card-content></mat-card>
+      <mat-card appearance="outlined" class="account-card"
+        ><mat-card-content><kd-sessions-list /></mat-card-content
+      ></mat-card>
     </main>
   `,
 })

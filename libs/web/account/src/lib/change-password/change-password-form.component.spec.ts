@@ -49,12 +49,18 @@ describe('ChangePasswordFormComponent', () => {
   it('shows the API’s refusals on their fields, in the reader’s words', async () => {
     const { submit, http, settle, errorOf } = await render();
     await submit('old password here', 'password1234');
-    apiError(http.expectOne('/api/me/password'), 400, { code: 'validation_failed', errors: [{ field: 'newPassword', messages: [PASSWORD_PROBLEM_MESSAGES.guessable] }] });
+    apiError(http.expectOne('/api/me/password'), 400, {
+      code: 'validation_failed',
+      errors: [{ field: 'newPassword', messages: [PASSWORD_PROBLEM_MESSAGES.guessable] }],
+    });
     await settle();
     expect(errorOf('new-password')).toContain('Too easy to guess');
 
     await submit('not it', 'fjord lantern quietly pickles');
-    apiError(http.expectOne('/api/me/password'), 400, { code: 'wrong_password', errors: [{ field: 'currentPassword', messages: ['This is not your current password.'] }] });
+    apiError(http.expectOne('/api/me/password'), 400, {
+      code: 'wrong_password',
+      errors: [{ field: 'currentPassword', messages: ['This is not your current password.'] }],
+    });
     await settle();
     expect(errorOf('current-password')).toBe('That is not your current password.');
   });

@@ -19,7 +19,14 @@ import { apiErrorCode, apiFieldErrors, applyAccountFieldErrors, passwordLengthVa
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../account-sections.scss',
   template: `
-    <form class="change-password" [formGroup]="form" (ngSubmit)="changePassword()" novalidate data-testid="change-password-form" aria-labelledby="change-password-title">
+    <form
+      class="change-password"
+      [formGroup]="form"
+      (ngSubmit)="changePassword()"
+      novalidate
+      data-testid="change-password-form"
+      aria-labelledby="change-password-title"
+    >
       <h2 id="change-password-title" class="account-section__title">{{ 'account.password.title' | transloco }}</h2>
       <p id="password-rules" class="change-password__rules">
         {{ 'account.password.rules' | transloco: { min: minLength } }}
@@ -33,7 +40,14 @@ import { apiErrorCode, apiFieldErrors, applyAccountFieldErrors, passwordLengthVa
 
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'account.password.current' | transloco }}</mat-label>
-        <input matInput type="password" formControlName="currentPassword" autocomplete="current-password" required data-testid="current-password" />
+        <input
+          matInput
+          type="password"
+          formControlName="currentPassword"
+          autocomplete="current-password"
+          required
+          data-testid="current-password"
+        />
         <mat-error><kd-field-error [control]="form.controls.currentPassword" /></mat-error>
       </mat-form-field>
 

@@ -12,7 +12,9 @@ describe('ForgotPasswordPageComponent', () => {
     expect(request.request.body).toEqual({ email: 'kari@example.no' });
     request.flush({ message: 'sent' }, { status: 202, statusText: 'Accepted' });
     await settle();
-    expect(text(find('forgot-sent'))).toBe('If kari@example.no has an account, we have sent it a link to choose a new password. The link works for one hour.');
+    expect(text(find('forgot-sent'))).toBe(
+      'If kari@example.no has an account, we have sent it a link to choose a new password. The link works for one hour.',
+    );
     expect(find('forgot-sent')?.getAttribute('role')).toBe('status');
     expect(document.activeElement).toBe(find('forgot-sent'));
   });

@@ -18,7 +18,17 @@ import { apiErrorCode } from '../password-errors';
 /** Asks for a reset link. The answer never says whether the e-mail has an account. */
 @Component({
   selector: 'kd-forgot-password-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, RouterLink, TranslocoPipe, FieldErrorComponent, LanguagePickerComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    RouterLink,
+    TranslocoPipe,
+    FieldErrorComponent,
+    LanguagePickerComponent,
+  ],
   providers: [provideTranslocoScope(ACCOUNT_SCOPE)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../account-pages.scss', '../account-sections.scss'],
@@ -29,7 +39,9 @@ import { apiErrorCode } from '../password-errors';
       </div>
       <mat-card appearance="outlined" class="public-page__card">
         <mat-card-header>
-          <mat-card-title><h1 class="public-page__title">{{ 'account.forgot.title' | transloco }}</h1></mat-card-title>
+          <mat-card-title
+            ><h1 class="public-page__title">{{ 'account.forgot.title' | transloco }}</h1></mat-card-title
+          >
         </mat-card-header>
         <mat-card-content>
           @if (sentTo(); as email) {
@@ -45,7 +57,16 @@ import { apiErrorCode } from '../password-errors';
               }
               <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>{{ 'account.forgot.email' | transloco }}</mat-label>
-                <input matInput type="email" formControlName="email" autocomplete="username" inputmode="email" required aria-describedby="forgot-intro" data-testid="forgot-email" />
+                <input
+                  matInput
+                  type="email"
+                  formControlName="email"
+                  autocomplete="username"
+                  inputmode="email"
+                  required
+                  aria-describedby="forgot-intro"
+                  data-testid="forgot-email"
+                />
                 <mat-error><kd-field-error [control]="form.controls.email" /></mat-error>
               </mat-form-field>
               <button mat-flat-button type="submit" [disabled]="sending()" data-testid="forgot-submit">

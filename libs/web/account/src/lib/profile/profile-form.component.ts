@@ -52,7 +52,9 @@ const FOLLOW_ORGANIZATION = 'organization';
         <p class="account-notice" role="status" data-testid="profile-saved">{{ 'account.profile.saved' | transloco }}</p>
       }
       <div class="account-actions">
-        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="profile-save">{{ 'account.profile.save' | transloco }}</button>
+        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="profile-save">
+          {{ 'account.profile.save' | transloco }}
+        </button>
       </div>
     </form>
   `,
@@ -110,7 +112,8 @@ export class ProfileFormComponent {
       this.saved.set(true);
     } catch (error) {
       const problem = describeApiError(error);
-      if (applyServerFieldErrors(this.form, problem.fieldErrors).length > 0 || problem.fieldErrors.length === 0) this.notifier.report(problem);
+      if (applyServerFieldErrors(this.form, problem.fieldErrors).length > 0 || problem.fieldErrors.length === 0)
+        this.notifier.report(problem);
     } finally {
       this.saving.set(false);
     }

@@ -31,7 +31,10 @@ describe('ResetPasswordPageComponent', () => {
   it('shows why the API refused the password on the field', async () => {
     const { submit, http, settle, errorOf, router } = await render();
     await submit('kari@example.no1');
-    apiError(http.expectOne('/api/auth/password-reset/confirm'), 400, { code: 'validation_failed', errors: [{ field: 'password', messages: [PASSWORD_PROBLEM_MESSAGES.personal] }] });
+    apiError(http.expectOne('/api/auth/password-reset/confirm'), 400, {
+      code: 'validation_failed',
+      errors: [{ field: 'password', messages: [PASSWORD_PROBLEM_MESSAGES.personal] }],
+    });
     await settle();
     expect(errorOf('reset-password')).toBe("Don't build the password from your name or e-mail address.");
     expect(router.navigate).not.toHaveBeenCalled();
@@ -40,7 +43,10 @@ describe('ResetPasswordPageComponent', () => {
   it('offers a new link when this one has expired or was used', async () => {
     const { submit, http, settle, find, text } = await render();
     await submit('fjord lantern quietly pickles');
-    apiError(http.expectOne('/api/auth/password-reset/confirm'), 400, { code: 'invalid_reset_token', errors: [{ field: 'token', messages: ['expired'] }] });
+    apiError(http.expectOne('/api/auth/password-reset/confirm'), 400, {
+      code: 'invalid_reset_token',
+      errors: [{ field: 'token', messages: ['expired'] }],
+    });
     await settle();
     expect(text(find('reset-link-invalid'))).toContain('expired or has already been used');
     expect(find('reset-request-new')?.getAttribute('href')).toBe('/forgot-password');

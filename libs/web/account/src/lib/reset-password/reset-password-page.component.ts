@@ -26,7 +26,17 @@ import { apiErrorCode, apiFieldErrors, applyAccountFieldErrors, passwordLengthVa
 /** Where the reset mail's link leads: the new password twice, then on to the login page. */
 @Component({
   selector: 'kd-reset-password-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, RouterLink, TranslocoPipe, FieldErrorComponent, LanguagePickerComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    RouterLink,
+    TranslocoPipe,
+    FieldErrorComponent,
+    LanguagePickerComponent,
+  ],
   providers: [provideTranslocoScope(ACCOUNT_SCOPE)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../account-pages.scss', '../account-sections.scss'],
@@ -37,7 +47,9 @@ import { apiErrorCode, apiFieldErrors, applyAccountFieldErrors, passwordLengthVa
       </div>
       <mat-card appearance="outlined" class="public-page__card">
         <mat-card-header>
-          <mat-card-title><h1 class="public-page__title">{{ 'account.reset.title' | transloco }}</h1></mat-card-title>
+          <mat-card-title
+            ><h1 class="public-page__title">{{ 'account.reset.title' | transloco }}</h1></mat-card-title
+          >
         </mat-card-header>
         <mat-card-content>
           @if (!token || linkInvalid()) {
@@ -50,7 +62,15 @@ import { apiErrorCode, apiFieldErrors, applyAccountFieldErrors, passwordLengthVa
               <p class="public-page__intro" id="reset-rules">{{ 'account.password.rules' | transloco: { min: minLength } }}</p>
               <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>{{ 'account.password.new' | transloco }}</mat-label>
-                <input matInput type="password" formControlName="password" autocomplete="new-password" required aria-describedby="reset-rules" data-testid="reset-password" />
+                <input
+                  matInput
+                  type="password"
+                  formControlName="password"
+                  autocomplete="new-password"
+                  required
+                  aria-describedby="reset-rules"
+                  data-testid="reset-password"
+                />
                 <mat-error><kd-field-error [control]="form.controls.password" /></mat-error>
               </mat-form-field>
               <mat-form-field appearance="outline" subscriptSizing="dynamic">

@@ -4,8 +4,22 @@ import { renderAccount } from '../testing/account-test-bed.testing';
 import { SessionsListComponent } from './sessions-list.component';
 
 const SESSIONS: AccountSessionView[] = [
-  { id: 's1', createdAt: '2026-11-01T08:00:00Z', lastUsedAt: '2026-12-01T09:30:00Z', device: 'Firefox on Windows', address: '192.0.2.x', current: true },
-  { id: 's2', createdAt: '2026-10-01T08:00:00Z', lastUsedAt: '2026-11-20T12:00:00Z', device: 'Safari on iOS', address: '2001:db8:1::/48', current: false },
+  {
+    id: 's1',
+    createdAt: '2026-11-01T08:00:00Z',
+    lastUsedAt: '2026-12-01T09:30:00Z',
+    device: 'Firefox on Windows',
+    address: '192.0.2.x',
+    current: true,
+  },
+  {
+    id: 's2',
+    createdAt: '2026-10-01T08:00:00Z',
+    lastUsedAt: '2026-11-20T12:00:00Z',
+    device: 'Safari on iOS',
+    address: '2001:db8:1::/48',
+    current: false,
+  },
 ];
 
 describe('SessionsListComponent', () => {
@@ -28,7 +42,10 @@ describe('SessionsListComponent', () => {
 
   it('names the session on each button for screen readers', async () => {
     const { findAll } = await render();
-    expect(findAll('session-end').map((button) => button.getAttribute('aria-label'))).toEqual(['Log out on this device (Firefox on Windows)', 'Log out Safari on iOS']);
+    expect(findAll('session-end').map((button) => button.getAttribute('aria-label'))).toEqual([
+      'Log out on this device (Firefox on Windows)',
+      'Log out Safari on iOS',
+    ]);
   });
 
   it('ends another session without asking and drops it from the list', async () => {

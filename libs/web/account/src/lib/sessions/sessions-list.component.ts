@@ -46,7 +46,10 @@ import { AccountApi } from '../account.api';
                 (click)="endSession(session)"
                 [disabled]="busy()"
                 data-testid="session-end"
-                [attr.aria-label]="(session.current ? 'account.sessions.endCurrentLabel' : 'account.sessions.endLabel') | transloco: { device: session.device ?? '' }"
+                [attr.aria-label]="
+                  (session.current ? 'account.sessions.endCurrentLabel' : 'account.sessions.endLabel')
+                    | transloco: { device: session.device ?? '' }
+                "
               >
                 {{ (session.current ? 'account.sessions.endCurrent' : 'account.sessions.end') | transloco }}
               </button>
@@ -58,7 +61,14 @@ import { AccountApi } from '../account.api';
       }
 
       <div class="account-actions">
-        <button mat-flat-button type="button" class="sessions__everywhere" (click)="logOutEverywhere()" [disabled]="busy()" data-testid="logout-everywhere">
+        <button
+          mat-flat-button
+          type="button"
+          class="sessions__everywhere"
+          (click)="logOutEverywhere()"
+          [disabled]="busy()"
+          data-testid="logout-everywhere"
+        >
           {{ 'account.sessions.logOutEverywhere' | transloco }}
         </button>
       </div>
@@ -145,7 +155,11 @@ export class SessionsListComponent {
 
   protected async endSession(session: Pick<AccountSessionView, 'id' | 'current'>): Promise<void> {
     if (session.current) {
-      const sure = await this.confirmation.ask({ titleKey: 'account.sessions.endCurrentConfirmTitle', messageKey: 'account.sessions.endCurrentConfirm', confirmKey: 'account.sessions.endCurrent' });
+      const sure = await this.confirmation.ask({
+        titleKey: 'account.sessions.endCurrentConfirmTitle',
+        messageKey: 'account.sessions.endCurrentConfirm',
+        confirmKey: 'account.sessions.endCurrent',
+      });
       if (!sure) return;
     }
     await this.act(async () => {

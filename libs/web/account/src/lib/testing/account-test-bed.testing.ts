@@ -12,7 +12,10 @@ export async function renderAccount<T>(component: Type<T>, providers: Provider[]
   const notifier = { report: jest.fn(), announce: jest.fn() };
   const confirmation = { ask: jest.fn().mockResolvedValue(confirm) };
   TestBed.configureTestingModule({
-    imports: [component, translocoTesting('en', { en: readTranslationTree(null, 'en'), 'account/en': readTranslationTree('account', 'en') })],
+    imports: [
+      component,
+      translocoTesting('en', { en: readTranslationTree(null, 'en'), 'account/en': readTranslationTree('account', 'en') }),
+    ],
     providers: [
       provideRouter([]),
       provideHttpClient(withInterceptors([apiRequestInterceptor])),
@@ -27,5 +30,13 @@ export async function renderAccount<T>(component: Type<T>, providers: Provider[]
   const router = TestBed.inject(Router);
   jest.spyOn(router, 'navigate').mockResolvedValue(true);
   await settle(fixture);
-  return { fixture, router, notifier, confirmation, http: TestBed.inject(HttpTestingController), ...queries(fixture), settle: () => settle(fixture) };
+  return {
+    fixture,
+    router,
+    notifier,
+    confirmation,
+    http: TestBed.inject(HttpTestingController),
+    ...queries(fixture),
+    settle: () => settle(fixture),
+  };
 }

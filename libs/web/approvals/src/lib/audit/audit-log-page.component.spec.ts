@@ -20,7 +20,12 @@ describe('AuditLogPageComponent', () => {
     audit.flush([
       orgEvent('member.role_changed', { role: 'editor' }, { role: 'approver' }),
       orgEvent('member.removed', { role: 'viewer' }, null, 'u-gone'),
-      orgEvent('organization.approval_policy_changed', { approvalsRequired: 1 }, { approvalsRequired: 2, adminApprovalRequired: false }, 'o1'),
+      orgEvent(
+        'organization.approval_policy_changed',
+        { approvalsRequired: 1 },
+        { approvalsRequired: 2, adminApprovalRequired: false },
+        'o1',
+      ),
       orgEvent('checklist.item_changed', { text: 'Rights', archived: false }, { text: 'Rights', archived: true }, 'k1'),
       auditEvent('post.submit', { id: 'e-post' }),
     ]);
@@ -44,13 +49,15 @@ describe('AuditLogPageComponent', () => {
     await settle(fixture);
     http.expectOne(BASE).flush(ORGANIZATION);
     http.expectOne(`${BASE}/members`).flush(MEMBERS);
-    http.expectOne((request) => request.url === `${BASE}/audit`).flush([
-      orgEvent('member.invited', null, { email: 'kari@example.no', role: 'editor' }, 'i1'),
-      orgEvent('invitation.revoked', { email: 'ola@example.no', role: 'viewer' }, null, 'i2'),
-      orgEvent('channel.connection_tested', null, { ok: false }, 'c1'),
-      { ...orgEvent('publishing.paused', null, { reason: 'Storm' }, 'c1'), subjectType: 'channel', reason: 'Storm' },
-      auditEvent('target.retry', { id: 'e-retry' }),
-    ]);
+    http
+      .expectOne((request) => request.url === `${BASE}/audit`)
+      .flush([
+        orgEvent('member.invited', null, { email: 'kari@example.no', role: 'editor' }, 'i1'),
+        orgEvent('invitation.revoked', { email: 'ola@example.no', role: 'viewer' }, null, 'i2'),
+        orgEvent('channel.connection_tested', null, { ok: false }, 'c1'),
+        { ...orgEvent('publishing.paused', null, { reason: 'Storm' }, 'c1'), subjectType: 'channel', reason: 'Storm' },
+        auditEvent('target.retry', { id: 'e-retry' }),
+      ]);
     await settle(fixture);
     const { findAll, text } = queries(fixture);
     expect(findAll('audit-entry').map((entry) => text(entry.querySelector('span')))).toEqual([

@@ -38,7 +38,11 @@ describe('describeAuditEvent', () => {
     ],
     [
       'a request for changes, with its comment',
-      auditEvent('post.request_changes', { actorName: 'Ada', after: { state: 'changes_requested', revision: 2 }, reason: 'Say which library.' }),
+      auditEvent('post.request_changes', {
+        actorName: 'Ada',
+        after: { state: 'changes_requested', revision: 2 },
+        reason: 'Say which library.',
+      }),
       'Ada asked for changes to revision 2 “Say which library.”',
     ],
     [
@@ -46,16 +50,28 @@ describe('describeAuditEvent', () => {
       auditEvent('post.edit_content', { after: { state: 'in_review', revision: 3 } }),
       'Eddie Editor edited the post; revision 3 went to review',
     ],
-    ['an edit of a draft', auditEvent('post.edit_content', { after: { state: 'draft', revision: 3 } }), 'Eddie Editor edited the post (revision 3)'],
+    [
+      'an edit of a draft',
+      auditEvent('post.edit_content', { after: { state: 'draft', revision: 3 } }),
+      'Eddie Editor edited the post (revision 3)',
+    ],
     [
       'an expiry, which nobody did',
       auditEvent('post.expire', { actorId: null, actorName: null, after: { state: 'draft', revision: 2 } }),
       'The post was not approved by its time, so it was not published',
     ],
-    ['a cancellation with a reason', auditEvent('post.cancel', { reason: 'The event was called off' }), 'Eddie Editor cancelled the post “The event was called off”'],
+    [
+      'a cancellation with a reason',
+      auditEvent('post.cancel', { reason: 'The event was called off' }),
+      'Eddie Editor cancelled the post “The event was called off”',
+    ],
     [
       'an override of the channels’ rules',
-      auditEvent('post.rules_overridden', { actorName: 'Ada', after: { plannedAt: '2030-06-04T10:00:00Z', violations: [] }, reason: 'Storm warning' }),
+      auditEvent('post.rules_overridden', {
+        actorName: 'Ada',
+        after: { plannedAt: '2030-06-04T10:00:00Z', violations: [] },
+        reason: 'Storm warning',
+      }),
       'Ada overrode the channels’ rules for this post “Storm warning”',
     ],
     ['a comment, with its words', auditEvent('post.commented', { after: { body: 'Looks good' } }), 'Eddie Editor commented “Looks good”'],

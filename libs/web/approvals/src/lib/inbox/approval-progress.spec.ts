@@ -6,7 +6,10 @@ describe('describeProgress', () => {
     [progress({ count: 1, required: 2 }), ['approvals.progress.count']],
     [progress({ count: 0, required: 1 }), ['approvals.progress.countOfOne']],
     [progress({ count: 1, required: 2, adminRequired: true }), ['approvals.progress.count', 'approvals.progress.adminNeeded']],
-    [progress({ count: 1, required: 2, adminRequired: true, adminApproved: true }), ['approvals.progress.count', 'approvals.progress.adminGiven']],
+    [
+      progress({ count: 1, required: 2, adminRequired: true, adminApproved: true }),
+      ['approvals.progress.count', 'approvals.progress.adminGiven'],
+    ],
   ])('%#', (value, keys) => {
     expect(describeProgress(value).map((text) => text.key)).toEqual(keys);
     expect(describeProgress(value)[0]?.params).toEqual({ count: value.count, required: value.required });

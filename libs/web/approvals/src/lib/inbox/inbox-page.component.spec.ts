@@ -35,7 +35,13 @@ describe('InboxPageComponent', () => {
 
   it('lists the posts waiting for the approver soonest first, with time, author, platforms and progress', async () => {
     const { findAll, text } = await render('approver', [
-      inboxEntry({ postId: 'p-late', title: 'Culture week', plannedAt: '2030-06-20T08:00:00.000Z', progress: progress({ count: 1 }), approvedByYou: true }),
+      inboxEntry({
+        postId: 'p-late',
+        title: 'Culture week',
+        plannedAt: '2030-06-20T08:00:00.000Z',
+        progress: progress({ count: 1 }),
+        approvedByYou: true,
+      }),
       inboxEntry({ postId: 'p-idea', title: 'An idea', plannedAt: null }),
       inboxEntry({
         postId: 'p-soon',

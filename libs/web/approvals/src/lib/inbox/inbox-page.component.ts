@@ -72,7 +72,11 @@ export class InboxPageComponent {
 
   protected readonly describeProgress = describeProgress;
   protected readonly knownPlatforms = knownPlatforms;
-  protected readonly shownState = (entry: CalendarEntry) => visiblePostState(entry.state, entry.targets.map((target) => target.state));
+  protected readonly shownState = (entry: CalendarEntry) =>
+    visiblePostState(
+      entry.state,
+      entry.targets.map((target) => target.state),
+    );
 
   constructor() {
     effect(() => {

@@ -69,7 +69,9 @@ describe('NotificationBellComponent', () => {
     });
     const fixture = TestBed.createComponent(NotificationBellComponent);
     await settle(fixture);
-    http.expectOne((request) => request.url === NOTIFICATIONS && request.params.get('unread') === 'true').flush({ unread, notifications: [] });
+    http
+      .expectOne((request) => request.url === NOTIFICATIONS && request.params.get('unread') === 'true')
+      .flush({ unread, notifications: [] });
     await settle(fixture);
     return { fixture, http, ...queries(fixture, document.body) };
   }
@@ -86,14 +88,16 @@ describe('NotificationBellComponent', () => {
   it('lists the notifications worded by kind, and opening one marks it read and goes to its review', async () => {
     const { fixture, http, click, findAll, find, text } = await render(2);
     await click('notification-bell');
-    http.expectOne((request) => request.url === NOTIFICATIONS && !request.params.has('unread')).flush({
-      unread: 2,
-      notifications: [
-        notification('n1', 'changes_requested', 'School starts'),
-        notification('n2', 'review_requested', 'Culture week'),
-        notification('n3', 'approved', 'Summer hours', true),
-      ],
-    });
+    http
+      .expectOne((request) => request.url === NOTIFICATIONS && !request.params.has('unread'))
+      .flush({
+        unread: 2,
+        notifications: [
+          notification('n1', 'changes_requested', 'School starts'),
+          notification('n2', 'review_requested', 'Culture week'),
+          notification('n3', 'approved', 'Summer hours', true),
+        ],
+      });
     await settle(fixture);
     const items = findAll('notification-item');
     expect(items.map((item) => text(item.querySelector('.notification__text')))).toEqual([
@@ -115,10 +119,12 @@ describe('NotificationBellComponent', () => {
   it('marks everything read at once', async () => {
     const { fixture, http, click, find } = await render(2);
     await click('notification-bell');
-    http.expectOne((request) => request.url === NOTIFICATIONS && !request.params.has('unread')).flush({
-      unread: 2,
-      notifications: [notification('n1', 'commented', 'School starts'), notification('n2', 'expired', 'Culture week')],
-    });
+    http
+      .expectOne((request) => request.url === NOTIFICATIONS && !request.params.has('unread'))
+      .flush({
+        unread: 2,
+        notifications: [notification('n1', 'commented', 'School starts'), notification('n2', 'expired', 'Culture week')],
+      });
     await settle(fixture);
     await click('notifications-mark-all-read');
     const read = http.expectOne({ method: 'POST', url: `${NOTIFICATIONS}/read` });

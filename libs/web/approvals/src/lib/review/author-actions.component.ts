@@ -38,7 +38,15 @@ import { ReviewStore } from './review.store';
         <p class="cancel__warning">{{ 'approvals.review.cancelWarning' | transloco }}</p>
         <mat-form-field class="cancel__reason">
           <mat-label>{{ 'approvals.review.cancelReason' | transloco }}</mat-label>
-          <textarea matInput rows="2" maxlength="1000" name="reason" data-testid="review-cancel-reason" [ngModel]="reason()" (ngModelChange)="reason.set($event)"></textarea>
+          <textarea
+            matInput
+            rows="2"
+            maxlength="1000"
+            name="reason"
+            data-testid="review-cancel-reason"
+            [ngModel]="reason()"
+            (ngModelChange)="reason.set($event)"
+          ></textarea>
         </mat-form-field>
         <div class="actions">
           <button mat-flat-button type="submit" data-testid="review-cancel-confirm" [disabled]="store.busy()">

@@ -28,7 +28,9 @@ interface ChannelText {
         <header class="channel__head">
           <kd-platform-badge [platform]="text.platform" />
           <span class="channel__name">{{ text.name }}</span>
-          <span class="channel__kind">{{ (text.ownText ? 'approvals.channels.ownText' : 'approvals.channels.sharedText') | transloco }}</span>
+          <span class="channel__kind">{{
+            (text.ownText ? 'approvals.channels.ownText' : 'approvals.channels.sharedText') | transloco
+          }}</span>
         </header>
         <div class="preview" [attr.aria-label]="'approvals.channels.previewOf' | transloco: { channel: text.name }" role="group">
           <p class="preview__text" data-testid="review-preview-text">{{ text.preview || ('approvals.channels.empty' | transloco) }}</p>

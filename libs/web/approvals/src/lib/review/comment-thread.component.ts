@@ -31,7 +31,15 @@ import { ReviewStore } from './review.store';
       <form (ngSubmit)="send()" class="new-comment">
         <mat-form-field class="new-comment__field">
           <mat-label>{{ 'approvals.comments.label' | transloco }}</mat-label>
-          <textarea matInput rows="2" maxlength="4000" name="body" data-testid="comment-body" [ngModel]="body()" (ngModelChange)="body.set($event)"></textarea>
+          <textarea
+            matInput
+            rows="2"
+            maxlength="4000"
+            name="body"
+            data-testid="comment-body"
+            [ngModel]="body()"
+            (ngModelChange)="body.set($event)"
+          ></textarea>
         </mat-form-field>
         <button mat-stroked-button type="submit" data-testid="comment-send" [disabled]="!body().trim() || store.busy()">
           {{ 'approvals.comments.send' | transloco }}

@@ -3,7 +3,6 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChannelView, PostView, Violation } from '@kadens/shared/contracts';
 import { wordViolations, ZonedDateTimePipe } from '@kadens/web/util';
 
-
 /**
  * The channels' promises the post's time breaks, in the planning scope's words (the same the composer
  * and the calendar use); and an override, if someone made one.

@@ -3,7 +3,6 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { ReviewView } from '@kadens/shared/contracts';
 import { ZonedDateTimePipe } from '@kadens/web/util';
 
-
 /** The decisions taken on the post, newest first, with the reviewers' comments. */
 @Component({
   selector: 'kd-review-list',

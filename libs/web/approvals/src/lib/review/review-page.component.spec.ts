@@ -163,7 +163,9 @@ describe('ReviewPageComponent', () => {
   });
 
   it('tells the author why they cannot approve, and lets them send the post for approval', async () => {
-    const { fixture, http, find, text, click } = await render('approver', { review: summary({}, { state: 'changes_requested', authorId: 'u-me', revisionAuthorId: 'u-me' }) });
+    const { fixture, http, find, text, click } = await render('approver', {
+      review: summary({}, { state: 'changes_requested', authorId: 'u-me', revisionAuthorId: 'u-me' }),
+    });
     expect(find('review-approve')).toBeNull();
     expect(find('review-refusal')).toBeNull();
     await click('submit-for-approval');
@@ -201,19 +203,39 @@ describe('ReviewPageComponent', () => {
         auditEvent('post.approve', { id: 'e2', actorName: 'Ada', after: { state: 'in_review', revision: 2, approvals: 1, required: 2 } }),
         auditEvent('post.submit', { id: 'e1' }),
       ],
-      violations: [{ rule: 'cadence.max_per_day', severity: 'block', channelId: 'c-fb', postId: 'p1', at: '2030-06-04T10:00:00.000Z', params: { date: '2030-06-04', count: 3, max: 2 } }],
+      violations: [
+        {
+          rule: 'cadence.max_per_day',
+          severity: 'block',
+          channelId: 'c-fb',
+          postId: 'p1',
+          at: '2030-06-04T10:00:00.000Z',
+          params: { date: '2030-06-04', count: 3, max: 2 },
+        },
+      ],
     });
     expect(findAll('history-entry').map((entry) => text(entry.querySelector('.event__text')))).toEqual([
       'Ada approved revision 2 (1 of 2 approvals)',
       'Eddie Editor sent revision 2 for approval',
     ]);
-    expect(text(findAll('review-violation')[0])).toBe('Blocks publishing: Fjordvik på Facebook: at most 2 a day, but 4 June 2030 would have 3.');
+    expect(text(findAll('review-violation')[0])).toBe(
+      'Blocks publishing: Fjordvik på Facebook: at most 2 a day, but 4 June 2030 would have 3.',
+    );
     expect(findAll('review-approve')).toHaveLength(0);
   });
 
   it('shows a published post as published, with its delivery, and offers no edit or cancel', async () => {
-    const published = summary({}, { state: 'approved', authorId: 'u-me', targets: summary().post.targets.map((target) => ({ ...target, state: 'published' as const })) });
-    const { find, findAll, text } = await render('editor', { review: published }, 'u-me', [{ provide: POST_DELIVERY_PANEL, useValue: StubDeliveryPanelComponent }]);
+    const published = summary(
+      {},
+      {
+        state: 'approved',
+        authorId: 'u-me',
+        targets: summary().post.targets.map((target) => ({ ...target, state: 'published' as const })),
+      },
+    );
+    const { find, findAll, text } = await render('editor', { review: published }, 'u-me', [
+      { provide: POST_DELIVERY_PANEL, useValue: StubDeliveryPanelComponent },
+    ]);
     expect(find('review-state')?.getAttribute('data-state')).toBe('published');
     expect(text(find('review-state'))).toBe('✓✓Published');
     expect(text(find('stub-delivery'))).toBe('p1 in Europe/Oslo');
@@ -222,7 +244,9 @@ describe('ReviewPageComponent', () => {
   });
 
   it('shows no delivery before sign-off', async () => {
-    const { find, findAll } = await render('approver', { review: summary() }, 'u-me', [{ provide: POST_DELIVERY_PANEL, useValue: StubDeliveryPanelComponent }]);
+    const { find, findAll } = await render('approver', { review: summary() }, 'u-me', [
+      { provide: POST_DELIVERY_PANEL, useValue: StubDeliveryPanelComponent },
+    ]);
     expect(find('review-state')?.getAttribute('data-state')).toBe('in_review');
     expect(findAll('stub-delivery')).toHaveLength(0);
   });

@@ -67,10 +67,17 @@ export class ReviewPageComponent {
   protected readonly deliveryPanel = inject(POST_DELIVERY_PANEL);
   protected readonly visibleState = computed(() => {
     const post = this.post();
-    return post ? visiblePostState(post.state, post.targets.map((target) => target.state)) : null;
+    return post
+      ? visiblePostState(
+          post.state,
+          post.targets.map((target) => target.state),
+        )
+      : null;
   });
   /** Once a channel has started publishing the post is history: no edit, no cancel (the API refuses both). */
-  protected readonly delivered = computed(() => this.post()?.targets.some((target) => DELIVERY_STARTED_STATES.includes(target.state)) ?? false);
+  protected readonly delivered = computed(
+    () => this.post()?.targets.some((target) => DELIVERY_STARTED_STATES.includes(target.state)) ?? false,
+  );
   /** A signed-off post has a delivery to show. */
   protected readonly hasDelivery = computed(() => this.post()?.targets.some((target) => target.state !== 'pending') ?? false);
   protected readonly deliveryContext = computed<DeliveryContext | null>(() => {
@@ -84,7 +91,12 @@ export class ReviewPageComponent {
   });
   protected readonly showDecision = computed(() => {
     const actions = this.store.actions();
-    return actions.requestChanges || actions.approveRefusal === null || actions.approveRefusal === 'own_post' || actions.approveRefusal === 'already_approved';
+    return (
+      actions.requestChanges ||
+      actions.approveRefusal === null ||
+      actions.approveRefusal === 'own_post' ||
+      actions.approveRefusal === 'already_approved'
+    );
   });
   protected readonly showAuthorActions = computed(() => {
     const actions = this.store.actions();

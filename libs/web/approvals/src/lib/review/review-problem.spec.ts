@@ -2,7 +2,8 @@ import { HttpErrorResponse } from '@angular/common/http';
 
 import { describeReviewProblem } from './review-problem';
 
-const failure = (status: number, code?: string) => new HttpErrorResponse({ status, error: { statusCode: status, message: 'x', ...(code ? { code } : {}) } });
+const failure = (status: number, code?: string) =>
+  new HttpErrorResponse({ status, error: { statusCode: status, message: 'x', ...(code ? { code } : {}) } });
 
 describe('describeReviewProblem', () => {
   it.each([

@@ -3,7 +3,13 @@ import { approvalErrorCode, type ApprovalErrorCode, describeApiError } from '@ka
 import type { TranslatedText } from '../shared/translated-text';
 
 /** Codes after which the screen is out of date: the way on is to load the post again. */
-const RELOAD_CODES: readonly ApprovalErrorCode[] = ['stale_revision', 'already_approved', 'not_allowed_in_state', 'unknown_reference', 'delivery_started'];
+const RELOAD_CODES: readonly ApprovalErrorCode[] = [
+  'stale_revision',
+  'already_approved',
+  'not_allowed_in_state',
+  'unknown_reference',
+  'delivery_started',
+];
 
 /** Why a decision or change was refused, in the reader's words, and whether reloading helps. */
 export interface ReviewProblem {

@@ -1,14 +1,37 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { AuditEventView, ChannelView, CommentView, MemberView, OrganizationId, ReviewSummary, Violation } from '@kadens/shared/contracts';
-import { ActiveOrganization, ApprovalsApi, ChannelsApi, OrganizationsApi, OrganizationTimeZone, PublishingStream, SessionStore, ViolationsApi } from '@kadens/web/data-access';
+import type {
+  AuditEventView,
+  ChannelView,
+  CommentView,
+  MemberView,
+  OrganizationId,
+  ReviewSummary,
+  Violation,
+} from '@kadens/shared/contracts';
+import {
+  ActiveOrganization,
+  ApprovalsApi,
+  ChannelsApi,
+  OrganizationsApi,
+  OrganizationTimeZone,
+  PublishingStream,
+  SessionStore,
+  ViolationsApi,
+} from '@kadens/web/data-access';
 import { ProblemNotifier } from '@kadens/web/ui';
 import { VIOLATION_WINDOW_MS, violationsOfPost } from '@kadens/web/util';
 
 import { type ReviewActions, reviewActions } from './review-actions';
 import { describeReviewProblem, type ReviewProblem } from './review-problem';
 
-const NO_ACTIONS: ReviewActions = { submit: false, cancel: false, edit: false, requestChanges: false, approveRefusal: 'role_lacks_permission' };
+const NO_ACTIONS: ReviewActions = {
+  submit: false,
+  cancel: false,
+  edit: false,
+  requestChanges: false,
+  approveRefusal: 'role_lacks_permission',
+};
 
 /**
  * Everything the review screen shows about one post, and the decisions taken on it. After each

@@ -33,8 +33,18 @@ describe('diffWords', () => {
     const before = 'The library keeps summer hours from 24 June. Welcome!';
     const after = 'The school library keeps short summer hours from 26 June.\nWelcome!';
     const parts = diffWords(before, after);
-    expect(parts.filter((part) => part.kind !== 'removed').map((part) => part.text).join('')).toBe(after);
-    expect(parts.filter((part) => part.kind !== 'added').map((part) => part.text).join('')).toBe(before);
+    expect(
+      parts
+        .filter((part) => part.kind !== 'removed')
+        .map((part) => part.text)
+        .join(''),
+    ).toBe(after);
+    expect(
+      parts
+        .filter((part) => part.kind !== 'added')
+        .map((part) => part.text)
+        .join(''),
+    ).toBe(before);
     expect(hasChanges(parts)).toBe(true);
   });
 

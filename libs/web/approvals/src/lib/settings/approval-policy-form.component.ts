@@ -20,13 +20,23 @@ import { ProblemNotifier } from '@kadens/web/ui';
         <form class="policy" (ngSubmit)="save()" data-testid="policy-form">
           <mat-form-field class="policy__count">
             <mat-label>{{ 'approvals.settings.approvalsRequired' | transloco }}</mat-label>
-            <mat-select name="approvalsRequired" data-testid="policy-approvals-required" [ngModel]="required()" (ngModelChange)="required.set($event)">
+            <mat-select
+              name="approvalsRequired"
+              data-testid="policy-approvals-required"
+              [ngModel]="required()"
+              (ngModelChange)="required.set($event)"
+            >
               @for (count of counts; track count) {
                 <mat-option [value]="count">{{ count }}</mat-option>
               }
             </mat-select>
           </mat-form-field>
-          <mat-slide-toggle name="adminRequired" data-testid="policy-admin-required" [ngModel]="adminRequired()" (ngModelChange)="adminRequired.set($event)">
+          <mat-slide-toggle
+            name="adminRequired"
+            data-testid="policy-admin-required"
+            [ngModel]="adminRequired()"
+            (ngModelChange)="adminRequired.set($event)"
+          >
             {{ 'approvals.settings.adminRequired' | transloco }}
           </mat-slide-toggle>
           <p class="hint">{{ 'approvals.settings.sensitiveNote' | transloco }}</p>
@@ -90,7 +100,9 @@ export class ApprovalPolicyFormComponent {
     if (!organizationId || !this.changed() || this.saving()) return;
     this.saving.set(true);
     try {
-      this.show(await this.api.updatePolicy(organizationId, { approvalsRequired: this.required(), adminApprovalRequired: this.adminRequired() }));
+      this.show(
+        await this.api.updatePolicy(organizationId, { approvalsRequired: this.required(), adminApprovalRequired: this.adminRequired() }),
+      );
       this.notifier.announce('approvals.settings.policySaved');
     } catch (error) {
       this.notifier.report(describeApiError(error));

@@ -18,14 +18,18 @@ import { ChecklistEditorComponent } from './checklist-editor.component';
   template: `
     <mat-card appearance="outlined" class="settings-card" data-testid="approval-policy">
       <mat-card-header>
-        <mat-card-title><h2 class="settings-card__title">{{ 'approvals.settings.policyTitle' | transloco }}</h2></mat-card-title>
+        <mat-card-title
+          ><h2 class="settings-card__title">{{ 'approvals.settings.policyTitle' | transloco }}</h2></mat-card-title
+        >
         <mat-card-subtitle>{{ 'approvals.settings.policyIntro' | transloco }}</mat-card-subtitle>
       </mat-card-header>
       <mat-card-content><kd-approval-policy-form /></mat-card-content>
     </mat-card>
     <mat-card appearance="outlined" class="settings-card" data-testid="checklist-settings">
       <mat-card-header>
-        <mat-card-title><h2 class="settings-card__title">{{ 'approvals.settings.checklistTitle' | transloco }}</h2></mat-card-title>
+        <mat-card-title
+          ><h2 class="settings-card__title">{{ 'approvals.settings.checklistTitle' | transloco }}</h2></mat-card-title
+        >
         <mat-card-subtitle>{{ 'approvals.settings.checklistIntro' | transloco }}</mat-card-subtitle>
       </mat-card-header>
       <mat-card-content><kd-checklist-editor /></mat-card-content>

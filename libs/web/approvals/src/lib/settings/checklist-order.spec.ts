@@ -8,8 +8,24 @@ const items = [
 
 describe('reorderedPositions', () => {
   it.each([
-    ['up', 'b', -1, [{ id: 'b', position: 1 }, { id: 'a', position: 2 }]],
-    ['down', 'b', 1, [{ id: 'c', position: 2 }, { id: 'b', position: 3 }]],
+    [
+      'up',
+      'b',
+      -1,
+      [
+        { id: 'b', position: 1 },
+        { id: 'a', position: 2 },
+      ],
+    ],
+    [
+      'down',
+      'b',
+      1,
+      [
+        { id: 'c', position: 2 },
+        { id: 'b', position: 3 },
+      ],
+    ],
     ['up from the top', 'a', -1, []],
     ['down from the bottom', 'c', 1, []],
     ['an unknown item', 'x', 1, []],

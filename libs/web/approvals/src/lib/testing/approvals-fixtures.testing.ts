@@ -15,8 +15,26 @@ const CREATED = '2030-05-01T08:00:00.000Z';
 export const ORGANIZATION = { id: 'o1', name: 'Fjordvik kommune', slug: 'fjordvik', timeZone: 'Europe/Oslo' } as OrganizationView;
 
 export const CHANNELS: ChannelView[] = [
-  { id: 'c-fb', platform: 'facebook', name: 'Fjordvik på Facebook', handle: '', responsibleUserId: null, publicDescription: '', status: 'active', createdAt: CREATED },
-  { id: 'c-x', platform: 'x', name: 'Fjordvik på X', handle: '', responsibleUserId: null, publicDescription: '', status: 'active', createdAt: CREATED },
+  {
+    id: 'c-fb',
+    platform: 'facebook',
+    name: 'Fjordvik på Facebook',
+    handle: '',
+    responsibleUserId: null,
+    publicDescription: '',
+    status: 'active',
+    createdAt: CREATED,
+  },
+  {
+    id: 'c-x',
+    platform: 'x',
+    name: 'Fjordvik på X',
+    handle: '',
+    responsibleUserId: null,
+    publicDescription: '',
+    status: 'active',
+    createdAt: CREATED,
+  },
 ];
 
 export const MEMBERS: MemberView[] = [
@@ -25,8 +43,22 @@ export const MEMBERS: MemberView[] = [
 ];
 
 export const CHECKLIST: ChecklistItemView[] = [
-  { id: 'k-relevance', key: 'relevance', text: 'Relevant to the theme and the audiences it is for', required: true, position: 1, archived: false },
-  { id: 'k-privacy', key: 'privacy', text: 'Respects privacy: no personal data without consent', required: true, position: 2, archived: false },
+  {
+    id: 'k-relevance',
+    key: 'relevance',
+    text: 'Relevant to the theme and the audiences it is for',
+    required: true,
+    position: 1,
+    archived: false,
+  },
+  {
+    id: 'k-privacy',
+    key: 'privacy',
+    text: 'Respects privacy: no personal data without consent',
+    required: true,
+    position: 2,
+    archived: false,
+  },
   { id: 'k-own', key: null, text: 'Checked the opening hours with the library', required: false, position: 3, archived: false },
 ];
 

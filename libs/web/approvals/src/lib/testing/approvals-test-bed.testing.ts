@@ -57,7 +57,9 @@ export async function setUpApprovalsTestBed({ role, userId = 'u-me', locale = 'e
   const http = TestBed.inject(HttpTestingController);
   const session: SessionView = {
     user: { id: userId, email: 'me@kadens.demo', name: 'Me', locale: null },
-    memberships: [{ organizationId: 'o1', organizationName: 'Fjordvik kommune', organizationSlug: 'fjordvik', organizationLocale: locale, role }],
+    memberships: [
+      { organizationId: 'o1', organizationName: 'Fjordvik kommune', organizationSlug: 'fjordvik', organizationLocale: locale, role },
+    ],
   };
   const loading = TestBed.inject(SessionStore).ensureLoaded();
   http.expectOne('/api/me').flush(session);

@@ -6,9 +6,7 @@ import type { ApiProblem } from '@kadens/web/data-access';
  * attempts), messages on its fields (400), or a general report for everything else (server down...).
  */
 type LoginFailure =
-  | { kind: 'form'; messageKey: string }
-  | { kind: 'fields'; fieldErrors: FieldError[] }
-  | { kind: 'report'; problem: ApiProblem };
+  { kind: 'form'; messageKey: string } | { kind: 'fields'; fieldErrors: FieldError[] } | { kind: 'report'; problem: ApiProblem };
 
 export function describeLoginFailure(problem: ApiProblem): LoginFailure {
   // 401 never says whether the e-mail or the password was wrong, and neither does the message.

@@ -11,9 +11,7 @@ import { LoginPageComponent } from './login-page.component';
 
 const SESSION: SessionView = {
   user: { id: 'u1', email: 'editor@kadens.demo', name: 'Eddie Editor', locale: null },
-  memberships: [
-    { organizationId: 'o1', organizationName: 'Demo', organizationSlug: 'demo', organizationLocale: 'nb', role: 'editor' },
-  ],
+  memberships: [{ organizationId: 'o1', organizationName: 'Demo', organizationSlug: 'demo', organizationLocale: 'nb', role: 'editor' }],
 };
 
 describe('LoginPageComponent', () => {
@@ -106,10 +104,12 @@ describe('LoginPageComponent', () => {
   it('says the credentials are wrong on 401, and stays on the page', async () => {
     const { submit, http, message, router, settle } = await render();
     await submit();
-    http.expectOne('/api/auth/login').flush(
-      { statusCode: 401, error: 'Unauthorized', message: 'Invalid credentials', code: 'invalid_credentials' },
-      { status: 401, statusText: 'Unauthorized' },
-    );
+    http
+      .expectOne('/api/auth/login')
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'Invalid credentials', code: 'invalid_credentials' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await settle();
     expect(message()).toBe('auth.login.invalidCredentials');
     expect(router.navigateByUrl).not.toHaveBeenCalled();
@@ -118,10 +118,12 @@ describe('LoginPageComponent', () => {
   it('asks to wait a minute on 429', async () => {
     const { submit, http, message, settle } = await render();
     await submit();
-    http.expectOne('/api/auth/login').flush(
-      { statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException' },
-      { status: 429, statusText: 'Too Many Requests' },
-    );
+    http
+      .expectOne('/api/auth/login')
+      .flush(
+        { statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException' },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
     await settle();
     expect(message()).toBe('auth.login.tooManyAttempts');
   });
@@ -141,9 +143,7 @@ describe('LoginPageComponent', () => {
     await settle();
     expect(message()).toBeNull();
     const emailField = input('login-email').closest('mat-form-field');
-    expect(emailField?.querySelector('mat-error')?.textContent).toContain(
-      'email must be shorter than or equal to 254 characters',
-    );
+    expect(emailField?.querySelector('mat-error')?.textContent).toContain('email must be shorter than or equal to 254 characters');
   });
 
   it('reports a server failure with a reason and what to do', async () => {

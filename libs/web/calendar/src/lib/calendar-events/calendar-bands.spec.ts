@@ -8,7 +8,8 @@ const CHANNELS = [
 ] as ChannelView[];
 
 /** Shows which text and values a title was built from. */
-const translate = (key: string, params: Record<string, unknown>) => `${key.replace('planning.calendar.bands.', '')}(${Object.values(params).join('|')})`;
+const translate = (key: string, params: Record<string, unknown>) =>
+  `${key.replace('planning.calendar.bands.', '')}(${Object.values(params).join('|')})`;
 
 function warning(rule: Violation['rule'], channelId: string, params: Violation['params']): Violation {
   return { rule, severity: 'warn', channelId, postId: null, at: '', params };
@@ -18,14 +19,18 @@ describe('the calendar’s bands', () => {
   it('shades a thin week from Monday through Sunday, one band for the channels that share it', () => {
     const week = { week: '2026-W49', weekStart: '2026-11-30', weekEnd: '2026-12-06' };
     const events = warningBandEvents(
-      [warning('cadence.min_per_week', 'c-ig', { ...week, count: 0, min: 2 }), warning('cadence.min_per_week', 'c-fb', { ...week, count: 1, min: 3 })],
+      [
+        warning('cadence.min_per_week', 'c-ig', { ...week, count: 0, min: 2 }),
+        warning('cadence.min_per_week', 'c-fb', { ...week, count: 1, min: 3 }),
+      ],
       CHANNELS,
       translate,
     );
     expect(events).toEqual([
       {
         id: 'band:thinWeek:2026-11-30:2026-12-07',
-        title: 'thinWeek(thinWeekChannel(Facebook|2026-W49|2026-11-30|2026-12-06|1|3), thinWeekChannel(Instagram|2026-W49|2026-11-30|2026-12-06|0|2))',
+        title:
+          'thinWeek(thinWeekChannel(Facebook|2026-W49|2026-11-30|2026-12-06|1|3), thinWeekChannel(Instagram|2026-W49|2026-11-30|2026-12-06|0|2))',
         start: '2026-11-30',
         end: '2026-12-07',
         allDay: true,
@@ -89,7 +94,11 @@ describe('the calendar’s bands', () => {
     const clock = (instant: string) => instant.slice(11, 16);
     const rows = staffedPeriodEvents(periods, CHANNELS, translate, clock).map((event) => [event.start, event.end, event.title]);
     expect(rows).toEqual([
-      ['2026-12-01T07:00:00.000Z', '2026-12-01T15:00:00.000Z', 'staffed(staffedHours(Facebook|07:00|15:00); staffedHours(Instagram|07:00|11:00))'],
+      [
+        '2026-12-01T07:00:00.000Z',
+        '2026-12-01T15:00:00.000Z',
+        'staffed(staffedHours(Facebook|07:00|15:00); staffedHours(Instagram|07:00|11:00))',
+      ],
       ['2026-12-01T07:00:00.000Z', '2026-12-01T11:00:00.000Z', ''],
       ['2026-12-02T07:00:00.000Z', '2026-12-02T11:00:00.000Z', 'staffed(Instagram)'],
     ]);

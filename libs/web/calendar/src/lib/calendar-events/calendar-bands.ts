@@ -46,14 +46,28 @@ export function warningBandEvents(violations: readonly Violation[], channels: re
  * The week view draws a warning's band in every day's column, so its text goes here instead: each
  * warning that touches the shown days once, for a notice above the grid; the bands stay, untitled.
  */
-export function weekNotices(violations: readonly Violation[], channels: readonly ChannelView[], translate: Translate, from: string, to: string): WeekNotice[] {
+export function weekNotices(
+  violations: readonly Violation[],
+  channels: readonly ChannelView[],
+  translate: Translate,
+  from: string,
+  to: string,
+): WeekNotice[] {
   return titledWarningBands(violations, channels, translate)
     .filter(({ band }) => band.start < to && band.end > from)
-    .map(({ band, title }) => ({ id: `notice:${band.kind}:${band.start}:${band.end}`, band: band.kind as WeekNotice['band'], text: title }));
+    .map(({ band, title }) => ({
+      id: `notice:${band.kind}:${band.start}:${band.end}`,
+      band: band.kind as WeekNotice['band'],
+      text: title,
+    }));
 }
 
 /** The warning bands without their titles, for the week view (see `weekNotices`). */
-export function untitledWarningBandEvents(violations: readonly Violation[], channels: readonly ChannelView[], translate: Translate): EventInput[] {
+export function untitledWarningBandEvents(
+  violations: readonly Violation[],
+  channels: readonly ChannelView[],
+  translate: Translate,
+): EventInput[] {
   return warningBandEvents(violations, channels, translate).map((event) => ({ ...event, title: '' }));
 }
 
@@ -97,7 +111,12 @@ type Clock = (instant: string) => string;
  * that overlap (08–16 and 08–12, say) would print their labels on the same spot, so the first band of
  * such a cluster carries one label naming every group with its hours, and the others stay untitled.
  */
-export function staffedPeriodEvents(periods: readonly StaffedPeriod[], channels: readonly ChannelView[], translate: Translate, clock?: Clock): EventInput[] {
+export function staffedPeriodEvents(
+  periods: readonly StaffedPeriod[],
+  channels: readonly ChannelView[],
+  translate: Translate,
+  clock?: Clock,
+): EventInput[] {
   const bands = new Map<string, Band>();
   for (const period of periods) {
     const key = `${period.start}|${period.end}`;
@@ -106,17 +125,28 @@ export function staffedPeriodEvents(periods: readonly StaffedPeriod[], channels:
     bands.set(key, band);
   }
   const name = channelNamer(channels);
-  const names = (band: Band) => sortByChannel(band.items, channels).map((item) => name(item.channelId)).join(', ');
+  const names = (band: Band) =>
+    sortByChannel(band.items, channels)
+      .map((item) => name(item.channelId))
+      .join(', ');
   return overlapClusters([...bands.values()]).flatMap((cluster) => {
     const title =
       cluster.length === 1 || !clock
         ? translate('planning.calendar.bands.staffed', { channels: cluster.map(names).join('; ') })
         : translate('planning.calendar.bands.staffed', {
             channels: cluster
-              .map((band) => translate('planning.calendar.bands.staffedHours', { channels: names(band), from: clock(band.start), to: clock(band.end) }))
+              .map((band) =>
+                translate('planning.calendar.bands.staffedHours', { channels: names(band), from: clock(band.start), to: clock(band.end) }),
+              )
               .join('; '),
           });
-    return cluster.map((band, index) => bandEvent(band, index === 0 ? title : '', sortByChannel(band.items, channels).map((item) => item.channelId)));
+    return cluster.map((band, index) =>
+      bandEvent(
+        band,
+        index === 0 ? title : '',
+        sortByChannel(band.items, channels).map((item) => item.channelId),
+      ),
+    );
   });
 }
 

@@ -34,7 +34,10 @@ describe('calendarEventInputs', () => {
     const targets = (...states: CalendarEntry['targets'][number]['state'][]) =>
       states.map((state, index) => ({ id: `tg${index}`, channelId: `c${index}`, platform: 'x' as const, state }));
     const shown = (overrides: Partial<CalendarEntry>) => calendarEventInputs([entry(overrides)], CATALOG, true)[0]?.extendedProps;
-    expect(shown({ state: 'approved', targets: targets('scheduled') })).toMatchObject({ state: 'approved', targets: [{ state: 'approved' }] });
+    expect(shown({ state: 'approved', targets: targets('scheduled') })).toMatchObject({
+      state: 'approved',
+      targets: [{ state: 'approved' }],
+    });
     expect(shown({ state: 'approved', targets: targets('published', 'published') })).toMatchObject({ state: 'published' });
     expect(shown({ state: 'approved', targets: targets('published', 'held') })).toMatchObject({
       state: 'held',

@@ -26,8 +26,15 @@ export function calendarEventInputs(entries: readonly CalendarEntry[], catalog: 
     const delivering = entry.targets.some((target) => DELIVERY_STARTED_STATES.includes(target.state));
     const extendedProps: CalendarEventProps = {
       entry,
-      state: visiblePostState(entry.state, entry.targets.map((target) => target.state)),
-      targets: entry.targets.map((target) => ({ id: target.id, platform: target.platform, state: visibleTargetState(entry.state, target.state) })),
+      state: visiblePostState(
+        entry.state,
+        entry.targets.map((target) => target.state),
+      ),
+      targets: entry.targets.map((target) => ({
+        id: target.id,
+        platform: target.platform,
+        state: visibleTargetState(entry.state, target.state),
+      })),
     };
     return {
       id: entry.id,

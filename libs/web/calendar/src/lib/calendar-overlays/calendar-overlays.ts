@@ -50,7 +50,12 @@ export class CalendarOverlays {
    */
   bandEvents(channels: readonly ChannelView[], timeZone: string, week = false): EventInput[] {
     const translate = this.translator();
-    const format = new Intl.DateTimeFormat(this.transloco.getActiveLang(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    const format = new Intl.DateTimeFormat(this.transloco.getActiveLang(), {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    });
     return [
       ...(week ? untitledWarningBandEvents : warningBandEvents)(this.violations(), channels, translate),
       ...staffedPeriodEvents(this.staffedPeriods(), channels, translate, (instant) => format.format(new Date(instant))),

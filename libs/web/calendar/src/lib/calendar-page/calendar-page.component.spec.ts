@@ -43,9 +43,7 @@ function entry(id: string, themeId: string, plannedAt: string): CalendarEntry {
 describe('CalendarPageComponent', () => {
   async function open(url: string, providers: Provider[] = []) {
     TestBed.configureTestingModule({
-      imports: [
-        translocoTesting('en', { en: {}, 'planning/en': {}, 'publishing/en': {} }),
-      ],
+      imports: [translocoTesting('en', { en: {}, 'planning/en': {}, 'publishing/en': {} })],
       providers: [
         provideRouter([{ path: 'o/:organizationId/calendar', component: CalendarPageComponent }]),
         provideHttpClient(),
@@ -191,7 +189,10 @@ describe('CalendarPageComponent', () => {
     calendar()[0]?.flush([post]);
     http.match(() => true).forEach((request) => request.flush([]));
     await settle();
-    const marks = () => [...element.querySelectorAll('[data-testid="calendar-post-p1"] kd-target-delivery-mark [data-state]')].map((mark) => mark.getAttribute('data-state'));
+    const marks = () =>
+      [...element.querySelectorAll('[data-testid="calendar-post-p1"] kd-target-delivery-mark [data-state]')].map((mark) =>
+        mark.getAttribute('data-state'),
+      );
     expect(marks()).toEqual(['queued', 'approved']);
 
     changes.next({ targetId: 't-p1-0', postId: 'p1', channelId: 'c0', state: 'published' });

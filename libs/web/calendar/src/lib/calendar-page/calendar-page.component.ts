@@ -133,7 +133,12 @@ export class CalendarPageComponent {
   protected readonly events = computed(() => {
     const catalog = this.catalog();
     const week = this.urlState().view === 'week';
-    return catalog ? [...calendarEventInputs(this.entries(), catalog, this.canEdit()), ...this.overlays.bandEvents(catalog.channels, catalog.timeZone, week)] : [];
+    return catalog
+      ? [
+          ...calendarEventInputs(this.entries(), catalog, this.canEdit()),
+          ...this.overlays.bandEvents(catalog.channels, catalog.timeZone, week),
+        ]
+      : [];
   });
 
   /** The week view's warnings, said once above the grid rather than in each day's column. */
@@ -280,7 +285,9 @@ export class CalendarPageComponent {
     const catalog = this.catalog();
     if (!catalog || !this.canEdit()) return;
     // A day without a time (the month view) gets the usual planning time, in the organisation's zone.
-    const plannedAt = info.allDay ? dayAtTime(localDateOf(info.date, catalog.timeZone), DEFAULT_PLANNING_TIME, catalog.timeZone) : info.date.toISOString();
+    const plannedAt = info.allDay
+      ? dayAtTime(localDateOf(info.date, catalog.timeZone), DEFAULT_PLANNING_TIME, catalog.timeZone)
+      : info.date.toISOString();
     void this.planNewPost(plannedAt);
   };
 

@@ -62,10 +62,12 @@ describe('CalendarPostMover', () => {
   it('springs back and says why when the server refuses (409 delivery_started)', async () => {
     const { mover, http, drop, problems } = setUp();
     const moved = mover.move(CATALOG, drop);
-    http.expectOne(MOVE).flush(
-      { statusCode: 409, error: 'Conflict', message: 'already published', code: 'delivery_started' },
-      { status: 409, statusText: 'Conflict' },
-    );
+    http
+      .expectOne(MOVE)
+      .flush(
+        { statusCode: 409, error: 'Conflict', message: 'already published', code: 'delivery_started' },
+        { status: 409, statusText: 'Conflict' },
+      );
     await expect(moved).resolves.toBeNull();
     expect(drop.revert).toHaveBeenCalledTimes(1);
     expect(problems.report).toHaveBeenCalledWith(expect.anything(), CATALOG);

@@ -8,7 +8,9 @@ describe('repairs to FullCalendar’s markup', () => {
   }
 
   it('names a month’s day cell by the date (hidden text) and then the posts it shows, instead of aria-label', () => {
-    const cell = element('<div role="gridcell" aria-label="10 December 2026"><div aria-hidden="true">10</div><div role="button">Library hours</div></div>');
+    const cell = element(
+      '<div role="gridcell" aria-label="10 December 2026"><div aria-hidden="true">10</div><div role="button">Library hours</div></div>',
+    );
     nameDayCellByItsContent(cell);
     expect(cell.hasAttribute('aria-label')).toBe(false);
     expect(cell.firstElementChild?.textContent).toBe('10 December 2026');

@@ -1,7 +1,8 @@
 import type { CalendarOptions } from '@fullcalendar/angular';
 
 /** Read by screen readers, never seen (the CDK's visually-hidden rules, inline so nothing else must load them). */
-const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
+const VISUALLY_HIDDEN =
+  'position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
 
 /**
  * Two repairs to the markup FullCalendar draws, so the calendar reads correctly and passes axe:

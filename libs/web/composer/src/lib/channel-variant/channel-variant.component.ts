@@ -26,7 +26,15 @@ export interface ChannelTarget {
  */
 @Component({
   selector: 'kd-channel-variant',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSlideToggleModule, TranslocoPipe, FieldErrorComponent, PlatformBadgeComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSlideToggleModule,
+    TranslocoPipe,
+    FieldErrorComponent,
+    PlatformBadgeComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './channel-variant.component.html',
   styleUrl: './channel-variant.component.scss',

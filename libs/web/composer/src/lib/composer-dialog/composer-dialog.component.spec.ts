@@ -77,7 +77,8 @@ describe('ComposerDialogComponent', () => {
       { status: 400, statusText: 'Bad Request' },
     );
     await settle();
-    const errorNextTo = (testId: string) => byTestId(testId).closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim() ?? '';
+    const errorNextTo = (testId: string) =>
+      byTestId(testId).closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim() ?? '';
     expect(errorNextTo('composer-variant-text-c-bsky')).toBe('text.too_long on Fjordvik på Bluesky (bluesky)');
     expect(errorNextTo('composer-variant-text-c-x')).toBe('');
     expect(element.querySelector('[data-testid="composer"]')).not.toBeNull();

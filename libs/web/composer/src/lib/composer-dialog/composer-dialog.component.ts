@@ -27,7 +27,13 @@ import {
   PostsApi,
   PublishingStream,
 } from '@kadens/web/data-access';
-import { Confirmation, FieldErrorComponent, PlatformBadgeComponent, ViolationListComponent, VisibleStateChipComponent } from '@kadens/web/ui';
+import {
+  Confirmation,
+  FieldErrorComponent,
+  PlatformBadgeComponent,
+  ViolationListComponent,
+  VisibleStateChipComponent,
+} from '@kadens/web/ui';
 import { instantToWallClock } from '@kadens/web/util';
 import { NavigationEnd, Router } from '@angular/router';
 import { filter, fromEvent, map, merge } from 'rxjs';
@@ -117,11 +123,18 @@ export class ComposerDialogComponent {
   protected readonly form = buildComposerForm(inject(NonNullableFormBuilder));
   protected readonly post = signal<PostView | null>(null);
   /** Once a channel has started publishing the post is history: the API refuses edits, moves and deletion. */
-  protected readonly delivered = computed(() => this.post()?.targets.some((target) => DELIVERY_STARTED_STATES.includes(target.state)) ?? false);
+  protected readonly delivered = computed(
+    () => this.post()?.targets.some((target) => DELIVERY_STARTED_STATES.includes(target.state)) ?? false,
+  );
   protected readonly canEdit = computed(() => this.activeOrganization.can('posts.edit') && !this.delivered());
   protected readonly visibleState = computed(() => {
     const post = this.post();
-    return post ? visiblePostState(post.state, post.targets.map((target) => target.state)) : null;
+    return post
+      ? visiblePostState(
+          post.state,
+          post.targets.map((target) => target.state),
+        )
+      : null;
   });
   protected readonly loading = signal(false);
   protected readonly saving = signal(false);
@@ -230,7 +243,9 @@ export class ComposerDialogComponent {
         takeUntilDestroyed(),
       )
       .subscribe(() => void this.close());
-    destroyRef.onDestroy(this.unsavedChanges.register({ hasUnsavedChanges: () => this.hasUnsavedChanges(), forgetChanges: () => this.form.markAsPristine() }));
+    destroyRef.onDestroy(
+      this.unsavedChanges.register({ hasUnsavedChanges: () => this.hasUnsavedChanges(), forgetChanges: () => this.form.markAsPristine() }),
+    );
   }
 
   /** The header's state follows the live delivery stream; a post that starts publishing turns read-only. */

@@ -72,10 +72,7 @@ export async function renderComposer(options: RenderOptions = {}) {
   const problems = { report: jest.fn() };
   const overrides = { askReason: jest.fn<Promise<string | null>, unknown[]>() };
   TestBed.configureTestingModule({
-    imports: [
-      ComposerDialogComponent,
-      translocoTesting('en', { en: {}, 'planning/en': planningTranslations('en') }),
-    ],
+    imports: [ComposerDialogComponent, translocoTesting('en', { en: {}, 'planning/en': planningTranslations('en') })],
     providers: [
       provideHttpClient(),
       provideHttpClientTesting(),
@@ -122,5 +119,20 @@ export async function renderComposer(options: RenderOptions = {}) {
     backdrop.next(new MouseEvent('click'));
     await settle();
   };
-  return { fixture, element, query, byTestId, type, click, settle, http, dialogRef, problems, overrides, unsavedChanges, pressEscape, clickBackdrop };
+  return {
+    fixture,
+    element,
+    query,
+    byTestId,
+    type,
+    click,
+    settle,
+    http,
+    dialogRef,
+    problems,
+    overrides,
+    unsavedChanges,
+    pressEscape,
+    clickBackdrop,
+  };
 }

@@ -12,7 +12,13 @@ const OUTSIDE: Violation = {
   at: '2026-05-12T12:00:00.000Z',
   params: { nextOpening: '2026-05-13T07:00:00.000Z' },
 };
-const REFUSAL = { statusCode: 422, error: 'Unprocessable Entity', message: 'The plan breaks 1 blocking rule', code: 'rule_violations', violations: [OUTSIDE] };
+const REFUSAL = {
+  statusCode: 422,
+  error: 'Unprocessable Entity',
+  message: 'The plan breaks 1 blocking rule',
+  code: 'rule_violations',
+  violations: [OUTSIDE],
+};
 const OUTSIDE_IN_ENGLISH =
   'Fjordvik på X: questions and other posts that invite dialogue must go out while the channel is staffed. It is next staffed Wednesday 13 May at 09:00.';
 
@@ -80,11 +86,18 @@ describe('the composer and the channels’ promises', () => {
     const composer = await render({ role: 'editor', postId: 'p1' });
     const overridden: PostView = {
       ...POST,
-      ruleOverride: { reason: 'Viktig beskjed om vannet', byUserId: 'u2', at: '2026-05-11T13:30:00.000Z', violations: [{ ...OUTSIDE, postId: 'p1' }] },
+      ruleOverride: {
+        reason: 'Viktig beskjed om vannet',
+        byUserId: 'u2',
+        at: '2026-05-11T13:30:00.000Z',
+        violations: [{ ...OUTSIDE, postId: 'p1' }],
+      },
     };
     composer.http.expectOne(`${POSTS}/p1`).flush(overridden);
     await composer.settle();
-    composer.http.expectOne('/api/organizations/o1/members').flush([{ userId: 'u2', name: 'Gunn Godkjenner', email: '', role: 'approver', joinedAt: '' }]);
+    composer.http
+      .expectOne('/api/organizations/o1/members')
+      .flush([{ userId: 'u2', name: 'Gunn Godkjenner', email: '', role: 'approver', joinedAt: '' }]);
     await composer.settle();
     const note = composer.byTestId('composer-override-note');
     expect(composer.byTestId('composer-override-by').textContent?.trim()).toBe('Overridden by Gunn Godkjenner, Monday 11 May at 15:30.');

@@ -1,4 +1,11 @@
-import { type AbstractControl, FormControl, type FormRecord, NonNullableFormBuilder, type ValidationErrors, Validators } from '@angular/forms';
+import {
+  type AbstractControl,
+  FormControl,
+  type FormRecord,
+  NonNullableFormBuilder,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import type { ChannelView, PostInput, PostView } from '@kadens/shared/contracts';
 import { TRANSLATED_ERROR_KEY } from '@kadens/web/ui';
 

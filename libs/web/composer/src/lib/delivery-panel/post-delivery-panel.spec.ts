@@ -38,7 +38,9 @@ describe('POST_DELIVERY_PANEL', () => {
   it('opens a published post read-only: "Post", no save or delete, the delivery shown', async () => {
     const providers = [{ provide: POST_DELIVERY_PANEL, useValue: StubDeliveryPanelComponent }];
     const { http, settle, query, byTestId } = await renderComposer({ role: 'editor', postId: 'p1', providers });
-    http.expectOne('/api/organizations/o1/posts/p1').flush({ ...POST, state: 'approved', targets: POST.targets.map((target) => ({ ...target, state: 'published' })) });
+    http
+      .expectOne('/api/organizations/o1/posts/p1')
+      .flush({ ...POST, state: 'approved', targets: POST.targets.map((target) => ({ ...target, state: 'published' })) });
     await settle();
     expect(byTestId('composer').querySelector('h2')?.textContent?.trim()).toBe('Post');
     expect(query('composer-state')?.getAttribute('data-state')).toBe('published');

@@ -77,7 +77,12 @@ export class NextFreeSlotComponent {
     const from = chosen && Date.parse(chosen) > Date.parse(now) ? chosen : now;
     this.finding.set(true);
     try {
-      const at = await this.finder.find(organizationId, { channelIds, from, invitesDialogue: value.invitesDialogue, postId: this.postId() });
+      const at = await this.finder.find(organizationId, {
+        channelIds,
+        from,
+        invitesDialogue: value.invitesDialogue,
+        postId: this.postId(),
+      });
       if (at) {
         form.controls.plannedAt.setValue(instantToWallClock(at, timeZone));
         form.controls.plannedAt.markAsDirty();

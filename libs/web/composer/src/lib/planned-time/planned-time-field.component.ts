@@ -198,7 +198,9 @@ export class PlannedTimeFieldComponent implements ControlValueAccessor, Validato
     const date = this.date.value;
     const time = normalizeClockTime(this.time.value);
     const complete = date && this.adapter.isValid(date) && time;
-    const wallClock = complete ? `${this.adapter.getYear(date)}-${twoDigits(this.adapter.getMonth(date) + 1)}-${twoDigits(this.adapter.getDate(date))}T${time}` : '';
+    const wallClock = complete
+      ? `${this.adapter.getYear(date)}-${twoDigits(this.adapter.getMonth(date) + 1)}-${twoDigits(this.adapter.getDate(date))}T${time}`
+      : '';
     this.wallClock.set(wallClock);
     this.changed(wallClock);
   }

@@ -8,7 +8,8 @@ function adapterIn(locale: string): WallClockDateAdapter {
   return adapter;
 }
 
-const day = (date: Date | null) => (date && !Number.isNaN(date.getTime()) ? [date.getFullYear(), date.getMonth() + 1, date.getDate()] : null);
+const day = (date: Date | null) =>
+  date && !Number.isNaN(date.getTime()) ? [date.getFullYear(), date.getMonth() + 1, date.getDate()] : null;
 
 describe('WallClockDateAdapter', () => {
   it.each([

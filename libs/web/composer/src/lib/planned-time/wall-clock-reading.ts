@@ -8,9 +8,7 @@ import { instantToWallClock, wallClockToInstant } from '@kadens/web/util';
  * of the two (at `offset`). Both follow `wallClockToInstant`, the one rule the API also applies.
  */
 type WallClockReading =
-  | { kind: 'plain' }
-  | { kind: 'skipped'; time: string; movedTo: string }
-  | { kind: 'repeated'; time: string; offset: string };
+  { kind: 'plain' } | { kind: 'skipped'; time: string; movedTo: string } | { kind: 'repeated'; time: string; offset: string };
 
 /** Fall-back steps in real zones are 30 minutes (Lord Howe), an hour, or two. */
 const REPEAT_STEPS_MINUTES = [30, 60, 120];

@@ -32,7 +32,12 @@ describe('the composer checks the channels’ promises before Save', () => {
     await composer.click('composer-channel-c-x');
     await composer.click('composer-invites-dialogue');
     const asked = await composer.checks();
-    expect(asked.at(-1)?.request.body).toEqual({ plannedAt: '2026-05-12T12:00:00.000Z', channelIds: ['c-x'], invitesDialogue: true, contentTypeId: 'ct-news' });
+    expect(asked.at(-1)?.request.body).toEqual({
+      plannedAt: '2026-05-12T12:00:00.000Z',
+      channelIds: ['c-x'],
+      invitesDialogue: true,
+      contentTypeId: 'ct-news',
+    });
     asked.at(-1)?.flush({ violations: [OUTSIDE] });
     await composer.settle();
 
@@ -59,7 +64,13 @@ describe('the composer checks the channels’ promises before Save', () => {
     composer.http.expectOne('/api/organizations/o1/posts/p1').flush(POST);
     // The form is filled a moment before the post is known; the last question, the one answered, names it.
     const asked = await composer.checks();
-    expect(asked.at(-1)?.request.body).toEqual({ plannedAt: POST.plannedAt, channelIds: ['c-x', 'c-bsky'], invitesDialogue: false, contentTypeId: 'ct-news', postId: 'p1' });
+    expect(asked.at(-1)?.request.body).toEqual({
+      plannedAt: POST.plannedAt,
+      channelIds: ['c-x', 'c-bsky'],
+      invitesDialogue: false,
+      contentTypeId: 'ct-news',
+      postId: 'p1',
+    });
   });
 
   it('asks nothing without a time', async () => {
@@ -84,8 +95,16 @@ describe('the composer checks the channels’ promises before Save', () => {
     expect(composer.region().querySelector('[data-rule]')).not.toBeNull();
 
     await composer.click('composer-save');
-    const refusal = { statusCode: 422, error: 'Unprocessable Entity', message: 'x', code: 'rule_violations', violations: [{ ...OUTSIDE, postId: 'new' }] };
-    composer.http.expectOne({ method: 'POST', url: '/api/organizations/o1/posts' }).flush(refusal, { status: 422, statusText: 'Unprocessable Entity' });
+    const refusal = {
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: 'x',
+      code: 'rule_violations',
+      violations: [{ ...OUTSIDE, postId: 'new' }],
+    };
+    composer.http
+      .expectOne({ method: 'POST', url: '/api/organizations/o1/posts' })
+      .flush(refusal, { status: 422, statusText: 'Unprocessable Entity' });
     await composer.settle();
     expect(composer.byTestId('composer-violations')).toBeTruthy();
     expect(composer.region().querySelector('[data-rule]')).toBeNull();

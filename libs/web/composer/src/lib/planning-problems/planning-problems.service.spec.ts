@@ -33,7 +33,14 @@ describe('PlanningProblems', () => {
 
   it('names each broken blocking rule once, with its channel', () => {
     const channels = [{ id: 'c1', name: 'Fjordvik på X' } as ChannelView];
-    const violation = { rule: 'cadence.max_per_day', severity: 'block', channelId: 'c1', postId: 'p1', at: '', params: { date: '2026-05-12', count: 3, max: 2 } };
+    const violation = {
+      rule: 'cadence.max_per_day',
+      severity: 'block',
+      channelId: 'c1',
+      postId: 'p1',
+      at: '',
+      params: { date: '2026-05-12', count: 3, max: 2 },
+    };
     const other = { ...violation, postId: 'p2' };
     const warning = { ...violation, rule: 'cadence.min_per_week', severity: 'warn' };
     expect(describeError({ code: 'rule_violations', message: 'x', violations: [violation, other, warning] }, 422, channels)).toBe(
@@ -42,6 +49,8 @@ describe('PlanningProblems', () => {
   });
 
   it('falls back to the app-wide reason plus what the server said', () => {
-    expect(describeError({ code: 'something_new', message: 'The post is locked' }, 409)).toBe('Someone else changed this. (The post is locked) Reload.');
+    expect(describeError({ code: 'something_new', message: 'The post is locked' }, 409)).toBe(
+      'Someone else changed this. (The post is locked) Reload.',
+    );
   });
 });

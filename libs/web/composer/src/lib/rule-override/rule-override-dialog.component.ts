@@ -32,7 +32,16 @@ export interface RuleOverrideRequest {
  */
 @Component({
   selector: 'kd-rule-override-dialog',
-  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, TranslocoPipe, FieldErrorComponent, ViolationListComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoPipe,
+    FieldErrorComponent,
+    ViolationListComponent,
+  ],
   providers: [provideTranslocoScope(PLANNING_SCOPE)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -49,7 +58,9 @@ export interface RuleOverrideRequest {
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" [mat-dialog-close]="null" data-testid="rule-override-cancel">{{ 'common.cancel' | transloco }}</button>
+        <button mat-button type="button" [mat-dialog-close]="null" data-testid="rule-override-cancel">
+          {{ 'common.cancel' | transloco }}
+        </button>
         <button mat-flat-button type="submit" data-testid="rule-override-confirm">{{ 'planning.override.confirm' | transloco }}</button>
       </mat-dialog-actions>
     </form>

@@ -16,7 +16,9 @@ import { formatWallClock, type ViolationContext } from '@kadens/web/util';
     <p data-testid="composer-override-by">
       {{ 'planning.override.shownBy' | transloco: { name: byName() ?? ('planning.override.someone' | transloco), time: time() } }}
     </p>
-    <p class="note__reason" data-testid="composer-override-reason">{{ 'planning.override.shownReason' | transloco: { reason: override().reason } }}</p>
+    <p class="note__reason" data-testid="composer-override-reason">
+      {{ 'planning.override.shownReason' | transloco: { reason: override().reason } }}
+    </p>
     @if (override().violations.length > 0) {
       <kd-violation-list [violations]="override().violations" [context]="context()" />
     }

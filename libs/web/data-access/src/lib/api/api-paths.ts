@@ -14,14 +14,11 @@ export const API_PATHS = {
   mySession: (sessionId: string) => `${API_PREFIX}/me/sessions/${encodeURIComponent(sessionId)}`,
   me: `${API_PREFIX}/me`,
   organizations: `${API_PREFIX}/organizations`,
-  organization: (organizationId: OrganizationId) =>
-    `${API_PREFIX}/organizations/${encodeURIComponent(organizationId)}`,
-  members: (organizationId: OrganizationId) =>
-    `${API_PREFIX}/organizations/${encodeURIComponent(organizationId)}/members`,
+  organization: (organizationId: OrganizationId) => `${API_PREFIX}/organizations/${encodeURIComponent(organizationId)}`,
+  members: (organizationId: OrganizationId) => `${API_PREFIX}/organizations/${encodeURIComponent(organizationId)}/members`,
   member: (organizationId: OrganizationId, userId: UserId) =>
     `${API_PREFIX}/organizations/${encodeURIComponent(organizationId)}/members/${encodeURIComponent(userId)}`,
-  invitations: (organizationId: OrganizationId) =>
-    `${API_PREFIX}/organizations/${encodeURIComponent(organizationId)}/invitations`,
+  invitations: (organizationId: OrganizationId) => `${API_PREFIX}/organizations/${encodeURIComponent(organizationId)}/invitations`,
   invitation: (organizationId: OrganizationId, invitationId: InvitationId) =>
     `${API_PREFIX}/organizations/${encodeURIComponent(organizationId)}/invitations/${encodeURIComponent(invitationId)}`,
   myInvitations: `${API_PREFIX}/me/invitations`,

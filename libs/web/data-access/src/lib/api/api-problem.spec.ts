@@ -24,9 +24,7 @@ describe('describeApiError', () => {
   });
 
   it('explains a known error code in its own words, which already say what to do', () => {
-    const problem = describeApiError(
-      httpError(409, { statusCode: 409, error: 'Conflict', message: 'x', code: 'last_admin' }),
-    );
+    const problem = describeApiError(httpError(409, { statusCode: 409, error: 'Conflict', message: 'x', code: 'last_admin' }));
     expect(problem).toMatchObject({ code: 'last_admin', reasonKey: 'errors.code.last_admin', actionKey: null });
   });
 

@@ -22,11 +22,7 @@ describe('apiRequestInterceptor', () => {
           translocoConfig: { availableLangs: ['nb'], defaultLang: 'nb' },
         }),
       ],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiRequestInterceptor])),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideRouter([]), provideHttpClient(withInterceptors([apiRequestInterceptor])), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpClient);
     backend = TestBed.inject(HttpTestingController);

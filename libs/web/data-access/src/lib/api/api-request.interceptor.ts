@@ -45,9 +45,6 @@ export const apiRequestInterceptor: HttpInterceptorFn = (request, next) => {
  */
 function isAnAnswerNotAnExpiry(method: string, url: string): boolean {
   return (
-    url === API_PATHS.login ||
-    url === API_PATHS.logout ||
-    (method === 'GET' && url === API_PATHS.me) ||
-    url.startsWith(PUBLIC_API_PREFIX)
+    url === API_PATHS.login || url === API_PATHS.logout || (method === 'GET' && url === API_PATHS.me) || url.startsWith(PUBLIC_API_PREFIX)
   );
 }

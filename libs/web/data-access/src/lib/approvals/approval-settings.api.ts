@@ -37,8 +37,6 @@ export class ApprovalSettingsApi {
 
   /** Rewords, (un)requires, moves, archives (`{ archived: true }`) or restores an item. */
   updateChecklistItem(organizationId: OrganizationId, itemId: string, changes: ChecklistItemUpdate): Promise<ChecklistItemView> {
-    return firstValueFrom(
-      this.http.patch<ChecklistItemView>(APPROVALS_API_PATHS.checklistItem(organizationId, itemId), changes),
-    );
+    return firstValueFrom(this.http.patch<ChecklistItemView>(APPROVALS_API_PATHS.checklistItem(organizationId, itemId), changes));
   }
 }

@@ -46,9 +46,7 @@ export class ApprovalsApi {
   }
 
   requestChanges(organizationId: OrganizationId, postId: string, request: RequestChangesRequest): Promise<PostView> {
-    return firstValueFrom(
-      this.http.post<PostView>(APPROVALS_API_PATHS.decision(organizationId, postId, 'request-changes'), request),
-    );
+    return firstValueFrom(this.http.post<PostView>(APPROVALS_API_PATHS.decision(organizationId, postId, 'request-changes'), request));
   }
 
   cancel(organizationId: OrganizationId, postId: string, reason?: string): Promise<PostView> {

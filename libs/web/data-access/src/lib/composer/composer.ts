@@ -21,9 +21,7 @@ export interface ComposerRequest {
 }
 
 export type ComposerResult =
-  | { kind: 'saved'; post: PostView }
-  | { kind: 'submitted'; post: PostView }
-  | { kind: 'deleted'; postId: string };
+  { kind: 'saved'; post: PostView } | { kind: 'submitted'; post: PostView } | { kind: 'deleted'; postId: string };
 
 /**
  * The post composer as the pages that open it see it. Feature libraries do not import each other:

@@ -1,12 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
-import {
-  type EnvironmentProviders,
-  inject,
-  Injectable,
-  isDevMode,
-  provideAppInitializer,
-} from '@angular/core';
+import { type EnvironmentProviders, inject, Injectable, isDevMode, provideAppInitializer } from '@angular/core';
 import { provideTransloco, type Translation, type TranslocoLoader } from '@jsverse/transloco';
 import { LOCALES } from '@kadens/shared/contracts';
 

@@ -12,8 +12,7 @@ import { ORGANIZATION_ID_PARAM } from '../app-paths';
 export class OrganizationRouteReuseStrategy extends BaseRouteReuseStrategy {
   override shouldReuseRoute(future: ActivatedRouteSnapshot, current: ActivatedRouteSnapshot): boolean {
     return (
-      super.shouldReuseRoute(future, current) &&
-      future.paramMap.get(ORGANIZATION_ID_PARAM) === current.paramMap.get(ORGANIZATION_ID_PARAM)
+      super.shouldReuseRoute(future, current) && future.paramMap.get(ORGANIZATION_ID_PARAM) === current.paramMap.get(ORGANIZATION_ID_PARAM)
     );
   }
 }

@@ -19,12 +19,7 @@ const MEMBERSHIP: MembershipView = {
 describe('organisation guards', () => {
   function setUp(session: SessionView | null) {
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: BROWSER_STORAGE, useValue: null },
-      ],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), { provide: BROWSER_STORAGE, useValue: null }],
     });
     const answer = () => {
       const request = TestBed.inject(HttpTestingController).expectOne('/api/me');
@@ -42,8 +37,7 @@ describe('organisation guards', () => {
   }
 
   const state = {} as RouterStateSnapshot;
-  const routeFor = (organizationId: string) =>
-    ({ paramMap: convertToParamMap({ organizationId }) }) as ActivatedRouteSnapshot;
+  const routeFor = (organizationId: string) => ({ paramMap: convertToParamMap({ organizationId }) }) as ActivatedRouteSnapshot;
   const user = { id: 'u1', email: 'a@b.no', name: 'A', locale: null };
 
   it('sends a visitor from / to the login page', async () => {

@@ -44,7 +44,11 @@ export class PlanPromisesApi {
   }
 
   /** The earliest time free on every one of the channels, in one request. */
-  nextFreeSlotOnChannels(organizationId: OrganizationId, channelIds: readonly string[], query: NextFreeSlotQuery): Promise<NextFreeSlotView> {
+  nextFreeSlotOnChannels(
+    organizationId: OrganizationId,
+    channelIds: readonly string[],
+    query: NextFreeSlotQuery,
+  ): Promise<NextFreeSlotView> {
     const params: Record<string, string> = { channelIds: channelIds.join(','), invitesDialogue: String(query.invitesDialogue) };
     if (query.from) params['from'] = query.from;
     if (query.postId) params['postId'] = query.postId;

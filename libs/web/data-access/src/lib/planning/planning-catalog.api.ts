@@ -1,13 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  AudienceView,
-  ChannelView,
-  ContentTypeView,
-  InitiativeView,
-  OrganizationId,
-  ThemeView,
-} from '@kadens/shared/contracts';
+import type { AudienceView, ChannelView, ContentTypeView, InitiativeView, OrganizationId, ThemeView } from '@kadens/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { OrganizationTimeZone } from '../organization/organization-time-zone';

@@ -1,6 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { OrganizationId, PostInput, PostMove, PostRevisionView, PostUpdate, PostView, RuleOverrideInput } from '@kadens/shared/contracts';
+import type {
+  OrganizationId,
+  PostInput,
+  PostMove,
+  PostRevisionView,
+  PostUpdate,
+  PostView,
+  RuleOverrideInput,
+} from '@kadens/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { PLANNING_API_PATHS } from './planning-api-paths';

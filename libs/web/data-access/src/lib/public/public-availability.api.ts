@@ -11,8 +11,7 @@ export const PUBLIC_API_PREFIX = `${API_PREFIX}/public/`;
 export const PUBLIC_API_PATHS = {
   availability: (slug: string) => `${PUBLIC_API_PREFIX}${encodeURIComponent(slug)}/availability`,
   /** The iCalendar feed of staffed periods, with its words in `locale`. */
-  availabilityIcal: (slug: string, locale: Locale) =>
-    `${PUBLIC_API_PREFIX}${encodeURIComponent(slug)}/availability.ics?lang=${locale}`,
+  availabilityIcal: (slug: string, locale: Locale) => `${PUBLIC_API_PREFIX}${encodeURIComponent(slug)}/availability.ics?lang=${locale}`,
 } as const;
 
 /** An organisation's public availability page, as the API serves it. Failures reject with the HttpErrorResponse. */

@@ -1,10 +1,5 @@
 import { DestroyRef, inject, Injectable, InjectionToken, signal } from '@angular/core';
-import {
-  type OrganizationId,
-  type PublishingEvent,
-  type PublishingStatus,
-  TARGET_STATES,
-} from '@kadens/shared/contracts';
+import { type OrganizationId, type PublishingEvent, type PublishingStatus, TARGET_STATES } from '@kadens/shared/contracts';
 import { Subject } from 'rxjs';
 
 import { PUBLISHING_API_PATHS } from './publishing-api-paths';

@@ -7,9 +7,7 @@ import { SessionStore } from './session.store';
 
 const SESSION: SessionView = {
   user: { id: 'u1', email: 'editor@kadens.demo', name: 'Eddie', locale: null },
-  memberships: [
-    { organizationId: 'o1', organizationName: 'Demo', organizationSlug: 'demo', organizationLocale: 'nb', role: 'editor' },
-  ],
+  memberships: [{ organizationId: 'o1', organizationName: 'Demo', organizationSlug: 'demo', organizationLocale: 'nb', role: 'editor' }],
 };
 
 describe('SessionStore', () => {

@@ -1,6 +1,13 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { type LoginRequest, type MeView, type NoSessionView, SESSION_CHECK_HEADER, type UpdateMeRequest, type UserView } from '@kadens/shared/contracts';
+import {
+  type LoginRequest,
+  type MeView,
+  type NoSessionView,
+  SESSION_CHECK_HEADER,
+  type UpdateMeRequest,
+  type UserView,
+} from '@kadens/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { API_PATHS } from '../api/api-paths';
@@ -43,7 +50,9 @@ export class SessionStore {
   async refresh(): Promise<MeView | null> {
     try {
       // Asked as a check: without a session the API answers 200 {authenticated: false}, not a 401 the console would show.
-      const answer = await firstValueFrom(this.http.get<MeView | NoSessionView | null>(API_PATHS.me, { headers: { [SESSION_CHECK_HEADER]: 'optional' } }));
+      const answer = await firstValueFrom(
+        this.http.get<MeView | NoSessionView | null>(API_PATHS.me, { headers: { [SESSION_CHECK_HEADER]: 'optional' } }),
+      );
       const session = answer && 'user' in answer ? answer : null;
       this.state.set(session);
       return session;

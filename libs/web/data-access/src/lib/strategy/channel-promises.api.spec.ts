@@ -19,7 +19,9 @@ describe('ChannelPromisesApi', () => {
 
   it('reads a channel without promises as two nulls', async () => {
     const view = api.get('o1', 'c1');
-    http.expectOne({ method: 'GET', url: '/api/organizations/o1/channels/c1/promises' }).flush({ channelId: 'c1', cadence: null, serviceHours: null });
+    http
+      .expectOne({ method: 'GET', url: '/api/organizations/o1/channels/c1/promises' })
+      .flush({ channelId: 'c1', cadence: null, serviceHours: null });
     await expect(view).resolves.toEqual({ channelId: 'c1', cadence: null, serviceHours: null });
   });
 

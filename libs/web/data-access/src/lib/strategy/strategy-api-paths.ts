@@ -7,8 +7,7 @@ type StrategyCollection = 'themes' | 'audiences' | 'channels' | 'initiatives';
 
 /** The strategy endpoints, under `/api/organizations/:organizationId/`. */
 export const STRATEGY_API_PATHS = {
-  collection: (organizationId: OrganizationId, collection: StrategyCollection) =>
-    `${API_PATHS.organization(organizationId)}/${collection}`,
+  collection: (organizationId: OrganizationId, collection: StrategyCollection) => `${API_PATHS.organization(organizationId)}/${collection}`,
   item: (organizationId: OrganizationId, collection: StrategyCollection, id: string) =>
     `${API_PATHS.organization(organizationId)}/${collection}/${encodeURIComponent(id)}`,
   workload: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/strategy/workload`,

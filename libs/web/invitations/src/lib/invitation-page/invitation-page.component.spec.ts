@@ -67,7 +67,8 @@ describe('InvitationPageComponent', () => {
     else me.flush({ statusCode: 401 }, { status: 401, statusText: 'Unauthorized' });
     const lookup = http.expectOne({ method: 'POST', url: '/api/invitations/lookup' });
     expect(lookup.request.body).toEqual({ token: 'abc' });
-    if ('status' in answers.lookup) lookup.flush({ statusCode: answers.lookup.status, code: answers.lookup.code }, { status: answers.lookup.status, statusText: 'Gone' });
+    if ('status' in answers.lookup)
+      lookup.flush({ statusCode: answers.lookup.status, code: answers.lookup.code }, { status: answers.lookup.status, statusText: 'Gone' });
     else lookup.flush(answers.lookup);
     await navigation;
     await settle();
@@ -79,7 +80,8 @@ describe('InvitationPageComponent', () => {
       input.value = value;
       input.dispatchEvent(new Event('input'));
     };
-    const errorNextTo = (testId: string) => find(testId)?.closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim() ?? null;
+    const errorNextTo = (testId: string) =>
+      find(testId)?.closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim() ?? null;
     const state = () => find('invitation-page')?.dataset['state'];
     return { http, element, find, fill, errorNextTo, state, settle, notifier, router: TestBed.inject(Router) };
   }
@@ -104,7 +106,18 @@ describe('InvitationPageComponent', () => {
     expect(accept.request.body).toEqual({ token: 'abc', name: 'Nina Ny', password: 'nordlys trampoline blåbær' });
     accept.flush(JOINED);
     await settle();
-    http.expectOne('/api/me').flush({ ...sessionOf('ny@example.no'), memberships: [{ organizationId: 'o1', organizationName: 'Fjordvik kommune', organizationSlug: 'fjordvik', organizationLocale: 'en', role: 'editor' }] });
+    http.expectOne('/api/me').flush({
+      ...sessionOf('ny@example.no'),
+      memberships: [
+        {
+          organizationId: 'o1',
+          organizationName: 'Fjordvik kommune',
+          organizationSlug: 'fjordvik',
+          organizationLocale: 'en',
+          role: 'editor',
+        },
+      ],
+    });
     await settle();
     expect(router.url).toBe('/o/o1/calendar');
     expect(notifier.announce).toHaveBeenCalledWith('invitations.mine.joined', { organization: 'Fjordvik kommune' });
@@ -116,10 +129,12 @@ describe('InvitationPageComponent', () => {
     fill('new-account-password-repeat', 'password1234');
     find('new-account-submit')?.click();
     await settle();
-    http.expectOne('/api/invitations/accept').flush(
-      { statusCode: 400, code: 'validation_failed', errors: [{ field: 'password', messages: [PASSWORD_PROBLEM_MESSAGES.guessable] }] },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    http
+      .expectOne('/api/invitations/accept')
+      .flush(
+        { statusCode: 400, code: 'validation_failed', errors: [{ field: 'password', messages: [PASSWORD_PROBLEM_MESSAGES.guessable] }] },
+        { status: 400, statusText: 'Bad Request' },
+      );
     await settle();
     expect(errorNextTo('new-account-password')).toBe('invitations.accept.passwordProblems.guessable');
     expect(find('new-account-password')?.getAttribute('aria-invalid')).toBe('true');
@@ -166,9 +181,16 @@ describe('InvitationPageComponent', () => {
   });
 
   it('lets the invited person, logged in, accept in the app', async () => {
-    const { http, element, settle, router, state } = await open({ session: sessionOf('ny@example.no'), lookup: { ...PREVIEW, accountExists: true } });
+    const { http, element, settle, router, state } = await open({
+      session: sessionOf('ny@example.no'),
+      lookup: { ...PREVIEW, accountExists: true },
+    });
     expect(state()).toBe('inApp');
-    http.expectOne('/api/me/invitations').flush([{ id: 'i1', organizationName: 'Fjordvik kommune', role: 'editor', invitedByName: 'Ada Admin', expiresAt: '2999-01-08T10:00:00Z' }]);
+    http
+      .expectOne('/api/me/invitations')
+      .flush([
+        { id: 'i1', organizationName: 'Fjordvik kommune', role: 'editor', invitedByName: 'Ada Admin', expiresAt: '2999-01-08T10:00:00Z' },
+      ]);
     await settle();
     element.querySelector<HTMLButtonElement>('[data-testid="invitation-accept"]')?.click();
     await settle();

@@ -40,7 +40,17 @@ type InvitationPageState =
  */
 @Component({
   selector: 'kd-invitation-page',
-  imports: [LowerCasePipe, MatButtonModule, MatCardModule, MatProgressBarModule, RouterLink, TranslocoPipe, LanguagePickerComponent, MyInvitationsComponent, NewAccountFormComponent],
+  imports: [
+    LowerCasePipe,
+    MatButtonModule,
+    MatCardModule,
+    MatProgressBarModule,
+    RouterLink,
+    TranslocoPipe,
+    LanguagePickerComponent,
+    MyInvitationsComponent,
+    NewAccountFormComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './invitation-page.component.html',
   styleUrl: './invitation-page.component.scss',
@@ -96,7 +106,9 @@ export class InvitationPageComponent implements OnInit {
   }
 
   protected refused(refusal: AcceptRefusal, preview: InvitationPreview): void {
-    this.show(refusal === 'invalid' ? { kind: 'invalid' } : { kind: 'logIn', preview: { ...preview, accountExists: true }, createdMeanwhile: true });
+    this.show(
+      refusal === 'invalid' ? { kind: 'invalid' } : { kind: 'logIn', preview: { ...preview, accountExists: true }, createdMeanwhile: true },
+    );
   }
 
   protected chooseLanguage(locale: Locale): void {
@@ -106,7 +118,10 @@ export class InvitationPageComponent implements OnInit {
   protected async check(): Promise<void> {
     this.state.set({ kind: 'loading' });
     if (!this.token) return this.show({ kind: 'invalid' });
-    const [session, preview] = await Promise.all([this.session.ensureLoaded(), this.api.lookup(this.token).catch((error: unknown) => describeApiError(error))]);
+    const [session, preview] = await Promise.all([
+      this.session.ensureLoaded(),
+      this.api.lookup(this.token).catch((error: unknown) => describeApiError(error)),
+    ]);
     if ('status' in preview) {
       return this.show(preview.status === 410 || preview.status === 400 ? { kind: 'invalid' } : { kind: 'failed', problem: preview });
     }

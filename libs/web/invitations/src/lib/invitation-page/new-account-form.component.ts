@@ -53,9 +53,13 @@ export class NewAccountFormComponent implements OnInit {
 
   constructor() {
     this.form.controls.passwordRepeat.addValidators((control: AbstractControl): ValidationErrors | null =>
-      control.value && control.value !== this.form.controls.password.value ? { [TRANSLATED_ERROR_KEY]: 'invitations.accept.passwordMismatch' } : null,
+      control.value && control.value !== this.form.controls.password.value
+        ? { [TRANSLATED_ERROR_KEY]: 'invitations.accept.passwordMismatch' }
+        : null,
     );
-    this.form.controls.password.valueChanges.subscribe(() => this.form.controls.passwordRepeat.updateValueAndValidity({ emitEvent: false }));
+    this.form.controls.password.valueChanges.subscribe(() =>
+      this.form.controls.passwordRepeat.updateValueAndValidity({ emitEvent: false }),
+    );
   }
 
   ngOnInit(): void {

@@ -14,10 +14,5 @@ interface PublicLocaleSources {
  * browser's if Kadens speaks it (`no`/`nn` read as bokmål), else the organisation's own.
  */
 export function choosePublicLocale({ requested, browserLanguages, organizationLocale }: PublicLocaleSources): Locale {
-  return (
-    spokenLocaleOf(requested ? [requested] : []) ??
-    spokenLocaleOf(browserLanguages) ??
-    organizationLocale ??
-    FALLBACK_LOCALE
-  );
+  return spokenLocaleOf(requested ? [requested] : []) ?? spokenLocaleOf(browserLanguages) ?? organizationLocale ?? FALLBACK_LOCALE;
 }

@@ -56,9 +56,7 @@ describe('PublicPageComponent', () => {
       return harness.routeNativeElement;
     };
     const text = (testId: string) =>
-      [...page().querySelectorAll(`[data-testid="${testId}"]`)].map((element) =>
-        (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      );
+      [...page().querySelectorAll(`[data-testid="${testId}"]`)].map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
     const answer = async (body: PublicAvailability | null, status = 200) => {
       http.expectOne(AVAILABILITY_URL).flush(body, { status, statusText: status === 200 ? 'OK' : 'Error' });
       await harness.fixture.whenStable();

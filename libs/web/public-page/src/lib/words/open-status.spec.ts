@@ -20,7 +20,13 @@ describe('describeOpenStatus', () => {
     ['opens tomorrow', false, '2025-03-11T08:00:00Z', 'sv', { when: 'tomorrow', day: '', time: '09.00' }],
     ['opens on a weekday this week', false, '2025-03-13T08:00:00Z', 'nb', { when: 'later', day: 'torsdag', time: '09.00' }],
     ['in English, with a capital', false, '2025-03-13T08:00:00Z', 'en', { when: 'later', day: 'Thursday', time: '9:00' }],
-    ['opens after the summer, with the date', false, '2025-03-24T08:00:00Z', 'da', { when: 'later', day: 'mandag 24. marts', time: '9.00' }],
+    [
+      'opens after the summer, with the date',
+      false,
+      '2025-03-24T08:00:00Z',
+      'da',
+      { when: 'later', day: 'mandag 24. marts', time: '9.00' },
+    ],
     ['never within the horizon', false, null, 'da', null],
   ])('%s', (_name, openNow, nextChange, locale, next) => {
     expect(describeOpenStatus({ openNow, nextChange }, new Date('2025-03-10T10:00:00Z'), COPENHAGEN, locale)).toEqual({ openNow, next });

@@ -32,7 +32,10 @@ describe('describeWeeklyHours', () => {
   });
 
   it('breaks a run where the hours differ, and joins several intervals of a day', () => {
-    const split: Day = [['09:00', '11:30'], ['13:00', '15:00']];
+    const split: Day = [
+      ['09:00', '11:30'],
+      ['13:00', '15:00'],
+    ];
     const lines = describeWeeklyHours(week(morning, morning, split, morning, [['10:00', '14:00']], [], [['12:00', '16:00']]), 'nb');
     expect(lines).toEqual([
       { key: 'open', days: 'Mandag og tirsdag', times: '09.00–12.00' },
@@ -50,7 +53,10 @@ describe('describeWeeklyHours', () => {
     ['sv', '08.00–16.00 och 18.00–20.00'],
     ['en', '8:00–16:00 and 18:00–20:00'],
   ])('says "every day" for a week of equal days in %s', (locale, times) => {
-    const day: Day = [['08:00', '16:00'], ['18:00', '20:00']];
+    const day: Day = [
+      ['08:00', '16:00'],
+      ['18:00', '20:00'],
+    ];
     expect(describeWeeklyHours(week(day, day, day, day, day, day, day), locale)).toEqual([{ key: 'openEveryDay', days: '', times }]);
   });
 

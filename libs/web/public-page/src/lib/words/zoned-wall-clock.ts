@@ -29,7 +29,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** Reads the instant in `timeZone`, whatever zone the browser (or the test run) is in. */
 export function wallClockIn(instant: Date, timeZone: string): WallClock {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
   const date = `${parts['year']}-${parts['month']}-${parts['day']}`;
   return { date, time: `${parts['hour']}:${parts['minute']}`, dayNumber: dayNumberOf(date) };
 }

@@ -11,7 +11,14 @@ import { AttentionPageComponent } from './attention-page.component';
 const CATALOG = { organizationId: 'o1', timeZone: 'Europe/Oslo', channels: [] } as unknown as PlanningCatalog;
 
 const ITEMS: AttentionItem[] = [
-  attentionItem({ reason: 'held', targetId: 't-held', state: 'held', message: 'Storm warning', attempts: 0, actions: ['publish_now', 'reschedule'] }),
+  attentionItem({
+    reason: 'held',
+    targetId: 't-held',
+    state: 'held',
+    message: 'Storm warning',
+    attempts: 0,
+    actions: ['publish_now', 'reschedule'],
+  }),
   attentionItem(),
   attentionItem({
     reason: 'unconfirmed',
@@ -57,7 +64,9 @@ describe('AttentionPageComponent', () => {
 
   it('groups the targets by reason, explains each reason and shows what happened', async () => {
     const { findAll, text, find } = await render('editor');
-    const groups = [...document.querySelectorAll('section[data-testid^="attention-group-"]')].map((group) => group.getAttribute('data-testid'));
+    const groups = [...document.querySelectorAll('section[data-testid^="attention-group-"]')].map((group) =>
+      group.getAttribute('data-testid'),
+    );
     expect(groups).toEqual(['attention-group-failed', 'attention-group-unconfirmed', 'attention-group-held']);
     expect(text(find('attention-group-unconfirmed')?.querySelector('h2'))).toBe('Unconfirmed (1)');
     expect(text(find('attention-group-unconfirmed')?.querySelector('[data-testid="attention-explanation"]'))).toBe(
@@ -72,7 +81,10 @@ describe('AttentionPageComponent', () => {
     expect(text(failed?.querySelector('[data-testid="attention-attempts"]'))).toBe('3 attempts');
     expect(text(failed?.querySelector('[data-testid="attention-message"]'))).toBe('The image is too large (max 4 MB).');
     expect(text(failed?.querySelector('[data-testid="target-state"]'))).toBe('!Failed');
-    expect([...(failed?.querySelectorAll('button[data-testid^="action-"]') ?? [])].map((button) => text(button))).toEqual(['Retry', 'Reschedule']);
+    expect([...(failed?.querySelectorAll('button[data-testid^="action-"]') ?? [])].map((button) => text(button))).toEqual([
+      'Retry',
+      'Reschedule',
+    ]);
     expect(text(find('attention-filter-all'))).toBe('All (3)');
     expect(text(find('attention-filter-expired'))).toBe('Expired (0)');
   });
@@ -93,7 +105,10 @@ describe('AttentionPageComponent', () => {
     await click('action-retry');
     http.expectOne({ method: 'POST', url: `${BASE}/publishing/targets/t1/retry` }).flush({});
     await settle(fixture);
-    expect(notifier.announce).toHaveBeenCalledWith('publishing.actions.done.retry', expect.objectContaining({ title: 'Summer opening hours' }));
+    expect(notifier.announce).toHaveBeenCalledWith(
+      'publishing.actions.done.retry',
+      expect.objectContaining({ title: 'Summer opening hours' }),
+    );
     await expectReload(ITEMS.filter((item) => item.targetId !== 't1'));
     expect(findAll('attention-item').map((item) => item.getAttribute('data-target-id'))).toEqual(['t-unc', 't-held']);
   });
@@ -110,7 +125,9 @@ describe('AttentionPageComponent', () => {
   it('shows the server’s reason when an action is refused, with a way to see how the target stands now', async () => {
     const { click, http, find, text, expectReload, fixture } = await render('editor');
     await click('action-retry');
-    apiError(http.expectOne({ method: 'POST', url: `${BASE}/publishing/targets/t1/retry` }), 409, { message: 'The target is already published.' });
+    apiError(http.expectOne({ method: 'POST', url: `${BASE}/publishing/targets/t1/retry` }), 409, {
+      message: 'The target is already published.',
+    });
     await settle(fixture);
     const outcome = find('action-outcome');
     expect(text(outcome)).toContain('This is not possible for the post as it stands now');
@@ -148,7 +165,7 @@ describe('AttentionPageComponent', () => {
   it('reschedules to a time picked in the organisation’s zone, refusing one in the past', async () => {
     const { click, page, http, fixture, notifier, expectReload } = await render('editor');
     await click('action-reschedule');
-    expect(page.text(page.find('reschedule-dialog'))).toContain('In the organisation\'s time zone (Europe/Oslo).');
+    expect(page.text(page.find('reschedule-dialog'))).toContain("In the organisation's time zone (Europe/Oslo).");
     await page.fill('reschedule-at', '2020-01-01T09:00');
     await page.click('reschedule-confirm');
     expect(page.text(page.find('reschedule-at-error'))).toBe('Choose a time in the future.');
@@ -162,7 +179,10 @@ describe('AttentionPageComponent', () => {
     request.flush({});
     await settle(fixture);
     expect(page.find('reschedule-dialog')).toBeNull();
-    expect(notifier.announce).toHaveBeenCalledWith('publishing.actions.done.reschedule', expect.objectContaining({ time: expect.stringMatching(/4 June 2099\D+09:30$/) }));
+    expect(notifier.announce).toHaveBeenCalledWith(
+      'publishing.actions.done.reschedule',
+      expect.objectContaining({ time: expect.stringMatching(/4 June 2099\D+09:30$/) }),
+    );
     await expectReload();
   });
 

@@ -5,7 +5,13 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ATTENTION_REASONS, type AttentionItem, type AttentionReason, type OrganizationId, type TargetState } from '@kadens/shared/contracts';
+import {
+  ATTENTION_REASONS,
+  type AttentionItem,
+  type AttentionReason,
+  type OrganizationId,
+  type TargetState,
+} from '@kadens/shared/contracts';
 import { visibleTargetState } from '@kadens/shared/rules';
 import {
   ActiveOrganization,
@@ -84,9 +90,12 @@ export class AttentionPageComponent {
   protected readonly organizationPaused = computed(() => this.stream.status()?.organization != null);
   protected readonly streamDown = computed(() => this.stream.connection() === 'down');
 
-  protected readonly reason = toSignal(this.route.queryParamMap.pipe(map((params) => readAttentionReason(params.get(ATTENTION_REASON_PARAM)))), {
-    initialValue: null,
-  });
+  protected readonly reason = toSignal(
+    this.route.queryParamMap.pipe(map((params) => readAttentionReason(params.get(ATTENTION_REASON_PARAM)))),
+    {
+      initialValue: null,
+    },
+  );
   private readonly items = signal<AttentionItem[]>([]);
   protected readonly loading = signal(false);
   protected readonly loaded = signal(false);

@@ -2,12 +2,23 @@ import { TestBed } from '@angular/core/testing';
 import type { Locale, Role } from '@kadens/shared/contracts';
 
 import { PAUSE, status } from '../testing/publishing-fixtures.testing';
-import { answerOrganization, BASE, BlankPageComponent, queries, settle, setUpPublishingTestBed } from '../testing/publishing-test-bed.testing';
+import {
+  answerOrganization,
+  BASE,
+  BlankPageComponent,
+  queries,
+  settle,
+  setUpPublishingTestBed,
+} from '../testing/publishing-test-bed.testing';
 import { CrisisBannerComponent } from './crisis-banner.component';
 
 describe('CrisisBannerComponent', () => {
   async function render(role: Role, answer = status(), locale: Locale = 'en') {
-    const bed = await setUpPublishingTestBed({ role, locale, routes: [{ path: 'o/:organizationId/publishing', component: BlankPageComponent }] });
+    const bed = await setUpPublishingTestBed({
+      role,
+      locale,
+      routes: [{ path: 'o/:organizationId/publishing', component: BlankPageComponent }],
+    });
     const fixture = TestBed.createComponent(CrisisBannerComponent);
     await settle(fixture);
     answerOrganization(bed.http);
@@ -33,7 +44,14 @@ describe('CrisisBannerComponent', () => {
     const { findAll, find, text } = await render(
       'viewer',
       status({
-        channels: [{ channelId: 'c-x', channelName: 'Fjordvik på X', platform: 'x', pause: { ...PAUSE, pausedBy: null, reason: 'Kontoen er hacket' } }],
+        channels: [
+          {
+            channelId: 'c-x',
+            channelName: 'Fjordvik på X',
+            platform: 'x',
+            pause: { ...PAUSE, pausedBy: null, reason: 'Kontoen er hacket' },
+          },
+        ],
         reconnectNeeded: [
           { channelId: 'c-fb', channelName: 'Fjordvik på Facebook', platform: 'facebook' },
           { channelId: 'c-li', channelName: 'Fjordvik på LinkedIn', platform: 'linkedin' },

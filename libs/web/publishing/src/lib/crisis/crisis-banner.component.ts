@@ -33,7 +33,10 @@ interface PauseLine {
   template: `
     <section class="crisis" aria-live="polite" [attr.aria-label]="'publishing.banner.label' | transloco" data-testid="publishing-banner">
       @for (line of pauses(); track line.id) {
-        <div class="crisis__line crisis__line--paused" [attr.data-testid]="line.channel ? 'banner-channel-pause' : 'banner-organization-pause'">
+        <div
+          class="crisis__line crisis__line--paused"
+          [attr.data-testid]="line.channel ? 'banner-channel-pause' : 'banner-organization-pause'"
+        >
           <p class="crisis__text">
             <strong>{{ line.key | transloco: line.params }}</strong>
           </p>
@@ -56,7 +59,13 @@ interface PauseLine {
         @if (status.reconnectNeeded.length > 0) {
           <div class="crisis__line crisis__line--reconnect" data-testid="banner-reconnect">
             <p class="crisis__text">{{ 'publishing.banner.reconnect' | transloco: { channels: reconnectNames() } }}</p>
-            <a mat-button class="crisis__action" [routerLink]="listLink()" [queryParams]="reconnectQuery" data-testid="banner-reconnect-link">
+            <a
+              mat-button
+              class="crisis__action"
+              [routerLink]="listLink()"
+              [queryParams]="reconnectQuery"
+              data-testid="banner-reconnect-link"
+            >
               {{ 'publishing.banner.showReconnect' | transloco }}
             </a>
           </div>
@@ -112,7 +121,9 @@ export class CrisisBannerComponent {
   protected readonly heldQuery = attentionQuery('held');
   protected readonly reconnectQuery = attentionQuery('reconnect_needed');
   protected readonly heldKey = computed(() => countKey('publishing.banner.held', this.status()?.heldCount ?? 0));
-  protected readonly reconnectNames = computed(() => (this.status()?.reconnectNeeded ?? []).map((channel) => channel.channelName).join(', '));
+  protected readonly reconnectNames = computed(() =>
+    (this.status()?.reconnectNeeded ?? []).map((channel) => channel.channelName).join(', '),
+  );
 
   protected readonly pauses = computed<PauseLine[]>(() => {
     const status = this.status();

@@ -57,7 +57,11 @@ function reasonGiven(control: AbstractControl<string>): ValidationErrors | null 
               {{ (organizationPaused() ? 'publishing.pause.scopeOrganizationPaused' : 'publishing.pause.scopeOrganization') | transloco }}
             </mat-option>
             @for (channel of channels(); track channel.id) {
-              <mat-option [value]="channel.id" [disabled]="pausedChannelIds().has(channel.id)" [attr.data-testid]="'pause-scope-' + channel.id">
+              <mat-option
+                [value]="channel.id"
+                [disabled]="pausedChannelIds().has(channel.id)"
+                [attr.data-testid]="'pause-scope-' + channel.id"
+              >
                 {{
                   pausedChannelIds().has(channel.id)
                     ? ('publishing.pause.scopeChannelPaused' | transloco: { channel: channel.name })

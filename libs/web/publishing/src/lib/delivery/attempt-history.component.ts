@@ -47,7 +47,9 @@ import { injectActiveLanguage, ZonedDateTimePipe } from '@kadens/web/util';
             <a [href]="attempt.externalUrl" target="_blank" rel="noopener">{{ attempt.externalUrl }}</a>
           }
           @if (attempt.retryAt) {
-            <span>{{ 'publishing.delivery.nextTry' | transloco: { time: (attempt.retryAt | zonedDateTime: timeZone() : language()) } }}</span>
+            <span>{{
+              'publishing.delivery.nextTry' | transloco: { time: (attempt.retryAt | zonedDateTime: timeZone() : language()) }
+            }}</span>
           }
         </li>
       } @empty {
@@ -117,7 +119,8 @@ export class AttemptHistoryComponent {
     this.problem.set(null);
     try {
       const attempts = await this.api.attempts(this.organizationId(), this.targetId());
-      if (sequence === this.sequence) this.attempts.set([...attempts].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt) || b.number - a.number));
+      if (sequence === this.sequence)
+        this.attempts.set([...attempts].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt) || b.number - a.number));
     } catch (error) {
       if (sequence === this.sequence) this.problem.set(describePublishingProblem(error));
     } finally {

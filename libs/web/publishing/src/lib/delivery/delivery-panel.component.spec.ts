@@ -19,7 +19,12 @@ const CATALOG = {
 const POST = { id: 'p1', title: 'Summer opening hours', plannedAt: '2030-06-04T10:00:00.000Z' } as PostView;
 
 const DELIVERIES: TargetDelivery[] = [
-  delivery({ state: 'published', attempts: 1, publishedAt: '2030-06-04T10:00:05.000Z', externalUrl: 'https://facebook.com/fjordvik/posts/1' }),
+  delivery({
+    state: 'published',
+    attempts: 1,
+    publishedAt: '2030-06-04T10:00:05.000Z',
+    externalUrl: 'https://facebook.com/fjordvik/posts/1',
+  }),
   delivery({
     targetId: 't2',
     channelId: 'c-x',
@@ -56,7 +61,10 @@ describe('DeliveryPanelComponent', () => {
     fixture.componentRef.setInput('post', POST);
     fixture.componentRef.setInput('catalog', CATALOG);
     await settle(fixture);
-    const answer = async (next = deliveries, attention = [attentionItem({ targetId: 't2', channelId: 'c-x', actions: ['retry', 'reschedule'] })]) => {
+    const answer = async (
+      next = deliveries,
+      attention = [attentionItem({ targetId: 't2', channelId: 'c-x', actions: ['retry', 'reschedule'] })],
+    ) => {
       bed.http.expectOne(`${BASE}/posts/p1/deliveries`).flush(next);
       bed.http.expectOne(`${BASE}/publishing/attention`).flush([...attention, attentionItem({ postId: 'p-other', targetId: 't9' })]);
       await settle(fixture);
@@ -77,9 +85,14 @@ describe('DeliveryPanelComponent', () => {
     expect(link?.getAttribute('href')).toBe('https://facebook.com/fjordvik/posts/1');
     expect(published?.querySelector('button[data-testid^="action-"]')).toBeNull();
 
-    expect(text(failed?.querySelector('[data-testid="delivery-error"]'))).toBe('Last error (Too many posts at once (rate limited)): Too many requests');
+    expect(text(failed?.querySelector('[data-testid="delivery-error"]'))).toBe(
+      'Last error (Too many posts at once (rate limited)): Too many requests',
+    );
     expect(text(failed?.querySelector('[data-testid="delivery-next-try"]'))).toMatch(/^Next try .+12:15$/);
-    expect([...(failed?.querySelectorAll('button[data-testid^="action-"]') ?? [])].map((button) => text(button))).toEqual(['Retry', 'Reschedule']);
+    expect([...(failed?.querySelectorAll('button[data-testid^="action-"]') ?? [])].map((button) => text(button))).toEqual([
+      'Retry',
+      'Reschedule',
+    ]);
   });
 
   it('opens a target’s attempts on demand, newest first', async () => {
@@ -89,10 +102,12 @@ describe('DeliveryPanelComponent', () => {
     expect(text(toggle)).toBe('2 attempts ▾');
     toggle?.click();
     await settle(fixture);
-    http.expectOne(`${BASE}/publishing/targets/t2/attempts`).flush([
-      attempt({}),
-      attempt({ id: 'a2', number: 2, startedAt: '2030-06-04T10:05:00.000Z', status: null, outcome: null, message: null, retryAt: null }),
-    ]);
+    http
+      .expectOne(`${BASE}/publishing/targets/t2/attempts`)
+      .flush([
+        attempt({}),
+        attempt({ id: 'a2', number: 2, startedAt: '2030-06-04T10:05:00.000Z', status: null, outcome: null, message: null, retryAt: null }),
+      ]);
     await settle(fixture);
     expect(toggle?.getAttribute('aria-expanded')).toBe('true');
     const attempts = [...(rows()[1]?.querySelectorAll('[data-testid="attempt"]') ?? [])];

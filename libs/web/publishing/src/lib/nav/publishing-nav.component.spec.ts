@@ -15,7 +15,17 @@ import { PublishingNavComponent } from './publishing-nav.component';
 class NavHostComponent {}
 
 function channel(id: string, name: string, overrides: Partial<ChannelView> = {}): ChannelView {
-  return { id, platform: 'facebook', name, handle: '', responsibleUserId: null, publicDescription: '', status: 'active', createdAt: '', ...overrides };
+  return {
+    id,
+    platform: 'facebook',
+    name,
+    handle: '',
+    responsibleUserId: null,
+    publicDescription: '',
+    status: 'active',
+    createdAt: '',
+    ...overrides,
+  };
 }
 
 describe('PublishingNavComponent and the pause dialog', () => {
@@ -77,7 +87,11 @@ describe('PublishingNavComponent and the pause dialog', () => {
     await click('nav-pause-publishing');
     http
       .expectOne(`${BASE}/channels`)
-      .flush([channel('c-fb', 'Fjordvik on Facebook'), channel('c-x', 'Fjordvik on X'), channel('c-old', 'Old channel', { status: 'paused' })]);
+      .flush([
+        channel('c-fb', 'Fjordvik on Facebook'),
+        channel('c-x', 'Fjordvik on X'),
+        channel('c-old', 'Old channel', { status: 'paused' }),
+      ]);
     await settle(fixture);
     document.querySelector<HTMLElement>('[data-testid="pause-scope"] .mat-mdc-select-trigger')?.click();
     await settle(fixture);

@@ -14,12 +14,19 @@ export interface PublishingProblem {
 }
 
 /** Codes after which the screen is out of date: the way on is to see how the target stands now. */
-const RELOAD_CODES: readonly PublishingErrorCode[] = ['target_state', 'not_paused', 'target_not_found', 'post_not_found', 'channel_not_found'];
+const RELOAD_CODES: readonly PublishingErrorCode[] = [
+  'target_state',
+  'not_paused',
+  'target_not_found',
+  'post_not_found',
+  'channel_not_found',
+];
 
 export function describePublishingProblem(error: unknown): PublishingProblem {
   const code = publishingErrorCode(error);
   // The known codes' texts say what happened and what to do.
-  if (code) return { reasonKey: `publishing.problems.codes.${code}`, actionKey: null, serverMessage: null, reload: RELOAD_CODES.includes(code) };
+  if (code)
+    return { reasonKey: `publishing.problems.codes.${code}`, actionKey: null, serverMessage: null, reload: RELOAD_CODES.includes(code) };
   const problem = describeApiError(error);
   const changed = problem.status === 404 || problem.status === 409 || problem.status === 422;
   return {

@@ -73,7 +73,10 @@ export class MarkPublishedDialogComponent extends PublishingFormDialog {
     if (this.saving() || !this.formReady()) return;
     const { url, note } = this.form.getRawValue();
     await this.send(async () => {
-      await this.api.markPublished(this.target.organizationId, this.target.targetId, { url: url.trim() || null, note: note.trim() || null });
+      await this.api.markPublished(this.target.organizationId, this.target.targetId, {
+        url: url.trim() || null,
+        note: note.trim() || null,
+      });
       this.dialogRef.close(true);
     });
   }

@@ -49,7 +49,9 @@ function futureTimeIn(timeZone: string) {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.saving' | transloco" />
       }
       <mat-dialog-content class="dialog">
-        <p class="dialog__intro">{{ 'publishing.reschedule.intro' | transloco: { title: target.postTitle, channel: target.channelName } }}</p>
+        <p class="dialog__intro">
+          {{ 'publishing.reschedule.intro' | transloco: { title: target.postTitle, channel: target.channelName } }}
+        </p>
         <mat-form-field>
           <mat-label>{{ 'publishing.reschedule.at' | transloco }}</mat-label>
           <input matInput type="datetime-local" formControlName="at" required data-testid="reschedule-at" />

@@ -47,7 +47,10 @@ type Outcome = { kind: 'done'; key: string; params: Record<string, string> } | {
             @if (running() === action && !withDialog(action)) {
               <mat-progress-spinner class="actions__spinner" mode="indeterminate" diameter="16" aria-hidden="true" />
             }
-            {{ (running() === action && !withDialog(action) ? 'publishing.actions.running.' : 'publishing.actions.names.') + action | transloco }}
+            {{
+              (running() === action && !withDialog(action) ? 'publishing.actions.running.' : 'publishing.actions.names.') + action
+                | transloco
+            }}
           </button>
         }
       </div>

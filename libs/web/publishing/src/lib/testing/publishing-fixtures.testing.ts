@@ -1,6 +1,10 @@
 import type { AttentionItem, PublishingStatus, TargetDelivery } from '@kadens/shared/contracts';
 
-export const PAUSE = { pausedAt: '2030-06-04T08:00:00.000Z', reason: 'Storm warning: only crisis messages', pausedBy: { id: 'u-ada', name: 'Ada Admin' } };
+export const PAUSE = {
+  pausedAt: '2030-06-04T08:00:00.000Z',
+  reason: 'Storm warning: only crisis messages',
+  pausedBy: { id: 'u-ada', name: 'Ada Admin' },
+};
 
 export function status(overrides: Partial<PublishingStatus> = {}): PublishingStatus {
   return { organization: null, channels: [], heldCount: 0, attentionCount: 0, reconnectNeeded: [], ...overrides };

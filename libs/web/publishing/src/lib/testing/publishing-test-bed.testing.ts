@@ -99,7 +99,9 @@ export async function setUpPublishingTestBed({ role, operator = false, locale = 
   const http = TestBed.inject(HttpTestingController);
   const session: SessionView = {
     user: { id: 'u-me', email: 'me@kadens.demo', name: 'Me', locale: null },
-    memberships: [{ organizationId: 'o1', organizationName: 'Fjordvik kommune', organizationSlug: 'fjordvik', organizationLocale: locale, role }],
+    memberships: [
+      { organizationId: 'o1', organizationName: 'Fjordvik kommune', organizationSlug: 'fjordvik', organizationLocale: locale, role },
+    ],
     installation: { operator, mayCreateOrganizations: operator },
   };
   const loading = TestBed.inject(SessionStore).ensureLoaded();
@@ -108,7 +110,6 @@ export async function setUpPublishingTestBed({ role, operator = false, locale = 
   TestBed.inject(ActiveOrganization).select('o1');
   return { http, notifier, confirmation, sources };
 }
-
 
 /** Answers the organisation's own record (its time zone) if it was asked for. */
 export function answerOrganization(http: HttpTestingController): void {

@@ -15,14 +15,7 @@ import { OrganizationFieldsComponent } from '../organization-form/organization-f
 /** Creates an organisation, whose creator becomes its admin; closes with the new organisation. */
 @Component({
   selector: 'kd-create-organization-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatDialogModule,
-    MatProgressBarModule,
-    TranslocoPipe,
-    OrganizationFieldsComponent,
-  ],
+  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatProgressBarModule, TranslocoPipe, OrganizationFieldsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './create-organization-dialog.component.html',
 })
@@ -32,10 +25,7 @@ export class CreateOrganizationDialogComponent {
   private readonly notifier = inject(ProblemNotifier);
   private readonly dialogRef = inject<MatDialogRef<CreateOrganizationDialogComponent, OrganizationView>>(MatDialogRef);
 
-  protected readonly form = buildOrganizationForm(
-    inject(NonNullableFormBuilder),
-    organizationDefaults(inject(LanguageService).locale()),
-  );
+  protected readonly form = buildOrganizationForm(inject(NonNullableFormBuilder), organizationDefaults(inject(LanguageService).locale()));
   protected readonly creating = signal(false);
 
   constructor() {

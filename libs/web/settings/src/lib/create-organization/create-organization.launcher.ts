@@ -11,10 +11,11 @@ export class CreateOrganizationLauncher {
   private readonly dialog = inject(MatDialog);
 
   async open(): Promise<OrganizationView | null> {
-    const reference = this.dialog.open<CreateOrganizationDialogComponent, void, OrganizationView>(
-      CreateOrganizationDialogComponent,
-      { width: '40rem', maxWidth: '95vw', autoFocus: 'first-tabbable' },
-    );
+    const reference = this.dialog.open<CreateOrganizationDialogComponent, void, OrganizationView>(CreateOrganizationDialogComponent, {
+      width: '40rem',
+      maxWidth: '95vw',
+      autoFocus: 'first-tabbable',
+    });
     return (await firstValueFrom(reference.afterClosed())) ?? null;
   }
 }

@@ -54,7 +54,8 @@ describe('InviteMemberFormComponent', () => {
       for (let i = 0; i < 5; i++) await Promise.resolve();
       await fixture.whenStable();
     };
-    const errorNextTo = (testId: string) => input(testId).closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim() ?? null;
+    const errorNextTo = (testId: string) =>
+      input(testId).closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim() ?? null;
     return { element, input, fill, submit, settle, errorNextTo, invited, notifier, http: TestBed.inject(HttpTestingController) };
   }
 
@@ -76,7 +77,11 @@ describe('InviteMemberFormComponent', () => {
     fill('invite-email', 'ann@example.no');
     fill('invite-name', '  Ann Olsen ');
     await submit();
-    expect(http.expectOne('/api/organizations/o1/invitations').request.body).toEqual({ email: 'ann@example.no', role: 'editor', name: 'Ann Olsen' });
+    expect(http.expectOne('/api/organizations/o1/invitations').request.body).toEqual({
+      email: 'ann@example.no',
+      role: 'editor',
+      name: 'Ann Olsen',
+    });
   });
 
   it.each([
@@ -86,7 +91,9 @@ describe('InviteMemberFormComponent', () => {
     const { fill, submit, settle, http, errorNextTo, notifier } = await render();
     fill('invite-email', 'ann@example.no');
     await submit();
-    http.expectOne('/api/organizations/o1/invitations').flush({ statusCode: 409, error: 'Conflict', message: 'x', code }, { status: 409, statusText: 'Conflict' });
+    http
+      .expectOne('/api/organizations/o1/invitations')
+      .flush({ statusCode: 409, error: 'Conflict', message: 'x', code }, { status: 409, statusText: 'Conflict' });
     await settle();
     expect(errorNextTo('invite-email')).toBe(message);
     expect(notifier.report).not.toHaveBeenCalled();

@@ -17,8 +17,24 @@ const MEMBERS: MemberView[] = [
 ];
 
 const INVITATIONS: InvitationView[] = [
-  { id: 'i1', email: 'new@example.no', role: 'viewer', name: null, invitedByName: 'Me', createdAt: '2026-01-03T10:00:00Z', expiresAt: '2999-01-10T10:00:00Z' },
-  { id: 'i2', email: 'late@example.no', role: 'editor', name: 'Late', invitedByName: 'Me', createdAt: '2026-01-01T10:00:00Z', expiresAt: '2026-01-08T10:00:00Z' },
+  {
+    id: 'i1',
+    email: 'new@example.no',
+    role: 'viewer',
+    name: null,
+    invitedByName: 'Me',
+    createdAt: '2026-01-03T10:00:00Z',
+    expiresAt: '2999-01-10T10:00:00Z',
+  },
+  {
+    id: 'i2',
+    email: 'late@example.no',
+    role: 'editor',
+    name: 'Late',
+    invitedByName: 'Me',
+    createdAt: '2026-01-01T10:00:00Z',
+    expiresAt: '2026-01-08T10:00:00Z',
+  },
 ];
 
 describe('MembersPanelComponent', () => {
@@ -73,10 +89,7 @@ describe('MembersPanelComponent', () => {
     await mySelect.clickOptions({ text: 'roles.viewer' });
     const request = http.expectOne({ method: 'PATCH', url: '/api/organizations/o1/members/u1' });
     expect(request.request.body).toEqual({ role: 'viewer' });
-    request.flush(
-      { statusCode: 409, error: 'Conflict', message: 'x', code: 'last_admin' },
-      { status: 409, statusText: 'Conflict' },
-    );
+    request.flush({ statusCode: 409, error: 'Conflict', message: 'x', code: 'last_admin' }, { status: 409, statusText: 'Conflict' });
     await settle();
     expect(notifier.report).toHaveBeenCalled();
     expect(await mySelect.getValueText()).toBe('roles.admin');
@@ -128,8 +141,12 @@ describe('MembersPanelComponent', () => {
     const { http, element, settle, confirmation, notifier } = await render(true);
     element.querySelectorAll<HTMLButtonElement>('[data-testid="invitation-revoke"]')[0].click();
     await settle();
-    expect(confirmation.ask).toHaveBeenCalledWith(expect.objectContaining({ messageKey: 'settings.members.revokeMessage', params: { email: 'new@example.no' } }));
-    http.expectOne({ method: 'DELETE', url: '/api/organizations/o1/invitations/i1' }).flush(null, { status: 204, statusText: 'No Content' });
+    expect(confirmation.ask).toHaveBeenCalledWith(
+      expect.objectContaining({ messageKey: 'settings.members.revokeMessage', params: { email: 'new@example.no' } }),
+    );
+    http
+      .expectOne({ method: 'DELETE', url: '/api/organizations/o1/invitations/i1' })
+      .flush(null, { status: 204, statusText: 'No Content' });
     await settle();
     const emails = [...element.querySelectorAll<HTMLElement>('[data-testid="pending-invitation"]')].map((row) => row.dataset['email']);
     expect(emails).toEqual(['late@example.no']);

@@ -42,9 +42,7 @@ export class MembersPanelComponent {
   protected readonly roles = ROLES;
   protected readonly organizationId = this.activeOrganization.organizationId;
   protected readonly canManage = computed(() => this.activeOrganization.can('members.manage'));
-  protected readonly columns = computed(() =>
-    this.canManage() ? ['name', 'email', 'role', 'actions'] : ['name', 'email', 'role'],
-  );
+  protected readonly columns = computed(() => (this.canManage() ? ['name', 'email', 'role', 'actions'] : ['name', 'email', 'role']));
   protected readonly members = signal<MemberView[]>([]);
   protected readonly invitations = signal<InvitationView[]>([]);
   protected readonly loading = signal(false);

@@ -46,9 +46,7 @@ export class OrganizationFieldsComponent {
 
   private readonly allTimeZones = supportedTimeZones();
   private readonly timeZoneQuery = toSignal(
-    toObservable(this.form).pipe(
-      switchMap((form) => form.controls.timeZone.valueChanges.pipe(startWith(form.controls.timeZone.value))),
-    ),
+    toObservable(this.form).pipe(switchMap((form) => form.controls.timeZone.valueChanges.pipe(startWith(form.controls.timeZone.value)))),
     { initialValue: '' },
   );
   /** While the field holds a whole zone, offer them all, so the list is a list and not one line. */

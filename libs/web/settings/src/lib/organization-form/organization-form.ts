@@ -1,10 +1,12 @@
-import { type AbstractControl, type FormControl, type FormGroup, NonNullableFormBuilder, type ValidationErrors, Validators } from '@angular/forms';
 import {
-  type Country,
-  type CreateOrganizationRequest,
-  type Locale,
-  SLUG_PATTERN,
-} from '@kadens/shared/contracts';
+  type AbstractControl,
+  type FormControl,
+  type FormGroup,
+  NonNullableFormBuilder,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { type Country, type CreateOrganizationRequest, type Locale, SLUG_PATTERN } from '@kadens/shared/contracts';
 
 import { supportedTimeZones } from './time-zones';
 
@@ -33,10 +35,7 @@ export function organizationDefaults(locale: Locale): CreateOrganizationRequest 
   return { name: '', slug: '', timeZone: TIME_ZONE_FOR_COUNTRY[country], country, defaultLocale: locale, capacityHoursPerWeek: null };
 }
 
-export function buildOrganizationForm(
-  formBuilder: NonNullableFormBuilder,
-  initial: CreateOrganizationRequest,
-): OrganizationFormGroup {
+export function buildOrganizationForm(formBuilder: NonNullableFormBuilder, initial: CreateOrganizationRequest): OrganizationFormGroup {
   return formBuilder.group({
     name: [initial.name, [Validators.required]],
     slug: [initial.slug, [Validators.required, Validators.pattern(SLUG_PATTERN)]],

@@ -14,14 +14,7 @@ import { OrganizationFieldsComponent } from '../organization-form/organization-f
 /** The active organisation's settings: editable by whoever may update it, read-only for the rest. */
 @Component({
   selector: 'kd-organization-settings',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatCardModule,
-    MatProgressBarModule,
-    TranslocoPipe,
-    OrganizationFieldsComponent,
-  ],
+  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatProgressBarModule, TranslocoPipe, OrganizationFieldsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './organization-settings.component.html',
 })

@@ -25,7 +25,9 @@ import { OrganizationSettingsComponent } from '../organization-settings/organiza
         <section class="sign-off" data-testid="settings-sign-off">
           <h2>{{ 'settings.signOff.title' | transloco }}</h2>
           <p>{{ 'settings.signOff.intro' | transloco }}</p>
-          <a mat-stroked-button [routerLink]="links.policy" data-testid="settings-sign-off-link">{{ 'settings.signOff.open' | transloco }}</a>
+          <a mat-stroked-button [routerLink]="links.policy" data-testid="settings-sign-off-link">{{
+            'settings.signOff.open' | transloco
+          }}</a>
           <a mat-button [routerLink]="links.audit" data-testid="settings-audit-link">{{ 'settings.signOff.audit' | transloco }}</a>
         </section>
       }

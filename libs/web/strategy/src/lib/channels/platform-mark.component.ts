@@ -20,7 +20,9 @@ import { PLATFORM_BRANDS } from '@kadens/web/ui';
       box-sizing: border-box;
       border-radius: var(--mat-sys-corner-small);
       color: #fff;
-      font: 700 0.75rem / 1 system-ui, sans-serif;
+      font:
+        700 0.75rem / 1 system-ui,
+        sans-serif;
       vertical-align: middle;
     }
   `,

@@ -119,4 +119,3 @@ describe('InitiativesSectionComponent', () => {
     expect(notifier.announce).toHaveBeenCalledWith('strategy.initiatives.inUseDone', { name: INITIATIVES[0]?.what });
   });
 });
-

@@ -105,7 +105,9 @@ describe('channel promises', () => {
     fill('promises-max-per-day', '1');
     fill('promises-min-per-week', '10');
     await settle();
-    expect(errorNextTo('promises-min-per-week')).toBe('Your limits on posts a day or time between posts allow fewer posts a week than this.');
+    expect(errorNextTo('promises-min-per-week')).toBe(
+      'Your limits on posts a day or time between posts allow fewer posts a week than this.',
+    );
     fill('promises-max-per-day', '2');
     await settle();
     expect(errorNextTo('promises-min-per-week')).toBeNull();
@@ -177,7 +179,13 @@ describe('channel promises', () => {
     const { openPromises, fill, click, http, loader, settle, useAdvanced } = await render();
     await openPromises();
     await useAdvanced();
-    for (const testId of ['promises-max-per-day', 'promises-min-per-week', 'promises-max-silence', 'promises-public-sentence', 'promises-opening-hours']) {
+    for (const testId of [
+      'promises-max-per-day',
+      'promises-min-per-week',
+      'promises-max-silence',
+      'promises-public-sentence',
+      'promises-opening-hours',
+    ]) {
       fill(testId, '');
     }
     await (await (await loader.getHarness(MatChipRowHarness.with({ text: /Tu,Th 09:30/ }))).getRemoveButton()).click();

@@ -19,7 +19,14 @@ import { ServiceHoursFieldsComponent } from './service-hours-fields.component';
  */
 @Component({
   selector: 'kd-channel-promises-editor',
-  imports: [ReactiveFormsModule, MatProgressBarModule, TranslocoPipe, FormActionsComponent, CadenceFieldsComponent, ServiceHoursFieldsComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    FormActionsComponent,
+    CadenceFieldsComponent,
+    ServiceHoursFieldsComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="form" [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="channel-promises-form">

@@ -29,7 +29,10 @@ export function buildPromisesForm(fb: NonNullableFormBuilder, country: () => Cou
   };
   const cadence = fb.group({
     maxPostsPerDay: limit('maxPostsPerDay'),
-    minMinutesBetweenPosts: limit('minMinutesBetweenPosts', cadenceRule('minMinutesBetweenPosts', 'strategy.promises.validation.gapOverSilence')),
+    minMinutesBetweenPosts: limit(
+      'minMinutesBetweenPosts',
+      cadenceRule('minMinutesBetweenPosts', 'strategy.promises.validation.gapOverSilence'),
+    ),
     minPostsPerWeek: limit('minPostsPerWeek', cadenceRule('minPostsPerWeek', 'strategy.promises.validation.minPerWeekUnreachable')),
     maxDaysOfSilence: limit('maxDaysOfSilence'),
     preferredSlots: [[] as string[], [preferredSlotsRule(MAX_SLOTS, 'strategy.promises.validation.slots')]],
@@ -37,7 +40,10 @@ export function buildPromisesForm(fb: NonNullableFormBuilder, country: () => Cou
   });
   const serviceHours = fb.group({
     openingHours: ['', [Validators.maxLength(1000), openingHoursRule(country)]],
-    responseWindow: [null as number | null, [Validators.required, responseWindowRule(MAX_RESPONSE_MINUTES, 'strategy.promises.validation.responseWindow')]],
+    responseWindow: [
+      null as number | null,
+      [Validators.required, responseWindowRule(MAX_RESPONSE_MINUTES, 'strategy.promises.validation.responseWindow')],
+    ],
     responseUnit: [60 as ResponseUnit],
     closedPeriods: fb.array<ClosedPeriodForm>([]),
     /** The weekly editor's view of `openingHours`; never sent. */
@@ -85,21 +91,23 @@ export function fillPromisesForm(form: PromisesForm, fb: NonNullableFormBuilder,
   periods.clear({ emitEvent: false });
   for (const period of hours?.closedPeriods ?? []) periods.push(closedPeriodForm(fb, period), { emitEvent: false });
   // The week is read from the stored text once the form holds it, not rewritten by the reset.
-  weeklyHoursSyncOf(form.controls.serviceHours.controls.openingHours).refill(() => form.reset({
-    cadence: {
-      maxPostsPerDay: cadence?.maxPostsPerDay ?? null,
-      minMinutesBetweenPosts: cadence?.minMinutesBetweenPosts ?? null,
-      minPostsPerWeek: cadence?.minPostsPerWeek ?? null,
-      maxDaysOfSilence: cadence?.maxDaysOfSilence ?? null,
-      preferredSlots: cadence?.preferredSlots ?? [],
-      publicDescription: cadence?.publicDescription ?? '',
-    },
-    serviceHours: {
-      openingHours: hours?.openingHours ?? '',
-      responseWindow: minutes === null ? null : minutes / unit,
-      responseUnit: unit,
-    },
-  }));
+  weeklyHoursSyncOf(form.controls.serviceHours.controls.openingHours).refill(() =>
+    form.reset({
+      cadence: {
+        maxPostsPerDay: cadence?.maxPostsPerDay ?? null,
+        minMinutesBetweenPosts: cadence?.minMinutesBetweenPosts ?? null,
+        minPostsPerWeek: cadence?.minPostsPerWeek ?? null,
+        maxDaysOfSilence: cadence?.maxDaysOfSilence ?? null,
+        preferredSlots: cadence?.preferredSlots ?? [],
+        publicDescription: cadence?.publicDescription ?? '',
+      },
+      serviceHours: {
+        openingHours: hours?.openingHours ?? '',
+        responseWindow: minutes === null ? null : minutes / unit,
+        responseUnit: unit,
+      },
+    }),
+  );
 }
 
 /** The two promises as the API takes them: a cadence that says nothing, or no service hours, is null. */
@@ -107,7 +115,9 @@ export function promisesOfForm(form: PromisesForm): ChannelPromises {
   const { cadence, serviceHours } = form.getRawValue();
   const policy: CadencePolicy = { ...cadence, publicDescription: cadence.publicDescription.trim() };
   const saysSomething =
-    [policy.maxPostsPerDay, policy.minMinutesBetweenPosts, policy.minPostsPerWeek, policy.maxDaysOfSilence].some((value) => value !== null) ||
+    [policy.maxPostsPerDay, policy.minMinutesBetweenPosts, policy.minPostsPerWeek, policy.maxDaysOfSilence].some(
+      (value) => value !== null,
+    ) ||
     policy.preferredSlots.length > 0 ||
     policy.publicDescription !== '';
   const openingHours = serviceHours.openingHours.trim();
@@ -117,7 +127,11 @@ export function promisesOfForm(form: PromisesForm): ChannelPromises {
       : {
           openingHours,
           responseWindowMinutes: Math.round((serviceHours.responseWindow ?? 0) * serviceHours.responseUnit),
-          closedPeriods: serviceHours.closedPeriods.map(({ start, end, reason }) => ({ start, end, ...(reason.trim() ? { reason: reason.trim() } : {}) })),
+          closedPeriods: serviceHours.closedPeriods.map(({ start, end, reason }) => ({
+            start,
+            end,
+            ...(reason.trim() ? { reason: reason.trim() } : {}),
+          })),
         };
   return { cadence: saysSomething ? policy : null, serviceHours: hours };
 }

@@ -51,8 +51,10 @@ export class PromisesSummaryComponent {
 export function summaryParts(view: ChannelPromisesView, clock: ServiceContext | null, nowMs: number, language: string): SummaryPart[] {
   const parts: SummaryPart[] = [];
   const { cadence, serviceHours } = view;
-  if (cadence?.minPostsPerWeek) parts.push({ kind: 'key', key: 'strategy.promises.summary.perWeek', params: { count: cadence.minPostsPerWeek } });
-  if (cadence?.maxPostsPerDay) parts.push({ kind: 'key', key: 'strategy.promises.summary.perDay', params: { count: cadence.maxPostsPerDay } });
+  if (cadence?.minPostsPerWeek)
+    parts.push({ kind: 'key', key: 'strategy.promises.summary.perWeek', params: { count: cadence.minPostsPerWeek } });
+  if (cadence?.maxPostsPerDay)
+    parts.push({ kind: 'key', key: 'strategy.promises.summary.perDay', params: { count: cadence.maxPostsPerDay } });
   if (cadence && parts.length === 0 && cadence.publicDescription) parts.push({ kind: 'text', text: cadence.publicDescription });
   if (serviceHours) {
     const valid = clock !== null && validateOpeningHours(serviceHours.openingHours, clock.country).ok;

@@ -22,7 +22,14 @@ describe('formatDayMinutes', () => {
   it.each([
     [[[540, 720]], false, '09:00–12:00'],
     [[[540, 720]], true, '09–12'],
-    [[[570, 720], [780, 900]], true, '09:30–12, 13–15'],
+    [
+      [
+        [570, 720],
+        [780, 900],
+      ],
+      true,
+      '09:30–12, 13–15',
+    ],
     [[[0, 1440]], true, '00–24'],
     [[], true, ''],
   ] as const)('%j (compact %s) reads %s', (minutes, compact, expected) => {
@@ -47,7 +54,11 @@ describe('comingWeek', () => {
   it('starts today in the organisation’s zone and says why a day is closed', () => {
     // 23:30 UTC on Sunday is already Monday in Oslo.
     const week = comingWeek(
-      { openingHours: 'Mo-Fr 09:00-12:00; PH off', responseWindowMinutes: 60, closedPeriods: [{ start: '2026-05-12', end: '2026-05-12', reason: 'Moving' }] },
+      {
+        openingHours: 'Mo-Fr 09:00-12:00; PH off',
+        responseWindowMinutes: 60,
+        closedPeriods: [{ start: '2026-05-12', end: '2026-05-12', reason: 'Moving' }],
+      },
       OSLO,
       Date.parse('2026-05-10T23:30:00Z'),
     );
@@ -83,7 +94,11 @@ describe('summaryParts', () => {
   });
 
   it('falls back to the public sentence for a cadence without weekly or daily limits', () => {
-    const view = { ...PROMISES[1], channelId: 'c2', cadence: { ...(PROMISES[0]?.cadence ?? ({} as never)), minPostsPerWeek: null, maxPostsPerDay: null } };
+    const view = {
+      ...PROMISES[1],
+      channelId: 'c2',
+      cadence: { ...(PROMISES[0]?.cadence ?? ({} as never)), minPostsPerWeek: null, maxPostsPerDay: null },
+    };
     expect(summaryParts(view, OSLO, MONDAY_MORNING, 'en')).toEqual([{ kind: 'text', text: 'We post 3–5 times a week' }]);
   });
 });

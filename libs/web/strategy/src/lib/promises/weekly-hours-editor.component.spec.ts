@@ -115,7 +115,9 @@ describe('service hours as a week', () => {
     await type('weekly-from', 2, 0, '8');
     await type('weekly-to', 2, 0, '11.45');
     expect(week().slice(0, 2)).toEqual(['Monday: 09:00–12:00, 13:00–15:30', 'Tuesday: 08:00–11:45']);
-    expect(text('promises-hours-written')).toBe('Saved as opening_hours: Mo 09:00-12:00,13:00-15:30; Tu 08:00-11:45; We-Fr 09:00-12:00; PH off');
+    expect(text('promises-hours-written')).toBe(
+      'Saved as opening_hours: Mo 09:00-12:00,13:00-15:30; Tu 08:00-11:45; We-Fr 09:00-12:00; PH off',
+    );
   });
 
   it('says what is wrong next to the field, and does not save', async () => {
@@ -173,7 +175,14 @@ describe('service hours as a week', () => {
 
   it('keeps hours the week cannot show in advanced mode, says why, and saves them untouched', async () => {
     const openingHours = 'week 01-26 Mo-Fr 09:00-12:00; PH off';
-    const promises: ChannelPromisesView[] = [{ ...PROMISES[0], channelId: 'c1', serviceHours: { openingHours, responseWindowMinutes: 60, closedPeriods: [] } } as ChannelPromisesView, PROMISES[1] as ChannelPromisesView];
+    const promises: ChannelPromisesView[] = [
+      {
+        ...PROMISES[0],
+        channelId: 'c1',
+        serviceHours: { openingHours, responseWindowMinutes: 60, closedPeriods: [] },
+      } as ChannelPromisesView,
+      PROMISES[1] as ChannelPromisesView,
+    ];
     const { openPromises, find, text, advancedToggle, click, http } = await render(promises);
     await openPromises();
     expect(find<HTMLInputElement>('promises-opening-hours')?.value).toBe(openingHours);

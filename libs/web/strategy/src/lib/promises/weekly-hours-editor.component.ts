@@ -141,11 +141,17 @@ export class WeeklyHoursEditorComponent {
 function problemMessage(problem: WeeklyHoursProblem): { key: string; params: Record<string, string> } {
   switch (problem.code) {
     case 'invalid_time':
-      return { key: problem.field === 'start' ? 'strategy.promises.hours.week.errors.startTime' : 'strategy.promises.hours.week.errors.endTime', params: {} };
+      return {
+        key: problem.field === 'start' ? 'strategy.promises.hours.week.errors.startTime' : 'strategy.promises.hours.week.errors.endTime',
+        params: {},
+      };
     case 'end_not_after_start':
       return { key: 'strategy.promises.hours.week.errors.endNotAfterStart', params: {} };
     case 'overlaps':
-      return { key: 'strategy.promises.hours.week.errors.overlaps', params: { range: problem.other ? `${problem.other.start}–${problem.other.end}` : '' } };
+      return {
+        key: 'strategy.promises.hours.week.errors.overlaps',
+        params: { range: problem.other ? `${problem.other.start}–${problem.other.end}` : '' },
+      };
   }
 }
 

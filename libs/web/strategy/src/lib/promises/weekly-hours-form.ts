@@ -1,6 +1,14 @@
 import type { DestroyRef } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { AbstractControl, FormArray, FormControl, FormGroup, NonNullableFormBuilder, ValidationErrors, ValidatorFn } from '@angular/forms';
+import type {
+  AbstractControl,
+  FormArray,
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ValidationErrors,
+  ValidatorFn,
+} from '@angular/forms';
 import {
   dayRangeProblems,
   ISO_WEEKDAYS,
@@ -140,7 +148,12 @@ class WeeklyHoursSync {
 }
 
 /** Keeps the week and the text in step from now on (see the file comment). */
-export function bindWeekToText(fb: NonNullableFormBuilder, openingHours: FormControl<string>, week: WeekForm, destroyRef: DestroyRef): WeeklyHoursSync {
+export function bindWeekToText(
+  fb: NonNullableFormBuilder,
+  openingHours: FormControl<string>,
+  week: WeekForm,
+  destroyRef: DestroyRef,
+): WeeklyHoursSync {
   const sync = new WeeklyHoursSync(fb, openingHours, week);
   syncs.set(openingHours, sync);
   openingHours.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => sync.whenTextChanges());
@@ -168,7 +181,9 @@ function rangeRule(field: 'start' | 'end'): ValidatorFn {
     const day = range?.parent as FormArray<TimeRangeForm> | null | undefined;
     if (!range || !day) return null;
     const index = day.controls.indexOf(range as TimeRangeForm);
-    const intervals = day.controls.map((candidate) => (candidate === range ? { ...candidate.getRawValue(), [field]: control.value } : candidate.getRawValue()));
+    const intervals = day.controls.map((candidate) =>
+      candidate === range ? { ...candidate.getRawValue(), [field]: control.value } : candidate.getRawValue(),
+    );
     const problem = dayRangeProblems(0, intervals).find((candidate) => candidate.index === index && candidate.field === field);
     return problem ? { [WEEKLY_PROBLEM_KEY]: problem } : null;
   };

@@ -8,7 +8,9 @@ import { TranslocoPipe } from '@jsverse/transloco';
   imports: [MatButtonModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <button mat-button type="button" (click)="cancelled.emit()" [attr.data-testid]="testId() + '-cancel'">{{ 'common.cancel' | transloco }}</button>
+    <button mat-button type="button" (click)="cancelled.emit()" [attr.data-testid]="testId() + '-cancel'">
+      {{ 'common.cancel' | transloco }}
+    </button>
     <button mat-flat-button type="submit" [disabled]="saving() || disabled()" [attr.data-testid]="testId() + '-save'">
       {{ (saving() ? 'common.saving' : 'common.save') | transloco }}
     </button>

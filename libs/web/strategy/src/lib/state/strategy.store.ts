@@ -107,9 +107,7 @@ export class StrategyStore {
 
   async saveAudience(id: string | null, input: AudienceInput): Promise<AudienceView> {
     const organizationId = this.requireOrganization();
-    const audience = id
-      ? await this.audiencesApi.update(organizationId, id, input)
-      : await this.audiencesApi.create(organizationId, input);
+    const audience = id ? await this.audiencesApi.update(organizationId, id, input) : await this.audiencesApi.create(organizationId, input);
     this.audiences.update((audiences) => upsert(audiences, audience, byName));
     return audience;
   }

@@ -32,8 +32,26 @@ export const THEMES: ThemeView[] = [
 ];
 
 export const CHANNELS: ChannelView[] = [
-  { id: 'c1', platform: 'facebook', name: 'Sunflower on Facebook', handle: '@sunflower', responsibleUserId: 'u2', publicDescription: '', status: 'active', createdAt: CREATED },
-  { id: 'c2', platform: 'instagram', name: 'Sunflower on Instagram', handle: '@sunflower.kg', responsibleUserId: null, publicDescription: '', status: 'paused', createdAt: CREATED },
+  {
+    id: 'c1',
+    platform: 'facebook',
+    name: 'Sunflower on Facebook',
+    handle: '@sunflower',
+    responsibleUserId: 'u2',
+    publicDescription: '',
+    status: 'active',
+    createdAt: CREATED,
+  },
+  {
+    id: 'c2',
+    platform: 'instagram',
+    name: 'Sunflower on Instagram',
+    handle: '@sunflower.kg',
+    responsibleUserId: null,
+    publicDescription: '',
+    status: 'paused',
+    createdAt: CREATED,
+  },
 ];
 
 const AUDIENCES: AudienceView[] = [
@@ -84,7 +102,15 @@ export const WORKLOAD: StrategyWorkload = {
 };
 
 export function strategyData(overrides: Partial<StrategyData> = {}): StrategyData {
-  return { themes: THEMES, audiences: AUDIENCES, channels: CHANNELS, initiatives: INITIATIVES, workload: WORKLOAD, members: MEMBERS, ...overrides };
+  return {
+    themes: THEMES,
+    audiences: AUDIENCES,
+    channels: CHANNELS,
+    initiatives: INITIATIVES,
+    workload: WORKLOAD,
+    members: MEMBERS,
+    ...overrides,
+  };
 }
 
 export const EMPTY_STRATEGY: StrategyData = {

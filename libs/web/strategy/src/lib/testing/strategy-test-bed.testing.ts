@@ -111,7 +111,6 @@ function queries(fixture: ComponentFixture<unknown>) {
     target.click();
     await settle(fixture);
   };
-  const errorNextTo = (testId: string) =>
-    find(testId)?.closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim() ?? null;
+  const errorNextTo = (testId: string) => find(testId)?.closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim() ?? null;
   return { find, findAll, text, fill, click, errorNextTo };
 }

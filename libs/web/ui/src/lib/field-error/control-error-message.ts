@@ -11,10 +11,7 @@ type ControlErrorMessage = { kind: 'key'; key: string; params?: TranslationParam
  * word; then an error the form explained itself (a translation key); then the built-in validators in a fixed order. `patternKey` names what a `pattern` error means
  * for this field (e.g. "lower-case letters, digits and hyphens").
  */
-export function controlErrorMessage(
-  errors: ValidationErrors | null,
-  patternKey = 'validation.pattern',
-): ControlErrorMessage | null {
+export function controlErrorMessage(errors: ValidationErrors | null, patternKey = 'validation.pattern'): ControlErrorMessage | null {
   if (!errors) return null;
   const server: unknown = errors[SERVER_ERROR_KEY];
   if (Array.isArray(server) && server.length > 0) return { kind: 'text', text: server.join(' ') };

@@ -32,12 +32,7 @@ describe('LanguagePickerComponent', () => {
     expect(await select.getValueText()).toBe('Norsk bokmål');
     await select.open();
     const options = await select.getOptions();
-    expect(await Promise.all(options.map((option) => option.getText()))).toEqual([
-      'Norsk bokmål',
-      'Dansk',
-      'Svenska',
-      'English',
-    ]);
+    expect(await Promise.all(options.map((option) => option.getText()))).toEqual(['Norsk bokmål', 'Dansk', 'Svenska', 'English']);
     const ids = [...document.querySelectorAll('mat-option')].map((option) => option.getAttribute('data-testid'));
     expect(ids).toEqual(['language-option-nb', 'language-option-da', 'language-option-sv', 'language-option-en']);
     expect(fixture.nativeElement.querySelector('mat-label').textContent).toContain('Language');

@@ -22,11 +22,7 @@ import { LOCALE_ENDONYMS } from '../locale-endonyms/locale-endonyms';
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic">
       <mat-label>{{ 'language.label' | transloco }}</mat-label>
-      <mat-select
-        data-testid="language-picker"
-        [value]="locale()"
-        (selectionChange)="localeChange.emit($event.value)"
-      >
+      <mat-select data-testid="language-picker" [value]="locale()" (selectionChange)="localeChange.emit($event.value)">
         @for (option of locales; track option) {
           <mat-option [value]="option" [attr.data-testid]="'language-option-' + option" [attr.lang]="option">
             {{ endonyms[option] }}

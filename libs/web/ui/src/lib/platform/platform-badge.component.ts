@@ -31,7 +31,9 @@ import { PLATFORM_BRANDS } from './platform-brands';
       border-radius: 0.25rem;
       outline: 1px solid rgb(255 255 255 / 60%);
       color: #fff;
-      font: 700 0.625rem/1 system-ui, sans-serif;
+      font:
+        700 0.625rem/1 system-ui,
+        sans-serif;
       letter-spacing: -0.02em;
     }
   `,

@@ -19,7 +19,9 @@ import { VISIBLE_STATE_LOOKS } from './visible-state-looks';
     @let label = 'visibleStates.mark' | transloco: { platform: platformName(), state: ('visibleStates.' + state() | transloco) };
     <span class="mark" role="img" [attr.aria-label]="label" [title]="label" [attr.data-state]="state()">
       <kd-platform-badge decorative [platform]="platform()" />
-      <span class="mark__sign" aria-hidden="true" [style.background]="look().background" [style.color]="look().color">{{ look().sign }}</span>
+      <span class="mark__sign" aria-hidden="true" [style.background]="look().background" [style.color]="look().color">{{
+        look().sign
+      }}</span>
     </span>
   `,
   styles: `
@@ -35,7 +37,9 @@ import { VISIBLE_STATE_LOOKS } from './visible-state-looks';
       min-width: 0.75rem;
       padding: 0 0.125rem;
       border-radius: 0.25rem;
-      font: 700 0.625rem/1.125rem system-ui, sans-serif;
+      font:
+        700 0.625rem/1.125rem system-ui,
+        sans-serif;
       text-align: center;
     }
   `,

@@ -13,7 +13,8 @@ import { VISIBLE_STATE_LOOKS } from './visible-state-looks';
   imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<span class="chip" [attr.data-state]="state()" [style.background]="look().background" [style.color]="look().color"
-    ><span class="chip__sign" aria-hidden="true">{{ look().sign }}</span>{{ 'visibleStates.' + state() | transloco }}</span
+    ><span class="chip__sign" aria-hidden="true">{{ look().sign }}</span
+    >{{ 'visibleStates.' + state() | transloco }}</span
   >`,
   styles: `
     :host {
@@ -25,7 +26,9 @@ import { VISIBLE_STATE_LOOKS } from './visible-state-looks';
       gap: 0.25rem;
       padding: 0 0.375rem;
       border-radius: var(--mat-sys-corner-full, 999px);
-      font: 600 0.6875rem/1.125rem system-ui, sans-serif;
+      font:
+        600 0.6875rem/1.125rem system-ui,
+        sans-serif;
       white-space: nowrap;
     }
     .chip__sign {

@@ -182,7 +182,20 @@ export class StrategyAndPosts1763790000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['post_revisions', 'post_targets', 'post_audiences', 'posts', 'content_types', 'initiative_audiences', 'initiative_channels', 'initiatives', 'audience_channels', 'audiences', 'channels', 'themes']) {
+    for (const table of [
+      'post_revisions',
+      'post_targets',
+      'post_audiences',
+      'posts',
+      'content_types',
+      'initiative_audiences',
+      'initiative_channels',
+      'initiatives',
+      'audience_channels',
+      'audiences',
+      'channels',
+      'themes',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query(`ALTER TABLE organizations DROP COLUMN capacity_hours_per_week`);

@@ -47,9 +47,15 @@ export class CalendarColumns1763800000000 implements MigrationInterface {
       await db.query(`
         CREATE FUNCTION ${table}_updated() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN PERFORM ${refresh}(ARRAY(SELECT post_id FROM new_rows UNION SELECT post_id FROM old_rows)); RETURN NULL; END $$`);
-      await db.query(`CREATE TRIGGER ${table}_inserted AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_inserted()`);
-      await db.query(`CREATE TRIGGER ${table}_deleted AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_deleted()`);
-      await db.query(`CREATE TRIGGER ${table}_updated AFTER UPDATE ON ${table} REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_updated()`);
+      await db.query(
+        `CREATE TRIGGER ${table}_inserted AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_inserted()`,
+      );
+      await db.query(
+        `CREATE TRIGGER ${table}_deleted AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_deleted()`,
+      );
+      await db.query(
+        `CREATE TRIGGER ${table}_updated AFTER UPDATE ON ${table} REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_updated()`,
+      );
     }
     // Channel names order the targets; a rename must re-sort them.
     await db.query(`
@@ -58,7 +64,9 @@ export class CalendarColumns1763800000000 implements MigrationInterface {
         PERFORM refresh_post_targets(ARRAY(SELECT DISTINCT t.post_id FROM post_targets t JOIN new_rows n ON n.id = t.channel_id JOIN old_rows o ON o.id = n.id WHERE n.name IS DISTINCT FROM o.name));
         RETURN NULL;
       END $$`);
-    await db.query(`CREATE TRIGGER channels_renamed AFTER UPDATE ON channels REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION channels_renamed()`);
+    await db.query(
+      `CREATE TRIGGER channels_renamed AFTER UPDATE ON channels REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION channels_renamed()`,
+    );
 
     await db.query(`SELECT refresh_post_audiences(ARRAY(SELECT id FROM posts))`);
     await db.query(`SELECT refresh_post_targets(ARRAY(SELECT id FROM posts))`);

@@ -17,8 +17,12 @@ export class CalendarEntry1763810000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE posts ADD COLUMN calendar_entry text`);
-    await db.query(`CREATE FUNCTION posts_calendar_entry() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.calendar_entry := ${ENTRY}; RETURN NEW; END $$`);
-    await db.query(`CREATE TRIGGER posts_calendar_entry BEFORE INSERT OR UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION posts_calendar_entry()`);
+    await db.query(
+      `CREATE FUNCTION posts_calendar_entry() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.calendar_entry := ${ENTRY}; RETURN NEW; END $$`,
+    );
+    await db.query(
+      `CREATE TRIGGER posts_calendar_entry BEFORE INSERT OR UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION posts_calendar_entry()`,
+    );
     await db.query(`UPDATE posts SET calendar_entry = NULL WHERE planned_at IS NOT NULL`);
   }
 

@@ -57,13 +57,17 @@ export class PromisesAndAudit1763820000000 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'audit_events is append-only'; END $$`);
-    await db.query(`CREATE TRIGGER audit_events_append_only BEFORE UPDATE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()`);
+    await db.query(
+      `CREATE TRIGGER audit_events_append_only BEFORE UPDATE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE audit_events`);
     await db.query(`DROP FUNCTION audit_events_append_only()`);
-    await db.query(`ALTER TABLE posts DROP COLUMN rule_override_reason, DROP COLUMN rule_override_by, DROP COLUMN rule_override_at, DROP COLUMN rule_override_violations`);
+    await db.query(
+      `ALTER TABLE posts DROP COLUMN rule_override_reason, DROP COLUMN rule_override_by, DROP COLUMN rule_override_at, DROP COLUMN rule_override_violations`,
+    );
     await db.query(`DROP TABLE channel_closed_periods`);
     await db.query(`
       ALTER TABLE channels DROP CONSTRAINT channels_service_hours_complete,

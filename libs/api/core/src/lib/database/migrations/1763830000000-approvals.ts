@@ -17,7 +17,9 @@ export class Approvals1763830000000 implements MigrationInterface {
       ALTER TABLE channels
         ADD COLUMN approvals_required smallint CHECK (approvals_required BETWEEN 1 AND 3),
         ADD COLUMN admin_approval_required boolean NOT NULL DEFAULT false`);
-    await db.query(`ALTER TABLE posts ADD COLUMN sensitive boolean NOT NULL DEFAULT false, ADD COLUMN revision_author_id uuid REFERENCES users (id)`);
+    await db.query(
+      `ALTER TABLE posts ADD COLUMN sensitive boolean NOT NULL DEFAULT false, ADD COLUMN revision_author_id uuid REFERENCES users (id)`,
+    );
     await db.query(`UPDATE posts SET revision_author_id = author_id`);
     await db.query(`ALTER TABLE posts ALTER COLUMN revision_author_id SET NOT NULL`);
     // The first revision is the author's, whoever inserts the row.
@@ -42,7 +44,9 @@ export class Approvals1763830000000 implements MigrationInterface {
         FOREIGN KEY (organization_id, post_id) REFERENCES posts (organization_id, id) ON DELETE CASCADE
       )`);
     // One approval per person per revision, however many times the button is pressed at once.
-    await db.query(`CREATE UNIQUE INDEX post_reviews_one_approval ON post_reviews (post_id, revision, reviewer_id) WHERE decision = 'approved'`);
+    await db.query(
+      `CREATE UNIQUE INDEX post_reviews_one_approval ON post_reviews (post_id, revision, reviewer_id) WHERE decision = 'approved'`,
+    );
     await db.query(`CREATE INDEX post_reviews_post_idx ON post_reviews (post_id, created_at)`);
 
     await db.query(`

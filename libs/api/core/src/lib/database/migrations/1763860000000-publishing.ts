@@ -50,8 +50,12 @@ export class Publishing1763860000000 implements MigrationInterface {
         ADD COLUMN last_error_kind varchar(20),
         ADD COLUMN last_error varchar(2000),
         ADD COLUMN state_changed_at timestamptz NOT NULL DEFAULT now()`);
-    await db.query(`CREATE INDEX post_targets_delivery_idx ON post_targets (state, post_id) WHERE state IN ('scheduled', 'queued', 'publishing')`);
-    await db.query(`CREATE INDEX post_targets_attention_idx ON post_targets (organization_id, state_changed_at) WHERE state IN ('failed', 'unconfirmed', 'held', 'expired')`);
+    await db.query(
+      `CREATE INDEX post_targets_delivery_idx ON post_targets (state, post_id) WHERE state IN ('scheduled', 'queued', 'publishing')`,
+    );
+    await db.query(
+      `CREATE INDEX post_targets_attention_idx ON post_targets (organization_id, state_changed_at) WHERE state IN ('failed', 'unconfirmed', 'held', 'expired')`,
+    );
 
     await db.query(`
       CREATE TABLE publish_attempts (
@@ -77,7 +81,9 @@ export class Publishing1763860000000 implements MigrationInterface {
     await db.query(`CREATE INDEX publish_attempts_target_idx ON publish_attempts (target_id, started_at)`);
     await db.query(`CREATE INDEX publish_attempts_running_idx ON publish_attempts (started_at) WHERE finished_at IS NULL`);
     // The last line of defence for "exactly once": a target is published by at most one attempt.
-    await db.query(`CREATE UNIQUE INDEX publish_attempts_published_once ON publish_attempts (target_id) WHERE outcome IN ('published', 'marked_published')`);
+    await db.query(
+      `CREATE UNIQUE INDEX publish_attempts_published_once ON publish_attempts (target_id) WHERE outcome IN ('published', 'marked_published')`,
+    );
 
     // The calendar entry only shows state and channel; delivery bookkeeping must not rebuild it.
     await db.query(`

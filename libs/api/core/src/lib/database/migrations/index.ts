@@ -15,4 +15,20 @@ import { Invitations1763910000000 } from './1763910000000-invitations';
 import { ChannelOAuth1763920000000 } from './1763920000000-channel-oauth';
 
 /** Every migration, oldest first. Listed by hand so that the bundled app needs no file globbing. */
-export const MIGRATIONS = [AccountsAndOrganizations1763780000000, StrategyAndPosts1763790000000, CalendarColumns1763800000000, CalendarEntry1763810000000, PromisesAndAudit1763820000000, Approvals1763830000000, CalendarCoveringIndex1763840000000, CalendarLargeEntryIndex1763850000000, Publishing1763860000000, PublishRetryBudget1763870000000, PublishingInFlight1763880000000, AccountMail1763890000000, AccountSecurity1763900000000, Invitations1763910000000, ChannelOAuth1763920000000];
+export const MIGRATIONS = [
+  AccountsAndOrganizations1763780000000,
+  StrategyAndPosts1763790000000,
+  CalendarColumns1763800000000,
+  CalendarEntry1763810000000,
+  PromisesAndAudit1763820000000,
+  Approvals1763830000000,
+  CalendarCoveringIndex1763840000000,
+  CalendarLargeEntryIndex1763850000000,
+  Publishing1763860000000,
+  PublishRetryBudget1763870000000,
+  PublishingInFlight1763880000000,
+  AccountMail1763890000000,
+  AccountSecurity1763900000000,
+  Invitations1763910000000,
+  ChannelOAuth1763920000000,
+];

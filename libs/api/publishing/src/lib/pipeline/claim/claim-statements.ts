@@ -61,7 +61,11 @@ export interface TargetSnapshot {
  * post-locks.ts for `share` and `update`) — then reads targets, posts, channels, connection statuses and
  * organisations in one statement.
  */
-export async function readTargetSnapshots(tx: EntityManager, targetIds: readonly string[], postLock: PostLock): Promise<Map<string, TargetSnapshot>> {
+export async function readTargetSnapshots(
+  tx: EntityManager,
+  targetIds: readonly string[],
+  postLock: PostLock,
+): Promise<Map<string, TargetSnapshot>> {
   await lockPostsOfTargets(tx, targetIds, postLock);
   const rows: SnapshotRow[] = await tx.query(
     `SELECT t.id, t.state, t.job_id, t.attempt_count, t.retries_from, t.organization_id, t.channel_id, t.text_variant,
@@ -143,14 +147,23 @@ export async function startAttempts(tx: EntityManager, records: readonly Attempt
 }
 
 /** A refused or held job: the target leaves the queue in `state`, and the attempt is recorded as refused. */
-export async function recordRefusal(tx: EntityManager, record: AttemptRecord, state: TargetState, code: string, message: string): Promise<void> {
+export async function recordRefusal(
+  tx: EntityManager,
+  record: AttemptRecord,
+  state: TargetState,
+  code: string,
+  message: string,
+): Promise<void> {
   await tx.query(`UPDATE post_targets SET state = $2, job_id = NULL, updated_at = now() WHERE id = $1`, [record.targetId, state]);
   await insertAttempt(tx, { ...record, outcome: 'refused', code, message });
 }
 
 /** A channel without a readable connection: the target fails (auth) and the attempt is recorded as such. */
 export async function recordUnconnected(tx: EntityManager, record: AttemptRecord, code: string, message: string): Promise<void> {
-  await tx.query(`UPDATE post_targets SET state = 'failed', job_id = NULL, last_error_kind = 'auth', last_error = $2, updated_at = now() WHERE id = $1`, [record.targetId, message]);
+  await tx.query(
+    `UPDATE post_targets SET state = 'failed', job_id = NULL, last_error_kind = 'auth', last_error = $2, updated_at = now() WHERE id = $1`,
+    [record.targetId, message],
+  );
   await insertAttempt(tx, { ...record, outcome: 'auth', code, message });
 }
 
@@ -160,8 +173,18 @@ async function insertAttempt(tx: EntityManager, record: AttemptRecord): Promise<
     `INSERT INTO publish_attempts (organization_id, target_id, revision, job_id, number, worker, finished_at, outcome, code, message)
      VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::boolean THEN clock_timestamp() END, $8, $9, $10)
      RETURNING id`,
-    [record.organizationId, record.targetId, record.revision, record.jobId, record.number, record.worker, finished, record.outcome ?? null, record.code ?? null, record.message ?? null],
+    [
+      record.organizationId,
+      record.targetId,
+      record.revision,
+      record.jobId,
+      record.number,
+      record.worker,
+      finished,
+      record.outcome ?? null,
+      record.code ?? null,
+      record.message ?? null,
+    ],
   );
   return rows[0].id;
 }
-

@@ -11,7 +11,14 @@ import { Batcher } from '../batcher';
 import type { Claimed } from '../delivery-attempt';
 import type { PostLock } from '../post-locks';
 import type { PublishJob } from '../publish-job';
-import { type AttemptRecord, readTargetSnapshots, recordRefusal, recordUnconnected, startAttempts, type TargetSnapshot } from './claim-statements';
+import {
+  type AttemptRecord,
+  readTargetSnapshots,
+  recordRefusal,
+  recordUnconnected,
+  startAttempts,
+  type TargetSnapshot,
+} from './claim-statements';
 
 /** The answer for a job whose verdict must be written under the post's update lock. */
 const EXCLUSIVE = Symbol('exclusive');
@@ -72,13 +79,24 @@ export class DeliveryClaim {
     const connections = new Map<string, Promise<ChannelConnection | null | Error>>();
     const connectionOf = (channelId: string) => {
       if (!connections.has(channelId)) {
-        connections.set(channelId, this.connections.forPublishing(tx, channelId).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+        connections.set(
+          channelId,
+          this.connections
+            .forPublishing(tx, channelId)
+            .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+        );
       }
       return connections.get(channelId) as Promise<ChannelConnection | null | Error>;
     };
     const seen = new Set<string>();
     const answers: Claim[] = [];
-    const starting: Array<{ index: number; record: AttemptRecord; snapshot: TargetSnapshot; connection: ChannelConnection; job: PublishJob }> = [];
+    const starting: Array<{
+      index: number;
+      record: AttemptRecord;
+      snapshot: TargetSnapshot;
+      connection: ChannelConnection;
+      job: PublishJob;
+    }> = [];
     for (const job of jobs) {
       const snapshot = snapshots.get(job.targetId);
       if (!snapshot || seen.has(job.targetId)) {
@@ -87,7 +105,14 @@ export class DeliveryClaim {
       }
       seen.add(job.targetId);
       const check = checkJob(snapshot, job);
-      const record: AttemptRecord = { organizationId: snapshot.organizationId, targetId: job.targetId, revision: job.revision, jobId: job.jobId, worker: this.worker, number: snapshot.attemptCount + 1 };
+      const record: AttemptRecord = {
+        organizationId: snapshot.organizationId,
+        targetId: job.targetId,
+        revision: job.revision,
+        jobId: job.jobId,
+        worker: this.worker,
+        number: snapshot.attemptCount + 1,
+      };
       if (check.verdict === 'skip') {
         answers.push(null);
       } else if (check.verdict === 'refuse' || check.verdict === 'hold') {
@@ -102,7 +127,10 @@ export class DeliveryClaim {
         }
       }
     }
-    const attemptIds = await startAttempts(tx, starting.map((s) => s.record));
+    const attemptIds = await startAttempts(
+      tx,
+      starting.map((s) => s.record),
+    );
     for (const { index, record, snapshot, connection, job } of starting) {
       const attemptId = attemptIds.get(record.targetId);
       if (attemptId === undefined) continue;
@@ -127,7 +155,11 @@ export class DeliveryClaim {
     return answers;
   }
 
-  private async refuse(tx: EntityManager, record: AttemptRecord, check: Extract<DeliveryCheck, { verdict: 'refuse' | 'hold' }>): Promise<null> {
+  private async refuse(
+    tx: EntityManager,
+    record: AttemptRecord,
+    check: Extract<DeliveryCheck, { verdict: 'refuse' | 'hold' }>,
+  ): Promise<null> {
     const state = check.verdict === 'hold' ? 'held' : check.targetState;
     const message = check.verdict === 'hold' ? HOLD_MESSAGES[check.reason] : REFUSAL_MESSAGES[check.reason];
     await recordRefusal(tx, record, state, check.reason, message);
@@ -136,7 +168,10 @@ export class DeliveryClaim {
   }
 
   private async failUnconnected(tx: EntityManager, record: AttemptRecord, connection: Error | null): Promise<null> {
-    const message = connection === null ? 'The channel is not connected to its platform' : `The channel's connection cannot be read: ${connection.message}`;
+    const message =
+      connection === null
+        ? 'The channel is not connected to its platform'
+        : `The channel's connection cannot be read: ${connection.message}`;
     await recordUnconnected(tx, record, connection === null ? 'connection.missing' : 'connection.unreadable', message);
     return null;
   }

@@ -28,14 +28,20 @@ export class PlatformCall {
     try {
       // Platforms whose tokens expire (X) get them renewed first, once for all workers; a refused
       // renewal throws PlatformAuthError, settled below like any auth failure ("reconnect needed").
-      const connection = adapter.refreshCredentials ? ((await this.credentials.fresh(claimed.channelId)) ?? claimed.request.connection) : claimed.request.connection;
+      const connection = adapter.refreshCredentials
+        ? ((await this.credentials.fresh(claimed.channelId)) ?? claimed.request.connection)
+        : claimed.request.connection;
       return { targetId, attempt: claimed, result: await adapter.publish({ ...claimed.request, connection }) };
     } catch (error) {
       return { targetId, attempt: claimed, failure: this.failureOf(error, claimed, adapter.capabilities) };
     }
   }
 
-  private failureOf(error: unknown, claimed: Claimed, capabilities: { idempotentPublish: boolean; idempotencyWindowMs: number | null }): SettledFailure {
+  private failureOf(
+    error: unknown,
+    claimed: Claimed,
+    capabilities: { idempotentPublish: boolean; idempotencyWindowMs: number | null },
+  ): SettledFailure {
     const platformError = isPlatformError(error) ? error : null;
     const now = Date.now();
     const settlement = settleFailedAttempt({
@@ -49,7 +55,10 @@ export class PlatformCall {
       retryAfterMs: error instanceof PlatformRateLimitedError ? error.retryAfterMs : undefined,
       retryBaseMs: this.config.publishing.retryBaseMs,
     });
-    if (!platformError) this.logger.error(`publishing target failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (!platformError)
+      this.logger.error(
+        `publishing target failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     return {
       outcome: platformError?.kind ?? 'error',
       status: platformError?.status ?? null,

@@ -17,7 +17,10 @@ export class BullMqPublishQueue extends PublishQueue {
   readonly queue: Queue<PublishJobData>;
   private worker: Worker<PublishJobData> | null = null;
 
-  constructor(private readonly redisUrl: string, private readonly prefix = 'kadens') {
+  constructor(
+    private readonly redisUrl: string,
+    private readonly prefix = 'kadens',
+  ) {
     super();
     this.queue = new Queue<PublishJobData>(PUBLISH_QUEUE, { connection: connectionOptions(redisUrl), prefix });
     this.queue.on('error', (error) => this.logger.warn(`queue: ${error.message}`));
@@ -27,19 +30,22 @@ export class BullMqPublishQueue extends PublishQueue {
     if (jobs.length === 0) return;
     const now = Date.now();
     // A Redis outage must fail the dispatcher's transaction (the targets stay scheduled), not hang it.
-    await withTimeout(ENQUEUE_TIMEOUT_MS, this.queue.addBulk(
-      jobs.map((job) => ({
-        name: PUBLISH_JOB,
-        data: { targetId: job.targetId, revision: job.revision },
-        opts: {
-          jobId: job.jobId,
-          delay: Math.max(0, job.runAt - now),
-          attempts: 1,
-          removeOnComplete: { age: 24 * 3600, count: 5_000 },
-          removeOnFail: { age: 7 * 24 * 3600 },
-        },
-      })),
-    ));
+    await withTimeout(
+      ENQUEUE_TIMEOUT_MS,
+      this.queue.addBulk(
+        jobs.map((job) => ({
+          name: PUBLISH_JOB,
+          data: { targetId: job.targetId, revision: job.revision },
+          opts: {
+            jobId: job.jobId,
+            delay: Math.max(0, job.runAt - now),
+            attempts: 1,
+            removeOnComplete: { age: 24 * 3600, count: 5_000 },
+            removeOnFail: { age: 7 * 24 * 3600 },
+          },
+        })),
+      ),
+    );
   }
 
   async liveJobIds(jobIds: readonly string[]): Promise<Set<string>> {

@@ -18,10 +18,14 @@ export class InProcessPublishQueue extends PublishQueue {
 
   async enqueue(jobs: readonly PublishJob[]): Promise<void> {
     for (const job of jobs) {
-      if (this.closed || this.timers.has(job.jobId) || this.running.has(job.jobId) || this.ready.some((r) => r.jobId === job.jobId)) continue;
+      if (this.closed || this.timers.has(job.jobId) || this.running.has(job.jobId) || this.ready.some((r) => r.jobId === job.jobId))
+        continue;
       const delay = Math.max(0, job.runAt - Date.now());
       // setTimeout takes at most ~24.8 days; the dispatcher only enqueues what is due within minutes.
-      this.timers.set(job.jobId, setTimeout(() => this.release(job), Math.min(delay, 2 ** 31 - 1)));
+      this.timers.set(
+        job.jobId,
+        setTimeout(() => this.release(job), Math.min(delay, 2 ** 31 - 1)),
+      );
     }
   }
 

@@ -15,7 +15,12 @@ describe('the queue dashboard at /admin/queues', () => {
     beforeAll(async () => {
       t = await createTestApp(
         [PublishingModule],
-        { APP_ROLES: 'api', REDIS_URL: redisUrl ?? '', REDIS_PREFIX: `kadens-test-${randomBytes(4).toString('hex')}`, OPERATOR_EMAILS: 'ops@kadens.demo' },
+        {
+          APP_ROLES: 'api',
+          REDIS_URL: redisUrl ?? '',
+          REDIS_PREFIX: `kadens-test-${randomBytes(4).toString('hex')}`,
+          OPERATOR_EMAILS: 'ops@kadens.demo',
+        },
         mountQueueDashboard,
       );
       await t.app.get(DemoSeeder).seed();

@@ -46,7 +46,12 @@ function operatorsOnly(sessions: SessionService, config: AppConfig) {
       const session = typeof token === 'string' && token !== '' ? await sessions.resolve(token) : null;
       if (!session) return send(res, { statusCode: 401, error: 'Unauthorized', code: 'not_authenticated', message: 'Log in first' });
       if (!isOperator(config, session.user.email)) {
-        return send(res, { statusCode: 403, error: 'Forbidden', code: 'permission_denied', message: "The queue dashboard is for this installation's operators (OPERATOR_EMAILS)" });
+        return send(res, {
+          statusCode: 403,
+          error: 'Forbidden',
+          code: 'permission_denied',
+          message: "The queue dashboard is for this installation's operators (OPERATOR_EMAILS)",
+        });
       }
       next();
     };

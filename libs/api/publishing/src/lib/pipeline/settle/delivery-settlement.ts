@@ -27,7 +27,10 @@ export class DeliverySettlement {
   ) {
     this.settlements = new Batcher(
       'outcomes',
-      (outcomes) => retryWhileDatabaseIsDown(() => this.db.transaction((tx) => settleOutcomes(tx, this.connections, outcomes)), this.logger).then(() => outcomes.map(() => undefined)),
+      (outcomes) =>
+        retryWhileDatabaseIsDown(() => this.db.transaction((tx) => settleOutcomes(tx, this.connections, outcomes)), this.logger).then(() =>
+          outcomes.map(() => undefined),
+        ),
       this.logger,
     );
   }
@@ -46,7 +49,11 @@ export class DeliverySettlement {
  * answer is better knowledge than the timeout's guess.
  */
 async function settleOutcomes(tx: EntityManager, connections: ConnectionsService, outcomes: readonly Outcome[]): Promise<void> {
-  await lockPostsOfTargets(tx, outcomes.map((o) => o.targetId), 'update');
+  await lockPostsOfTargets(
+    tx,
+    outcomes.map((o) => o.targetId),
+    'update',
+  );
   const successes = outcomes.filter((o): o is Outcome & { result: PublishResult } => o.result !== undefined);
   const failures = outcomes.filter((o): o is Outcome & { failure: SettledFailure } => o.failure !== undefined);
   if (successes.length > 0) {
@@ -72,7 +79,8 @@ async function settleOutcomes(tx: EntityManager, connections: ConnectionsService
     }
   }
   if (failures.length > 0) {
-    const retryAt = (o: { failure: SettledFailure }) => (o.failure.settlement.notBefore === null ? null : new Date(o.failure.settlement.notBefore));
+    const retryAt = (o: { failure: SettledFailure }) =>
+      o.failure.settlement.notBefore === null ? null : new Date(o.failure.settlement.notBefore);
     await tx.query(
       `WITH f AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::int[], $8::text[])
                     AS f (target_id, attempt_id, state, retry_at, outcome, message, status, code)),

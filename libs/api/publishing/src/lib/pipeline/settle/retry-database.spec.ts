@@ -5,12 +5,24 @@ describe('isConnectionFailure', () => {
 
   it.each([
     ['a lost connection (SQLSTATE 08006)', Object.assign(new Error('x'), { code: '08006' })],
-    ['an administrator shutdown (57P01)', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    [
+      'an administrator shutdown (57P01)',
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    ],
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })],
     ['a terminated connection', new Error('Connection terminated unexpectedly')],
     ['a server starting up', new Error('the database system is starting up')],
-    ['a query runner released after its connection died', named('QueryRunnerAlreadyReleasedError', 'Query runner already released. Cannot run queries anymore.')],
-    ['its provider released', named('QueryRunnerProviderAlreadyReleasedError', 'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.')],
+    [
+      'a query runner released after its connection died',
+      named('QueryRunnerAlreadyReleasedError', 'Query runner already released. Cannot run queries anymore.'),
+    ],
+    [
+      'its provider released',
+      named(
+        'QueryRunnerProviderAlreadyReleasedError',
+        'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.',
+      ),
+    ],
   ])('retries %s', (_name, error) => {
     expect(isConnectionFailure(error)).toBe(true);
   });

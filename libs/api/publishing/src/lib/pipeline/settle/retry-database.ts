@@ -15,7 +15,9 @@ export async function retryWhileDatabaseIsDown<T>(work: () => Promise<T>, logger
     } catch (error) {
       if (!isConnectionFailure(error) || Date.now() - started > giveUpAfterMs) throw error;
       const delay = Math.min(10_000, 250 * 2 ** Math.min(attempt, 6));
-      logger.warn(`recording a publish outcome failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`);
+      logger.warn(
+        `recording a publish outcome failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`,
+      );
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
@@ -31,5 +33,7 @@ export function isConnectionFailure(error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
   if (name === 'QueryRunnerAlreadyReleasedError' || name === 'QueryRunnerProviderAlreadyReleasedError') return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection is closed|already released|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
+  return /Connection terminated|connection is closed|already released|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    message,
+  );
 }

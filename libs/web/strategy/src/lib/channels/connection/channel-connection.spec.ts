@@ -49,9 +49,15 @@ describe('channel connections', () => {
   const chips = (findAll: (testId: string) => HTMLElement[]) => findAll('connection-status').map((chip) => chip.textContent?.trim());
 
   it('shows every member whether each channel is connected', async () => {
-    const { findAll } = await render('viewer', CHANNELS, connection({ status: 'reconnect_needed', lastError: 'The platform refused the credentials: token expired (HTTP 401)' }));
+    const { findAll } = await render(
+      'viewer',
+      CHANNELS,
+      connection({ status: 'reconnect_needed', lastError: 'The platform refused the credentials: token expired (HTTP 401)' }),
+    );
     expect(chips(findAll)).toEqual(['Reconnect needed', 'Not connected']);
-    expect(findAll('connection-last-error')[0]?.textContent).toContain('Last error: The platform refused the credentials: token expired (HTTP 401)');
+    expect(findAll('connection-last-error')[0]?.textContent).toContain(
+      'Last error: The platform refused the credentials: token expired (HTTP 401)',
+    );
   });
 
   it('names the account a connected channel publishes as', async () => {
@@ -81,8 +87,21 @@ describe('channel connections', () => {
     fill('connection-setting-maxCharacters', '1000');
     await click('connection-save');
     const request = http.expectOne({ method: 'PUT', url: `${BASE}/c3/connection` });
-    expect(request.request.body).toEqual({ baseUrl: 'https://mastodon.social', settings: { maxCharacters: 1000 }, credentials: { accessToken: 'secret-token' } });
-    request.flush(connection({ channelId: 'c3', platform: 'mastodon', status: 'untested', accountName: null, baseUrl: 'https://mastodon.social', settings: { maxCharacters: 1000 } }));
+    expect(request.request.body).toEqual({
+      baseUrl: 'https://mastodon.social',
+      settings: { maxCharacters: 1000 },
+      credentials: { accessToken: 'secret-token' },
+    });
+    request.flush(
+      connection({
+        channelId: 'c3',
+        platform: 'mastodon',
+        status: 'untested',
+        accountName: null,
+        baseUrl: 'https://mastodon.social',
+        settings: { maxCharacters: 1000 },
+      }),
+    );
     await settle();
     expect(notifier.announce).toHaveBeenCalledWith('strategy.connection.saved', { name: 'Sunflower on Mastodon' });
     expect(find<HTMLInputElement>('connection-credential-accessToken')?.value).toBe('');
@@ -128,11 +147,17 @@ describe('channel connections', () => {
     };
     http.expectOne({ method: 'POST', url: `${BASE}/c1/connection/test` }).flush(failed);
     await settle();
-    http.expectOne({ method: 'GET', url: `${BASE}/c1/connection` }).flush(connection({ status: 'reconnect_needed', lastError: failed.error?.message ?? null }));
+    http
+      .expectOne({ method: 'GET', url: `${BASE}/c1/connection` })
+      .flush(connection({ status: 'reconnect_needed', lastError: failed.error?.message ?? null }));
     await settle();
     expect(find('connection-testing')).toBeNull();
-    expect(text('connection-test-result')).toContain('The platform refused the credentials. Create a new access token or app password on the platform, enter it here and save again.');
-    expect(text('connection-test-details')).toBe('What happened: The platform refused the credentials: Error validating access token (HTTP 401)');
+    expect(text('connection-test-result')).toContain(
+      'The platform refused the credentials. Create a new access token or app password on the platform, enter it here and save again.',
+    );
+    expect(text('connection-test-details')).toBe(
+      'What happened: The platform refused the credentials: Error validating access token (HTTP 401)',
+    );
     expect(chips(findAll)[0]).toBe('Reconnect needed');
   });
 
@@ -140,7 +165,9 @@ describe('channel connections', () => {
     const { open, click, http, settle, text } = await render();
     await open();
     await click('connection-test');
-    http.expectOne({ method: 'POST', url: `${BASE}/c1/connection/test` }).flush({ ok: true, accountName: 'Sunflower kindergarten', error: null, checkedAt: '2026-05-11T07:00:00.000Z' });
+    http
+      .expectOne({ method: 'POST', url: `${BASE}/c1/connection/test` })
+      .flush({ ok: true, accountName: 'Sunflower kindergarten', error: null, checkedAt: '2026-05-11T07:00:00.000Z' });
     await settle();
     http.expectOne({ method: 'GET', url: `${BASE}/c1/connection` }).flush(connection());
     await settle();
@@ -173,7 +200,9 @@ describe('channel connections', () => {
     const { open, click, http, settle, confirmation, findAll, find, notifier } = await render();
     await open();
     await click('connection-remove');
-    expect(confirmation.ask).toHaveBeenCalledWith(expect.objectContaining({ titleKey: 'strategy.connection.removeTitle', params: { name: 'Sunflower on Facebook' } }));
+    expect(confirmation.ask).toHaveBeenCalledWith(
+      expect.objectContaining({ titleKey: 'strategy.connection.removeTitle', params: { name: 'Sunflower on Facebook' } }),
+    );
     http.expectOne({ method: 'DELETE', url: `${BASE}/c1/connection` }).flush(null);
     await settle();
     expect(notifier.announce).toHaveBeenCalledWith('strategy.connection.removed', { name: 'Sunflower on Facebook' });

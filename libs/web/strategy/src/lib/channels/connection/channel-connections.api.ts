@@ -29,7 +29,12 @@ export class ChannelConnectionsApi {
     try {
       return await firstValueFrom(this.http.get<ChannelConnectionView>(channelConnectionPath(organizationId, channelId)));
     } catch (error) {
-      if (error instanceof HttpErrorResponse && error.status === 404 && (error.error as { code?: unknown } | null)?.code === 'connection_not_found') return null;
+      if (
+        error instanceof HttpErrorResponse &&
+        error.status === 404 &&
+        (error.error as { code?: unknown } | null)?.code === 'connection_not_found'
+      )
+        return null;
       throw error;
     }
   }

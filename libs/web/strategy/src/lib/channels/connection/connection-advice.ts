@@ -20,7 +20,9 @@ export function testOutcome(result: ConnectionTestResult): TestOutcome {
 
 export function testAdvice(result: ConnectionTestResult): Advice {
   const outcome = testOutcome(result);
-  return outcome === 'ok' ? { key: 'strategy.connection.result.ok', params: { account: result.accountName ?? '' } } : { key: `strategy.connection.result.${outcome}` };
+  return outcome === 'ok'
+    ? { key: 'strategy.connection.result.ok', params: { account: result.accountName ?? '' } }
+    : { key: `strategy.connection.result.${outcome}` };
 }
 
 /** The states a channel's connection is shown in: `strategy.connection.status.<state>`. */
@@ -28,7 +30,8 @@ export const CONNECTION_STATES = ['none', 'untested', 'connected', 'connectedAs'
 
 export function connectionState(view: ChannelConnectionView | null): Advice {
   if (!view) return { key: 'strategy.connection.status.none' };
-  if (view.status === 'connected' && view.accountName) return { key: 'strategy.connection.status.connectedAs', params: { account: view.accountName } };
+  if (view.status === 'connected' && view.accountName)
+    return { key: 'strategy.connection.status.connectedAs', params: { account: view.accountName } };
   return { key: `strategy.connection.status.${view.status}` };
 }
 
@@ -39,5 +42,7 @@ export const CONNECTION_ERROR_CODES = ['credentials_key_missing', 'credentials_u
 export function connectionProblem(error: unknown): ProblemDescription | null {
   if (!(error instanceof HttpErrorResponse)) return null;
   const code: unknown = (error.error as { code?: unknown } | null)?.code;
-  return (CONNECTION_ERROR_CODES as readonly unknown[]).includes(code) ? { reasonKey: `strategy.connection.errors.${String(code)}`, actionKey: null } : null;
+  return (CONNECTION_ERROR_CODES as readonly unknown[]).includes(code)
+    ? { reasonKey: `strategy.connection.errors.${String(code)}`, actionKey: null }
+    : null;
 }

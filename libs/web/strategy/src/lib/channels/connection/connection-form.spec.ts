@@ -30,19 +30,36 @@ describe('the connection form', () => {
   it('starts from what is stored, with every credential blank and optional', () => {
     const form = buildConnectionForm('wordpress', stored);
     expect(form.valid).toBe(true);
-    expect(form.getRawValue()).toEqual({ baseUrl: 'https://www.example.no/blog', credentials: { username: '', applicationPassword: '' }, settings: {} });
+    expect(form.getRawValue()).toEqual({
+      baseUrl: 'https://www.example.no/blog',
+      credentials: { username: '', applicationPassword: '' },
+      settings: {},
+    });
     expect(connectionRequestOf(form)).toEqual({ baseUrl: 'https://www.example.no/blog', settings: {} });
   });
 
   it('sends only the credentials typed in, trimmed, and every setting', () => {
     const form = buildConnectionForm('mastodon', null);
-    form.setValue({ baseUrl: 'https://social.example ', credentials: { accessToken: ' tok ' }, settings: { visibility: 'unlisted', language: '', maxCharacters: 500 } });
+    form.setValue({
+      baseUrl: 'https://social.example ',
+      credentials: { accessToken: ' tok ' },
+      settings: { visibility: 'unlisted', language: '', maxCharacters: 500 },
+    });
     expect(form.valid).toBe(true);
-    expect(connectionRequestOf(form)).toEqual({ baseUrl: 'https://social.example', settings: { visibility: 'unlisted', maxCharacters: 500 }, credentials: { accessToken: 'tok' } });
+    expect(connectionRequestOf(form)).toEqual({
+      baseUrl: 'https://social.example',
+      settings: { visibility: 'unlisted', maxCharacters: 500 },
+      credentials: { accessToken: 'tok' },
+    });
   });
 
   it('sends an empty optional address as null', () => {
-    const form = buildConnectionForm('bluesky', { ...stored, platform: 'bluesky', baseUrl: 'https://pds.example', credentialNames: ['appPassword', 'identifier'] });
+    const form = buildConnectionForm('bluesky', {
+      ...stored,
+      platform: 'bluesky',
+      baseUrl: 'https://pds.example',
+      credentialNames: ['appPassword', 'identifier'],
+    });
     form.controls.baseUrl.setValue('');
     expect(form.valid).toBe(true);
     expect(connectionRequestOf(form).baseUrl).toBeNull();

@@ -21,7 +21,9 @@ export type ConnectionForm = FormGroup<{
 /** Where a problem with a value is explained: `strategy.connection.problems.<problem>`. */
 export const PROBLEM_KEYS = ['not_text', 'empty', 'too_long', 'pattern', 'not_integer', 'out_of_range', 'not_a_choice', 'url'] as const;
 
-const problemError = (problem: (typeof PROBLEM_KEYS)[number]): ValidationErrors => ({ [TRANSLATED_ERROR_KEY]: `strategy.connection.problems.${problem}` });
+const problemError = (problem: (typeof PROBLEM_KEYS)[number]): ValidationErrors => ({
+  [TRANSLATED_ERROR_KEY]: `strategy.connection.problems.${problem}`,
+});
 
 /** Blank passes (whether it may be blank is `required`'s business); anything else must fit the field. */
 function fieldValidator(field: ConnectionField): ValidatorFn {
@@ -48,16 +50,24 @@ export function buildConnectionForm(platform: Platform, stored: ChannelConnectio
   const credentials: Record<string, FormControl<string>> = {};
   for (const field of fields.credentials) {
     const needed = field.required && !(stored?.credentialNames ?? []).includes(field.name);
-    credentials[field.name] = new FormControl('', { nonNullable: true, validators: [fieldValidator(field), ...(needed ? [Validators.required] : [])] });
+    credentials[field.name] = new FormControl('', {
+      nonNullable: true,
+      validators: [fieldValidator(field), ...(needed ? [Validators.required] : [])],
+    });
   }
   const settings: Record<string, SettingControl> = {};
   for (const field of fields.settings) {
     const value = stored?.settings[field.name];
     const initial = typeof value === 'number' ? value : typeof value === 'string' ? value : field.type === 'integer' ? null : '';
-    settings[field.name] = new FormControl<string | number | null>(initial, { validators: [fieldValidator(field), ...(field.required ? [Validators.required] : [])] });
+    settings[field.name] = new FormControl<string | number | null>(initial, {
+      validators: [fieldValidator(field), ...(field.required ? [Validators.required] : [])],
+    });
   }
   return new FormGroup({
-    baseUrl: new FormControl(stored?.baseUrl ?? '', { nonNullable: true, validators: [baseUrlValidator, ...(fields.address.required ? [Validators.required] : [])] }),
+    baseUrl: new FormControl(stored?.baseUrl ?? '', {
+      nonNullable: true,
+      validators: [baseUrlValidator, ...(fields.address.required ? [Validators.required] : [])],
+    }),
     credentials: new FormGroup(credentials),
     settings: new FormGroup(settings),
   });
@@ -67,7 +77,9 @@ export function buildConnectionForm(platform: Platform, stored: ChannelConnectio
 export function connectionRequestOf(form: ConnectionForm): SaveChannelConnectionRequest {
   const { baseUrl, credentials, settings } = form.getRawValue();
   const typed = Object.entries(credentials).filter(([, value]) => value.trim() !== '');
-  const given = Object.entries(settings).filter((entry): entry is [string, string | number] => entry[1] !== null && String(entry[1]).trim() !== '');
+  const given = Object.entries(settings).filter(
+    (entry): entry is [string, string | number] => entry[1] !== null && String(entry[1]).trim() !== '',
+  );
   return {
     baseUrl: baseUrl.trim() === '' ? null : baseUrl.trim(),
     settings: Object.fromEntries(given.map(([name, value]) => [name, typeof value === 'string' ? value.trim() : value])),

@@ -19,7 +19,9 @@ import { connectionState } from './connection-advice';
         {{ state().key | transloco: state().params }}
       </span>
       @if (view?.status === 'reconnect_needed' && view?.lastError) {
-        <span class="last-error" data-testid="connection-last-error">{{ 'strategy.connection.lastError' | transloco: { error: view?.lastError } }}</span>
+        <span class="last-error" data-testid="connection-last-error">{{
+          'strategy.connection.lastError' | transloco: { error: view?.lastError }
+        }}</span>
       }
     }
   `,

@@ -7,7 +7,13 @@ import { PROBLEM_KEYS } from './connection-form';
 /** The connection texts the editor builds from values (the strategy scope's parity test checks the languages agree). */
 describe('connection translations (web/public/i18n/strategy)', () => {
   const files = readAllStrategyTranslations();
-  const fieldNames = [...new Set(PLATFORMS.flatMap((platform) => [...CONNECTION_FIELDS[platform].credentials, ...CONNECTION_FIELDS[platform].settings].map((field) => field.name)))];
+  const fieldNames = [
+    ...new Set(
+      PLATFORMS.flatMap((platform) =>
+        [...CONNECTION_FIELDS[platform].credentials, ...CONNECTION_FIELDS[platform].settings].map((field) => field.name),
+      ),
+    ),
+  ];
   const choices = PLATFORMS.flatMap((platform) =>
     CONNECTION_FIELDS[platform].settings.flatMap((field) => (field.choices ?? []).map((choice) => `choices.${field.name}.${choice}`)),
   );
@@ -27,6 +33,7 @@ describe('connection translations (web/public/i18n/strategy)', () => {
   });
 
   it('names the credentials key the operator must set in every language', () => {
-    for (const locale of LOCALES) expect(flattenTranslations(files[locale]).get('connection.errors.credentials_key_missing')).toContain('CREDENTIALS_KEY');
+    for (const locale of LOCALES)
+      expect(flattenTranslations(files[locale]).get('connection.errors.credentials_key_missing')).toContain('CREDENTIALS_KEY');
   });
 });
