@@ -95,6 +95,18 @@ export default [
       '@typescript-eslint/no-misused-promises': 'error',
     },
   },
+  // The same for the API and the shared rules: a floating promise in a worker or a controller loses its error.
+  // Specs are left out (Jest awaits what matters; fixtures start servers on purpose), which keeps lint's CPU
+  // cost to the production code.
+  {
+    files: ['api/src/**/*.ts', 'libs/api/**/src/**/*.ts', 'libs/shared/**/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // Test fixtures and test beds (testing/ folders, *.testing.ts) are for specs only: production code that
   // imported one would carry it into the bundle.
   {

@@ -82,13 +82,19 @@ if (format.status !== 0) {
   console.error('[test] some files are not formatted; run `npm run format` (counted as one failure)');
 }
 
-// The Playwright specs run only in `npm run e2e`; a type error there would fail that whole run late.
-console.log('\n[test] type-check the Playwright specs (web/e2e)');
-const e2eTypes = spawnSync('npx', ['tsc', '-p', 'web/e2e/tsconfig.json'], { cwd: root, env, stdio: 'inherit' });
-if (e2eTypes.status !== 0) {
-  failedRuns += 1;
-  totals.failed += 1;
-  console.error('[test] the Playwright specs do not type-check (counted as one failure)');
+// The Playwright specs run only in `npm run e2e`, and Jest transpiles the web specs without checking their
+// types; a type error in either would otherwise go unnoticed or fail a run late.
+for (const [what, project] of [
+  ['the Playwright specs (web/e2e)', 'web/e2e/tsconfig.json'],
+  ['the web specs and test beds', 'tsconfig.web-specs.json'],
+]) {
+  console.log(`\n[test] type-check ${what}`);
+  const types = spawnSync('npx', ['tsc', '-p', project], { cwd: root, env, stdio: 'inherit' });
+  if (types.status !== 0) {
+    failedRuns += 1;
+    totals.failed += 1;
+    console.error(`[test] ${what} do not type-check (counted as one failure)`);
+  }
 }
 
 // The publishing fault tests (kill -9 a worker, FLUSHALL, a PostgreSQL restart) run the built binary

@@ -17,6 +17,7 @@ export * from './lib/config/load-from-environment';
 export * from './lib/http/openapi';
 export * from './lib/database/foreign-key-conflict';
 export * from './lib/database/owned-ids';
+export * from './lib/database/returned-row';
 export * from './lib/http/id-params';
 export * from './lib/http/input-decorators';
 export * from './lib/http/instant.validator';

@@ -43,7 +43,11 @@ export function guardedLookup(allowList: AllowList, resolver: Resolver): LookupF
           }
         }
         if (options.all) callback(null, addresses);
-        else callback(null, addresses[0].address, addresses[0].family);
+        else {
+          const [first] = addresses;
+          if (first === undefined) callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '', 0);
+          else callback(null, first.address, first.family);
+        }
       },
       (error: NodeJS.ErrnoException) => callback(error, '', 0),
     );

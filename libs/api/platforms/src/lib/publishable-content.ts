@@ -27,11 +27,12 @@ export function validateContent(
 /** Refuses, before anything is sent, content the rules block; the platform would refuse it anyway. */
 export function assertPublishable(platform: Platform, issues: readonly TextIssue[]): void {
   const blocking = issues.filter((issue) => issue.severity === 'block');
-  if (blocking.length === 0) return;
+  const [first] = blocking;
+  if (first === undefined) return;
   throw new PlatformInvalidContentError(
     platform,
     `The content breaks the platform's rules: ${blocking.map((issue) => issue.code).join(', ')}`,
-    { code: blocking[0].code },
+    { code: first.code },
   );
 }
 

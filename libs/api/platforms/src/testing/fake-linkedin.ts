@@ -130,8 +130,8 @@ export function linkedinError(status: number, message: string, code: string, ser
 function parseLittleText(commentary: string): string {
   let shown = '';
   for (let index = 0; index < commentary.length; index++) {
-    const char = commentary[index];
-    if (char === '\\' && index + 1 < commentary.length) shown += commentary[++index];
+    const char = commentary.charAt(index);
+    if (char === '\\' && index + 1 < commentary.length) shown += commentary.charAt(++index);
     else if (RESERVED.has(char)) return shown;
     else shown += char;
   }

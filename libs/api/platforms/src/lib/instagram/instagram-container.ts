@@ -34,8 +34,9 @@ export async function prepareContainer(
   mediaUrls: readonly string[],
   polling: ContainerPolling,
 ): Promise<string> {
-  if (mediaUrls.length === 1) {
-    const id = await createContainer(context, { ...mediaParams(mediaUrls[0], false), caption });
+  const [only, ...rest] = mediaUrls;
+  if (only !== undefined && rest.length === 0) {
+    const id = await createContainer(context, { ...mediaParams(only, false), caption });
     await waitUntilFinished(context, id, polling);
     return id;
   }

@@ -1,4 +1,4 @@
-import { assertOwnedIds } from '@kadens/api/core';
+import { assertOwnedIds, returnedRow } from '@kadens/api/core';
 import { type PlanActor, planChangeMatters, plannedPostOf, PlanRulesService } from '@kadens/api/promises';
 import type { PostRevisionView, PostView } from '@kadens/shared/contracts';
 import { type Decision, decidePostAction, DELIVERY_STARTED_STATES, type PostAction } from '@kadens/shared/rules';
@@ -56,7 +56,7 @@ export class PostsService {
         updatedAt: '',
       };
       await this.assertReferences(tx, organizationId, draft, input.targets);
-      const [{ id }] = (await tx.query(
+      const inserted = (await tx.query(
         `INSERT INTO posts (organization_id, title, body, link, media_urls, content_type_id, theme_id, initiative_id, planned_at, invites_dialogue, sensitive, author_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
         [
@@ -74,6 +74,7 @@ export class PostsService {
           authorId,
         ],
       )) as Array<{ id: string }>;
+      const { id } = returnedRow(inserted, 'INSERT INTO posts');
       await this.writeAudiences(tx, organizationId, id, draft.audienceIds);
       await this.writeTargets(tx, organizationId, id, input.targets, []);
       const planned = plannedPostOf({

@@ -47,8 +47,9 @@ export class Batcher<In, Out> {
       batch.forEach((w, index) => w.resolve(answers[index] as Out));
       return;
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0].reject(error);
+      const [only] = batch;
+      if (only !== undefined && batch.length === 1) {
+        only.reject(error);
         return;
       }
       this.logger.warn(

@@ -24,13 +24,13 @@ const DESCRIPTION_MAX = 500;
  * "Tu,Th 09:30", "Mo-Fr 08:00,14:30", "Sa-Mo 10:00" (ranges wrap over Sunday).
  */
 export function parsePreferredSlot(text: string): PreferredSlot[] {
-  const match = SLOT_PATTERN.exec(text);
-  if (!match) throw new RangeError(`Expected weekdays and times, e.g. "Tu,Th 09:30": "${text}"`);
+  const [, days, times] = SLOT_PATTERN.exec(text) ?? [];
+  if (days === undefined || times === undefined) throw new RangeError(`Expected weekdays and times, e.g. "Tu,Th 09:30": "${text}"`);
   const weekdays = new Set<number>();
-  for (const part of match[1].split(',').map((piece) => piece.trim())) {
+  for (const part of days.split(',').map((piece) => piece.trim())) {
     const [from, to, extra] = part.split('-').map((piece) => piece.trim());
     if (extra !== undefined) throw new RangeError(`Not a weekday range: "${part}"`);
-    const first = weekdayIndex(from);
+    const first = weekdayIndex(from ?? '');
     const last = to === undefined ? first : weekdayIndex(to);
     for (let day = first; ; day = (day % 7) + 1) {
       weekdays.add(day);
@@ -38,7 +38,7 @@ export function parsePreferredSlot(text: string): PreferredSlot[] {
     }
   }
   const sortedDays = [...weekdays].sort((a, b) => a - b);
-  return match[2].split(',').map((time) => ({ weekdays: sortedDays, minuteOfDay: parseClockTime(time.trim()) }));
+  return times.split(',').map((time) => ({ weekdays: sortedDays, minuteOfDay: parseClockTime(time.trim()) }));
 }
 
 export function parsePreferredSlots(texts: readonly string[]): PreferredSlot[] {

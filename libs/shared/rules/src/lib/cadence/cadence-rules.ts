@@ -167,19 +167,21 @@ export function checkMaxSilence(
   const before = postDays.filter((day) => day < range.first);
   const after = postDays.filter((day) => day > range.last);
   const bounds = [
-    before.length > 0 ? before[before.length - 1] : range.first - 1,
+    before.at(-1) ?? range.first - 1,
     ...postDays.filter((day) => day >= range.first && day <= range.last),
-    after.length > 0 ? after[0] : range.last + 1,
+    after[0] ?? range.last + 1,
   ];
   const violations: Violation[] = [];
-  for (let i = 1; i < bounds.length; i++) {
-    const days = bounds[i] - bounds[i - 1] - 1;
+  for (const [i, end] of bounds.entries()) {
+    const start = bounds[i - 1];
+    if (start === undefined) continue;
+    const days = end - start - 1;
     if (days > maxDays) {
-      const from = bounds[i - 1] + 1;
+      const from = start + 1;
       violations.push(
         makeViolation('cadence.max_silence', channelId, null, startOfLocalDay(from, zone), {
           from: dateOfDayNumber(from),
-          to: dateOfDayNumber(bounds[i] - 1),
+          to: dateOfDayNumber(end - 1),
           days,
           maxDays,
         }),
@@ -196,6 +198,8 @@ export function dayRange(items: readonly TimedItem[], options: CadenceCheckOptio
     if (to <= from) return null;
     return { first: localDayNumber(from, options.timeZone), last: localDayNumber(to - 1, options.timeZone) };
   }
-  if (items.length === 0) return null;
-  return { first: items[0].day, last: items[items.length - 1].day };
+  const [first] = items;
+  const last = items.at(-1);
+  if (first === undefined || last === undefined) return null;
+  return { first: first.day, last: last.day };
 }

@@ -42,8 +42,8 @@ export function clearZoneOffsetCache(): void {
 export function offsetMsAt(zone: string, instantMs: number): number {
   const chunk = chunkAt(zoneCache(zone), Math.floor(instantMs / CHUNK_MS));
   let index = chunk.starts.length - 1;
-  while (index > 0 && chunk.starts[index] > instantMs) index--;
-  return chunk.offsets[index];
+  while (index > 0 && (chunk.starts[index] ?? instantMs) > instantMs) index--;
+  return chunk.offsets[index] ?? 0;
 }
 
 /**
@@ -55,7 +55,7 @@ export function nextTransition(zone: string, afterMs: number, untilMs: number): 
   for (let index = Math.floor(afterMs / CHUNK_MS); index * CHUNK_MS <= untilMs; index++) {
     const chunk = chunkAt(cache, index);
     for (let i = 1; i < chunk.starts.length; i++) {
-      const at = chunk.starts[i];
+      const at = chunk.starts[i] ?? Infinity;
       if (at > afterMs && at <= untilMs) return at;
     }
   }
@@ -123,8 +123,9 @@ function intlOffset(format: Intl.DateTimeFormat, instantMs: number): number {
     if (part.type === 'era') bc = part.value === 'BC' || part.value === 'B';
     else if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
+  const field = (name: string): number => fields[name] ?? 0;
   const wall = new Date(0);
-  wall.setUTCFullYear(bc ? 1 - fields['year'] : fields['year'], fields['month'] - 1, fields['day']);
-  wall.setUTCHours(fields['hour'], fields['minute'], fields['second'], 0);
+  wall.setUTCFullYear(bc ? 1 - field('year') : field('year'), field('month') - 1, field('day'));
+  wall.setUTCHours(field('hour'), field('minute'), field('second'), 0);
   return wall.getTime() - whole;
 }

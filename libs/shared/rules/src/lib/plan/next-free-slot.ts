@@ -143,7 +143,7 @@ function lastWithin(times: readonly number[], low: number, high: number): number
   let hi = times.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (times[mid] < high) lo = mid + 1;
+    if ((times[mid] ?? high) < high) lo = mid + 1;
     else hi = mid;
   }
   const candidate = times[lo - 1];

@@ -73,7 +73,7 @@ export class DayScheduleSource {
     const signature = isoWeekdayOfDayNumber(dayNum) * 4 + (this.isHoliday(dayNum - 1) ? 2 : 0) + (this.isHoliday(dayNum) ? 1 : 0);
     let minutes = this.bySignature.get(signature);
     if (!minutes) {
-      minutes = evaluate(this.openingHours, dayNum, 1)[0];
+      minutes = evaluate(this.openingHours, dayNum, 1)[0] ?? NO_MINUTES;
       this.bySignature.set(signature, minutes);
     }
     return minutes;
@@ -99,6 +99,7 @@ function evaluate(openingHours: OpeningHours, firstDay: number, count: number): 
       const dayTo = Math.min(MINUTES_PER_DAY, toMinute - day * MINUTES_PER_DAY);
       if (dayFrom >= dayTo) continue;
       const list = perDay[day];
+      if (list === undefined) continue;
       const last = list[list.length - 1];
       // The library splits intervals where only the comment changes; for staffing they are one.
       if (last && last[1] === dayFrom) last[1] = dayTo;

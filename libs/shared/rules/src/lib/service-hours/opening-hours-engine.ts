@@ -88,8 +88,9 @@ export class WallClockDate extends NativeDate {
 function timeValueOf(args: DateArgs): number | string | Date {
   const count = args.length;
   if (count === 0) return NativeDate.now();
-  if (count === 1) return args[0];
-  const [year, monthIndex, day, hours, minutes, seconds, ms] = args as number[];
+  if (count === 1) return args[0] as number | string | Date;
+  // Fields past `count` are undefined and never read (each is guarded by `count` below).
+  const [year, monthIndex, day, hours, minutes, seconds, ms] = args as [number, number, number, number, number, number, number];
   const time = NativeDate.UTC(
     year,
     monthIndex,

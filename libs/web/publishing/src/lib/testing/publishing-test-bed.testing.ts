@@ -4,7 +4,7 @@ import { Component, type Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, type Routes } from '@angular/router';
-import type { Locale, PublishingEvent, Role, SessionView } from '@kadens/shared/contracts';
+import type { Locale, PublishingEvent, Role, MeView } from '@kadens/shared/contracts';
 import {
   ActiveOrganization,
   BROWSER_STORAGE,
@@ -97,7 +97,7 @@ export async function setUpPublishingTestBed({ role, operator = false, locale = 
     ],
   });
   const http = TestBed.inject(HttpTestingController);
-  const session: SessionView = {
+  const session: MeView = {
     user: { id: 'u-me', email: 'me@kadens.demo', name: 'Me', locale: null },
     memberships: [
       { organizationId: 'o1', organizationName: 'Fjordvik kommune', organizationSlug: 'fjordvik', organizationLocale: locale, role },

@@ -1,3 +1,4 @@
+import { returnedRow } from '@kadens/api/core';
 import type { Platform, PostState, TargetState } from '@kadens/shared/contracts';
 import type { EntityManager } from 'typeorm';
 
@@ -186,5 +187,5 @@ async function insertAttempt(tx: EntityManager, record: AttemptRecord): Promise<
       record.message ?? null,
     ],
   );
-  return rows[0].id;
+  return returnedRow(rows, 'INSERT INTO publish_attempts').id;
 }

@@ -1,4 +1,4 @@
-import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
+import { APP_CONFIG, type AppConfig, returnedRow } from '@kadens/api/core';
 import type { ChannelConnection } from '@kadens/api/platforms';
 import { checkDelivery, type DeliveryCheck } from '@kadens/shared/rules';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -65,7 +65,10 @@ export class DeliveryClaim {
   /** The claimed attempt, or null when the job stands down (or its verdict was written instead). */
   async claim(job: PublishJob): Promise<Claimed | null> {
     let claimed = await this.claims.submit(job);
-    if (claimed === EXCLUSIVE) [claimed] = await this.db.transaction((tx) => this.claimAll(tx, [job], 'update'));
+    if (claimed === EXCLUSIVE) {
+      const claims = await this.db.transaction((tx) => this.claimAll(tx, [job], 'update'));
+      claimed = returnedRow(claims, 'the exclusive claim');
+    }
     return claimed === EXCLUSIVE ? null : claimed;
   }
 

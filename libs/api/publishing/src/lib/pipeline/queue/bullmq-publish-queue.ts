@@ -50,7 +50,7 @@ export class BullMqPublishQueue extends PublishQueue {
 
   async liveJobIds(jobIds: readonly string[]): Promise<Set<string>> {
     const states = await withTimeout(ENQUEUE_TIMEOUT_MS, Promise.all(jobIds.map((id) => this.queue.getJobState(id))));
-    return new Set(jobIds.filter((_, index) => LIVE_STATES.has(states[index])));
+    return new Set(jobIds.filter((_, index) => LIVE_STATES.has(states[index] ?? 'unknown')));
   }
 
   startWorker(handler: PublishJobHandler, concurrency: number): void {
