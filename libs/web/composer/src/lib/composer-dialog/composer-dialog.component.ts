@@ -1,6 +1,5 @@
-import { hasModifierKey } from '@angular/cdk/keycodes';
-import { DOCUMENT, NgComponentOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, signal } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -35,8 +34,7 @@ import {
   VisibleStateChipComponent,
 } from '@kadens/web/ui';
 import { instantToWallClock } from '@kadens/web/util';
-import { NavigationEnd, Router } from '@angular/router';
-import { filter, fromEvent, map, merge } from 'rxjs';
+import { map, merge } from 'rxjs';
 
 import { type ChannelTarget, ChannelVariantComponent } from '../channel-variant/channel-variant.component';
 import { measureVariant } from '../channel-variant/variant-measure';
@@ -55,7 +53,7 @@ import { PlannedTimeFieldComponent } from '../planned-time/planned-time-field.co
 import { PlanningProblems } from '../planning-problems/planning-problems.service';
 import { RuleOverrideNoteComponent } from '../rule-override/rule-override-note.component';
 import { RuleOverrides } from '../rule-override/rule-overrides.service';
-import { UnsavedChanges } from '../unsaved-changes/unsaved-changes';
+import { guardDialogClose } from '../unsaved-changes/dialog-close-guard';
 
 export type { ComposerRequest, ComposerResult } from '@kadens/web/data-access';
 
@@ -111,11 +109,7 @@ export class ComposerDialogComponent {
   private readonly confirmation = inject(Confirmation);
   private readonly overrides = inject(RuleOverrides);
   private readonly activeOrganization = inject(ActiveOrganization);
-  private readonly unsavedChanges = inject(UnsavedChanges);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly document = inject(DOCUMENT);
   /** Where focus was in the composer, to go back to after "keep editing". */
-  private lastFocused: HTMLElement | null = null;
 
   protected readonly deliveryPanel = inject(POST_DELIVERY_PANEL);
   protected readonly catalog = this.request.catalog;
@@ -175,6 +169,12 @@ export class ComposerDialogComponent {
   });
   protected readonly blocked = computed(() => this.targets().some((target) => target.measure.blocked));
 
+  private readonly closeGuard = guardDialogClose({
+    dialogRef: this.dialogRef,
+    hasUnsavedChanges: () => this.hasUnsavedChanges(),
+    forgetChanges: () => this.form.markAsPristine(),
+  });
+
   constructor() {
     this.form.controls.channelIds.valueChanges
       .pipe(takeUntilDestroyed())
@@ -183,7 +183,6 @@ export class ComposerDialogComponent {
     merge(plannedAt.valueChanges, channelIds.valueChanges, invitesDialogue.valueChanges)
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.violations.set([]));
-    this.guardUnsavedChanges();
     this.followDelivery();
     if (!this.canEdit()) this.form.disable();
     if (this.request.postId) void this.load(this.request.postId);
@@ -195,57 +194,9 @@ export class ComposerDialogComponent {
     return this.canEdit() && this.form.dirty && !this.saving();
   }
 
-  /** Escape, the close button and the backdrop: asks first when there are unsaved changes. */
-  protected async close(): Promise<void> {
-    if (this.hasUnsavedChanges()) {
-      const focused = this.lastFocused;
-      if (!(await this.unsavedChanges.askToDiscard())) {
-        this.refocus(focused);
-        return;
-      }
-    }
-    this.dialogRef.close();
-  }
-
-  private guardUnsavedChanges(): void {
-    const destroyRef = inject(DestroyRef);
-    this.dialogRef
-      .keydownEvents()
-      .pipe(
-        filter((event) => event.key === 'Escape' && !hasModifierKey(event)),
-        takeUntilDestroyed(),
-      )
-      .subscribe((event) => {
-        event.preventDefault();
-        void this.close();
-      });
-    this.dialogRef
-      .backdropClick()
-      .pipe(takeUntilDestroyed())
-      .subscribe(() => void this.close());
-    // The browser asks in its own words; the text cannot be chosen.
-    fromEvent<BeforeUnloadEvent>(this.document.defaultView ?? window, 'beforeunload')
-      .pipe(takeUntilDestroyed())
-      .subscribe((event) => {
-        if (this.hasUnsavedChanges()) event.preventDefault();
-      });
-    fromEvent<FocusEvent>(this.host.nativeElement, 'focusin')
-      .pipe(takeUntilDestroyed())
-      .subscribe((event) => (this.lastFocused = event.target instanceof HTMLElement ? event.target : null));
-    // The page underneath moved on (the back button): a clean composer goes with it, a dirty one asks.
-    // A page's own query changes (the calendar's view and date) are not leaving it.
-    const router = inject(Router);
-    const pathOf = (url: string) => url.split(/[?#]/)[0];
-    const openedOn = pathOf(router.url);
-    router.events
-      .pipe(
-        filter((event) => event instanceof NavigationEnd && pathOf(event.urlAfterRedirects) !== openedOn),
-        takeUntilDestroyed(),
-      )
-      .subscribe(() => void this.close());
-    destroyRef.onDestroy(
-      this.unsavedChanges.register({ hasUnsavedChanges: () => this.hasUnsavedChanges(), forgetChanges: () => this.form.markAsPristine() }),
-    );
+  /** The close button; Escape, the backdrop and leaving the page are guarded the same way. */
+  protected close(): Promise<void> {
+    return this.closeGuard.close();
   }
 
   /** The header's state follows the live delivery stream; a post that starts publishing turns read-only. */
@@ -259,14 +210,6 @@ export class ComposerDialogComponent {
         this.post.set({ ...post, targets });
         if (this.delivered()) this.form.disable();
       });
-  }
-
-  /** Back to where the person was in the composer (or its first field), not to the page behind. */
-  private refocus(element: HTMLElement | null): void {
-    const composer = this.host.nativeElement;
-    if (composer.contains(this.document.activeElement)) return;
-    const target = element && composer.contains(element) ? element : composer.querySelector<HTMLElement>('input, textarea');
-    target?.focus();
   }
 
   /** A content type that invites dialogue (a question, a poll) sets the flag, unless the user did. */
