@@ -1,7 +1,7 @@
 import { AuditModule } from '@kadens/api/audit';
 import { createTestApp, type TestApp } from '@kadens/api/core/testing';
-import { DEMO_PASSWORD, DemoSeeder } from '@kadens/api/organizations';
 import { PromisesModule } from '@kadens/api/promises';
+import { FJORDVIK_PROMISES, promisesWorld } from '@kadens/api/promises/testing';
 import type TestAgent from 'supertest/lib/agent';
 
 import { PostsModule } from './posts.module';
@@ -17,23 +17,9 @@ describe('plan enforcement: saves against the channels’ promises, in PostgreSQ
   let editor: TestAgent;
   let approver: TestAgent;
   let org: string;
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string> = {};
 
-  const promises = {
-    cadence: {
-      maxPostsPerDay: 2,
-      minMinutesBetweenPosts: 120,
-      minPostsPerWeek: 3,
-      maxDaysOfSilence: 4,
-      preferredSlots: ['Tu,Th 09:30'],
-      publicDescription: 'Vi poster 3–5 ganger i uka',
-    },
-    serviceHours: {
-      openingHours: 'Mo-Fr 09:00-12:00; PH off',
-      responseWindowMinutes: 60,
-      closedPeriods: [{ start: '2027-07-05', end: '2027-07-30', reason: 'Sommerstengt' }],
-    },
-  };
+  const promises = FJORDVIK_PROMISES;
   const url = (path: string) => `/api/organizations/${org}/${path}`;
   const post = (plannedAt: string, overrides: Record<string, unknown> = {}) => ({
     title: `Innlegg ${plannedAt}`,
@@ -48,24 +34,7 @@ describe('plan enforcement: saves against the channels’ promises, in PostgreSQ
 
   beforeAll(async () => {
     t = await createTestApp([PromisesModule, PostsModule, AuditModule]);
-    await t.app.get(DemoSeeder).seed();
-    [{ id: org }] = await t.db.query(`SELECT id FROM organizations WHERE slug = 'fjordvik'`);
-    admin = await t.loginAs('admin@kadens.demo', DEMO_PASSWORD);
-    editor = await t.loginAs('editor@kadens.demo', DEMO_PASSWORD);
-    approver = await t.loginAs('approver@kadens.demo', DEMO_PASSWORD);
-    [{ id: ids['theme'] }] = await t.db.query(
-      `INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Service', '#00897b') RETURNING id`,
-      [org],
-    );
-    [{ id: ids['channel'] }] = await t.db.query(
-      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'facebook', 'Facebook') RETURNING id`,
-      [org],
-    );
-    [{ id: ids['other'] }] = await t.db.query(
-      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'linkedin', 'LinkedIn') RETURNING id`,
-      [org],
-    );
-    for (const row of await t.db.query(`SELECT id, key FROM content_types WHERE organization_id = $1`, [org])) ids[row.key] = row.id;
+    ({ org, admin, editor, approver, ids } = await promisesWorld(t));
     expect((await admin.put(url(`channels/${ids['channel']}/promises`)).send(promises)).status).toBe(200);
   });
   afterAll(() => t?.close());

@@ -1,8 +1,8 @@
 import { AuditModule } from '@kadens/api/audit';
 import { createTestApp, type TestApp } from '@kadens/api/core/testing';
-import { DEMO_PASSWORD, DemoSeeder } from '@kadens/api/organizations';
 import type TestAgent from 'supertest/lib/agent';
 
+import { FJORDVIK_PROMISES, promisesWorld } from '../testing';
 import { PromisesModule } from './promises.module';
 
 /**
@@ -16,23 +16,9 @@ describe('promises: cadence and service hours against PostgreSQL', () => {
   let editor: TestAgent;
   let approver: TestAgent;
   let org: string;
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string> = {};
 
-  const promises = {
-    cadence: {
-      maxPostsPerDay: 2,
-      minMinutesBetweenPosts: 120,
-      minPostsPerWeek: 3,
-      maxDaysOfSilence: 4,
-      preferredSlots: ['Tu,Th 09:30'],
-      publicDescription: 'Vi poster 3–5 ganger i uka',
-    },
-    serviceHours: {
-      openingHours: 'Mo-Fr 09:00-12:00; PH off',
-      responseWindowMinutes: 60,
-      closedPeriods: [{ start: '2027-07-05', end: '2027-07-30', reason: 'Sommerstengt' }],
-    },
-  };
+  const promises = FJORDVIK_PROMISES;
   const url = (path: string) => `/api/organizations/${org}/${path}`;
   /** A saved post on the plan (by default news on the documented channel). */
   const plan = async (plannedAt: string, options: { contentType?: string; channelId?: string } = {}): Promise<string> => {
@@ -59,24 +45,7 @@ describe('promises: cadence and service hours against PostgreSQL', () => {
 
   beforeAll(async () => {
     t = await createTestApp([PromisesModule, AuditModule]);
-    await t.app.get(DemoSeeder).seed();
-    [{ id: org }] = await t.db.query(`SELECT id FROM organizations WHERE slug = 'fjordvik'`);
-    admin = await t.loginAs('admin@kadens.demo', DEMO_PASSWORD);
-    editor = await t.loginAs('editor@kadens.demo', DEMO_PASSWORD);
-    approver = await t.loginAs('approver@kadens.demo', DEMO_PASSWORD);
-    [{ id: ids['theme'] }] = await t.db.query(
-      `INSERT INTO themes (organization_id, name, color) VALUES ($1, 'Service', '#00897b') RETURNING id`,
-      [org],
-    );
-    [{ id: ids['channel'] }] = await t.db.query(
-      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'facebook', 'Facebook') RETURNING id`,
-      [org],
-    );
-    [{ id: ids['other'] }] = await t.db.query(
-      `INSERT INTO channels (organization_id, platform, name) VALUES ($1, 'linkedin', 'LinkedIn') RETURNING id`,
-      [org],
-    );
-    for (const row of await t.db.query(`SELECT id, key FROM content_types WHERE organization_id = $1`, [org])) ids[row.key] = row.id;
+    ({ org, admin, editor, approver, ids } = await promisesWorld(t));
   });
   afterAll(() => t?.close());
 
