@@ -2,8 +2,9 @@ import { expect, type Page, test } from './support/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { connectWebhookInTheApp, created, logInAs as logIn, organizationIdOf } from './support/members';
-import { Receiver, WEBHOOK_SECRET } from './support/webhook-receiver';
+import { approvedWebhookPost } from './support/approved-post';
+import { logInAs as logIn } from './support/members';
+import { Receiver } from './support/webhook-receiver';
 
 const SCREENS = resolve(__dirname, '../../tmp/screenshots');
 const PHONE = { width: 390, height: 844 };
@@ -23,40 +24,11 @@ test('a published post says "Publisert" with its link on the review page, the ca
   const editor = await logIn(browser, 'editor@kadens.demo', 'nb');
   const approver = await logIn(browser, 'approver@kadens.demo', 'en');
   try {
-    const organizationId = await organizationIdOf(admin.page, 'fjordvik');
-    const api = `/api/organizations/${organizationId}`;
-    const run = Date.now().toString(36);
-    expect(
-      (await admin.page.request.patch(`${api}/approval-policy`, { data: { approvalsRequired: 1, adminApprovalRequired: false } })).ok(),
-    ).toBe(true);
-    const themeId = await created(admin.page, `${api}/themes`, { name: `Ferries ${run}`, color: '#00897b' });
-    const channelName = `Intranet ${run}`;
-    const channelId = await created(admin.page, `${api}/channels`, { platform: 'webhook', name: channelName });
-
-    await connectWebhookInTheApp(admin.page, organizationId, channelName, hookUrl, WEBHOOK_SECRET);
-
-    const plannedAt = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
-    const contentTypes = (await (await editor.page.request.get(`${api}/content-types`)).json()) as Array<{
-      id: string;
-      key: string | null;
-    }>;
-    const title = `Ferjen går igjen ${run}`;
-    const postId = await created(editor.page, `${api}/posts`, {
-      title,
-      body: `Ferjen mellom Fjordvik og Holmen går som normalt igjen (${run}).`,
-      contentTypeId: contentTypes.find((type) => type.key === 'news')?.id,
-      themeId,
-      plannedAt: plannedAt.toISOString(),
-      targets: [{ channelId }],
+    const { organizationId, postId, plannedAt } = await approvedWebhookPost({ admin, editor, approver }, hookUrl, {
+      theme: 'Ferries',
+      title: 'Ferjen går igjen',
+      body: 'Ferjen mellom Fjordvik og Holmen går som normalt igjen',
     });
-    expect((await editor.page.request.post(`${api}/posts/${postId}/submit`, { data: {} })).ok()).toBe(true);
-
-    await approver.page.goto(`/o/${organizationId}/approvals/${postId}`);
-    const items = approver.page.getByTestId('checklist-item');
-    await expect(items.first()).toBeVisible();
-    for (let index = 0; index < (await items.count()); index++) await items.nth(index).locator('input').check();
-    await approver.page.getByTestId('review-approve').click();
-    await expect(approver.page.getByTestId('review-state')).toHaveAttribute('data-state', 'approved');
 
     // The editor (in Norwegian) keeps the review page open: "Godkjent" or "I kø" (the dispatcher may already
     // have queued it) turns to "Publisert" live.

@@ -1,7 +1,8 @@
 import { expect, test } from './support/test';
 
-import { connectWebhookInTheApp, created, logInAs as logIn, organizationIdOf } from './support/members';
-import { Receiver, WEBHOOK_SECRET as SECRET } from './support/webhook-receiver';
+import { approvedWebhookPost } from './support/approved-post';
+import { logInAs as logIn } from './support/members';
+import { Receiver } from './support/webhook-receiver';
 
 test('an approved post due in a minute is published once, and the post shows it live', async ({ browser }) => {
   test.setTimeout(240_000);
@@ -11,43 +12,13 @@ test('an approved post due in a minute is published once, and the post shows it 
   const editor = await logIn(browser, 'editor@kadens.demo');
   const approver = await logIn(browser, 'approver@kadens.demo');
   try {
-    const organizationId = await organizationIdOf(admin.page, 'fjordvik');
-    const api = `/api/organizations/${organizationId}`;
-    const run = Date.now().toString(36);
-    expect(
-      (await admin.page.request.patch(`${api}/approval-policy`, { data: { approvalsRequired: 1, adminApprovalRequired: false } })).ok(),
-    ).toBe(true);
-    const themeId = await created(admin.page, `${api}/themes`, { name: `Roads ${run}`, color: '#1e88e5' });
-    const channelName = `Intranet ${run}`;
-    const channelId = await created(admin.page, `${api}/channels`, { platform: 'webhook', name: channelName });
-
-    // The admin connects the channel on its page and tests the connection.
-    await connectWebhookInTheApp(admin.page, organizationId, channelName, hookUrl, SECRET);
-
-    // The editor plans a post a minute or two ahead and sends it for approval.
-    const plannedAt = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
-    const contentTypes = (await (await editor.page.request.get(`${api}/content-types`)).json()) as Array<{
-      id: string;
-      key: string | null;
-    }>;
-    const title = `Road closed on Fjordveien ${run}`;
-    const postId = await created(editor.page, `${api}/posts`, {
-      title,
-      body: `Fjordveien is closed for repairs this afternoon (${run}).`,
-      contentTypeId: contentTypes.find((type) => type.key === 'news')?.id,
-      themeId,
-      plannedAt: plannedAt.toISOString(),
-      targets: [{ channelId }],
+    // Fjordvik asks one approval; the admin connects a webhook channel in the app; the editor plans a post a
+    // minute or two ahead and submits it; the approver approves it in the review screen, checklist first.
+    const { organizationId, api, postId, plannedAt } = await approvedWebhookPost({ admin, editor, approver }, hookUrl, {
+      theme: 'Roads',
+      title: 'Road closed on Fjordveien',
+      body: 'Fjordveien is closed for repairs this afternoon',
     });
-    expect((await editor.page.request.post(`${api}/posts/${postId}/submit`, { data: {} })).ok()).toBe(true);
-
-    // The approver approves it in the review screen, checklist first.
-    await approver.page.goto(`/o/${organizationId}/approvals/${postId}`);
-    const items = approver.page.getByTestId('checklist-item');
-    await expect(items.first()).toBeVisible();
-    for (let index = 0; index < (await items.count()); index++) await items.nth(index).locator('input').check();
-    await approver.page.getByTestId('review-approve').click();
-    await expect(approver.page.getByTestId('review-state')).toHaveAttribute('data-state', 'approved');
 
     // The editor keeps the post open; its delivery panel follows the target live until it is published.
     await editor.page.goto(`/o/${organizationId}/approvals/${postId}`);
