@@ -9,11 +9,12 @@
  *     real webhook adapter against a local receiver answering each publish in 100 ms, concurrency 50.
  *     Prints the drain time against the floor (10,000 × 0.1 s / 50 = 20 s), the lateness of
  *     published_at behind the planned time (p50/p99) and the duplicates the receiver counted.
+ * (c) On time when idle: ten posts each due alone, production dispatch interval (publish-idle.ts).
  *
  * Env: BENCH_PUBLISH_SHAPE ("1000x5": posts × channels for (a), 5,000 jobs), BENCH_PUBLISH_BURST ("50x200"
  * for (b); "2000x5/200" puts 2,000 posts on 5 of 200 channels), BENCH_REDIS_URL (redis://127.0.0.1:6379),
  * TEST_DATABASE_URL (where the throw-away databases go; the local server by default), BENCH_PUBLISH_ONLY
- * ("a" or "b"). Diagnosis: BENCH_PUBLISH_PROFILE=true (what the backends wait on), BENCH_PUBLISH_STATEMENTS=true
+ * ("a", "b" or "c"). Diagnosis: BENCH_PUBLISH_PROFILE=true (what the backends wait on), BENCH_PUBLISH_STATEMENTS=true
  * (statements per job by text), BENCH_PUBLISH_CPU_PROFILE=<file> (V8 profile of the measured run of (a)),
  * BENCH_PUBLISH_WHATIF (below).
  */
@@ -28,6 +29,7 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 
+import { partC } from './publish-idle';
 import { PublishReceiver } from './publish-receiver';
 import { approvedTargets, bootPublishing, drained, type PublishingApp, seedOrganization, webhookChannels } from './publish-setup';
 
@@ -362,8 +364,9 @@ async function main(): Promise<void> {
   console.log(
     `Publishing benchmark — this machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, Redis ${REDIS_URL}, one process (scheduler + worker), DATABASE_POOL_SIZE ${POOL}`,
   );
-  if (ONLY !== 'b') await partA();
-  if (ONLY !== 'a') await partB();
+  if (ONLY === '' || ONLY === 'a') await partA();
+  if (ONLY === '' || ONLY === 'b') await partB();
+  if (ONLY === '' || ONLY === 'c') await partC(REDIS_URL, SECRET);
 }
 
 main().then(

@@ -52,10 +52,16 @@ const SERVICE_HOURS: ServiceHours[] = [
   { openingHours: 'Mo-Su 07:00-22:00; PH 10:00-16:00', responseWindowMinutes: 30, closedPeriods: [] },
 ];
 
+function serviceHoursFor(index: number): ServiceHours {
+  const hours = SERVICE_HOURS[index % SERVICE_HOURS.length];
+  if (hours === undefined) throw new Error('no service hours');
+  return hours;
+}
+
 function policyFor(index: number): CadencePolicy {
   return {
     maxPostsPerDay: 2 + (index % 3),
-    minMinutesBetweenPosts: [60, 90, 120, 180][index % 4],
+    minMinutesBetweenPosts: [60, 90, 120, 180][index % 4] ?? null,
     minPostsPerWeek: 3 + (index % 4),
     maxDaysOfSilence: 3 + (index % 3),
     preferredSlots: ['Tu,Th 09:30', 'Mo-Fr 13:00'],
@@ -68,7 +74,7 @@ export function buildPlan(): { plan: PlanItem[]; channels: ChannelPromises[] } {
   const channels = Array.from({ length: CHANNELS }, (_, index) => ({
     channelId: `channel-${index}`,
     cadence: policyFor(index),
-    serviceHours: { ...SERVICE_HOURS[index % SERVICE_HOURS.length] },
+    serviceHours: { ...serviceHoursFor(index) },
   }));
   const firstDay = Date.parse('2026-04-01T00:00:00Z');
   const plan = Array.from({ length: POSTS }, (_, index): PlanItem => {
@@ -105,7 +111,8 @@ function timeOnce(plan: PlanItem[], channels: ChannelPromises[]): Timing {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const at = (index: number): number => sorted[index] ?? Number.NaN;
+  return sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
 }
 
 function main(): void {
