@@ -1,6 +1,6 @@
 import { expect, type Page, test } from './support/test';
 
-const DEMO_PASSWORD = 'kadens-demo';
+import { createOwnOrganization, logInThroughTheFormInEnglish } from './support/members';
 
 // The admin's language is part of their account; give it back so other specs see the default.
 test.afterEach(async ({ page }) => {
@@ -11,22 +11,9 @@ test('an admin writes down what a channel promises and sees it summed up after a
   const run = Date.now().toString(36);
   const channel = `Solsikken on Instagram ${run}`;
 
-  await page.goto('/');
-  await page.getByTestId('login-email').fill('admin@kadens.demo');
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('nav-strategy')).toBeVisible();
-  await page.getByTestId('language-picker').click();
-  await page.getByTestId('language-option-en').click();
-  await expect(page.getByTestId('nav-strategy')).toHaveText('Strategy');
-
+  await logInThroughTheFormInEnglish(page, 'admin@kadens.demo');
   // An organisation of its own (in Norway, the default), so no other spec's channels are in the way.
-  await page.getByTestId('org-switcher').click();
-  await page.getByTestId('org-create').click();
-  await page.getByTestId('organization-name').fill(`Solsikken barnehage ${run}`);
-  await page.getByTestId('create-organization-submit').click();
-  await expect(page.getByTestId('organization-settings-form')).toBeVisible();
-  await page.getByTestId('nav-strategy').click();
+  await createOwnOrganization(page, `Solsikken barnehage ${run}`);
 
   await page.getByTestId('strategy-tab-channels').click();
   await page.getByTestId('channel-add').click();

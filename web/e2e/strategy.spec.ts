@@ -1,6 +1,6 @@
 import { expect, type Page, test } from './support/test';
 
-const DEMO_PASSWORD = 'kadens-demo';
+import { createOwnOrganization, logInThroughTheFormInEnglish } from './support/members';
 
 /** Picks options in a Material select by their visible names, then closes it. */
 async function choose(page: Page, selectTestId: string, ...options: string[]): Promise<void> {
@@ -24,23 +24,9 @@ test('an admin writes a strategy and weighs it against the hours the people have
   const what = 'a weekly post about what the children have been up to';
   const outcome = 'parents who know what happens at the kindergarten';
 
-  await page.goto('/');
-  await page.getByTestId('login-email').fill('admin@kadens.demo');
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  // The login page has a language picker of its own; wait for the one in the shell.
-  await expect(page.getByTestId('nav-strategy')).toBeVisible();
-  await page.getByTestId('language-picker').click();
-  await page.getByTestId('language-option-en').click();
-  await expect(page.getByTestId('nav-strategy')).toHaveText('Strategy');
-
+  await logInThroughTheFormInEnglish(page, 'admin@kadens.demo');
   // An organisation of its own, so what other specs plan in the demo ones does not count here.
-  await page.getByTestId('org-switcher').click();
-  await page.getByTestId('org-create').click();
-  await page.getByTestId('organization-name').fill(`Solsikken barnehage ${run}`);
-  await page.getByTestId('create-organization-submit').click();
-  await expect(page.getByTestId('organization-settings-form')).toBeVisible();
-  await page.getByTestId('nav-strategy').click();
+  await createOwnOrganization(page, `Solsikken barnehage ${run}`);
 
   // Nothing planned, no capacity stated yet.
   await expect(page.getByTestId('initiatives-empty')).toBeVisible();

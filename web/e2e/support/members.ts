@@ -59,3 +59,29 @@ export async function connectWebhookInTheApp(
   await admin.getByTestId('connection-test').click();
   await expect(admin.getByTestId('connection-test-result')).toHaveClass(/result--ok/);
 }
+
+/** Logs in through the login form as a person does, then switches the shell to English. */
+export async function logInThroughTheFormInEnglish(page: Page, email: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  // The login page has a language picker of its own; wait for the one in the shell.
+  await expect(page.getByTestId('nav-strategy')).toBeVisible();
+  await page.getByTestId('language-picker').click();
+  await page.getByTestId('language-option-en').click();
+  await expect(page.getByTestId('nav-strategy')).toHaveText('Strategy');
+}
+
+/**
+ * An organisation of its own (in Norway, the default), made in the app, so that what other specs plan in the
+ * demo organisations does not count here; ends on its strategy page.
+ */
+export async function createOwnOrganization(page: Page, name: string): Promise<void> {
+  await page.getByTestId('org-switcher').click();
+  await page.getByTestId('org-create').click();
+  await page.getByTestId('organization-name').fill(name);
+  await page.getByTestId('create-organization-submit').click();
+  await expect(page.getByTestId('organization-settings-form')).toBeVisible();
+  await page.getByTestId('nav-strategy').click();
+}
