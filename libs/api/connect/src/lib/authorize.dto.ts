@@ -7,6 +7,12 @@ export class AuthorizeConnectionDto {
   @IsString()
   @MaxLength(2048)
   instanceUrl?: string;
+
+  /** WordPress only: the site's address, e.g. `https://www.example.org` (a site in a folder keeps it: `https://example.org/blog`). */
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(2048)
+  siteUrl?: string;
 }
 
 export interface AuthorizeConnectionResponse {

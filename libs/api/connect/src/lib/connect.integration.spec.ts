@@ -85,7 +85,7 @@ describe('connecting a channel by signing in (X, Mastodon) against PostgreSQL an
       response_type: 'code',
       client_id: 'kadens-x',
       redirect_uri: CALLBACK,
-      scope: 'tweet.read tweet.write users.read offline.access',
+      scope: 'tweet.read tweet.write users.read media.write offline.access',
       code_challenge_method: 'S256',
     });
 
@@ -130,8 +130,13 @@ describe('connecting a channel by signing in (X, Mastodon) against PostgreSQL an
     expect((await landing(agents['editor'] as TestAgent, foreign)).searchParams.get('connectError')).toBe('session_mismatch');
     expect((await landing(t.anonymous(), foreign)).searchParams.get('connectError')).toBe('session_mismatch');
 
+    // An unknown state lands on the channel this session was connecting last, so the message shows there;
+    // a session that started nothing lands on the start page.
     const unknown = await landing(admin(), `/api/oauth/callback?state=made-up&code=abc`);
-    expect(unknown.toString()).toBe(`${PUBLIC_URL}/?connectError=state_invalid`);
+    expect(Object.fromEntries(unknown.searchParams)).toEqual({ channel: channelId, connectError: 'state_invalid' });
+    expect(unknown.pathname).toMatch(/^\/o\/[^/]+\/strategy$/);
+    const stranger = await landing(agents['editor'] as TestAgent, `/api/oauth/callback?state=made-up&code=abc`);
+    expect(stranger.toString()).toBe(`${PUBLIC_URL}/?connectError=state_invalid`);
 
     x.oauth.denyNextConsent();
     const denied = await landing(admin(), await consent(await start(channelId)));
@@ -154,7 +159,7 @@ describe('connecting a channel by signing in (X, Mastodon) against PostgreSQL an
     for (let round = 0; round < 2; round++) {
       const authorize = new URL(await start(channelId, { instanceUrl: mastodon.server.baseUrl }));
       expect(authorize.pathname).toBe('/oauth/authorize');
-      expect(authorize.searchParams.get('scope')).toBe('read:accounts write:statuses');
+      expect(authorize.searchParams.get('scope')).toBe('read:accounts write:statuses write:media');
       expect((await landing(admin(), await consent(authorize.toString()))).searchParams.get('connected')).toBe('1');
       // A setting chosen after the first sign-in survives signing in again.
       if (round === 0)
@@ -174,11 +179,11 @@ describe('connecting a channel by signing in (X, Mastodon) against PostgreSQL an
   it('only admins start; a platform without a flow is a 400 naming the platform', async () => {
     const channelId = await newChannel('x');
     expect((await (agents['editor'] as TestAgent).post(authorizeUrl(channelId)).send({})).status).toBe(403);
-    const facebook = await admin()
-      .post(authorizeUrl(await newChannel('facebook')))
+    const webhook = await admin()
+      .post(authorizeUrl(await newChannel('webhook')))
       .send({});
-    expect(facebook.status).toBe(400);
-    expect(facebook.body).toMatchObject({ code: 'oauth_not_supported', errors: [{ field: 'platform' }] });
+    expect(webhook.status).toBe(400);
+    expect(webhook.body).toMatchObject({ code: 'oauth_not_supported', errors: [{ field: 'platform' }] });
   });
 
   it('a channel the organisation does not have is a 404 and starts no sign-in', async () => {

@@ -5,15 +5,18 @@ import { Module } from '@nestjs/common';
 
 import { ConnectController } from './connect.controller';
 import { ConnectService } from './connect.service';
+import { ConnectionChoicesController } from './connection-choices.controller';
+import { PlatformSettingsController } from './platform-settings.controller';
 
 /**
- * Connecting channels by signing in with the platform (issue 11): X (OAuth 2.0 with PKCE) and
- * Mastodon (an app registered per instance). The connection is stored by publishing's
+ * Connecting channels by signing in with the platform (issue 11): X (OAuth 2.0 with PKCE), Mastodon
+ * (an app registered per instance), Facebook and Instagram (Facebook Login; the person picks the page
+ * or account: connection_choices). The connection is stored by publishing's
  * ConnectionsService; renewing expiring tokens is publishing's ConnectionCredentials.
  */
 @Module({
   imports: [OrganizationsModule, PlatformsModule, PublishingModule],
-  controllers: [ConnectController],
+  controllers: [ConnectController, ConnectionChoicesController, PlatformSettingsController],
   providers: [ConnectService],
 })
 export class ConnectModule {}

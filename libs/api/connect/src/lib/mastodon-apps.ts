@@ -1,10 +1,11 @@
 import type { OutboundClient } from '@kadens/api/outbound';
+import type { CredentialsCipher, CredentialsOwner } from '@kadens/api/publishing';
 import type { DataSource } from 'typeorm';
 
 import { fieldError } from './connect-flow';
 import { OAUTH_REQUEST_TIMEOUT_MS } from './oauth-client';
 
-export const MASTODON_SCOPE = 'read:accounts write:statuses';
+export const MASTODON_SCOPE = 'read:accounts write:statuses write:media';
 
 export interface MastodonApp {
   clientId: string;
@@ -14,13 +15,15 @@ export interface MastodonApp {
 /**
  * Kadens's app on each Mastodon instance, registered once (`POST /api/v1/apps`) per instance and
  * redirect URI, and kept in `mastodon_apps`. Two people starting at once may both register; the
- * first row stored wins and the other app is simply never used.
+ * first row stored wins and the other app is simply never used. The client secret is stored encrypted
+ * with the connection credentials' cipher (CREDENTIALS_KEY), bound to the instance and redirect URI.
  */
 export class MastodonApps {
   constructor(
     private readonly db: DataSource,
     private readonly outbound: OutboundClient,
     private readonly website: string,
+    private readonly cipher: CredentialsCipher,
   ) {}
 
   async forInstance(instanceUrl: string, redirectUri: string): Promise<MastodonApp> {
@@ -29,17 +32,25 @@ export class MastodonApps {
     const registered = await this.register(instanceUrl, redirectUri);
     await this.db.query(
       `INSERT INTO mastodon_apps (instance_url, redirect_uri, client_id, client_secret, scopes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [instanceUrl, redirectUri, registered.clientId, registered.clientSecret, MASTODON_SCOPE],
+      [
+        instanceUrl,
+        redirectUri,
+        registered.clientId,
+        this.cipher.seal(appOwner(instanceUrl, redirectUri), { clientSecret: registered.clientSecret }),
+        MASTODON_SCOPE,
+      ],
     );
     return (await this.find(instanceUrl, redirectUri)) ?? registered;
   }
 
   private async find(instanceUrl: string, redirectUri: string): Promise<MastodonApp | null> {
-    const [row]: Array<{ client_id: string; client_secret: string }> = await this.db.query(
+    const [row]: Array<{ client_id: string; client_secret: Buffer }> = await this.db.query(
       `SELECT client_id, client_secret FROM mastodon_apps WHERE instance_url = $1 AND redirect_uri = $2`,
       [instanceUrl, redirectUri],
     );
-    return row ? { clientId: row.client_id, clientSecret: row.client_secret } : null;
+    if (!row) return null;
+    const { clientSecret = '' } = this.cipher.open(appOwner(instanceUrl, redirectUri), row.client_secret);
+    return { clientId: row.client_id, clientSecret };
   }
 
   private async register(instanceUrl: string, redirectUri: string): Promise<MastodonApp> {
@@ -67,4 +78,9 @@ export class MastodonApps {
     }
     return { clientId, clientSecret };
   }
+}
+
+/** Binds a sealed app secret to its row: opened under another instance's name it does not open. */
+function appOwner(instanceUrl: string, redirectUri: string): CredentialsOwner {
+  return { organizationId: 'mastodon-app', channelId: `${instanceUrl} ${redirectUri}` };
 }

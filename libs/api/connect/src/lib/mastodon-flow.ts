@@ -1,6 +1,6 @@
 import type { OutboundClient } from '@kadens/api/outbound';
 
-import { type ConnectFlow, fieldError, type FlowServer, type GrantedConnection } from './connect-flow';
+import { type AccountFlow, fieldError, type FlowServer, type GrantedConnection } from './connect-flow';
 import { MASTODON_SCOPE, type MastodonApps } from './mastodon-apps';
 import type { GrantedTokens } from './oauth-client';
 
@@ -10,7 +10,7 @@ import type { GrantedTokens } from './oauth-client';
  * `/oauth/token` (client secret in the form; PKCE S256, which instances since 4.3 check). Tokens do
  * not expire, so there is no refresh.
  */
-export function mastodonFlow(apps: MastodonApps, outbound: OutboundClient, redirectUri: string): ConnectFlow {
+export function mastodonFlow(apps: MastodonApps, outbound: OutboundClient, redirectUri: string): AccountFlow {
   return {
     async server(given: string | null): Promise<FlowServer> {
       const instanceUrl = await instanceOrigin(outbound, given);

@@ -107,6 +107,12 @@ export async function exchangeCode(
   return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token ?? null, expiresIn: tokens.expiresIn() ?? null };
 }
 
+/**
+ * The server refused the code (RFC 6749's `{error}`), or answered 4xx in its own error shape (Graph's
+ * `{error: {message, code}}`, which the library reports as a non-conforming response).
+ */
 export function isRefusal(error: unknown): boolean {
-  return error instanceof oauth.ResponseBodyError || error instanceof oauth.AuthorizationResponseError;
+  if (error instanceof oauth.ResponseBodyError || error instanceof oauth.AuthorizationResponseError) return true;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return error instanceof oauth.ClientError && cause instanceof Response && cause.status >= 400 && cause.status < 500;
 }

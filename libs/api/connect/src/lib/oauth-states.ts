@@ -79,6 +79,19 @@ export class OAuthStates {
     return { ok: false, problem, signIn: signInOf(row) };
   }
 
+  /**
+   * The sign-in this session started last (within a day), used or not: where to land a callback whose `state`
+   * is missing or unknown, so the person still sees the message on the channel they were connecting.
+   */
+  async lastStartedBy(sessionTokenHash: string | null): Promise<StartedSignIn | null> {
+    if (sessionTokenHash === null) return null;
+    const [row]: StateRow[] = await this.db.query(
+      `SELECT * FROM oauth_states WHERE session_token_hash = $1 AND expires_at > now() - interval '1 day' ORDER BY expires_at DESC LIMIT 1`,
+      [sessionTokenHash],
+    );
+    return row ? signInOf(row) : null;
+  }
+
   /** Started sign-ins nobody finished; called now and then (each start), so the table stays small. */
   async forgetOld(): Promise<void> {
     await this.db.query(`DELETE FROM oauth_states WHERE expires_at < now() - interval '1 day'`);

@@ -20,6 +20,15 @@ export interface FakeOAuthOptions {
   tokenType: string;
   /** The token was issued: the platform's resource routes accept this access token from now on. */
   onIssued(accessToken: string): void;
+  /**
+   * When a refresh token comes with the access token: with the `offline.access` scope (X, the default),
+   * always (LinkedIn's partner apps), or never (Facebook, LinkedIn's other apps).
+   */
+  refreshTokens?: 'offline.access' | 'always' | 'never';
+  /** The token endpoint's error body when the platform does not use RFC 6749's `{error, error_description}` (Graph's envelope). */
+  errorReply?: (status: number, error: string, description: string) => FakeReply;
+  /** Parameters the platform adds to the redirect when the person declines (Facebook's `error_reason`…). */
+  denialParams?: Record<string, string>;
 }
 
 interface PendingCode {
@@ -40,6 +49,10 @@ export class FakeOAuthServer {
   readonly clients: FakeOAuthClient[] = [];
   /** How many refresh grants succeeded. */
   refreshes = 0;
+  /** Scopes asked for by the last authorize request that reached consent. */
+  lastScope: string | null = null;
+  /** When a refresh token is issued (see FakeOAuthOptions.refreshTokens); tests may change it. */
+  refreshTokenPolicy: NonNullable<FakeOAuthOptions['refreshTokens']>;
   private readonly codes = new Map<string, PendingCode>();
   private readonly refreshTokens = new Map<string, { client: FakeOAuthClient; scope: string }>();
   private denyConsent = false;
@@ -48,6 +61,7 @@ export class FakeOAuthServer {
     server: FakeHttpServer,
     private readonly options: FakeOAuthOptions,
   ) {
+    this.refreshTokenPolicy = options.refreshTokens ?? 'offline.access';
     server.route('GET', options.authorizePath, (request) => this.authorize(request));
     server.route('POST', options.tokenPath, (request) => this.token(request));
   }
@@ -95,14 +109,24 @@ export class FakeOAuthServer {
       return back({ error: 'invalid_request', error_description: 'code_challenge is required' });
     if (this.denyConsent) {
       this.denyConsent = false;
-      return back({ error: 'access_denied', error_description: 'The resource owner denied the request' });
+      return back({ error: 'access_denied', error_description: 'The resource owner denied the request', ...this.options.denialParams });
     }
+    this.lastScope = query.get('scope');
     const code = randomToken('code');
     this.codes.set(code, { client, redirectUri, scope: query.get('scope') ?? '', challenge });
     return back({ code });
   }
 
   private token(request: ReceivedRequest): FakeReply {
+    const reply = this.tokenReply(request);
+    const json = reply.json as { error?: unknown; error_description?: unknown } | undefined;
+    if (reply.status >= 400 && this.options.errorReply !== undefined && typeof json?.error === 'string') {
+      return this.options.errorReply(reply.status, json.error, String(json.error_description ?? ''));
+    }
+    return reply;
+  }
+
+  private tokenReply(request: ReceivedRequest): FakeReply {
     const form = request.form;
     const client = this.authenticate(request);
     if (client === null) return { status: 401, json: oauthError('invalid_client', 'Client authentication failed') };
@@ -153,7 +177,8 @@ export class FakeOAuthServer {
     this.options.onIssued(accessToken);
     const expiring = this.options.expiresIn !== null;
     let refreshToken: string | undefined;
-    if (expiring && scope.split(' ').includes('offline.access')) {
+    const policy = this.refreshTokenPolicy;
+    if (expiring && (policy === 'always' || (policy === 'offline.access' && scope.split(' ').includes('offline.access')))) {
       refreshToken = randomToken('refresh');
       this.refreshTokens.set(refreshToken, { client, scope });
     }

@@ -13,10 +13,12 @@ export interface TokenRefreshCall {
   outbound: OutboundClient;
   platform: Platform;
   tokenUrl: URL;
-  client: OAuthClient;
+  client: OAuthClient | null;
   refreshToken: string;
   timeoutMs: number;
   now: number;
+  /** How a confidential client proves itself: HTTP Basic (X, the default) or `client_secret` in the form (LinkedIn). */
+  secretIn?: 'basic' | 'form';
 }
 
 /**
@@ -26,11 +28,23 @@ export interface TokenRefreshCall {
  * in the worker fails with the same typed errors (and deadline) as a publish.
  */
 export async function refreshTokenGrant(call: TokenRefreshCall): Promise<RefreshedCredentials> {
-  const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: call.refreshToken, client_id: call.client.clientId });
+  const client = call.client;
+  if (client === null) {
+    throw new PlatformAuthError(
+      call.platform,
+      `The ${call.platform} app of this installation is not configured, so the sign-in cannot be renewed`,
+      {
+        code: 'oauth_client_missing',
+      },
+    );
+  }
+  const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: call.refreshToken, client_id: client.clientId });
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-  if (call.client.clientSecret !== null) {
+  if (client.clientSecret !== null && call.secretIn === 'form') {
+    body.set('client_secret', client.clientSecret);
+  } else if (client.clientSecret !== null) {
     // base64(id:secret) as X documents it (no form-encoding first: its ids and secrets need none).
-    const pair = `${call.client.clientId}:${call.client.clientSecret}`;
+    const pair = `${client.clientId}:${client.clientSecret}`;
     headers['authorization'] = `Basic ${Buffer.from(pair).toString('base64')}`;
   }
   const response = await httpCall(call.outbound, call.platform, {

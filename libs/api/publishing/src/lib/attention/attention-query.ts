@@ -1,5 +1,5 @@
 import type { AttentionItem, ConnectionStatus, Platform, PostState, TargetState } from '@kadens/shared/contracts';
-import { attentionActions, attentionReason } from '@kadens/shared/rules';
+import { AT_RISK_STATES, attentionActions, attentionReason, RENEWING_CREDENTIALS } from '@kadens/shared/rules';
 import type { EntityManager } from 'typeorm';
 
 /** The list is for people to work through; past this many, the oldest wait for the newest to be handled. */
@@ -9,8 +9,13 @@ export const ATTENTION_LIMIT = 500;
  * Which targets wait for a person. Mirrors `attentionReason` in the shared rules (the list is filtered
  * in SQL so the count and the index on state_changed_at can be used); the spec keeps the two in step.
  */
+const sqlList = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
+/** `connectionDeadline` / `targetAtRisk` of the shared rules, in SQL. */
+const PLANNED_AFTER_EXPIRY = `(cc.expires_at IS NOT NULL AND p.planned_at >= cc.expires_at
+   AND NOT (cc.credential_names && ARRAY[${sqlList(RENEWING_CREDENTIALS)}]::text[]))`;
 const WAITS_FOR_A_PERSON = `t.organization_id = $1
-   AND (t.state IN ('failed', 'unconfirmed', 'expired', 'held') OR (t.state IN ('scheduled', 'queued') AND cc.status = 'reconnect_needed'))`;
+   AND (t.state IN ('failed', 'unconfirmed', 'expired', 'held') OR (t.state IN ('scheduled', 'queued') AND cc.status = 'reconnect_needed')
+        OR (t.state IN (${sqlList(AT_RISK_STATES)}) AND ${PLANNED_AFTER_EXPIRY}))`;
 
 interface AttentionRow {
   target_id: string;
@@ -30,11 +35,13 @@ interface AttentionRow {
   channel_pause_reason: string | null;
   organization_pause_reason: string | null;
   paused: boolean;
+  planned_after_expiry: boolean;
 }
 
 export async function countAttention(manager: EntityManager, organizationId: string): Promise<number> {
   const [{ count }]: [{ count: number }] = await manager.query(
-    `SELECT count(*)::int AS count FROM post_targets t LEFT JOIN channel_connections cc ON cc.channel_id = t.channel_id WHERE ${WAITS_FOR_A_PERSON}`,
+    `SELECT count(*)::int AS count FROM post_targets t JOIN posts p ON p.id = t.post_id LEFT JOIN channel_connections cc ON cc.channel_id = t.channel_id
+      WHERE ${WAITS_FOR_A_PERSON}`,
     [organizationId],
   );
   return count;
@@ -50,7 +57,8 @@ export async function listAttention(manager: EntityManager, organizationId: stri
             c.name AS channel_name, c.platform,
             cc.status AS connection_status, cc.last_error AS connection_error,
             c.publishing_pause_reason AS channel_pause_reason, o.publishing_pause_reason AS organization_pause_reason,
-            (o.publishing_paused_at IS NOT NULL OR c.publishing_paused_at IS NOT NULL OR c.status <> 'active') AS paused
+            (o.publishing_paused_at IS NOT NULL OR c.publishing_paused_at IS NOT NULL OR c.status <> 'active') AS paused,
+            COALESCE(${PLANNED_AFTER_EXPIRY}, false) AS planned_after_expiry
        FROM post_targets t
        JOIN posts p ON p.id = t.post_id
        JOIN channels c ON c.id = t.channel_id
@@ -62,7 +70,7 @@ export async function listAttention(manager: EntityManager, organizationId: stri
     [organizationId],
   );
   return rows.flatMap((row) => {
-    const reason = attentionReason(row.state, row.connection_status);
+    const reason = attentionReason(row.state, row.connection_status, row.planned_after_expiry);
     if (!reason) return [];
     return [
       {

@@ -33,6 +33,20 @@ describe('attentionReason', () => {
   it.each(cases)('%s with connection %s: %s', (state, connection, expected) => {
     expect(attentionReason(state, connection)).toBe(expected);
   });
+
+  const afterExpiry: Array<[TargetState, ConnectionStatus | null, string | null]> = [
+    ['scheduled', 'connected', 'at_risk'],
+    ['queued', 'untested', 'at_risk'],
+    ['pending', 'connected', 'at_risk'],
+    ['scheduled', 'reconnect_needed', 'reconnect_needed'],
+    ['failed', 'connected', 'failed'],
+    ['held', 'connected', 'held'],
+    ['published', 'connected', null],
+    ['publishing', 'connected', null],
+  ];
+  it.each(afterExpiry)('%s with connection %s, planned after the connection expires: %s', (state, connection, expected) => {
+    expect(attentionReason(state, connection, true)).toBe(expected);
+  });
 });
 
 describe('attentionDenial', () => {

@@ -1,5 +1,7 @@
 import type { AttentionAction, AttentionReason, ConnectionStatus, PostState, TargetState } from '@kadens/shared/contracts';
 
+import { AT_RISK_STATES } from './connection-deadline';
+
 /*
  * The needs-attention list: which targets wait for a person, and what that person may do with each.
  * The API checks every action with `attentionDenial` and lists `attentionActions`, so the web never
@@ -47,11 +49,18 @@ const RECONNECT_STATES: readonly TargetState[] = ['scheduled', 'queued', 'failed
 
 /**
  * Why a target belongs in the needs-attention list, or null when it does not. A broken connection
- * comes first: until the channel is reconnected, no retry can work.
+ * comes first: until the channel is reconnected, no retry can work. A target still to go out whose
+ * time comes after its connection expires is at risk: someone must reconnect the channel before then.
  */
-export function attentionReason(state: TargetState, connection: ConnectionStatus | null): AttentionReason | null {
+export function attentionReason(
+  state: TargetState,
+  connection: ConnectionStatus | null,
+  /** The post is planned at or after the moment the channel's connection expires, and nothing renews it. */
+  plannedAfterExpiry = false,
+): AttentionReason | null {
   if (connection === 'reconnect_needed' && RECONNECT_STATES.includes(state)) return 'reconnect_needed';
-  return REASON_STATES.includes(state) ? (state as AttentionReason) : null;
+  if (REASON_STATES.includes(state)) return state as AttentionReason;
+  return plannedAfterExpiry && AT_RISK_STATES.includes(state) ? 'at_risk' : null;
 }
 
 /** Null when the action may be taken; otherwise why not. The state is checked first. */

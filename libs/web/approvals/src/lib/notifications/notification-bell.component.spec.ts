@@ -65,7 +65,10 @@ describe('NotificationBellComponent', () => {
   async function render(unread: number) {
     const { http } = await setUpApprovalsTestBed({
       role: 'approver',
-      routes: [{ path: 'o/:organizationId/approvals/:postId', component: BlankPageComponent }],
+      routes: [
+        { path: 'o/:organizationId/approvals/:postId', component: BlankPageComponent },
+        { path: 'o/:organizationId/strategy', component: BlankPageComponent },
+      ],
     });
     const fixture = TestBed.createComponent(NotificationBellComponent);
     await settle(fixture);
@@ -132,5 +135,28 @@ describe('NotificationBellComponent', () => {
     read.flush(null, { status: 204, statusText: 'No Content' });
     await settle(fixture);
     expect(find('notification-count')).toBeNull();
+  });
+
+  it('opens the channels for a connection that expires soon (it has no post)', async () => {
+    const { fixture, http, click, findAll, text } = await render(1);
+    await click('notification-bell');
+    http
+      .expectOne((request) => request.url === NOTIFICATIONS && !request.params.has('unread'))
+      .flush({
+        unread: 1,
+        notifications: [
+          {
+            ...notification('n1', 'connection_expiring', 'Fjordvik on X'),
+            postId: null,
+            params: { title: 'Fjordvik on X', channelId: 'c1' },
+          },
+        ],
+      });
+    await settle(fixture);
+    expect(text(findAll('notification-item')[0]?.querySelector('.notification__text'))).toContain('Fjordvik on X');
+    await click('notification-item', 0);
+    http.expectOne({ method: 'POST', url: `${NOTIFICATIONS}/read` }).flush(null, { status: 204, statusText: 'No Content' });
+    await settle(fixture);
+    expect(TestBed.inject(Router).url).toBe('/o/o1/strategy?tab=channels');
   });
 });

@@ -5,7 +5,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import { Router } from '@angular/router';
 import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
 import type { NotificationView } from '@kadens/shared/contracts';
-import { ActiveOrganization, reviewLink } from '@kadens/web/data-access';
+import { ActiveOrganization, organizationAreaLink, reviewLink } from '@kadens/web/data-access';
 import { formatTimeAgo, injectActiveLanguage } from '@kadens/web/util';
 
 import { APPROVALS_SCOPE } from '../i18n/approvals-scope';
@@ -54,6 +54,10 @@ export class NotificationBellComponent {
   protected async openNotification(notification: NotificationView): Promise<void> {
     const organizationId = this.activeOrganization.organizationId();
     void this.store.markRead(notification);
-    if (organizationId && notification.postId) await this.router.navigate(reviewLink(organizationId, notification.postId));
+    if (!organizationId) return;
+    if (notification.postId) await this.router.navigate(reviewLink(organizationId, notification.postId));
+    // A connection that expires soon: the strategy page's channels, where "Reconnect" is.
+    else if (notification.kind === 'connection_expiring')
+      await this.router.navigate(organizationAreaLink(organizationId, 'strategy'), { queryParams: { tab: 'channels' } });
   }
 }

@@ -3,7 +3,8 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import type { EventInput } from '@fullcalendar/angular';
 import { TranslocoService } from '@jsverse/transloco';
 import type { ChannelView, OrganizationId, StaffedPeriod, Violation } from '@kadens/shared/contracts';
-import { PlanPromisesApi, ViolationsApi } from '@kadens/web/data-access';
+import { PlanPromisesApi, PublishingApi, ViolationsApi } from '@kadens/web/data-access';
+import { connectionDeadline } from '@kadens/shared/rules';
 import { filter, map, merge } from 'rxjs';
 
 import {
@@ -32,7 +33,12 @@ export class CalendarOverlays {
   private readonly violationsApi = inject(ViolationsApi);
   private readonly promisesApi = inject(PlanPromisesApi);
   private readonly transloco = inject(TranslocoService);
+  private readonly publishingApi = inject(PublishingApi);
   private sequence = 0;
+  private deadlinesOf: OrganizationId | null = null;
+
+  /** Per channel, when its connection stops working unless someone reconnects it (`connectionDeadline`). */
+  readonly deadlines = signal<ReadonlyMap<string, number>>(new Map());
 
   readonly violations = signal<Violation[]>([]);
   readonly staffedPeriods = signal<StaffedPeriod[]>([]);
@@ -73,6 +79,7 @@ export class CalendarOverlays {
   }
 
   async load(organizationId: OrganizationId, query: OverlayQuery): Promise<void> {
+    if (this.deadlinesOf !== organizationId) void this.loadDeadlines(organizationId);
     const sequence = ++this.sequence;
     const range = { from: query.from, to: query.to, channelIds: query.channelIds };
     // The shading helps but is not the plan: if it cannot be had, the posts are still shown (and the
@@ -84,5 +91,18 @@ export class CalendarOverlays {
     if (sequence !== this.sequence) return;
     this.violations.set(violations.filter((violation) => violation.severity === 'warn'));
     this.staffedPeriods.set(staffedPeriods);
+  }
+
+  /** Once per organisation: the connections' deadlines, for the posts planned after them ("at risk"). */
+  private async loadDeadlines(organizationId: OrganizationId): Promise<void> {
+    this.deadlinesOf = organizationId;
+    const connections = await this.publishingApi.channelConnections(organizationId).catch(() => []);
+    if (this.deadlinesOf !== organizationId) return;
+    const deadlines = new Map<string, number>();
+    for (const connection of connections) {
+      const deadline = connectionDeadline(connection);
+      if (deadline !== null) deadlines.set(connection.channelId, deadline);
+    }
+    this.deadlines.set(deadlines);
   }
 }

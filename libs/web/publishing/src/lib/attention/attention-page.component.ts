@@ -3,7 +3,7 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
   ATTENTION_REASONS,
@@ -23,6 +23,7 @@ import {
   PlanningCatalogApi,
   PublishingApi,
   PublishingStream,
+  platformSettingsLink,
   QUEUE_DASHBOARD_URL,
   readAttentionReason,
   SessionStore,
@@ -59,6 +60,7 @@ interface AttentionRow extends AttentionItem {
     MatProgressBarModule,
     TranslocoPipe,
     PlatformBadgeComponent,
+    RouterLink,
     TargetActionsComponent,
     VisibleStateChipComponent,
     ZonedDateTimePipe,
@@ -83,6 +85,8 @@ export class AttentionPageComponent {
   protected readonly timeZone = inject(OrganizationTimeZone).timeZone;
   protected readonly reasons = ATTENTION_REASONS;
   protected readonly queueDashboardUrl = QUEUE_DASHBOARD_URL;
+  /** Which platforms this installation can sign in with: the operators' page in settings. */
+  protected readonly platformSettingsLink = platformSettingsLink;
   /** The queue dashboard shows every organisation's jobs: the installation's operators alone get it. */
   protected readonly isOperator = inject(SessionStore).isOperator;
   protected readonly organizationId = this.activeOrganization.organizationId;

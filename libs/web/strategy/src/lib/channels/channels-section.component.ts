@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { ActivatedRoute, Router } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -14,7 +15,11 @@ import { StrategySection } from '../shared/strategy-section';
 import { ChannelFormComponent } from './channel-form.component';
 import { ChannelConnectionEditorComponent } from './connection/channel-connection-editor.component';
 import { ChannelConnectionsStore } from './connection/channel-connections.store';
+import { ConnectionExpiryComponent } from './connection/connection-expiry.component';
+import { ConnectionSignIn } from './connection/connection-sign-in';
 import { ConnectionStatusComponent } from './connection/connection-status.component';
+import { CONNECT_RETURN_PARAMS, connectActionOf, connectReturnOf, signInOf } from './connection/sign-in';
+import { STRATEGY_TAB_PARAM } from '../strategy-page/strategy-tabs';
 import { PlatformMarkComponent } from './platform-mark.component';
 
 /**
@@ -35,10 +40,11 @@ import { PlatformMarkComponent } from './platform-mark.component';
     PlatformMarkComponent,
     PromisesSummaryComponent,
     ConnectionStatusComponent,
+    ConnectionExpiryComponent,
     ChannelConnectionEditorComponent,
   ],
   // The list shows each channel's connection and the editor changes it: one store for both.
-  providers: [ChannelConnectionsStore],
+  providers: [ChannelConnectionsStore, ConnectionSignIn],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './channels-section.component.html',
   styleUrl: '../shared/strategy-section.scss',
@@ -47,6 +53,9 @@ export class ChannelsSectionComponent extends StrategySection {
   private readonly promises = inject(ChannelPromisesStore);
   private readonly connections = inject(ChannelConnectionsStore);
   private readonly activeOrganization = inject(ActiveOrganization);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  protected readonly signIn = inject(ConnectionSignIn);
   protected readonly kind = 'channels';
   /** Only admins connect channels; everyone sees whether a channel is connected. */
   protected readonly canConnect = computed(() => this.activeOrganization.can('channels.connect'));
@@ -56,6 +65,7 @@ export class ChannelsSectionComponent extends StrategySection {
 
   constructor() {
     super();
+    this.takeConnectReturn();
     effect(() => {
       const organizationId = this.store.organizationId();
       const channelIds = this.store.channels().map((channel) => channel.id);
@@ -68,8 +78,45 @@ export class ChannelsSectionComponent extends StrategySection {
   }
 
   /** The `editing` value while a channel's connection is open. */
-  protected connectionOf(channel: ChannelView): string {
+  protected connectionOf(channel: Pick<ChannelView, 'id'>): string {
     return `connection:${channel.id}`;
+  }
+
+  /** Connect (or Reconnect) from the list: straight to the platform, except where the instance must be typed first. */
+  protected async connectFromList(channel: ChannelView): Promise<void> {
+    const organizationId = this.store.organizationId();
+    if (signInOf(channel.platform) !== 'sign_in' || !organizationId) {
+      this.edit(this.connectionOf(channel));
+      return;
+    }
+    // A problem worth explaining (no app configured here) is explained in the channel's connection.
+    if (!(await this.signIn.start(organizationId, channel)) && this.signIn.problemOf(channel.id)) this.edit(this.connectionOf(channel));
+  }
+
+  protected signsIn(channel: ChannelView): boolean {
+    return signInOf(channel.platform) !== null;
+  }
+
+  protected connectActionFor(channel: ChannelView): 'connect' | 'reconnect' {
+    return connectActionOf(this.connections.byChannel().get(channel.id) ?? null);
+  }
+
+  /**
+   * Back from the platform's sign-in (`?channel=…&connected=1`, `&connectError=…`, `&choose=…`): opens
+   * that channel's connection, which says how it went, and cleans the URL, so a reload does not say it again.
+   */
+  private takeConnectReturn(): void {
+    const returned = connectReturnOf(this.route.snapshot.queryParams);
+    if (returned === null) return;
+    this.signIn.returned.set(returned);
+    this.edit(this.connectionOf({ id: returned.channelId }));
+    const cleaned: Record<string, string | null> = Object.fromEntries(CONNECT_RETURN_PARAMS.map((name) => [name, null]));
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { ...cleaned, [STRATEGY_TAB_PARAM]: 'channels' },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   /** The `editing` value while a channel's promises are open. */

@@ -12,7 +12,7 @@ import { provideIcuMessages } from '@kadens/web/util';
 import { ChannelPromisesStore } from '../promises/channel-promises.store';
 import { StrategyStore } from '../state/strategy.store';
 import { ORGANIZATION, PROMISES, type StrategyData } from './strategy-fixtures.testing';
-import { readStrategyTranslations } from './strategy-translations.testing';
+import { readConnectTranslations, readStrategyTranslations } from './strategy-translations.testing';
 
 const BASE = '/api/organizations/o1';
 
@@ -26,7 +26,7 @@ export async function setUpStrategyTestBed(role: Role, providers: Provider[] = [
   TestBed.configureTestingModule({
     imports: [
       TranslocoTestingModule.forRoot({
-        langs: { en: { strategy: readStrategyTranslations('en') } },
+        langs: { en: { strategy: readStrategyTranslations('en'), connect: readConnectTranslations('en') } },
         translocoConfig: { availableLangs: ['en'], defaultLang: 'en', missingHandler: { logMissingKey: false } },
         preloadLangs: true,
       }),

@@ -12,6 +12,11 @@ export function readStrategyTranslations(locale: Locale): TranslationTree {
   return JSON.parse(readFileSync(join(STRATEGY_TRANSLATIONS_DIRECTORY, `${locale}.json`), 'utf8')) as TranslationTree;
 }
 
+/** The `connect` scope (signing channels in with their platforms), from `i18n/connect/`. */
+export function readConnectTranslations(locale: Locale): TranslationTree {
+  return JSON.parse(readFileSync(join(STRATEGY_TRANSLATIONS_DIRECTORY, '..', 'connect', `${locale}.json`), 'utf8')) as TranslationTree;
+}
+
 export function readAllStrategyTranslations(): Record<Locale, TranslationTree> {
   return Object.fromEntries(LOCALES.map((locale) => [locale, readStrategyTranslations(locale)])) as Record<Locale, TranslationTree>;
 }

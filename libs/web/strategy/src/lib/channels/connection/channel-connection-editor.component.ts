@@ -12,6 +12,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -26,7 +27,10 @@ import { applyServerFieldErrors, Confirmation, FieldErrorComponent, ProblemNotif
 import { ChannelConnectionsStore } from './channel-connections.store';
 import { connectionProblem, testAdvice, testOutcome } from './connection-advice';
 import { buildConnectionForm, type ConnectionForm, connectionControlPaths, connectionRequestOf } from './connection-form';
+import { ConnectionExpiryComponent } from './connection-expiry.component';
+import { ConnectionSignInComponent } from './connection-sign-in.component';
 import { ConnectionStatusComponent } from './connection-status.component';
+import { signInOf } from './sign-in';
 
 /**
  * Connects a channel to its platform (admins only): the address, the settings and the credentials the
@@ -44,8 +48,11 @@ import { ConnectionStatusComponent } from './connection-status.component';
     MatProgressBarModule,
     MatSelectModule,
     TranslocoPipe,
+    NgTemplateOutlet,
     FieldErrorComponent,
     ConnectionStatusComponent,
+    ConnectionExpiryComponent,
+    ConnectionSignInComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './channel-connection-editor.component.html',
@@ -62,6 +69,8 @@ export class ChannelConnectionEditorComponent {
   readonly done = output<void>();
 
   protected readonly fields = computed(() => connectionFieldsOf(this.channel().platform));
+  /** Connected by signing in with the platform; the credentials form is then "advanced". */
+  protected readonly signsIn = computed(() => signInOf(this.channel().platform) !== null);
   protected readonly loaded = computed(() => this.connections.byChannel().has(this.channel().id));
   protected readonly stored = computed(() => this.connections.byChannel().get(this.channel().id) ?? null);
   /** Built from the stored connection once it is in, and again after each save or removal. */
@@ -133,19 +142,21 @@ export class ChannelConnectionEditorComponent {
     const organizationId = this.activeOrganization.organizationId();
     const params = { name: this.channel().name };
     if (!organizationId || this.removing()) return;
-    const confirmed = await this.confirmation.ask({
-      titleKey: 'strategy.connection.removeTitle',
-      messageKey: 'strategy.connection.removeMessage',
-      confirmKey: 'strategy.connection.remove',
-      params,
-    });
+    const words = this.signsIn()
+      ? { titleKey: 'connect.disconnectTitle', messageKey: 'connect.disconnectMessage', confirmKey: 'connect.disconnect' }
+      : {
+          titleKey: 'strategy.connection.removeTitle',
+          messageKey: 'strategy.connection.removeMessage',
+          confirmKey: 'strategy.connection.remove',
+        };
+    const confirmed = await this.confirmation.ask({ ...words, params });
     if (!confirmed) return;
     this.removing.set(true);
     try {
       await this.connections.remove(organizationId, this.channel().id);
       this.rebuild(null);
       this.result.set(null);
-      this.notifier.announce('strategy.connection.removed', params);
+      this.notifier.announce(this.signsIn() ? 'connect.disconnected' : 'strategy.connection.removed', params);
     } catch (error) {
       this.notifier.report(describeApiError(error));
     } finally {

@@ -196,16 +196,16 @@ describe('channel connections', () => {
     expect(notifier.report).toHaveBeenCalledWith({ reasonKey: 'strategy.connection.errors.credentials_key_missing', actionKey: null });
   });
 
-  it('removes a connection after asking', async () => {
+  it('disconnects a channel that signs in with its platform after asking', async () => {
     const { open, click, http, settle, confirmation, findAll, find, notifier } = await render();
     await open();
     await click('connection-remove');
     expect(confirmation.ask).toHaveBeenCalledWith(
-      expect.objectContaining({ titleKey: 'strategy.connection.removeTitle', params: { name: 'Sunflower on Facebook' } }),
+      expect.objectContaining({ titleKey: 'connect.disconnectTitle', params: { name: 'Sunflower on Facebook' } }),
     );
     http.expectOne({ method: 'DELETE', url: `${BASE}/c1/connection` }).flush(null);
     await settle();
-    expect(notifier.announce).toHaveBeenCalledWith('strategy.connection.removed', { name: 'Sunflower on Facebook' });
+    expect(notifier.announce).toHaveBeenCalledWith('connect.disconnected', { name: 'Sunflower on Facebook' });
     expect(chips(findAll)[0]).toBe('Not connected');
     expect(find('connection-remove')).toBeNull();
     expect(find<HTMLInputElement>('connection-credential-accessToken')?.required).toBe(true);

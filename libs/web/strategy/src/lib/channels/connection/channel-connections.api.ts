@@ -47,6 +47,36 @@ export class ChannelConnectionsApi {
     return firstValueFrom(this.http.delete<void>(channelConnectionPath(organizationId, channelId)));
   }
 
+  /**
+   * Where to send the browser to sign in with the channel's platform (single use, 10 minutes). A 400
+   * naming `platform` when this installation has no app for it (`oauth_not_configured`) or the platform
+   * has no sign-in flow (`oauth_not_supported`); naming `instanceUrl` (Mastodon) or `siteUrl` (WordPress) when
+   * the address cannot be used.
+   */
+  authorize(
+    organizationId: OrganizationId,
+    channelId: string,
+    address: { instanceUrl: string } | { siteUrl: string } | null,
+  ): Promise<{ authorizeUrl: string }> {
+    return firstValueFrom(
+      this.http.post<{ authorizeUrl: string }>(`${channelConnectionPath(organizationId, channelId)}/authorize`, address ?? {}),
+    );
+  }
+
+  /**
+   * Bluesky: signs in with the handle and an app password (used once, never stored) and answers the
+   * stored connection. A 400 naming `appPassword` (code `sign_in_refused`) or `pdsUrl`; 502 `platform_unreachable`.
+   */
+  signInWithAppPassword(
+    organizationId: OrganizationId,
+    channelId: string,
+    request: { identifier: string; appPassword: string; pdsUrl?: string },
+  ): Promise<ChannelConnectionView> {
+    return firstValueFrom(
+      this.http.post<ChannelConnectionView>(`${channelConnectionPath(organizationId, channelId)}/app-password`, request),
+    );
+  }
+
   /** A refusal by the platform is an answer (`ok: false`), not a rejection. */
   test(organizationId: OrganizationId, channelId: string): Promise<ConnectionTestResult> {
     return firstValueFrom(this.http.post<ConnectionTestResult>(`${channelConnectionPath(organizationId, channelId)}/test`, {}));

@@ -64,6 +64,11 @@ export class ChannelConnectionsStore {
     return result;
   }
 
+  /** A connection stored elsewhere (a sign-in finished by picking the page to publish to). */
+  put(organizationId: OrganizationId, view: ChannelConnectionView): void {
+    this.remember(organizationId, view.channelId, view);
+  }
+
   private remember(organizationId: OrganizationId, channelId: string, view: ChannelConnectionView | null): void {
     if (organizationId !== this.organizationId) return;
     this.byChannel.update((known) => new Map([...known, [channelId, view]]));
