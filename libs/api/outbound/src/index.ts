@@ -17,3 +17,11 @@ export {
   responseTooLargeOf,
 } from './lib/outbound-errors';
 export { OutboundModule } from './lib/outbound.module';
+export {
+  fetchLinkPreview,
+  LINK_PREVIEW_MAX_HTML_BYTES,
+  LinkPreviewError,
+  type LinkPreviewFailureCode,
+  type LinkPreviewLimits,
+} from './lib/link-preview/fetch-link-preview';
+export { absoluteHttpUrl, declaredCharset, readPageMeta } from './lib/link-preview/page-meta';

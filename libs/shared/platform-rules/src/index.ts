@@ -1,6 +1,7 @@
 export * from './lib/text-rules';
 export * from './lib/text-measure';
 export * from './lib/platform-rules-registry';
+export * from './lib/media/platform-media-rules';
 export * from './lib/linkedin/linkedin-commentary';
 export * from './lib/bluesky/bluesky-rules';
 export * from './lib/facebook/facebook-rules';

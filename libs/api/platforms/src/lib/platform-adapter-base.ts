@@ -8,6 +8,7 @@ import type {
   ChannelConnection,
   PlatformAdapter,
   PlatformCapabilities,
+  PublishMedium,
   PublishRequest,
   PublishResult,
   VerifyOptions,
@@ -40,7 +41,7 @@ export abstract class PlatformAdapterBase implements PlatformAdapter {
   abstract verifyCredentials(connection: ChannelConnection, options?: VerifyOptions): Promise<AccountIdentity>;
 
   /** Throws the platform's invalid-content error, before any request, when a blocking issue remains. */
-  protected assertPublishable(content: PostContent, connection: ChannelConnection): void {
-    assertPublishable(this.platform, this.validate(content, connection));
+  protected assertPublishable(content: PostContent, connection: ChannelConnection, media: readonly PublishMedium[] = []): void {
+    assertPublishable(this.platform, validateContent(this.platform, this.capabilities, content, connection, media));
   }
 }

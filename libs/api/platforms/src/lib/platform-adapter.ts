@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 import type { OutboundClient } from '@kadens/api/outbound';
 import type { Platform } from '@kadens/shared/contracts';
 import type { PostContent, TextIssue } from '@kadens/shared/platform-rules';
@@ -14,6 +16,35 @@ export interface ChannelConnection {
   settings: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * One medium of the post, in the post's order, as the publishing pipeline hands it over: its facts from
+ * the media library, its stored bytes as a stream (`open`, for platforms that take an upload), and a
+ * signed, expiring URL under PUBLIC_URL (`signedUrl`, for platforms that fetch by URL).
+ */
+export interface PublishMedium {
+  id: string;
+  kind: 'image' | 'video';
+  mimeType: string;
+  bytes: number;
+  width: number;
+  height: number;
+  /** Video only. */
+  durationMs: number | null;
+  /** The text alternative ('' when none was written; images have one before a post can be approved). */
+  altText: string;
+  open(): Promise<Readable>;
+  signedUrl(): Promise<string>;
+}
+
+/**
+ * What was already uploaded for this target revision: an attempt that failed after uploading leaves
+ * its platform media ids here, and the retry attaches them instead of uploading again.
+ */
+export interface MediaUploads {
+  find(mediaId: string): Promise<string | null>;
+  remember(mediaId: string, platformMediaId: string): Promise<void>;
+}
+
 export interface PublishRequest {
   /**
    * The same for every attempt at the same target revision. Platforms that deduplicate receive it
@@ -25,6 +56,10 @@ export interface PublishRequest {
   connection: ChannelConnection;
   /** For each HTTP call the publish makes; a publish may make several (Instagram makes at least three). */
   timeoutMs: number;
+  /** The post's media in order; none when absent. */
+  media?: readonly PublishMedium[];
+  /** Uploads already made for this target revision; without it every attempt uploads afresh. */
+  uploads?: MediaUploads;
 }
 
 export interface PublishResult {
@@ -47,8 +82,11 @@ export interface PostMetrics {
   clicks?: number;
 }
 
-/** How media reach the platform: it fetches the public URL itself, or this adapter cannot send media yet. */
-export type MediaDelivery = 'url' | 'none';
+/**
+ * How media reach the platform: uploaded by the adapter (`upload`), fetched by the platform from a
+ * signed URL (`url`), or not at all: this adapter cannot send media yet (`none`).
+ */
+export type MediaDelivery = 'upload' | 'url' | 'none';
 
 export interface PlatformCapabilities {
   /**
@@ -67,11 +105,14 @@ export interface PlatformCapabilities {
 export interface OAuthClient {
   clientId: string;
   clientSecret: string | null;
+  /** The installation's token endpoint when it is not on the API's address (LinkedIn's is on www.linkedin.com); tests point it at a fake. */
+  tokenUrl?: string;
 }
 
 export interface RefreshRequest {
   connection: ChannelConnection;
-  client: OAuthClient;
+  /** The installation's app for the platform; null when none is configured (the adapter refuses if it needs one). */
+  client: OAuthClient | null;
   timeoutMs: number;
 }
 

@@ -1,7 +1,7 @@
 import type { Platform } from '@kadens/shared/contracts';
 import { platformRules, type PostContent, type TextIssue, type TextRuleOptions } from '@kadens/shared/platform-rules';
 
-import type { ChannelConnection, PlatformCapabilities } from './platform-adapter';
+import type { ChannelConnection, PlatformCapabilities, PublishMedium } from './platform-adapter';
 import { PlatformInvalidContentError } from './platform-errors';
 
 /**
@@ -14,12 +14,18 @@ export function validateContent(
   capabilities: PlatformCapabilities,
   content: PostContent,
   connection: ChannelConnection,
+  media: readonly Pick<PublishMedium, 'id'>[] = [],
 ): TextIssue[] {
-  const issues = platformRules(platform).validate(content, ruleOptions(connection.settings));
-  const media = content.mediaUrls.length;
+  const issues = platformRules(platform).validate(
+    { ...content, mediaUrls: [...content.mediaUrls, ...media.map((medium) => medium.id)] },
+    ruleOptions(connection.settings),
+  );
+  // Bare URLs reach only platforms that fetch by URL; an adapter that uploads needs the library's media.
+  const undeliverable =
+    capabilities.media === 'url' ? 0 : capabilities.media === 'none' ? content.mediaUrls.length + media.length : content.mediaUrls.length;
   const mediaFlagged = issues.some((issue) => issue.code === 'media.too_many' || issue.code === 'media.required');
-  if (capabilities.media === 'none' && media > 0 && !mediaFlagged) {
-    issues.push({ code: 'media.too_many', severity: 'block', params: { limit: 0, count: media } });
+  if (undeliverable > 0 && !mediaFlagged) {
+    issues.push({ code: 'media.too_many', severity: 'block', params: { limit: 0, count: undeliverable } });
   }
   return issues;
 }

@@ -1,4 +1,6 @@
-import { lexicons } from '@atproto/api';
+import { createHash } from 'node:crypto';
+
+import { jsonToLex, lexicons } from '@atproto/api';
 
 import { FakeHttpServer, type FakeReply, type ReceivedRequest } from './fake-http-server';
 
@@ -7,6 +9,13 @@ export interface FakeBlueskyRecord {
   cid: string;
   rkey: string;
   value: Record<string, unknown>;
+}
+
+/** One blob from `com.atproto.repo.uploadBlob`: the bytes as received and the type the client declared. */
+export interface FakeBlueskyBlob {
+  cid: string;
+  mimeType: string;
+  data: Buffer;
 }
 
 const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
@@ -26,8 +35,13 @@ export class FakeBluesky {
   /** Other accounts a mention can resolve to. */
   readonly knownHandles = new Map([['kari.bsky.social', 'did:plc:karinordmann2a3b4c5d6e']]);
   readonly records = new Map<string, FakeBlueskyRecord>();
+  readonly blobs: FakeBlueskyBlob[] = [];
+  /** The PDS's blob limit (bsky.social: 100 MB for video; images are held to 1,000,000 bytes by the embed's lexicon). */
+  maxBlobBytes = 100_000_000;
   sessionsCreated = 0;
   sessionsRefreshed = 0;
+  /** How long an access token lives (its `exp`); about two hours on bsky.social. */
+  accessTokenSeconds = 2 * 3600;
   private readonly liveAccess = new Set<string>();
   private readonly liveRefresh = new Set<string>();
   private readonly expired = new Set<string>();
@@ -43,6 +57,7 @@ export class FakeBluesky {
       this.authorized(request, () => this.createRecord(request)),
     );
     this.server.route('GET', '/xrpc/com.atproto.repo.getRecord', (request) => this.getRecord(request));
+    this.server.route('POST', '/xrpc/com.atproto.repo.uploadBlob', (request) => this.authorized(request, () => this.uploadBlob(request)));
     this.server.route('GET', '/xrpc/com.atproto.identity.resolveHandle', (request) => {
       const did = this.knownHandles.get(request.query.get('handle') ?? '');
       return did ? { status: 200, json: { did } } : xrpcError(400, 'InvalidRequest', 'Unable to resolve handle');
@@ -74,6 +89,11 @@ export class FakeBluesky {
     return [...this.records.values()].filter((record) => record.value['text'] === text);
   }
 
+  /** The embed of the post with this text, as the PDS stored it (images, video, or an `app.bsky.embed.external` link card). */
+  embedOf(text: string): Record<string, unknown> | undefined {
+    return this.recordsWithText(text)[0]?.value['embed'] as Record<string, unknown> | undefined;
+  }
+
   private createSession(request: ReceivedRequest): FakeReply {
     const { identifier, password } = (request.json ?? {}) as { identifier?: string; password?: string };
     if (identifier !== this.handle || password !== this.appPassword) {
@@ -96,8 +116,17 @@ export class FakeBluesky {
   }
 
   private issueTokens() {
-    const accessJwt = `access-${this.nextToken}`;
-    const refreshJwt = `refresh-${this.nextToken++}`;
+    // Shaped like the PDS's JWTs (its claims readable: `exp`, `sub`), though not signed.
+    const now = Math.floor(Date.now() / 1000);
+    const n = this.nextToken++;
+    const accessJwt = fakeJwt({
+      scope: 'com.atproto.appPass',
+      sub: this.did,
+      iat: now,
+      exp: now + this.accessTokenSeconds,
+      jti: `access-${n}`,
+    });
+    const refreshJwt = fakeJwt({ scope: 'com.atproto.refresh', sub: this.did, iat: now, exp: now + 90 * 24 * 3600, jti: `refresh-${n}` });
     this.liveAccess.add(accessJwt);
     this.liveRefresh.add(refreshJwt);
     return { accessJwt, refreshJwt, handle: this.handle, did: this.did, active: true };
@@ -117,10 +146,13 @@ export class FakeBluesky {
       return xrpcError(400, 'InvalidRequest', `Invalid record key for ${String(collection)}: ${String(rkey)}`);
     }
     try {
-      lexicons.assertValidRecord('app.bsky.feed.post', record);
+      // Blob references arrive as JSON (`{$type: 'blob', ref: {$link}}`); the lexicon checks them as blobs.
+      lexicons.assertValidRecord('app.bsky.feed.post', jsonToLex(record as Parameters<typeof jsonToLex>[0]));
     } catch (error) {
       return xrpcError(400, 'InvalidRequest', `Invalid app.bsky.feed.post record: ${(error as Error).message}`);
     }
+    const unknown = blobLinks(record).find((cid) => !this.blobs.some((blob) => blob.cid === cid));
+    if (unknown !== undefined) return xrpcError(400, 'InvalidRequest', `Could not find blob: ${unknown}`);
     if (this.records.has(rkey)) return xrpcError(500, 'InternalServerError', 'Internal Server Error');
     const stored: FakeBlueskyRecord = {
       uri: `at://${this.did}/app.bsky.feed.post/${rkey}`,
@@ -139,6 +171,16 @@ export class FakeBluesky {
         validationStatus: 'valid',
       },
     };
+  }
+
+  /** The body is the file itself, its type in Content-Type; answers the blob reference a record embeds. */
+  private uploadBlob(request: ReceivedRequest): FakeReply {
+    const mimeType = String(request.headers['content-type'] ?? '*/*');
+    if (request.raw.length === 0) return xrpcError(400, 'InvalidRequest', 'Request body is empty');
+    if (request.raw.length > this.maxBlobBytes) return xrpcError(400, 'BlobTooLarge', `Blob is larger than ${this.maxBlobBytes} bytes`);
+    const cid = rawCid(request.raw);
+    if (!this.blobs.some((blob) => blob.cid === cid)) this.blobs.push({ cid, mimeType, data: request.raw });
+    return { status: 200, json: { blob: { $type: 'blob', ref: { $link: cid }, mimeType, size: request.raw.length } } };
   }
 
   private getRecord(request: ReceivedRequest): FakeReply {
@@ -167,4 +209,40 @@ export function blueskyRateLimitHeaders(remaining: number, resetEpochSeconds: nu
 
 function bearer(request: ReceivedRequest): string {
   return request.headers['authorization']?.replace(/^Bearer /, '') ?? '';
+}
+
+function fakeJwt(claims: Record<string, unknown>): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ typ: 'at+jwt', alg: 'HS256' })}.${part(claims)}.${Buffer.from('fake-signature').toString('base64url')}`;
+}
+
+/** A CIDv1 (raw codec, SHA-256) in base32, as a PDS names a blob. */
+function rawCid(data: Buffer): string {
+  const bytes = Buffer.concat([Buffer.from([0x01, 0x55, 0x12, 0x20]), createHash('sha256').update(data).digest()]);
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = ((value << 8) | byte) & 0xffff;
+    bits += 8;
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
+  return `b${out}`;
+}
+
+/** Every blob a record references (`ref.$link`), wherever it sits. */
+function blobLinks(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(blobLinks);
+  if (typeof value !== 'object' || value === null) return [];
+  const record = value as Record<string, unknown>;
+  if (record['$type'] === 'blob') {
+    const ref = record['ref'] as Record<string, unknown> | undefined;
+    return typeof ref?.['$link'] === 'string' ? [ref['$link']] : [];
+  }
+  return Object.values(record).flatMap(blobLinks);
 }

@@ -1,3 +1,4 @@
+import { FakeFacebookLogin } from './fake-facebook-login';
 import { expiredGraphToken, graphError, graphVersionIsValid } from './fake-graph-errors';
 import { FakeHttpServer, type FakeReply, type ReceivedRequest } from './fake-http-server';
 
@@ -9,9 +10,26 @@ export interface FakeFacebookPost {
   photos: string[];
 }
 
+/** One `POST /{page-id}/photos`: the URL Facebook fetched the photo from, its alt text, whether it was published by itself. */
+export interface FakeFacebookPhoto {
+  id: string;
+  url: string;
+  altText: string | null;
+  published: boolean;
+}
+
+/** One `POST /{page-id}/videos` with `file_url`: a video post of its own. */
+export interface FakeFacebookVideo {
+  id: string;
+  fileUrl: string;
+  description: string;
+  title: string | null;
+}
+
 /**
  * A Facebook Page on the Graph API, as documented: `POST /{version}/{page-id}/feed` with `message`
  * and `link`, `POST /{version}/{page-id}/photos` with `url` (and `published=false` for attachments),
+ * `alt_text_custom` for the photo's alt text, `POST /{page-id}/videos` with `file_url` and `description`,
  * `access_token` as a parameter, errors in Graph's `{error: {code, …}}` envelope, 506 for a duplicate.
  */
 export class FakeFacebook {
@@ -20,16 +38,27 @@ export class FakeFacebook {
   readonly pageName = 'Kadens kommune';
   accessToken = 'fb-page-token';
   readonly posts: FakeFacebookPost[] = [];
+  readonly photos: FakeFacebookPhoto[] = [];
+  readonly videos: FakeFacebookVideo[] = [];
   private readonly unpublishedPhotos = new Map<string, string>();
   private tokenExpired = false;
   private nextId = 1000;
+  /** Facebook Login on the same server: the page above and one more the person manages (see FakeFacebookLogin). */
+  readonly login = new FakeFacebookLogin(this.server);
 
   constructor() {
+    this.login.pages = [
+      { id: this.pageId, name: this.pageName, accessToken: this.accessToken, pictureUrl: 'https://scontent.example/kadens.png' },
+      { id: '2233445566', name: 'Kadens bibliotek', accessToken: 'fb-library-page-token' },
+    ];
     this.server.route('POST', '/:version/:pageId/feed', (request, params) =>
       this.guard(request, params, () => this.createFeedPost(request)),
     );
     this.server.route('POST', '/:version/:pageId/photos', (request, params) =>
       this.guard(request, params, () => this.createPhoto(request)),
+    );
+    this.server.route('POST', '/:version/:pageId/videos', (request, params) =>
+      this.guard(request, params, () => this.createVideo(request)),
     );
     this.server.route('GET', '/:version/:pageId', (request, params) =>
       this.guard(request, params, () => ({ status: 200, json: { name: this.pageName, id: this.pageId } })),
@@ -90,12 +119,22 @@ export class FakeFacebook {
     const url = request.form.get('url');
     if (url === null || !/^https?:\/\//.test(url)) return graphError(400, 324, '(#324) Requires upload file');
     const photoId = String(this.nextId++);
-    if (request.form.get('published') === 'false') {
+    const published = request.form.get('published') !== 'false';
+    this.photos.push({ id: photoId, url, altText: request.form.get('alt_text_custom'), published });
+    if (!published) {
       this.unpublishedPhotos.set(photoId, url);
       return { status: 200, json: { id: photoId } };
     }
     const postId = `${this.pageId}_${this.nextId++}`;
     this.posts.push({ id: postId, message: request.form.get('caption') ?? '', link: null, photos: [url] });
     return { status: 200, json: { id: photoId, post_id: postId } };
+  }
+
+  private createVideo(request: ReceivedRequest): FakeReply {
+    const fileUrl = request.form.get('file_url');
+    if (fileUrl === null || !/^https?:\/\//.test(fileUrl)) return graphError(400, 100, '(#100) file_url or source is required');
+    const id = String(this.nextId++);
+    this.videos.push({ id, fileUrl, description: request.form.get('description') ?? '', title: request.form.get('title') });
+    return { status: 200, json: { id } };
   }
 }

@@ -8,6 +8,8 @@ export interface ReceivedRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body's bytes as sent (uploads are binary; `body` is them read as UTF-8). */
+  raw: Buffer;
   /** The body parsed, when it was JSON. */
   json: unknown;
   /** The body parsed, when it was a form. */
@@ -138,7 +140,8 @@ export const ANY_REQUEST: RequestMatcher = () => true;
 async function readRequest(req: IncomingMessage): Promise<ReceivedRequest> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks).toString('utf8');
+  const raw = Buffer.concat(chunks);
+  const body = raw.toString('utf8');
   const url = new URL(req.url ?? '/', 'http://fake');
   const type = req.headers['content-type'] ?? '';
   let json: unknown;
@@ -156,6 +159,7 @@ async function readRequest(req: IncomingMessage): Promise<ReceivedRequest> {
     query: url.searchParams,
     headers: req.headers,
     body,
+    raw,
     json,
     form,
   };
@@ -167,4 +171,15 @@ function send(res: ServerResponse, reply: FakeReply): void {
   const headers = { ...(isJson ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...reply.headers };
   res.writeHead(reply.status, headers);
   res.end(isJson ? JSON.stringify(reply.json) : (reply.raw ?? ''));
+}
+
+/** A `multipart/form-data` body as the platform would read it (fields and files), parsed by the runtime's own parser. */
+export async function multipartOf(request: ReceivedRequest): Promise<FormData | null> {
+  const type = request.headers['content-type'] ?? '';
+  if (!type.startsWith('multipart/form-data')) return null;
+  try {
+    return await new Response(new Uint8Array(request.raw), { headers: { 'content-type': type } }).formData();
+  } catch {
+    return null;
+  }
 }

@@ -1,3 +1,4 @@
+import { FakeFacebookLogin } from './fake-facebook-login';
 import { expiredGraphToken, graphError, graphVersionIsValid } from './fake-graph-errors';
 import { FakeHttpServer, type FakeReply, type ReceivedRequest } from './fake-http-server';
 
@@ -38,8 +39,19 @@ export class FakeInstagram {
   finalStatus: ContainerStatus = 'FINISHED';
   private tokenExpired = false;
   private nextId = 90000;
+  /** Facebook Login on the same server: a page linked to this account, and one without Instagram. */
+  readonly login = new FakeFacebookLogin(this.server);
 
   constructor() {
+    this.login.pages = [
+      {
+        id: '1234567890',
+        name: 'Kadens kommune',
+        accessToken: this.accessToken,
+        instagram: { id: this.igUserId, username: this.username },
+      },
+      { id: '2233445566', name: 'Kadens bibliotek', accessToken: 'ig-library-page-token' },
+    ];
     this.server.route('POST', '/:version/:igUserId/media', (request, params) =>
       this.guard(request, params, () => this.createContainer(request)),
     );

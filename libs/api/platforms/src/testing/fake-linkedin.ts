@@ -1,4 +1,5 @@
 import { FakeHttpServer, type FakeReply, type ReceivedRequest } from './fake-http-server';
+import { FakeOAuthServer } from './fake-oauth';
 
 export interface FakeLinkedInPost {
   urn: string;
@@ -6,13 +7,25 @@ export interface FakeLinkedInPost {
   /** What the commentary shows once LinkedIn has parsed its "little text" markup. */
   shownText: string;
   rawCommentary: string;
+  /** `content.media` or `content.multiImage.images`: the image URNs with their alt texts, in order. */
+  images: Array<{ urn: string; altText: string | null }>;
+}
+
+/** One image of the Images API: its owner, and the bytes PUT to its upload URL (null until uploaded). */
+export interface FakeLinkedInImage {
+  urn: string;
+  owner: string;
+  data: Buffer | null;
+  contentType: string | null;
 }
 
 const RESERVED = new Set(['\\', '|', '{', '}', '@', '[', ']', '(', ')', '<', '>', '#', '*', '_', '~']);
 
 /**
  * LinkedIn's Posts API, as documented: `POST /rest/posts` with a Bearer token, `LinkedIn-Version:
- * YYYYMM` and `X-Restli-Protocol-Version: 2.0.0`; 201 with an empty body and the URN in `x-restli-id`.
+ * YYYYMM` and `X-Restli-Protocol-Version: 2.0.0`; 201 with an empty body and the URN in `x-restli-id`;
+ * images through the Images API (`initializeUpload`, then a PUT of the bytes to the upload URL) and
+ * `content.media` / `content.multiImage` with `altText` on the post.
  * Like LinkedIn, it cuts the shown text at the first unescaped reserved character (and shows a doubled
  * escape as a visible backslash), so a test sees exactly what escaping did.
  */
@@ -24,11 +37,40 @@ export class FakeLinkedIn {
   readonly organizationName = 'Kadens kommune';
   accessToken = 'li-token';
   readonly posts: FakeLinkedInPost[] = [];
+  readonly images: FakeLinkedInImage[] = [];
+  /** The organisation pages the member administers (`organizationAcls`), the first being the one posts go to. */
+  administeredOrganizations: Array<{ id: string; name: string }> = [
+    { id: this.organizationId, name: this.organizationName },
+    { id: '55555', name: 'Kadens bibliotek' },
+  ];
   private revoked = false;
   private nextId = 7300000000000000000n;
+  /**
+   * LinkedIn's 3-legged OAuth as documented: `/oauth/v2/authorization` (a declined consent comes back as
+   * `error=user_cancelled_authorize`), `POST /oauth/v2/accessToken` with the secret in the form, 60-day
+   * access tokens; a refresh token only for the apps LinkedIn grants it to (`oauth.refreshTokenPolicy = 'always'`).
+   */
+  readonly oauth = new FakeOAuthServer(this.server, {
+    authorizePath: '/oauth/v2/authorization',
+    tokenPath: '/oauth/v2/accessToken',
+    expiresIn: 60 * 24 * 3600,
+    requirePkce: false,
+    tokenType: 'Bearer',
+    refreshTokens: 'never',
+    denialParams: { error: 'user_cancelled_authorize', error_description: 'The user cancelled the authorization' },
+    onIssued: (token) => {
+      this.accessToken = token;
+      this.revoked = false;
+    },
+  });
 
   constructor() {
+    this.server.route('GET', '/rest/organizationAcls', (request) => this.guard(request, () => this.acls(request)));
     this.server.route('POST', '/rest/posts', (request) => this.guard(request, () => this.createPost(request)));
+    this.server.route('POST', '/rest/images', (request) => this.guard(request, () => this.initializeUpload(request)));
+    this.server.route('PUT', '/dms-uploads/:id', (request, params) =>
+      this.guard(request, () => this.receiveImage(params['id'] ?? '', request)),
+    );
     this.server.route('GET', '/v2/userinfo', (request) =>
       this.guard(request, () => ({
         status: 200,
@@ -36,11 +78,12 @@ export class FakeLinkedIn {
       })),
     );
     this.server.route('GET', '/rest/organizations/:id', (request, params) =>
-      this.guard(request, () =>
-        params['id'] === this.organizationId
-          ? { status: 200, json: { id: Number(this.organizationId), localizedName: this.organizationName } }
-          : linkedinError(404, 'Organization not found', 'NOT_FOUND'),
-      ),
+      this.guard(request, () => {
+        const organization = this.administeredOrganizations.find((candidate) => candidate.id === params['id']);
+        return organization !== undefined
+          ? { status: 200, json: { id: Number(organization.id), localizedName: organization.name } }
+          : linkedinError(404, 'Organization not found', 'NOT_FOUND');
+      }),
     );
   }
 
@@ -82,6 +125,53 @@ export class FakeLinkedIn {
     return next();
   }
 
+  /** `POST /rest/images?action=initializeUpload` `{initializeUploadRequest: {owner}}` → `{value: {uploadUrl, image}}`. */
+  private initializeUpload(request: ReceivedRequest): FakeReply {
+    const owner = (request.json as { initializeUploadRequest?: { owner?: unknown } } | undefined)?.initializeUploadRequest?.owner;
+    if (request.query.get('action') !== 'initializeUpload' || typeof owner !== 'string') {
+      return linkedinError(400, 'initializeUploadRequest.owner is required', 'ILLEGAL_ARGUMENT');
+    }
+    if (owner !== this.personUrn && owner !== `urn:li:organization:${this.organizationId}`) {
+      return linkedinError(403, `Not enough permissions to upload as ${owner}`, 'ACCESS_DENIED', 100);
+    }
+    const id = imageIdOf(this.images.length + 1);
+    const image: FakeLinkedInImage = { urn: `urn:li:image:${id}`, owner, data: null, contentType: null };
+    this.images.push(image);
+    return {
+      status: 200,
+      json: {
+        value: { uploadUrlExpiresAt: Date.now() + 3600_000, uploadUrl: `${this.server.baseUrl}/dms-uploads/${id}`, image: image.urn },
+      },
+    };
+  }
+
+  private receiveImage(id: string, request: ReceivedRequest): FakeReply {
+    const image = this.images.find((candidate) => candidate.urn === `urn:li:image:${id}`);
+    if (!image) return linkedinError(404, 'Upload URL not found', 'NOT_FOUND');
+    image.data = request.raw;
+    image.contentType = String(request.headers['content-type'] ?? '') || null;
+    return { status: 201, raw: '' };
+  }
+
+  /** `GET /rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR`: the member's approved roles. */
+  private acls(request: ReceivedRequest): FakeReply {
+    if (request.query.get('q') !== 'roleAssignee')
+      return linkedinError(400, 'Invalid query parameters passed to request', 'ILLEGAL_ARGUMENT');
+    const role = request.query.get('role') ?? 'ADMINISTRATOR';
+    return {
+      status: 200,
+      json: {
+        paging: { start: 0, count: 10, links: [] },
+        elements: this.administeredOrganizations.map((organization) => ({
+          roleAssignee: this.personUrn,
+          state: 'APPROVED',
+          role,
+          organization: `urn:li:organization:${organization.id}`,
+        })),
+      },
+    };
+  }
+
   private createPost(request: ReceivedRequest): FakeReply {
     const body = request.json as Record<string, unknown> | undefined;
     const distribution = body?.['distribution'] as Record<string, unknown> | undefined;
@@ -111,15 +201,32 @@ export class FakeLinkedIn {
         },
       };
     }
+    const content = (body['content'] ?? {}) as { media?: { id?: unknown; altText?: unknown }; multiImage?: { images?: unknown } };
+    const listed = content.multiImage?.images;
+    const images = (
+      Array.isArray(listed) ? (listed as Array<{ id?: unknown; altText?: unknown }>) : content.media ? [content.media] : []
+    ).map((image) => ({ urn: String(image.id), altText: typeof image.altText === 'string' ? image.altText : null }));
+    if (Array.isArray(listed) && (listed.length < 2 || listed.length > 20)) {
+      return linkedinError(422, 'ERROR :: /content/multiImage/images :: a multi-image post has 2 to 20 images', 'UNPROCESSABLE_ENTITY');
+    }
+    const missing = images.find((image) => this.images.find((known) => known.urn === image.urn)?.data == null);
+    if (missing !== undefined)
+      return linkedinError(422, `ERROR :: /content :: ${missing.urn} is not an uploaded image`, 'UNPROCESSABLE_ENTITY');
     const urn = `urn:li:share:${this.nextId++}`;
     this.posts.push({
       urn,
       author: body['author'] as string,
       shownText: parseLittleText(commentary),
       rawCommentary: commentary,
+      images,
     });
     return { status: 201, headers: { 'x-restli-id': urn, 'x-linkedin-id': urn } };
   }
+}
+
+/** The Images API's `initializeUpload`: an image URN for the owner and the URL its bytes are PUT to. */
+function imageIdOf(count: number): string {
+  return `D4E10AQ${String(count).padStart(8, '0')}`;
 }
 
 export function linkedinError(status: number, message: string, code: string, serviceErrorCode?: number): FakeReply {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { FakeHttpServer, type FakeReply, type ReceivedRequest } from './fake-http-server';
+import { FakeHttpServer, type FakeReply, multipartOf, type ReceivedRequest } from './fake-http-server';
 import { FakeOAuthServer } from './fake-oauth';
 
 export interface FakeMastodonStatus {
@@ -9,6 +9,20 @@ export interface FakeMastodonStatus {
   visibility: string;
   language: string | null;
   idempotencyKey: string | null;
+  /** The attachments' ids, in order (`media_ids[]`). */
+  mediaIds: string[];
+}
+
+/** One upload to `POST /api/v2/media`: the file's bytes as received, its description (alt text), the status it is attached to. */
+export interface FakeMastodonMedia {
+  id: string;
+  mimeType: string;
+  fileName: string;
+  data: Buffer;
+  description: string | null;
+  /** How many more `GET /api/v1/media/:id` answer 206 (still processing). */
+  pendingPolls: number;
+  statusId: string | null;
 }
 
 /**
@@ -25,6 +39,9 @@ export class FakeMastodon {
   accessToken = 'mastodon-token';
   maxCharacters = 500;
   readonly statuses: FakeMastodonStatus[] = [];
+  readonly media: FakeMastodonMedia[] = [];
+  /** Uploads answer 202 and poll 206 this many times before they are processed (like video); 0 answers 200 at once. */
+  processingPolls = 0;
   private revoked = false;
   private nextId = 113000000000000000n;
   readonly oauth = new FakeOAuthServer(this.server, {
@@ -42,6 +59,13 @@ export class FakeMastodon {
   constructor() {
     this.server.route('POST', '/api/v1/apps', (request) => this.registerApp(request));
     this.server.route('POST', '/api/v1/statuses', (request) => this.guard(request, () => this.createStatus(request)));
+    this.server.route('POST', '/api/v2/media', async (request) => {
+      const form = await multipartOf(request);
+      const file = form?.get('file');
+      const data = file instanceof File ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+      return this.guard(request, () => this.upload(form, data));
+    });
+    this.server.route('GET', '/api/v1/media/:id', (request, params) => this.guard(request, () => this.pollMedia(params['id'] ?? '')));
     this.server.route('GET', '/api/v1/accounts/verify_credentials', (request) =>
       this.guard(request, () => ({
         status: 200,
@@ -107,8 +131,8 @@ export class FakeMastodon {
     const earlier = key === null ? undefined : this.statuses.find((status) => status.idempotencyKey === key);
     if (earlier !== undefined) return { status: 200, json: this.render(earlier) };
 
-    const body = (request.json ?? {}) as { status?: unknown; visibility?: unknown; language?: unknown };
-    if (typeof body.status !== 'string' || body.status.trim() === '') {
+    const body = (request.json ?? {}) as { status?: unknown; visibility?: unknown; language?: unknown; media_ids?: unknown };
+    if (typeof body.status !== 'string' || (body.status.trim() === '' && !(Array.isArray(body.media_ids) && body.media_ids.length > 0))) {
       return { status: 422, json: { error: "Validation failed: Text can't be blank" } };
     }
     const length = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(body.status)].length;
@@ -118,15 +142,71 @@ export class FakeMastodon {
         json: { error: `Validation failed: Text character limit of ${this.maxCharacters} exceeded` },
       };
     }
+    const mediaIds = Array.isArray(body.media_ids) ? body.media_ids.map(String) : [];
+    const attached = mediaIds.map((id) => this.media.find((medium) => medium.id === id));
+    if (attached.some((medium) => medium === undefined || medium.statusId !== null)) {
+      return { status: 422, json: { error: 'Validation failed: media_ids names media that are unknown or already attached' } };
+    }
+    if (attached.some((medium) => (medium?.pendingPolls ?? 0) > 0)) {
+      return { status: 422, json: { error: 'Cannot attach files that have not finished processing. Try again in a moment!' } };
+    }
+    if (mediaIds.length > 4) return { status: 422, json: { error: 'Validation failed: Media attachments are too many (4 at most)' } };
     const status: FakeMastodonStatus = {
       id: String(this.nextId++),
+      mediaIds,
       content: body.status,
       visibility: typeof body.visibility === 'string' ? body.visibility : 'public',
       language: typeof body.language === 'string' ? body.language : null,
       idempotencyKey: key,
     };
     this.statuses.push(status);
+    for (const medium of attached) if (medium) medium.statusId = status.id;
     return { status: 200, json: this.render(status) };
+  }
+
+  /**
+   * `POST /api/v2/media`: multipart `file` and optional `description`. Processed at once → 200 with the
+   * attachment; otherwise 202 with `url: null`, and `GET /api/v1/media/:id` answers 206 until it is done.
+   */
+  private upload(form: FormData | null, data: Buffer): FakeReply {
+    const file = form?.get('file');
+    if (!form || !(file instanceof File)) return { status: 422, json: { error: 'Validation failed: File must be given' } };
+    const description = form.get('description');
+    if (typeof description === 'string' && description.length > 1500) {
+      return { status: 422, json: { error: 'Validation failed: Description is too long (maximum is 1500 characters)' } };
+    }
+    const medium: FakeMastodonMedia = {
+      id: String(this.nextId++),
+      mimeType: file.type,
+      fileName: file.name,
+      data,
+      description: typeof description === 'string' ? description : null,
+      pendingPolls: this.processingPolls,
+      statusId: null,
+    };
+    this.media.push(medium);
+    return { status: medium.pendingPolls > 0 ? 202 : 200, json: this.renderMedia(medium) };
+  }
+
+  private pollMedia(id: string): FakeReply {
+    const medium = this.media.find((candidate) => candidate.id === id);
+    if (!medium) return { status: 404, json: { error: 'Record not found' } };
+    if (medium.pendingPolls > 0) {
+      medium.pendingPolls--;
+      return { status: 206, json: this.renderMedia({ ...medium, pendingPolls: 1 }) };
+    }
+    return { status: 200, json: this.renderMedia(medium) };
+  }
+
+  private renderMedia(medium: FakeMastodonMedia) {
+    const processing = medium.pendingPolls > 0;
+    return {
+      id: medium.id,
+      type: medium.mimeType.startsWith('video/') ? 'video' : 'image',
+      url: processing ? null : `${this.server.baseUrl}/system/media_attachments/${medium.id}`,
+      preview_url: `${this.server.baseUrl}/system/media_attachments/${medium.id}/small`,
+      description: medium.description,
+    };
   }
 
   private render(status: FakeMastodonStatus) {

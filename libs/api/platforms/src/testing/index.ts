@@ -1,6 +1,7 @@
 export * from './caught-error';
 export * from './fake-bluesky';
 export * from './fake-facebook';
+export * from './fake-facebook-login';
 export * from './fake-graph-errors';
 export * from './fake-http-server';
 export * from './fake-instagram';
@@ -12,3 +13,4 @@ export * from './fake-wordpress';
 export * from './fake-x';
 export * from './eventually';
 export * from './local-outbound';
+export * from './test-media';

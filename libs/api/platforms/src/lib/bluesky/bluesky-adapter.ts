@@ -2,6 +2,7 @@ import { platformRules } from '@kadens/shared/platform-rules';
 
 import { baseUrlOf, optionalSetting, requireCredential } from '../connection-fields';
 import { isRecord, requiredId, stringField } from '../http/http-failure';
+import { uploadOnce } from '../http/media-upload';
 import {
   type AccountIdentity,
   type ChannelConnection,
@@ -9,26 +10,43 @@ import {
   type PlatformCapabilities,
   type PublishRequest,
   type PublishResult,
+  type RefreshedCredentials,
+  type RefreshRequest,
   type VerifyOptions,
 } from '../platform-adapter';
 import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformAuthError, PlatformInvalidContentError, PlatformRateLimitedError } from '../platform-errors';
 import { detectFacets } from './bluesky-facets';
+import { linkCardEmbed } from './bluesky-link-card';
 import { blueskyRecordKey } from './bluesky-record-key';
-import { type BlueskyAccount, type BlueskySession, BlueskySessions } from './bluesky-sessions';
+import { type BlueskyAccount, type BlueskySession, BlueskySessions, jwtClaims, refreshSession, sessionExpiry } from './bluesky-sessions';
+import { assertBlueskyMedia, type BlueskyBlob, mediaEmbed, uploadBlob } from './bluesky-media';
 import { SESSION_ERRORS, xrpc } from './bluesky-xrpc';
 
 export const BLUESKY_DEFAULT_PDS = 'https://bsky.social';
 const POST_COLLECTION = 'app.bsky.feed.post';
 
+/** A connection made by signing in: the stored session, no app password. */
+interface SignedInAccount {
+  pds: string;
+  session: BlueskySession;
+}
+
 /**
- * A Bluesky account on its PDS. Connection: credentials `identifier` (handle or e-mail) and
- * `appPassword`; optional settings `pdsUrl` (default bsky.social) and `language`.
+ * A Bluesky account on its PDS. Connection: credentials `identifier` (handle or e-mail) and either
+ * `appPassword` (entered by hand; sessions kept in memory per process) or the session of a sign-in,
+ * `accessJwt` + `refreshJwt` (renewed by `refreshCredentials` before the access token expires, and
+ * stored); optional settings `pdsUrl` (default bsky.social) and `language`.
  *
  * The record key comes from the idempotency key, so a repeated attempt writes to the same key and
  * cannot make a second post. The PDS refuses the repeat (today with a 500); whenever a create fails
  * in a way that could mean "already there", the adapter reads the record back and, if it holds this
  * post, reports it as published.
+ *
+ * Media: each file goes up with `com.atproto.repo.uploadBlob` (raw bytes, its type), then the record
+ * embeds them: images as `app.bsky.embed.images` with `alt` and `aspectRatio`, one video as
+ * `app.bsky.embed.video`. Blobs an earlier attempt uploaded for the same revision are reused.
+ * A post with a link and no media gets a link card, `app.bsky.embed.external` (see bluesky-link-card.ts).
  */
 export class BlueskyAdapter extends PlatformAdapterBase {
   readonly platform = 'bluesky' as const;
@@ -36,12 +54,13 @@ export class BlueskyAdapter extends PlatformAdapterBase {
     idempotentPublish: true,
     idempotencyWindowMs: null,
     requiresMedia: false,
-    media: 'none',
+    media: 'upload',
     metrics: false,
   };
   private readonly sessions = new BlueskySessions(this.outbound);
-  async publish({ idempotencyKey, content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    this.assertPublishable(content, connection);
+  async publish({ idempotencyKey, content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
+    this.assertPublishable(content, connection, media);
+    assertBlueskyMedia(media);
     const account = this.account(connection);
     const text = platformRules(this.platform).composeText(content);
     const facets = await detectFacets(this.outbound, account.pds, text, timeoutMs);
@@ -56,6 +75,18 @@ export class BlueskyAdapter extends PlatformAdapterBase {
     const rkey = blueskyRecordKey(idempotencyKey);
 
     return this.withSession(account, timeoutMs, async (session) => {
+      const blobs: BlueskyBlob[] = [];
+      for (const medium of media) {
+        const stored = await uploadOnce(uploads, medium, async () =>
+          JSON.stringify(await uploadBlob(this.outbound, account.pds, session, medium, timeoutMs, this.now())),
+        );
+        blobs.push(JSON.parse(stored) as BlueskyBlob);
+      }
+      if (blobs.length > 0) Object.assign(record, { embed: mediaEmbed(media, blobs) });
+      else if (content.link) {
+        const card = { client: this.outbound, pds: account.pds, session, link: content.link.trim(), timeoutMs, now: this.now() };
+        Object.assign(record, { embed: await linkCardEmbed(card) });
+      }
       try {
         const body = await xrpc({
           client: this.outbound,
@@ -83,7 +114,7 @@ export class BlueskyAdapter extends PlatformAdapterBase {
     const account = this.account(connection);
     const timeoutMs = options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
     // getSession proves the cached session still works, not only that it once did.
-    const body = await this.withSession(account, timeoutMs, (session) =>
+    const body = await this.withSession(account, timeoutMs, (session: BlueskySession) =>
       xrpc({
         client: this.outbound,
         pds: account.pds,
@@ -95,19 +126,46 @@ export class BlueskyAdapter extends PlatformAdapterBase {
         now: this.now(),
       }),
     );
-    return { accountName: `@${stringField(body, 'handle') ?? account.identifier}` };
+    return { accountName: `@${stringField(body, 'handle') ?? ('session' in account ? account.session.handle : account.identifier)}` };
   }
 
-  private account(connection: ChannelConnection): BlueskyAccount {
+  /**
+   * A signed-in session's `refreshJwt` for a new pair (`com.atproto.server.refreshSession`); the old
+   * refresh token stops working, so the caller stores the answer first. The expiry is the new access
+   * token's `exp`. A spent or revoked refresh token is `PlatformAuthError` (ExpiredToken, InvalidToken).
+   */
+  async refreshCredentials({ connection, timeoutMs }: RefreshRequest): Promise<RefreshedCredentials> {
+    const pds = baseUrlOf(this.platform, connection, optionalSetting(connection, 'pdsUrl') ?? BLUESKY_DEFAULT_PDS);
+    const refreshJwt = requireCredential(this.platform, connection, 'refreshJwt');
+    const session = await refreshSession({ pds }, { refreshJwt }, { client: this.outbound, timeoutMs, now: this.now() });
     return {
-      pds: baseUrlOf(this.platform, connection, optionalSetting(connection, 'pdsUrl') ?? BLUESKY_DEFAULT_PDS),
-      identifier: requireCredential(this.platform, connection, 'identifier'),
-      appPassword: requireCredential(this.platform, connection, 'appPassword'),
+      credentials: { accessJwt: session.accessJwt, refreshJwt: session.refreshJwt },
+      expiresAt: sessionExpiry(session.accessJwt, this.now()),
     };
   }
 
-  /** Runs `work` with the account's session; on an expired or invalid token renews it once and runs again. */
-  private async withSession<T>(account: BlueskyAccount, timeoutMs: number, work: (session: BlueskySession) => Promise<T>) {
+  private account(connection: ChannelConnection): BlueskyAccount | SignedInAccount {
+    const pds = baseUrlOf(this.platform, connection, optionalSetting(connection, 'pdsUrl') ?? BLUESKY_DEFAULT_PDS);
+    const identifier = requireCredential(this.platform, connection, 'identifier');
+    const accessJwt = connection.credentials['accessJwt'];
+    const refreshJwt = connection.credentials['refreshJwt'];
+    if (accessJwt !== undefined && refreshJwt !== undefined && connection.credentials['appPassword'] === undefined) {
+      const did = jwtClaims(accessJwt).sub ?? identifier;
+      return { pds, session: { accessJwt, refreshJwt, did, handle: identifier } };
+    }
+    return { pds, identifier, appPassword: requireCredential(this.platform, connection, 'appPassword') };
+  }
+
+  /**
+   * Runs `work` with the account's session; on an expired or invalid token renews it once and runs
+   * again. A signed-in session is used as stored (ConnectionCredentials renews it before it expires).
+   */
+  private async withSession<T>(
+    account: BlueskyAccount | SignedInAccount,
+    timeoutMs: number,
+    work: (session: BlueskySession) => Promise<T>,
+  ): Promise<T> {
+    if ('session' in account) return work(account.session);
     const session = await this.sessions.current(account, { timeoutMs, now: this.now() });
     try {
       return await work(session);

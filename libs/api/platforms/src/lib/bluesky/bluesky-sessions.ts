@@ -67,7 +67,7 @@ export class BlueskySessions {
   }
 }
 
-async function createSession(account: BlueskyAccount, budget: SessionCall): Promise<BlueskySession> {
+export async function createSession(account: BlueskyAccount, budget: SessionCall): Promise<BlueskySession> {
   const body = await xrpc({
     pds: account.pds,
     nsid: 'com.atproto.server.createSession',
@@ -79,7 +79,11 @@ async function createSession(account: BlueskyAccount, budget: SessionCall): Prom
   return sessionFrom(body);
 }
 
-async function refreshSession(account: BlueskyAccount, stale: BlueskySession, budget: SessionCall): Promise<BlueskySession> {
+export async function refreshSession(
+  account: Pick<BlueskyAccount, 'pds'>,
+  stale: Pick<BlueskySession, 'refreshJwt'>,
+  budget: SessionCall,
+): Promise<BlueskySession> {
   const body = await xrpc({
     pds: account.pds,
     nsid: 'com.atproto.server.refreshSession',
@@ -99,4 +103,20 @@ function sessionFrom(body: Record<string, unknown>): BlueskySession {
 function sessionKey(account: BlueskyAccount): string {
   const password = createHash('sha256').update(account.appPassword).digest('hex');
   return `${account.pds}\n${account.identifier.toLowerCase()}\n${password}`;
+}
+
+/** A JWT's claims without checking its signature (only the PDS can): `exp` says when to renew, `sub` whose it is. */
+export function jwtClaims(jwt: string): { exp?: number; sub?: string } {
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    return typeof claims === 'object' && claims !== null ? (claims as { exp?: number; sub?: string }) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** When the access token stops working: its `exp`; a token that does not say is renewed within the hour. */
+export function sessionExpiry(accessJwt: string, now: number): Date {
+  const exp = jwtClaims(accessJwt).exp;
+  return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1000) : new Date(now + 3600_000);
 }

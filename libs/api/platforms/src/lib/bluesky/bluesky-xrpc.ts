@@ -33,6 +33,8 @@ export interface XrpcCall {
   method: 'GET' | 'POST';
   params?: Record<string, string>;
   body?: unknown;
+  /** Sent as it is, instead of a JSON `body` (uploadBlob: the file, its type, its length). */
+  raw?: { body: ReadableStream<Uint8Array>; contentType: string; length: number };
   bearer?: string;
   timeoutMs: number;
   effect: CallEffect;
@@ -47,8 +49,9 @@ export async function xrpc(call: XrpcCall): Promise<Record<string, unknown>> {
     headers: {
       ...(call.bearer === undefined ? {} : { authorization: `Bearer ${call.bearer}` }),
       ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(call.raw === undefined ? {} : { 'content-type': call.raw.contentType, 'content-length': String(call.raw.length) }),
     },
-    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    body: call.raw?.body ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
     timeoutMs: call.timeoutMs,
     effect: call.effect,
   });

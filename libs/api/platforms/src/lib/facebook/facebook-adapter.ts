@@ -3,6 +3,7 @@ import { platformRules } from '@kadens/shared/platform-rules';
 import { requireCredential, requireSetting } from '../connection-fields';
 import type { CallEffect } from '../http/http-call';
 import { requiredId, stringField } from '../http/http-failure';
+import { uploadOnce } from '../http/media-upload';
 import { graphCall } from '../meta-graph/graph-client';
 import {
   type AccountIdentity,
@@ -14,6 +15,7 @@ import {
   type VerifyOptions,
 } from '../platform-adapter';
 import { PlatformAdapterBase } from '../platform-adapter-base';
+import { PlatformInvalidContentError } from '../platform-errors';
 
 /**
  * A Facebook Page. Connection: credential `accessToken` (a Page access token with
@@ -21,7 +23,9 @@ import { PlatformAdapterBase } from '../platform-adapter-base';
  *
  * Text and link go to `/{page-id}/feed`, where the link becomes a preview card. One image goes to
  * `/{page-id}/photos`, which publishes it with its caption; several are uploaded unpublished and
- * attached to one feed post. Graph has no idempotency key, so a repeat after an ambiguous answer can
+ * attached to one feed post. Media from the library go the same way, fetched by Facebook from a
+ * signed URL with their alt text (`alt_text_custom`); a video is a post of its own
+ * (`/{page-id}/videos` with `file_url`). Graph has no idempotency key, so a repeat after an ambiguous answer can
  * duplicate (it answers error 506 only for identical text posted shortly before).
  */
 export class FacebookAdapter extends PlatformAdapterBase {
@@ -34,8 +38,8 @@ export class FacebookAdapter extends PlatformAdapterBase {
     metrics: false,
   };
 
-  async publish({ content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    this.assertPublishable(content, connection);
+  async publish({ content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
+    this.assertPublishable(content, connection, media);
     const pageId = requireSetting(this.platform, connection, 'pageId');
     const accessToken = requireCredential(this.platform, connection, 'accessToken');
     const page = `/${encodeURIComponent(pageId)}`;
@@ -52,8 +56,38 @@ export class FacebookAdapter extends PlatformAdapterBase {
     const message = platformRules(this.platform).composeText(content);
     const link = content.link?.trim() || null;
     const [firstMedia, ...moreMedia] = content.mediaUrls;
+    const video = media.find((medium) => medium.kind === 'video');
     let body: Record<string, unknown>;
-    if (firstMedia === undefined) {
+    if (video !== undefined && (media.length > 1 || content.mediaUrls.length > 0)) {
+      throw new PlatformInvalidContentError(this.platform, 'A Facebook post carries photos or one video, not both', {
+        code: 'media.mixed',
+      });
+    }
+    if (video !== undefined) {
+      // A video is a post of its own: Facebook fetches it from the signed URL (`file_url`).
+      body = await post('/videos', { file_url: await video.signedUrl(), description: withLink(message, link) }, 'publishes');
+      const videoId = requiredId(this.platform, body, 'id', 'publishes');
+      return { externalId: videoId, url: `https://www.facebook.com/${encodeURIComponent(pageId)}/videos/${videoId}`, raw: body };
+    } else if (media.length > 0) {
+      const params: Record<string, string> = { message: withLink(message, link) };
+      const photoIds: string[] = [];
+      for (const url of content.mediaUrls)
+        photoIds.push(requiredId(this.platform, await post('/photos', { url, published: 'false' }, 'none'), 'id', 'none'));
+      for (const medium of media) {
+        // Fetched by Facebook from the signed URL, unpublished (invisible until attached), with its alt text.
+        const photoId = await uploadOnce(uploads, medium, async () => {
+          const fields = {
+            url: await medium.signedUrl(),
+            published: 'false',
+            ...(medium.altText === '' ? {} : { alt_text_custom: medium.altText }),
+          };
+          return requiredId(this.platform, await post('/photos', fields, 'none'), 'id', 'none');
+        });
+        photoIds.push(photoId);
+      }
+      for (const [index, id] of photoIds.entries()) params[`attached_media[${index}]`] = JSON.stringify({ media_fbid: id });
+      body = await post('/feed', params, 'publishes');
+    } else if (firstMedia === undefined) {
       body = await post('/feed', { message, ...(link ? { link } : {}) }, 'publishes');
     } else if (moreMedia.length === 0) {
       body = await post('/photos', { url: firstMedia, caption: withLink(message, link) }, 'publishes');

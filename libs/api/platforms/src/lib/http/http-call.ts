@@ -14,7 +14,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: URL;
   headers?: Record<string, string>;
-  body?: string | URLSearchParams;
+  /** A stream is sent as it is read (media uploads), never buffered whole; set its content-length header. */
+  body?: string | URLSearchParams | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
   timeoutMs: number;
   effect: CallEffect;
 }

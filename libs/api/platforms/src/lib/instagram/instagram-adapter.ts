@@ -16,7 +16,7 @@ import {
 } from '../platform-adapter';
 import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformAmbiguousError, PlatformTransientError } from '../platform-errors';
-import { type ContainerPolling, prepareContainer } from './instagram-container';
+import { containerMediumOfUrl, type ContainerPolling, prepareContainer } from './instagram-container';
 
 export interface InstagramAdapterOptions extends AdapterOptions {
   /** How often to ask whether Instagram has processed the media, and for how long. */
@@ -33,7 +33,8 @@ const ERRORS: GraphErrorOptions = { extraRateLimitCodes: [9], defaultRetryAfterM
  * An Instagram professional account through the Graph API. Connection: credential `accessToken`,
  * setting `igUserId`, optional `graphVersion`.
  *
- * Two phases: containers (which Instagram fetches from the media's public URLs and processes, polled
+ * Two phases: containers (which Instagram fetches from the media's public or signed URLs — one image
+ * with its `alt_text`, a carousel of child containers, or a reel for one video — and processes, polled
  * until `FINISHED`), then `media_publish`. Only the second is visible, and it has no idempotency: once
  * it has been sent, anything but a clear refusal is ambiguous, a 5xx included.
  */
@@ -53,14 +54,21 @@ export class InstagramAdapter extends PlatformAdapterBase {
     this.polling = { ...INSTAGRAM_DEFAULT_POLLING, ...options.polling };
   }
 
-  async publish({ content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    this.assertPublishable(content, connection);
+  async publish({ content, connection, timeoutMs, media = [] }: PublishRequest): Promise<PublishResult> {
+    this.assertPublishable(content, connection, media);
     const igUserId = requireSetting(this.platform, connection, 'igUserId');
     const accessToken = requireCredential(this.platform, connection, 'accessToken');
     const context = { client: this.outbound, connection, igUserId, accessToken, timeoutMs, errors: ERRORS };
     const caption = platformRules(this.platform).composeText(content);
 
-    const containerId = await prepareContainer(context, caption, content.mediaUrls, this.polling);
+    // Instagram fetches each medium itself: bare URLs of older posts, library media from a signed URL.
+    const items = [
+      ...content.mediaUrls.map(containerMediumOfUrl),
+      ...(await Promise.all(
+        media.map(async (medium) => ({ url: await medium.signedUrl(), video: medium.kind === 'video', altText: medium.altText })),
+      )),
+    ];
+    const containerId = await prepareContainer(context, caption, items, this.polling);
     const published = await this.publishContainer(connection, igUserId, accessToken, containerId, timeoutMs);
     const mediaId = requiredId(this.platform, published, 'id', 'publishes');
     return {

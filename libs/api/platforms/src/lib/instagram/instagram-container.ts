@@ -23,6 +23,18 @@ export interface ContainerContext {
 
 const VIDEO = /\.(mp4|mov|m4v)$/i;
 
+/** One medium as Instagram fetches it: a public (or signed) URL, whether it is a video, its alt text. */
+export interface ContainerMedium {
+  url: string;
+  video: boolean;
+  altText: string;
+}
+
+/** A bare URL of an older post: a video when its path says so. */
+export function containerMediumOfUrl(url: string): ContainerMedium {
+  return { url, video: VIDEO.test(new URL(url).pathname), altText: '' };
+}
+
 /**
  * Phase one of an Instagram post: a media container (a carousel of child containers when there are
  * several media), ready to publish. Containers are invisible until published, so nothing here can
@@ -31,18 +43,18 @@ const VIDEO = /\.(mp4|mov|m4v)$/i;
 export async function prepareContainer(
   context: ContainerContext,
   caption: string,
-  mediaUrls: readonly string[],
+  media: readonly ContainerMedium[],
   polling: ContainerPolling,
 ): Promise<string> {
-  const [only, ...rest] = mediaUrls;
+  const [only, ...rest] = media;
   if (only !== undefined && rest.length === 0) {
     const id = await createContainer(context, { ...mediaParams(only, false), caption });
     await waitUntilFinished(context, id, polling);
     return id;
   }
   const children: string[] = [];
-  for (const url of mediaUrls) {
-    const child = await createContainer(context, { ...mediaParams(url, true), is_carousel_item: 'true' });
+  for (const medium of media) {
+    const child = await createContainer(context, { ...mediaParams(medium, true), is_carousel_item: 'true' });
     await waitUntilFinished(context, child, polling);
     children.push(child);
   }
@@ -51,10 +63,10 @@ export async function prepareContainer(
   return id;
 }
 
-function mediaParams(url: string, inCarousel: boolean): Record<string, string> {
-  if (!VIDEO.test(new URL(url).pathname)) return { image_url: url };
-  // A video on its own is published as a reel; inside a carousel it stays a video item.
-  return { media_type: inCarousel ? 'VIDEO' : 'REELS', video_url: url };
+function mediaParams(medium: ContainerMedium, inCarousel: boolean): Record<string, string> {
+  // Images carry their alt text (`alt_text`); a video on its own is a reel, inside a carousel a video item.
+  if (!medium.video) return { image_url: medium.url, ...(medium.altText === '' ? {} : { alt_text: medium.altText }) };
+  return { media_type: inCarousel ? 'VIDEO' : 'REELS', video_url: medium.url };
 }
 
 async function createContainer(context: ContainerContext, params: Record<string, string>): Promise<string> {

@@ -3,22 +3,28 @@ import { escapeLinkedInCommentary, platformRules } from '@kadens/shared/platform
 import { baseUrlOf, endpoint, optionalSetting, requireCredential, requireSetting } from '../connection-fields';
 import { type CallEffect, httpCall } from '../http/http-call';
 import { isSuccess, stringField, successBody } from '../http/http-failure';
+import { fileBody, uploadOnce } from '../http/media-upload';
+import { refreshTokenGrant } from '../oauth/token-refresh';
 import {
   type AccountIdentity,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
   type PlatformCapabilities,
+  type PublishMedium,
   type PublishRequest,
   type PublishResult,
+  type RefreshedCredentials,
+  type RefreshRequest,
   type VerifyOptions,
 } from '../platform-adapter';
 import { PlatformAdapterBase } from '../platform-adapter-base';
-import { PlatformAmbiguousError, PlatformAuthError } from '../platform-errors';
+import { PlatformAmbiguousError, PlatformAuthError, PlatformInvalidContentError, PlatformTransientError } from '../platform-errors';
 import { linkedinFailure } from './linkedin-errors';
 
 export const LINKEDIN_DEFAULT_BASE_URL = 'https://api.linkedin.com';
 /** Versions (YYYYMM) are retired about a year after release; a connection may pin another with `linkedinVersion`. */
 export const LINKEDIN_DEFAULT_VERSION = '202610';
+export const LINKEDIN_DEFAULT_TOKEN_URL = 'https://www.linkedin.com/oauth/v2/accessToken';
 
 /**
  * A LinkedIn member or organisation page through the Posts API. Connection: credential `accessToken`
@@ -27,6 +33,8 @@ export const LINKEDIN_DEFAULT_VERSION = '202610';
  *
  * The commentary is escaped exactly once, here, on the way out: the stored and counted text is the
  * unescaped original (see `escapeLinkedInCommentary`). The new post's URN comes in `x-restli-id`.
+ * Images go through the Images API first and into `content.media` (one) or `content.multiImage`
+ * (several), each with its `altText`; video (the Videos API) is refused for now, naming the medium.
  */
 export class LinkedInAdapter extends PlatformAdapterBase {
   readonly platform = 'linkedin' as const;
@@ -34,12 +42,26 @@ export class LinkedInAdapter extends PlatformAdapterBase {
     idempotentPublish: false,
     idempotencyWindowMs: null,
     requiresMedia: false,
-    media: 'none',
+    media: 'upload',
     metrics: false,
   };
-  async publish({ content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    this.assertPublishable(content, connection);
+  async publish({ content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
+    this.assertPublishable(content, connection, media);
     const author = requireSetting(this.platform, connection, 'authorUrn');
+    const video = media.find((medium) => medium.kind === 'video');
+    if (video !== undefined) {
+      throw new PlatformInvalidContentError(this.platform, `Medium ${video.id}: video to LinkedIn (the Videos API) is not supported yet`, {
+        code: 'media.video_unsupported',
+      });
+    }
+    const images: Array<{ id: string; altText: string }> = [];
+    for (const medium of media) {
+      images.push({
+        id: await uploadOnce(uploads, medium, () => this.uploadImage(connection, author, medium, timeoutMs)),
+        altText: medium.altText,
+      });
+    }
+    const [onlyImage] = images;
     const body = {
       author,
       commentary: escapeLinkedInCommentary(platformRules(this.platform).composeText(content)),
@@ -47,6 +69,7 @@ export class LinkedInAdapter extends PlatformAdapterBase {
       distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
       lifecycleState: 'PUBLISHED',
       isReshareDisabledByAuthor: false,
+      ...(onlyImage === undefined ? {} : { content: images.length === 1 ? { media: onlyImage } : { multiImage: { images } } }),
     };
     const response = await this.call(connection, 'POST', '/rest/posts', timeoutMs, 'publishes', JSON.stringify(body));
     // 201 Created with an empty body; the id is only in the header.
@@ -85,6 +108,69 @@ export class LinkedInAdapter extends PlatformAdapterBase {
     return { accountName: stringField(body, 'name') ?? author };
   }
 
+  /**
+   * Only connections signed in with a refresh token (LinkedIn grants them to some apps): `POST
+   * /oauth/v2/accessToken` with `grant_type=refresh_token` and the client's secret in the form. The
+   * refresh token keeps its own expiry (about a year); an expired or revoked one is `PlatformAuthError`.
+   */
+  async refreshCredentials({ connection, client, timeoutMs }: RefreshRequest): Promise<RefreshedCredentials> {
+    return refreshTokenGrant({
+      outbound: this.outbound,
+      platform: this.platform,
+      tokenUrl: endpoint(this.platform, client?.tokenUrl ?? LINKEDIN_DEFAULT_TOKEN_URL, ''),
+      client,
+      refreshToken: requireCredential(this.platform, connection, 'refreshToken'),
+      timeoutMs,
+      now: this.now(),
+      secretIn: 'form',
+    });
+  }
+
+  /**
+   * Images API: `POST /rest/images?action=initializeUpload` for the author, then the bytes PUT to the
+   * upload URL it answers; the image URN goes in the post. Invisible until a post uses it.
+   */
+  private async uploadImage(connection: ChannelConnection, owner: string, medium: PublishMedium, timeoutMs: number): Promise<string> {
+    const initialized = await this.call(
+      connection,
+      'POST',
+      '/rest/images?action=initializeUpload',
+      timeoutMs,
+      'none',
+      JSON.stringify({ initializeUploadRequest: { owner } }),
+    );
+    const value = successBody(this.platform, initialized, 'none')['value'];
+    const uploadUrl = stringField(value, 'uploadUrl');
+    const image = stringField(value, 'image');
+    if (uploadUrl === null || image === null) {
+      throw new PlatformTransientError(this.platform, 'initializeUpload answered without uploadUrl and image', {
+        code: 'unreadable_response',
+      });
+    }
+    let url: URL;
+    try {
+      url = new URL(uploadUrl);
+    } catch {
+      throw new PlatformTransientError(this.platform, 'initializeUpload answered an upload URL that is not a URL', {
+        code: 'unreadable_response',
+      });
+    }
+    const response = await httpCall(this.outbound, this.platform, {
+      method: 'PUT',
+      url,
+      headers: {
+        authorization: `Bearer ${requireCredential(this.platform, connection, 'accessToken')}`,
+        'content-type': medium.mimeType,
+        'content-length': String(medium.bytes),
+      },
+      body: await fileBody(medium),
+      timeoutMs,
+      effect: 'none',
+    });
+    if (!isSuccess(response)) throw linkedinFailure(response, this.now());
+    return image;
+  }
+
   private async call(
     connection: ChannelConnection,
     method: 'GET' | 'POST',
@@ -94,9 +180,15 @@ export class LinkedInAdapter extends PlatformAdapterBase {
     body?: string,
   ) {
     const base = baseUrlOf(this.platform, connection, LINKEDIN_DEFAULT_BASE_URL);
+    const [pathOnly, query] = path.split('?');
     const response = await httpCall(this.outbound, this.platform, {
       method,
-      url: endpoint(this.platform, base, path),
+      url: endpoint(
+        this.platform,
+        base,
+        pathOnly ?? path,
+        query === undefined ? undefined : Object.fromEntries(new URLSearchParams(query)),
+      ),
       headers: {
         authorization: `Bearer ${requireCredential(this.platform, connection, 'accessToken')}`,
         'linkedin-version': optionalSetting(connection, 'linkedinVersion') ?? LINKEDIN_DEFAULT_VERSION,

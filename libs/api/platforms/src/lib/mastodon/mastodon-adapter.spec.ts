@@ -49,6 +49,7 @@ describe('MastodonAdapter against a fake instance', () => {
         visibility: 'public',
         language: 'nb',
         idempotencyKey: 'target-1:1',
+        mediaIds: [],
       },
     ]);
     expect(fake.server.received[0].headers['idempotency-key']).toBe('target-1:1');

@@ -63,6 +63,7 @@ describe('WebhookAdapter against a receiver that keeps the contract', () => {
           text: 'Æ, ø og å — og emoji 👍',
           link: 'https://kommune.no/a',
           mediaUrls: ['https://cdn.kommune.no/a.jpg'],
+          media: [],
         },
       },
     ]);

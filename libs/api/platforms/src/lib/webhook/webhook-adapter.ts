@@ -27,6 +27,21 @@ export interface WebhookPayload {
   text: string;
   link: string | null;
   mediaUrls: readonly string[];
+  /**
+   * The post's media from the library, in order: a signed URL under PUBLIC_URL that serves the file
+   * without a session until it expires (fetch it soon, keep your own copy), and what a page needs to
+   * show it accessibly. `mediaUrls` keeps the bare URLs of older posts.
+   */
+  media: readonly WebhookMedium[];
+}
+
+export interface WebhookMedium {
+  url: string;
+  mimeType: string;
+  altText: string;
+  width: number;
+  height: number;
+  durationMs: number | null;
 }
 
 /**
@@ -53,14 +68,24 @@ export class WebhookAdapter extends PlatformAdapterBase {
     media: 'url',
     metrics: false,
   };
-  async publish({ idempotencyKey, content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    this.assertPublishable(content, connection);
+  async publish({ idempotencyKey, content, connection, timeoutMs, media = [] }: PublishRequest): Promise<PublishResult> {
+    this.assertPublishable(content, connection, media);
     const payload: WebhookPayload = {
       event: 'post.publish',
       idempotencyKey,
       text: platformRules(this.platform).composeText(content),
       link: content.link?.trim() || null,
       mediaUrls: content.mediaUrls,
+      media: await Promise.all(
+        media.map(async (medium) => ({
+          url: await medium.signedUrl(),
+          mimeType: medium.mimeType,
+          altText: medium.altText,
+          width: medium.width,
+          height: medium.height,
+          durationMs: medium.durationMs,
+        })),
+      ),
     };
     const answer = await this.deliver(connection, payload, timeoutMs);
     return { externalId: stringField(answer, 'id') ?? idempotencyKey, url: stringField(answer, 'url'), raw: answer };
@@ -75,6 +100,7 @@ export class WebhookAdapter extends PlatformAdapterBase {
       text: '',
       link: null,
       mediaUrls: [],
+      media: [],
     };
     await this.deliver(connection, payload, options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS);
     return { accountName: new URL(this.url(connection)).host };

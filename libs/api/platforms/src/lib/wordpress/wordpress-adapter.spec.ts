@@ -53,6 +53,7 @@ describe('WordPressAdapter against a fake REST API', () => {
         title: 'Vegarbeid på E6',
         content: '<p>Omkjøring via sentrum.</p>\n\n<p><a href="https://kommune.no/mer">https://kommune.no/mer</a></p>',
         status: 'publish',
+        featuredMedia: 0,
       },
     ]);
     expect(result.url).toBe(`${fake.server.baseUrl}/${slug}/`);

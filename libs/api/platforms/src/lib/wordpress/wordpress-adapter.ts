@@ -5,19 +5,21 @@ import { platformRules } from '@kadens/shared/platform-rules';
 import { baseUrlOf, endpoint, optionalSetting, requireCredential } from '../connection-fields';
 import { type CallEffect, httpCall } from '../http/http-call';
 import { failureFromStatus, isRecord, isSuccess, requiredId, stringField, successBody, unreadableSuccess } from '../http/http-failure';
+import { fileBody, uploadFileName, uploadOnce } from '../http/media-upload';
 import { retryAfterHeaderMs } from '../http/retry-after';
 import {
   type AccountIdentity,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
   type PlatformCapabilities,
+  type PublishMedium,
   type PublishRequest,
   type PublishResult,
   type VerifyOptions,
 } from '../platform-adapter';
 import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformAuthError } from '../platform-errors';
-import { wordpressPostFields } from './wordpress-content';
+import { escapeHtml, wordpressPostFields } from './wordpress-content';
 
 /** WordPress core sends no rate-limit signal; a 429 comes from a plugin or proxy, usually with Retry-After. */
 export const WORDPRESS_DEFAULT_RETRY_AFTER_MS = 60_000;
@@ -31,7 +33,9 @@ const ANY_STATUS = 'publish,future,draft,pending,private';
  *
  * WordPress has no idempotency key, so the post's slug is derived from the idempotency key and
  * every publish first looks it up: a repeat after an ambiguous attempt that did create the post
- * returns it instead of making another. The lookup cannot see a post still being created by a
+ * returns it instead of making another. Media are uploaded to the media library with their alt
+ * text (uploads of an earlier attempt for the same revision are reused); the first image becomes the
+ * featured image, the others follow the text as image or video blocks. The lookup cannot see a post still being created by a
  * request that has not finished, so `idempotentPublish` stays false.
  */
 export class WordPressAdapter extends PlatformAdapterBase {
@@ -40,11 +44,11 @@ export class WordPressAdapter extends PlatformAdapterBase {
     idempotentPublish: false,
     idempotencyWindowMs: null,
     requiresMedia: false,
-    media: 'none',
+    media: 'upload',
     metrics: false,
   };
-  async publish({ idempotencyKey, content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    this.assertPublishable(content, connection);
+  async publish({ idempotencyKey, content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
+    this.assertPublishable(content, connection, media);
     const slug = wordpressSlug(idempotencyKey);
     const found = await this.call(connection, 'GET', '/wp-json/wp/v2/posts', timeoutMs, 'none', {
       query: { slug, status: ANY_STATUS, context: 'edit', _fields: 'id,link,slug,status' },
@@ -53,9 +57,22 @@ export class WordPressAdapter extends PlatformAdapterBase {
     const earlier: unknown = found.json.find((post) => stringField(post, 'slug') === slug);
     if (isRecord(earlier)) return this.result(earlier);
 
+    const attachments: WordPressAttachment[] = [];
+    for (const medium of media) {
+      const stored = await uploadOnce(uploads, medium, async () => JSON.stringify(await this.upload(connection, medium, timeoutMs)));
+      attachments.push({ ...(JSON.parse(stored) as { id: number; url: string }), medium });
+    }
     const fields = wordpressPostFields(platformRules(this.platform).composeText(content));
+    const featured = attachments.find((attachment) => attachment.medium.kind === 'image');
+    const inline = attachments.filter((attachment) => attachment !== featured).map(mediaBlock);
     const created = await this.call(connection, 'POST', '/wp-json/wp/v2/posts', timeoutMs, 'publishes', {
-      body: JSON.stringify({ ...fields, status: 'publish', slug }),
+      body: JSON.stringify({
+        ...fields,
+        content: [fields.content, ...inline].join('\n\n'),
+        status: 'publish',
+        slug,
+        ...(featured === undefined ? {} : { featured_media: featured.id }),
+      }),
     });
     return this.result(successBody(this.platform, created, 'publishes'));
   }
@@ -75,6 +92,29 @@ export class WordPressAdapter extends PlatformAdapterBase {
     return { accountName: stringField(user, 'name') ?? requireCredential(this.platform, connection, 'username') };
   }
 
+  /**
+   * `POST /wp/v2/media` with the file as the body (its type, `Content-Disposition: attachment;
+   * filename=…`), then `POST /wp/v2/media/{id}` `{alt_text}`. An attachment shows nowhere until a post uses it.
+   */
+  private async upload(connection: ChannelConnection, medium: PublishMedium, timeoutMs: number): Promise<{ id: number; url: string }> {
+    const uploaded = await this.call(connection, 'POST', '/wp-json/wp/v2/media', timeoutMs, 'none', {
+      body: await fileBody(medium),
+      headers: {
+        'content-type': medium.mimeType,
+        'content-length': String(medium.bytes),
+        'content-disposition': `attachment; filename="${uploadFileName(medium)}"`,
+      },
+    });
+    const attachment = successBody(this.platform, uploaded, 'none');
+    const id = Number(requiredId(this.platform, attachment, 'id', 'none'));
+    if (medium.altText !== '') {
+      await this.call(connection, 'POST', `/wp-json/wp/v2/media/${id}`, timeoutMs, 'none', {
+        body: JSON.stringify({ alt_text: medium.altText }),
+      });
+    }
+    return { id, url: stringField(attachment, 'source_url') ?? '' };
+  }
+
   private result(post: Record<string, unknown>): PublishResult {
     return {
       externalId: requiredId(this.platform, post, 'id', 'publishes'),
@@ -89,7 +129,7 @@ export class WordPressAdapter extends PlatformAdapterBase {
     path: string,
     timeoutMs: number,
     effect: CallEffect,
-    send: { query?: Record<string, string>; body?: string } = {},
+    send: { query?: Record<string, string>; body?: string | ReadableStream<Uint8Array>; headers?: Record<string, string> } = {},
   ) {
     const site = baseUrlOf(this.platform, connection, optionalSetting(connection, 'siteUrl'));
     const username = requireCredential(this.platform, connection, 'username');
@@ -99,7 +139,8 @@ export class WordPressAdapter extends PlatformAdapterBase {
       url: endpoint(this.platform, site, path, send.query),
       headers: {
         authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
-        ...(send.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(typeof send.body === 'string' ? { 'content-type': 'application/json' } : {}),
+        ...send.headers,
       },
       body: send.body,
       timeoutMs,
@@ -120,4 +161,18 @@ export class WordPressAdapter extends PlatformAdapterBase {
 /** Deterministic per target revision, and recognisably ours in the WordPress admin. */
 export function wordpressSlug(idempotencyKey: string): string {
   return `kadens-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 20)}`;
+}
+
+interface WordPressAttachment {
+  id: number;
+  url: string;
+  medium: PublishMedium;
+}
+
+/** A block-editor figure for an attachment shown in the post's body (its alt text on the image). */
+function mediaBlock({ id, url, medium }: WordPressAttachment): string {
+  if (medium.kind === 'video') {
+    return `<!-- wp:video {"id":${id}} -->\n<figure class="wp-block-video"><video controls src="${escapeHtml(url)}"></video></figure>\n<!-- /wp:video -->`;
+  }
+  return `<!-- wp:image {"id":${id}} -->\n<figure class="wp-block-image"><img src="${escapeHtml(url)}" alt="${escapeHtml(medium.altText)}" class="wp-image-${id}"/></figure>\n<!-- /wp:image -->`;
 }

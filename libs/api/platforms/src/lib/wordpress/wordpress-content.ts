@@ -46,6 +46,6 @@ function linkify(line: string): string {
   return html + escapeHtml(line.slice(from));
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

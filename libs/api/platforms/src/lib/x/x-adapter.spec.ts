@@ -42,7 +42,7 @@ describe('XAdapter against a fake API v2', () => {
   it('posts the text with the link in it, once, with a Bearer token', async () => {
     const result = await adapter.publish(request('Skolen er stengt i dag.', 'https://kommune.no/skole'));
 
-    expect(fake.tweets).toEqual([{ id: result.externalId, text: 'Skolen er stengt i dag.\n\nhttps://kommune.no/skole' }]);
+    expect(fake.tweets).toEqual([{ id: result.externalId, text: 'Skolen er stengt i dag.\n\nhttps://kommune.no/skole', mediaIds: [] }]);
     expect(result.url).toBe(`https://x.com/${fake.username}/status/${result.externalId}`);
     expect(fake.server.received[0].headers['authorization']).toBe(`Bearer ${fake.accessToken}`);
   });

@@ -3,6 +3,7 @@ import { platformRules } from '@kadens/shared/platform-rules';
 import { baseUrlOf, endpoint, optionalSetting, requireCredential } from '../connection-fields';
 import { type CallEffect, httpCall } from '../http/http-call';
 import { isRecord, isSuccess, requiredId, stringField, successBody } from '../http/http-failure';
+import { uploadOnce } from '../http/media-upload';
 import {
   type AccountIdentity,
   type ChannelConnection,
@@ -17,6 +18,7 @@ import {
 import { refreshTokenGrant } from '../oauth/token-refresh';
 import { PlatformAdapterBase } from '../platform-adapter-base';
 import { xFailure } from './x-errors';
+import { uploadToX, type XCall } from './x-media';
 
 export const X_DEFAULT_BASE_URL = 'https://api.x.com';
 
@@ -28,7 +30,9 @@ export const X_DEFAULT_BASE_URL = 'https://api.x.com';
  * Connection: credential `accessToken`, an OAuth 2.0 user-context token with `tweet.write`
  * (OAuth 1.0a is not supported), and `refreshToken` when connected with `offline.access` (the access
  * token lives two hours; each refresh rotates the refresh token); optional settings `username` (for the post's URL) and
- * `maxCharacters` (for accounts on a longer-post tier).
+ * `maxCharacters` (for accounts on a longer-post tier). Media need the `media.write` scope: each is
+ * uploaded (x-media.ts) with its alt text, then attached as `media.media_ids`; a retry of the same
+ * revision attaches the ids an earlier attempt uploaded.
  */
 export class XAdapter extends PlatformAdapterBase {
   readonly platform = 'x' as const;
@@ -36,13 +40,18 @@ export class XAdapter extends PlatformAdapterBase {
     idempotentPublish: false,
     idempotencyWindowMs: null,
     requiresMedia: false,
-    media: 'none',
+    media: 'upload',
     metrics: false,
   };
-  async publish({ content, connection, timeoutMs }: PublishRequest): Promise<PublishResult> {
-    this.assertPublishable(content, connection);
+  async publish({ content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
+    this.assertPublishable(content, connection, media);
+    const mediaIds: string[] = [];
+    const call: XCall = (method, path, send = {}) =>
+      this.call(connection, method, path, timeoutMs, 'none', send.json === undefined ? send.body : JSON.stringify(send.json), send);
+    for (const medium of media) mediaIds.push(await uploadOnce(uploads, medium, () => uploadToX(call, medium)));
     const text = platformRules(this.platform).composeText(content);
-    const body = await this.call(connection, 'POST', '/2/tweets', timeoutMs, 'publishes', JSON.stringify({ text }));
+    const tweet = { text, ...(mediaIds.length === 0 ? {} : { media: { media_ids: mediaIds } }) };
+    const body = await this.call(connection, 'POST', '/2/tweets', timeoutMs, 'publishes', JSON.stringify(tweet));
     const id = requiredId(this.platform, isRecord(body['data']) ? body['data'] : {}, 'id', 'publishes');
     const username = optionalSetting(connection, 'username');
     const url = username ? `https://x.com/${encodeURIComponent(username)}/status/${id}` : `https://x.com/i/web/status/${id}`;
@@ -74,20 +83,24 @@ export class XAdapter extends PlatformAdapterBase {
     path: string,
     timeoutMs: number,
     effect: CallEffect,
-    body?: string,
+    body?: string | ReadableStream<Uint8Array>,
+    send: { headers?: Record<string, string>; query?: Record<string, string> } = {},
   ): Promise<Record<string, unknown>> {
     const response = await httpCall(this.outbound, this.platform, {
       method,
-      url: endpoint(this.platform, baseUrlOf(this.platform, connection, X_DEFAULT_BASE_URL), path),
+      url: endpoint(this.platform, baseUrlOf(this.platform, connection, X_DEFAULT_BASE_URL), path, send.query),
       headers: {
         authorization: `Bearer ${requireCredential(this.platform, connection, 'accessToken')}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(typeof body === 'string' ? { 'content-type': 'application/json' } : {}),
+        ...send.headers,
       },
       body,
       timeoutMs,
       effect,
     });
     if (!isSuccess(response)) throw xFailure(response, this.now());
+    // An APPEND may answer 2xx with an empty body (as v1.1 did); nothing is read from it.
+    if (effect === 'none' && response.text.trim() === '') return {};
     return successBody(this.platform, response, effect);
   }
 }

@@ -1,3 +1,4 @@
+import { MediaModule } from '@kadens/api/media';
 import { PlatformsModule } from '@kadens/api/platforms';
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -18,7 +19,7 @@ import { DeliverySettlement } from './settle/delivery-settlement';
  * roles. It publishes with ConnectionsModule's credentials; the queue is PublishQueueModule's.
  */
 @Module({
-  imports: [ScheduleModule.forRoot(), ConnectionsModule, PlatformsModule, PublishQueueModule],
+  imports: [ScheduleModule.forRoot(), ConnectionsModule, MediaModule, PlatformsModule, PublishQueueModule],
   providers: [Dispatcher, DeliveryClaim, PlatformCall, DeliverySettlement, Publisher, Reconciler, PublishingRuntime],
   exports: [PublishQueueModule, Dispatcher, Reconciler, Publisher],
 })

@@ -35,6 +35,7 @@ describe('ComposerDialogComponent', () => {
       body: 'Velkommen!',
       link: null,
       mediaUrls: [],
+      mediaIds: [],
       contentTypeId: 'ct-news',
       themeId: 't1',
       audienceIds: [],

@@ -1,5 +1,5 @@
 import { NgComponentOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -47,10 +47,15 @@ import {
   targetChannelIds,
 } from '../composer-form/composer-form';
 import { applyPostFieldErrors } from '../composer-form/post-field-errors';
+import { ChannelMediaRulesComponent } from '../media/channel-media-rules.component';
+import { ComposerMedia } from '../media/composer-media';
+import { ComposerMediaComponent } from '../media/composer-media.component';
 import { NextFreeSlotComponent } from '../next-free-slot/next-free-slot.component';
 import { PlanCheckComponent } from '../planning-problems/plan-check.component';
 import { PlannedTimeFieldComponent } from '../planned-time/planned-time-field.component';
 import { PlanningProblems } from '../planning-problems/planning-problems.service';
+import { LinkPreviewCardComponent } from '../link-preview/link-preview-card.component';
+import { ReadabilityNoteComponent } from '../readability/readability-note.component';
 import { RuleOverrideNoteComponent } from '../rule-override/rule-override-note.component';
 import { RuleOverrides } from '../rule-override/rule-overrides.service';
 import { guardDialogClose } from '../unsaved-changes/dialog-close-guard';
@@ -86,15 +91,19 @@ function pickable<T extends { id: string; archived: boolean }>(items: readonly T
     TranslocoPipe,
     FieldErrorComponent,
     ChannelVariantComponent,
+    ChannelMediaRulesComponent,
+    ComposerMediaComponent,
     NextFreeSlotComponent,
     PlanCheckComponent,
     PlannedTimeFieldComponent,
     PlatformBadgeComponent,
+    ReadabilityNoteComponent,
+    LinkPreviewCardComponent,
     VisibleStateChipComponent,
     RuleOverrideNoteComponent,
     ViolationListComponent,
   ],
-  providers: [provideTranslocoScope(PLANNING_SCOPE)],
+  providers: [provideTranslocoScope(PLANNING_SCOPE), ComposerMedia],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './composer-dialog.component.html',
   styleUrl: './composer-dialog.component.scss',
@@ -115,6 +124,9 @@ export class ComposerDialogComponent {
   protected readonly catalog = this.request.catalog;
   protected readonly timeZone = this.catalog.timeZone;
   protected readonly form = buildComposerForm(inject(NonNullableFormBuilder));
+  /** The post's pictures and video (uploads, order, alt texts); the media section shows them. */
+  protected readonly media = inject(ComposerMedia);
+  private readonly mediaSection = viewChild(ComposerMediaComponent);
   protected readonly post = signal<PostView | null>(null);
   /** Once a channel has started publishing the post is history: the API refuses edits, moves and deletion. */
   protected readonly delivered = computed(
@@ -157,7 +169,8 @@ export class ComposerDialogComponent {
   protected readonly targets = computed<ChannelTarget[]>(() => {
     const value = this.value();
     const link = value.link.trim();
-    const mediaUrls = mediaUrlList(value.mediaUrls);
+    // Library media count as attachments for the text rules too (Instagram's "media required").
+    const mediaUrls = [...mediaUrlList(value.mediaUrls), ...value.mediaIds];
     return targetChannelIds(value.channelIds, this.catalog.channels).flatMap((channelId) => {
       const channel = this.catalog.channels.find((candidate) => candidate.id === channelId);
       const control = this.form.controls.variants.controls[channelId];
@@ -167,7 +180,9 @@ export class ComposerDialogComponent {
       return [{ channel, control, measure, body: value.body, link, mediaCount: mediaUrls.length }];
     });
   });
-  protected readonly blocked = computed(() => this.targets().some((target) => target.measure.blocked));
+  protected readonly blocked = computed(
+    () => this.targets().some((target) => target.measure.blocked) || this.media.blocks(this.targets().map((t) => t.channel.platform)),
+  );
 
   private readonly closeGuard = guardDialogClose({
     dialogRef: this.dialogRef,
@@ -184,6 +199,7 @@ export class ComposerDialogComponent {
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.violations.set([]));
     this.followDelivery();
+    this.media.init(this.catalog.organizationId, this.form.controls.mediaIds);
     if (!this.canEdit()) this.form.disable();
     if (this.request.postId) void this.load(this.request.postId);
     else this.startNewPost();
@@ -237,6 +253,10 @@ export class ComposerDialogComponent {
 
   /** Saves what changed, then sends the post to review. */
   protected async submitForApproval(): Promise<void> {
+    if (this.media.refuseSubmit()) {
+      this.mediaSection()?.focusFirstMissingAltText();
+      return;
+    }
     const current = this.post();
     const saved = current && this.form.pristine ? current : await this.persist();
     if (!saved) return;
@@ -245,7 +265,7 @@ export class ComposerDialogComponent {
       const post = await this.approvals.submit(this.catalog.organizationId, saved.id);
       this.dialogRef.close({ kind: 'submitted', post });
     } catch (error) {
-      this.problems.report(error, this.catalog);
+      if (!this.media.showApiProblem(error)) this.problems.report(error, this.catalog);
     } finally {
       this.saving.set(false);
     }
@@ -268,11 +288,13 @@ export class ComposerDialogComponent {
     const existing = this.post();
     this.saving.set(true);
     try {
+      await this.media.saveAltTexts();
       const post = existing
         ? await this.posts.update(this.catalog.organizationId, existing.id, body)
         : await this.posts.create(this.catalog.organizationId, body);
       // Should anything after the save fail (the submit), the composer edits the saved post from now on.
       this.post.set(post);
+      this.media.saved(post.media ?? []);
       this.form.markAsPristine();
       this.violations.set([]);
       return post;
@@ -280,7 +302,9 @@ export class ComposerDialogComponent {
       const violations = blockingViolations(error);
       const problem = describeApiError(error);
       const placed = problem.status === 400 && problem.fieldErrors.length > 0;
-      if (violations.length > 0) {
+      if (this.media.showApiProblem(error)) {
+        // Shown in the media section, naming the rule, the channel and the medium.
+      } else if (violations.length > 0) {
         this.violations.set(violations);
       } else if (!placed || applyPostFieldErrors(this.form, problem.fieldErrors, sentChannelIds).length > 0) {
         this.problems.report(error, this.catalog);
@@ -330,6 +354,7 @@ export class ComposerDialogComponent {
       const value = formValueFromPost(post, this.timeZone);
       syncVariantControls(this.form.controls.variants, value.channelIds, value.variants);
       this.form.reset(value);
+      this.media.init(this.catalog.organizationId, this.form.controls.mediaIds, post.media ?? []);
       this.post.set(post);
       if (this.delivered()) this.form.disable();
       if (post.ruleOverride) void this.loadOverriderName(post.ruleOverride.byUserId);

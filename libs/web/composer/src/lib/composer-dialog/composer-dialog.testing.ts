@@ -9,6 +9,7 @@ import { ActiveOrganization, type PlanningCatalog } from '@kadens/web/data-acces
 import { translocoTesting } from '@kadens/web/ui/testing';
 import { Subject } from 'rxjs';
 
+import { mediaTranslations } from '../media/media-translations.testing';
 import { PlanningProblems } from '../planning-problems/planning-problems.service';
 import { RuleOverrides } from '../rule-override/rule-overrides.service';
 import { UnsavedChanges } from '../unsaved-changes/unsaved-changes';
@@ -35,6 +36,8 @@ export const POST: PostView = {
   body: 'Velkommen tilbake!',
   link: null,
   mediaUrls: [],
+  mediaIds: [],
+  media: [],
   contentTypeId: 'ct-news',
   themeId: 't1',
   audienceIds: [],
@@ -72,7 +75,10 @@ export async function renderComposer(options: RenderOptions = {}) {
   const problems = { report: jest.fn() };
   const overrides = { askReason: jest.fn<Promise<string | null>, unknown[]>() };
   TestBed.configureTestingModule({
-    imports: [ComposerDialogComponent, translocoTesting('en', { en: {}, 'planning/en': planningTranslations('en') })],
+    imports: [
+      ComposerDialogComponent,
+      translocoTesting('en', { en: {}, 'planning/en': planningTranslations('en'), 'media/en': mediaTranslations('en') }),
+    ],
     providers: [
       provideHttpClient(),
       provideHttpClientTesting(),

@@ -21,6 +21,7 @@ describe('the composer form', () => {
       plannedAt: '2026-06-18T10:00',
       sensitive: true,
       channelIds: ['c-ig', 'c-fb'],
+      mediaIds: ['m2', 'm1'],
     });
     syncVariantControls(composer.controls.variants, ['c-ig', 'c-fb'], { 'c-ig': 'Sommerfest! 🎉' });
     expect(postInputFromForm(composer.getRawValue(), CHANNELS, 'Europe/Oslo')).toEqual({
@@ -28,6 +29,7 @@ describe('the composer form', () => {
       body: 'Velkommen',
       link: null,
       mediaUrls: ['https://example.org/a.jpg', 'https://example.org/b.jpg'],
+      mediaIds: ['m2', 'm1'],
       contentTypeId: 'ct',
       themeId: 't',
       audienceIds: [],
@@ -54,6 +56,7 @@ describe('the composer form', () => {
       body: '',
       link: 'https://fjordvik.no',
       mediaUrls: ['https://fjordvik.no/a.jpg'],
+      mediaIds: ['m1'],
       contentTypeId: 'ct',
       themeId: 't',
       audienceIds: ['a1'],
@@ -66,6 +69,7 @@ describe('the composer form', () => {
     expect(formValueFromPost(post, 'Europe/Stockholm')).toMatchObject({
       link: 'https://fjordvik.no',
       mediaUrls: 'https://fjordvik.no/a.jpg',
+      mediaIds: ['m1'],
       initiativeId: 'i1',
       plannedAt: '2026-01-05T08:30',
       sensitive: true,

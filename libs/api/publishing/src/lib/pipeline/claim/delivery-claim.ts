@@ -1,4 +1,5 @@
 import { APP_CONFIG, type AppConfig, returnedRow } from '@kadens/api/core';
+import { MediaService } from '@kadens/api/media';
 import type { ChannelConnection } from '@kadens/api/platforms';
 import { checkDelivery, type DeliveryCheck } from '@kadens/shared/rules';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -8,6 +9,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import { ConnectionsService } from '../../connections/connections.service';
 import { Batcher } from '../batcher';
+import { handOverMedia, readTargetMedia, targetMediaUploads } from '../publish/target-media';
 import type { Claimed } from '../delivery-attempt';
 import type { PostLock } from '../post-locks';
 import type { PublishJob } from '../publish-job';
@@ -58,6 +60,7 @@ export class DeliveryClaim {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly connections: ConnectionsService,
+    private readonly media: MediaService,
   ) {
     this.claims = new Batcher('claims', (jobs) => this.db.transaction((tx) => this.claimAll(tx, jobs, 'share')), this.logger);
   }
@@ -134,6 +137,10 @@ export class DeliveryClaim {
       tx,
       starting.map((s) => s.record),
     );
+    const media = await readTargetMedia(
+      tx,
+      starting.filter((s) => attemptIds.has(s.record.targetId)).map((s) => s.record.targetId),
+    );
     for (const { index, record, snapshot, connection, job } of starting) {
       const attemptId = attemptIds.get(record.targetId);
       if (attemptId === undefined) continue;
@@ -152,6 +159,8 @@ export class DeliveryClaim {
           content: snapshot.content,
           connection,
           timeoutMs: this.config.publishing.requestTimeoutMs,
+          media: handOverMedia(media.get(record.targetId), this.media),
+          uploads: targetMediaUploads(this.db.manager, record.targetId, job.revision),
         },
       };
     }

@@ -1,0 +1,1 @@
+export * from './mp4-fixture';

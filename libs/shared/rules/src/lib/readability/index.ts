@@ -1,0 +1,2 @@
+export * from './lix';
+export * from './hashtags';

@@ -1,0 +1,94 @@
+import { HttpClient, type HttpEvent, HttpEventType, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { MediaKind, MediaPage, MediaUpdate, MediaView, OrganizationId } from '@kadens/shared/contracts';
+import { filter, firstValueFrom, map, type Observable } from 'rxjs';
+
+import { API_PREFIX } from '../api/api-paths';
+
+/**
+ * The translation scope of the media library and the composer's media section:
+ * `web/public/i18n/media/<locale>.json`; its keys read `media.…`.
+ */
+export const MEDIA_SCOPE = 'media';
+
+/** The media library's route inside an organisation, `/o/:organizationId/media`. */
+export const MEDIA_LIBRARY_PATH = 'media';
+
+export function mediaLibraryLink(organizationId: OrganizationId): string[] {
+  return ['/', 'o', organizationId, MEDIA_LIBRARY_PATH];
+}
+
+export const MEDIA_API_PATHS = {
+  media: (organizationId: OrganizationId) => `${API_PREFIX}/organizations/${encodeURIComponent(organizationId)}/media`,
+  medium: (organizationId: OrganizationId, mediaId: string) =>
+    `${API_PREFIX}/organizations/${encodeURIComponent(organizationId)}/media/${encodeURIComponent(mediaId)}`,
+} as const;
+
+export interface MediaQuery {
+  /** Words in the alt text or the file name. */
+  q?: string;
+  kind?: MediaKind;
+  limit?: number;
+  offset?: number;
+}
+
+/** How far an upload is: the bytes sent so far, then the stored medium. */
+export type MediaUploadEvent = { kind: 'progress'; loaded: number; total: number | null } | { kind: 'done'; medium: MediaView };
+
+/** A post that uses a medium (the API's 409 `media_in_use` names one per error). */
+export interface MediaUsingPost {
+  id: string;
+  title: string;
+  plannedAt: string | null;
+  state: string;
+}
+
+/** The posts a refused deletion names; [] when the error is something else. */
+export function postsUsingMedium(error: unknown): MediaUsingPost[] {
+  const body = (error as { status?: number; error?: { code?: string; errors?: Array<{ post?: MediaUsingPost }> } } | null) ?? null;
+  if (body?.status !== 409 || body.error?.code !== 'media_in_use') return [];
+  return (body.error.errors ?? []).flatMap((entry) => (entry.post ? [entry.post] : []));
+}
+
+/** The organisation's media library. Failures reject (or error) with the HttpErrorResponse. */
+@Injectable({ providedIn: 'root' })
+export class MediaApi {
+  private readonly http = inject(HttpClient);
+
+  /** Uploads one file (multipart `file`, optional `altText`), reporting the bytes sent as they go. */
+  upload(organizationId: OrganizationId, file: Blob, fileName: string, altText?: string): Observable<MediaUploadEvent> {
+    const body = new FormData();
+    if (altText) body.append('altText', altText);
+    // The alt text goes first: the API reads the multipart body as a stream.
+    body.append('file', file, fileName);
+    return this.http.post<MediaView>(MEDIA_API_PATHS.media(organizationId), body, { reportProgress: true, observe: 'events' }).pipe(
+      map((event: HttpEvent<MediaView>): MediaUploadEvent | null => {
+        if (event.type === HttpEventType.UploadProgress) return { kind: 'progress', loaded: event.loaded, total: event.total ?? null };
+        if (event.type === HttpEventType.Response && event.body) return { kind: 'done', medium: event.body };
+        return null;
+      }),
+      filter((event): event is MediaUploadEvent => event !== null),
+    );
+  }
+
+  list(organizationId: OrganizationId, query: MediaQuery = {}): Promise<MediaPage> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params = params.set(key, String(value));
+    }
+    return firstValueFrom(this.http.get<MediaPage>(MEDIA_API_PATHS.media(organizationId), { params }));
+  }
+
+  get(organizationId: OrganizationId, mediaId: string): Promise<MediaView> {
+    return firstValueFrom(this.http.get<MediaView>(MEDIA_API_PATHS.medium(organizationId, mediaId)));
+  }
+
+  update(organizationId: OrganizationId, mediaId: string, update: MediaUpdate): Promise<MediaView> {
+    return firstValueFrom(this.http.patch<MediaView>(MEDIA_API_PATHS.medium(organizationId, mediaId), update));
+  }
+
+  /** Rejects with a 409 `media_in_use` naming the posts that use it (see `postsUsingMedium`). */
+  remove(organizationId: OrganizationId, mediaId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(MEDIA_API_PATHS.medium(organizationId, mediaId)));
+  }
+}
