@@ -14,6 +14,11 @@ export type ApprovalCount = 1 | 2 | 3;
 export interface ApprovalPolicy {
   approvalsRequired: ApprovalCount;
   adminRequired: boolean;
+  /**
+   * The post waits for an outside person's approval by link too (set per post while an external
+   * review is asked for and not revoked); that approval also counts towards `approvalsRequired`.
+   */
+  externalRequired?: boolean;
 }
 
 export function isApprovalCount(value: unknown): value is ApprovalCount {
@@ -45,6 +50,9 @@ export interface ApprovalProgress {
   adminRequired: boolean;
   adminApproved: boolean;
   complete: boolean;
+  /** Present only when the policy requires an external sign-off. */
+  externalRequired?: true;
+  externalApproved?: boolean;
 }
 
 interface ApprovalSubject {
@@ -64,8 +72,10 @@ export function approvalProgress(post: ApprovalSubject, approvals: readonly Reco
   const counted = countingApprovals(post, approvals);
   const adminRequired = policy.adminRequired || post.sensitive;
   const adminApproved = counted.some((approval) => approval.role === 'admin');
-  const complete = counted.length >= required && (!adminRequired || adminApproved);
-  return { count: counted.length, required, adminRequired, adminApproved, complete };
+  const externalApproved = counted.some((approval) => approval.external === true);
+  const complete = counted.length >= required && (!adminRequired || adminApproved) && (!policy.externalRequired || externalApproved);
+  const external = policy.externalRequired ? { externalRequired: true as const, externalApproved } : {};
+  return { count: counted.length, required, adminRequired, adminApproved, complete, ...external };
 }
 
 export function countingApprovals(post: Omit<ApprovalSubject, 'sensitive'>, approvals: readonly RecordedApproval[]): RecordedApproval[] {

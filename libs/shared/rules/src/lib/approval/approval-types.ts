@@ -23,6 +23,11 @@ export interface RecordedApproval {
   userId: UserId;
   role: Role;
   revision: number;
+  /**
+   * An outside person's approval by link (libs/api/approvals external-reviews): `userId` is then the
+   * request's id and `role` is `approver` — it counts like an approver's, never as an admin's.
+   */
+  external?: true;
 }
 
 /** What the machine needs to know about a post; the API loads it, the web has it in the view. */

@@ -76,6 +76,45 @@ describe('describeAuditEvent', () => {
     ],
     ['a comment, with its words', auditEvent('post.commented', { after: { body: 'Looks good' } }), 'Eddie Editor commented “Looks good”'],
     ['an action the web does not know yet', auditEvent('post.archived', { after: null }), 'Eddie Editor: post.archived'],
+    [
+      'asking someone outside',
+      auditEvent('post.external_review_requested', { after: { name: 'Lise Lov', email: 'lise@example.no', revision: 2 } }),
+      'Eddie Editor asked Lise Lov (lise@example.no) to sign off the post by link',
+    ],
+    [
+      'the outside person opening the link',
+      auditEvent('post.external_review_opened', { actorId: null, actorName: null, after: { name: 'Lise Lov', email: 'lise@example.no' } }),
+      'Lise Lov opened the review link',
+    ],
+    [
+      'the outside person approving',
+      auditEvent('post.external_review_decided', {
+        actorId: null,
+        actorName: null,
+        after: { name: 'Lise Lov', email: 'lise@example.no', decision: 'approved', revision: 2 },
+      }),
+      'Lise Lov (lise@example.no) approved revision 2 by link',
+    ],
+    [
+      'the outside person asking for changes, with the comment',
+      auditEvent('post.external_review_decided', {
+        actorId: null,
+        actorName: null,
+        after: { name: 'Lise Lov', email: 'lise@example.no', decision: 'changes_requested', revision: 2 },
+        reason: 'Check the date',
+      }),
+      'Lise Lov (lise@example.no) asked for changes by link “Check the date”',
+    ],
+    [
+      'the approval the link made',
+      auditEvent('post.approve', { actorId: null, actorName: null, after: { state: 'approved', revision: 2, approvals: 2, required: 2 } }),
+      'Revision 2 was approved through the outside sign-off',
+    ],
+    [
+      'a link withdrawn',
+      auditEvent('post.external_review_revoked', { after: { name: 'Lise Lov', email: 'lise@example.no' } }),
+      'Eddie Editor withdrew the review link sent to Lise Lov',
+    ],
   ])('words %s', (_label, event, expected) => {
     expect(worded(event)).toBe(expected);
   });

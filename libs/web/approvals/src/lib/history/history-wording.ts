@@ -13,6 +13,11 @@ const WORDED_ACTIONS = [
   'post.expire',
   'post.rules_overridden',
   'post.commented',
+  'post.external_review_requested',
+  'post.external_review_opened',
+  'post.external_review_decided',
+  'post.external_review_revoked',
+  'post.external_review_replaced',
   'target.retry',
   'target.publish_now',
   'target.mark_published',
@@ -26,6 +31,10 @@ interface WorkflowSnapshot {
   revision?: number;
   approvals?: number;
   required?: number;
+  /** External review events: the outside person, and their decision. */
+  name?: string;
+  email?: string;
+  decision?: string;
 }
 
 function snapshot(value: unknown): WorkflowSnapshot {
@@ -56,8 +65,18 @@ export function describeAuditEvent(event: AuditEventView): HistoryLine {
     return { text: { key: 'approvals.history.other', params: { actor, action: event.action } }, note };
   }
   const base = `approvals.history.${event.action.slice(event.action.indexOf('.') + 1)}`;
+  const outsider = { actor, name: after.name ?? '', email: after.email ?? '', revision };
   switch (event.action) {
+    case 'post.external_review_requested':
+    case 'post.external_review_revoked':
+    case 'post.external_review_replaced':
+    case 'post.external_review_opened':
+      return { text: { key: base, params: outsider }, note };
+    case 'post.external_review_decided':
+      return { text: { key: `${base}.${isApproval(after.decision) ? 'approve' : 'request_changes'}`, params: outsider }, note };
     case 'post.approve':
+      // Made by the outside person's link: the decision line before it names them.
+      if (actor === '') return { text: { key: `${base}.byLink`, params: { revision } }, note };
       if (after.state === 'approved') return { text: { key: `${base}.complete`, params: { actor, revision } }, note };
       return {
         text: { key: `${base}.partial`, params: { actor, revision, count: after.approvals ?? 0, required: after.required ?? 0 } },
@@ -78,6 +97,10 @@ export function describeAuditEvent(event: AuditEventView): HistoryLine {
   }
 }
 
+function isApproval(decision: string | undefined): boolean {
+  return decision === 'approve' || decision === 'approved';
+}
+
 function commentOf(event: AuditEventView): string | null {
   if (event.action !== 'post.commented') return null;
   const body: unknown = (snapshot(event.after) as { body?: unknown }).body;
@@ -90,7 +113,14 @@ export const HISTORY_KEYS = [
   'submit',
   'approve.complete',
   'approve.partial',
+  'approve.byLink',
   'request_changes',
+  'external_review_requested',
+  'external_review_opened',
+  'external_review_decided.approve',
+  'external_review_decided.request_changes',
+  'external_review_revoked',
+  'external_review_replaced',
   'edit_content.toReview',
   'edit_content.draft',
   'move_time',

@@ -10,11 +10,13 @@ import { ActiveOrganization, approvalsInboxLink, type DeliveryContext, POST_DELI
 import { VisibleStateChipComponent } from '@kadens/web/ui';
 import { injectActiveLanguage, ZonedDateTimePipe } from '@kadens/web/util';
 
+import { ExternalReviewPanelComponent } from '../external-review/external-review-panel.component';
 import { PostHistoryComponent } from '../history/post-history.component';
 import { describeProgress } from '../inbox/approval-progress';
 import { TextOrKeyPipe } from '../shared/text-or-key.pipe';
 import { AuthorActionsComponent } from './author-actions.component';
 import { ChannelTextsComponent } from './channel-texts.component';
+import { ReviewMediaComponent } from './review-media.component';
 import { CommentThreadComponent } from './comment-thread.component';
 import { PostViolationsComponent } from './post-violations.component';
 import { ReviewDecisionComponent } from './review-decision.component';
@@ -39,7 +41,9 @@ import { RevisionDiffComponent } from './revision-diff.component';
     VisibleStateChipComponent,
     AuthorActionsComponent,
     ChannelTextsComponent,
+    ReviewMediaComponent,
     CommentThreadComponent,
+    ExternalReviewPanelComponent,
     PostHistoryComponent,
     PostViolationsComponent,
     ReviewDecisionComponent,
@@ -102,6 +106,7 @@ export class ReviewPageComponent {
     const actions = this.store.actions();
     return !this.delivered() && (actions.submit || actions.edit || actions.cancel);
   });
+  protected readonly activeOrganizationId = this.activeOrganization.organizationId;
   protected readonly inboxLink = computed(() => approvalsInboxLink(this.activeOrganization.organizationId() ?? ''));
 
   constructor() {

@@ -73,6 +73,8 @@ export function post(overrides: Partial<PostView> = {}): PostView {
     body: 'The library keeps summer hours from 24 June.',
     link: null,
     mediaUrls: [],
+    mediaIds: [],
+    media: [],
     contentTypeId: 'ct-news',
     themeId: 't1',
     audienceIds: [],

@@ -43,7 +43,7 @@ function entry(id: string, themeId: string, plannedAt: string): CalendarEntry {
 describe('CalendarPageComponent', () => {
   async function open(url: string, providers: Provider[] = []) {
     TestBed.configureTestingModule({
-      imports: [translocoTesting('en', { en: {}, 'planning/en': {}, 'publishing/en': {} })],
+      imports: [translocoTesting('en', { en: {}, 'planning/en': {}, 'publishing/en': {}, 'exchange/en': {} })],
       providers: [
         provideRouter([{ path: 'o/:organizationId/calendar', component: CalendarPageComponent }]),
         provideHttpClient(),
@@ -207,5 +207,31 @@ describe('CalendarPageComponent', () => {
     resyncs.next();
     await settle();
     expect(calendar()).toHaveLength(1);
+  });
+
+  it('marks a target planned after its channel’s connection expires as at risk, unless the connection renews itself', async () => {
+    const { http, settle, element } = await open('/o/o1/calendar?view=month&date=2026-05-12');
+    const post: CalendarEntry = {
+      ...entry('p1', SCHOOL, '2026-05-20T07:00:00.000Z'),
+      state: 'approved',
+      targets: [
+        { id: 't-x', channelId: 'c-x', platform: 'x', state: 'scheduled' },
+        { id: 't-li', channelId: 'c-li', platform: 'linkedin', state: 'scheduled' },
+        { id: 't-fb', channelId: 'c-fb', platform: 'facebook', state: 'scheduled' },
+      ],
+    };
+    const connection = (channelId: string, expiresAt: string, credentialNames: string[]) => ({ channelId, expiresAt, credentialNames });
+    http
+      .expectOne('/api/organizations/o1/channel-connections')
+      .flush([
+        connection('c-x', '2026-05-13T00:00:00.000Z', ['accessToken', 'refreshToken']),
+        connection('c-li', '2026-05-19T00:00:00.000Z', ['accessToken']),
+        connection('c-fb', '2026-06-01T00:00:00.000Z', ['accessToken']),
+      ]);
+    http.match((request) => request.url === '/api/organizations/o1/calendar')[0]?.flush([post]);
+    http.match(() => true).forEach((request) => request.flush([]));
+    await settle();
+    const risks = [...element.querySelectorAll('[data-testid="calendar-post-p1"] [data-testid="calendar-target-at-risk"]')];
+    expect(risks.map((risk) => risk.getAttribute('aria-label'))).toEqual(['planning.calendar.atRisk']);
   });
 });

@@ -18,6 +18,7 @@ import {
 } from '@fullcalendar/angular';
 import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
 import type { CalendarEntry, OrganizationId } from '@kadens/shared/contracts';
+import { targetAtRisk } from '@kadens/shared/rules';
 import {
   ActiveOrganization,
   CalendarApi,
@@ -29,7 +30,7 @@ import {
   type PlanningCatalog,
   PlanningCatalogApi,
 } from '@kadens/web/data-access';
-import { ProblemNotifier, TargetDeliveryMarkComponent, VisibleStateChipComponent } from '@kadens/web/ui';
+import { PLATFORM_NAMES, ProblemNotifier, TargetDeliveryMarkComponent, VisibleStateChipComponent } from '@kadens/web/ui';
 import { dayAtTime, DEFAULT_PLANNING_TIME, localDateOf } from '@kadens/web/util';
 import { map } from 'rxjs';
 
@@ -51,6 +52,7 @@ import {
   readCalendarUrlState,
   sameCalendarFilters,
 } from '../calendar-url-state/calendar-url-state';
+import { CalendarExchangeComponent } from '../exchange/calendar-exchange.component';
 import { CalendarStylesheet } from '../fullcalendar/calendar-stylesheet';
 import { CALENDAR_ACCESSIBILITY } from '../fullcalendar/fullcalendar-accessibility';
 import { CALENDAR_LOCALES, CALENDAR_PLUGINS, calendarViewOf, FULLCALENDAR_VIEWS } from '../fullcalendar/fullcalendar-setup';
@@ -82,6 +84,7 @@ interface VisibleRange {
     CalendarLegendComponent,
     TargetDeliveryMarkComponent,
     VisibleStateChipComponent,
+    CalendarExchangeComponent,
   ],
   providers: [provideTranslocoScope(PLANNING_SCOPE), CalendarOverlays, CalendarPostMover],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -112,12 +115,18 @@ export class CalendarPageComponent {
   private readonly defaultView: CalendarView = this.breakpoints.isMatched(PHONE_SCREEN) ? 'list' : DEFAULT_CALENDAR_VIEW;
 
   protected readonly views = CALENDAR_VIEWS;
+  protected readonly platformNames = PLATFORM_NAMES;
   protected readonly canEdit = computed(() => this.activeOrganization.can('posts.edit'));
   private readonly queryParams = toSignal(this.route.queryParamMap, { requireSync: true });
   protected readonly urlState = computed(() => readCalendarUrlState(this.queryParams(), this.defaultView));
   protected readonly filters = computed(() => this.urlState().filters, { equal: sameCalendarFilters });
   protected readonly filtersActive = computed(() => hasCalendarFilters(this.filters()));
   protected readonly filterCount = computed(() => calendarFilterCount(this.filters()));
+  /** What the export holds and the feed may filter by: the range shown, with the filters. */
+  protected readonly exchangeQuery = computed(() => {
+    const range = this.range();
+    return range ? { from: range.from, to: range.to, ...this.filters() } : null;
+  });
 
   protected readonly catalog = signal<PlanningCatalog | null>(null);
   private readonly range = signal<VisibleRange | null>(null, {
@@ -205,12 +214,22 @@ export class CalendarPageComponent {
     });
   }
 
+  protected afterImport(): void {
+    this.reload();
+  }
+
   protected entryOf(event: EventApi): CalendarEntry {
     return (event.extendedProps as CalendarEventProps).entry;
   }
 
   protected propsOf(event: EventApi): CalendarEventProps {
     return event.extendedProps as CalendarEventProps;
+  }
+
+  /** The target goes out after its channel's connection expires: someone must reconnect the channel first. */
+  protected atRisk(entry: CalendarEntry, targetId: string): boolean {
+    const target = entry.targets.find((candidate) => candidate.id === targetId);
+    return target !== undefined && targetAtRisk(target.state, entry.plannedAt, this.overlays.deadlines().get(target.channelId) ?? null);
   }
 
   protected filter(filters: CalendarFilters): void {
