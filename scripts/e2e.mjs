@@ -43,6 +43,8 @@ const databaseUrl = new URL(postgres.url);
 databaseUrl.pathname = `/${databaseName}`;
 
 const port = await freePort();
+// web/e2e/connect.spec.ts starts a fake X (behind its consent page) on this port; the app's X app points at it.
+const fakeXPort = await freePort();
 // Mail (password resets, invitations, notifications) goes to a local SMTP server; the specs read it.
 const mailDir = resolve(root, 'tmp/e2e-mail');
 const mailCatcher = await startMailCatcher(mailDir);
@@ -59,6 +61,10 @@ const app = spawn(process.execPath, [resolve(root, 'dist/api/main.js')], {
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     CREDENTIALS_KEY: randomBytes(32).toString('base64'),
     OUTBOUND_ALLOW_HOSTS: '127.0.0.1,localhost',
+    X_CLIENT_ID: 'kadens-e2e-x',
+    X_CLIENT_SECRET: 'kadens-e2e-x-secret',
+    X_AUTHORIZE_URL: `http://127.0.0.1:${fakeXPort}/i/oauth2/authorize`,
+    X_API_URL: `http://127.0.0.1:${fakeXPort}`,
   },
   stdio: 'inherit',
 });
@@ -69,7 +75,14 @@ try {
   // Not spawnSync: the mail catcher runs in this process and must keep answering while the specs run.
   const run = spawn('npx', ['playwright', 'test', '-c', 'web/e2e/playwright.config.ts', ...process.argv.slice(2)], {
     cwd: root,
-    env: { ...env, E2E_BASE_URL: `http://127.0.0.1:${port}`, E2E_MAIL_DIR: mailDir },
+    env: {
+      ...env,
+      E2E_BASE_URL: `http://127.0.0.1:${port}`,
+      E2E_MAIL_DIR: mailDir,
+      E2E_FAKE_X_PORT: String(fakeXPort),
+      // The connect spec makes an X access token expire (channel_connections.expires_at) to see the worker renew it.
+      E2E_DATABASE_URL: databaseUrl.toString(),
+    },
     stdio: 'inherit',
   });
   status = await new Promise((done) => run.on('exit', (code) => done(code ?? 1)));

@@ -1,6 +1,8 @@
 import { ApprovalsModule } from '@kadens/api/approvals';
 import { ConnectModule } from '@kadens/api/connect';
 import { type AppConfig, CoreModule } from '@kadens/api/core';
+import { ExchangeModule } from '@kadens/api/exchange';
+import { MediaModule } from '@kadens/api/media';
 import { NotificationsModule } from '@kadens/api/notifications';
 import { OrganizationsModule } from '@kadens/api/organizations';
 import { PostsModule } from '@kadens/api/posts';
@@ -15,12 +17,14 @@ export const DOMAIN_MODULES = [
   OrganizationsModule,
   StrategyModule,
   PromisesModule,
+  MediaModule,
   PostsModule,
   PublicModule,
   NotificationsModule,
   ApprovalsModule,
   PublishingModule,
   ConnectModule,
+  ExchangeModule,
 ];
 
 /** The composition root: which domain modules make up Kadens. No business code lives here. */

@@ -176,4 +176,46 @@ test.describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       }
     });
   }
+
+  // A phone reflows every page (one toolbar row, a drawer, the list view, a bottom sheet): its own check, in the
+  // organisation's language.
+  test('at phone width (390×844) the main pages have no serious or critical violation: nb', async ({ browser }) => {
+    test.setTimeout(300_000);
+    const context = await browser.newContext({
+      baseURL: test.info().project.use.baseURL,
+      locale: 'nb-NO',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    const problems = watchPageProblems(page);
+    try {
+      await page.goto('/public/fjordvik?lang=nb');
+      await expect(page.getByTestId('public-organization')).toBeVisible();
+      await check(page, 'phone-public-nb');
+      expect((await page.request.post('/api/auth/login', { data: { email: 'admin@kadens.demo', password: DEMO_PASSWORD } })).ok()).toBe(
+        true,
+      );
+      expect((await page.request.patch('/api/me', { data: { locale: 'nb' } })).ok()).toBe(true);
+      const area = `/o/${plan.organizationId}`;
+      await page.goto(`${area}/calendar?date=${plan.date}`);
+      await expect(page.getByTestId('calendar').locator('[data-testid^="calendar-post-"]').first()).toBeVisible({ timeout: 30_000 });
+      await check(page, 'phone-calendar-nb');
+      await page.getByTestId('calendar-new-post').click();
+      await expect(page.getByTestId('composer')).toBeVisible();
+      await check(page, 'phone-composer-nb');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('composer')).toHaveCount(0);
+      await page.goto(`${area}/approvals/${plan.reviewPostId}`);
+      await expect(page.getByTestId('review-title')).toBeVisible();
+      await check(page, 'phone-review-nb');
+      await page.goto(`${area}/strategy?tab=channels`);
+      await expect(page.getByTestId('channel-item').first()).toBeVisible();
+      await check(page, 'phone-strategy-nb');
+      problems.expectNone();
+    } finally {
+      await context.close();
+    }
+  });
 });

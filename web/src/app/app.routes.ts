@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import {
   APP_PATHS,
   homeRedirectGuard,
+  MEDIA_LIBRARY_PATH,
   ORGANIZATION_ID_PARAM,
   organizationMemberGuard,
   provideComposer,
@@ -38,6 +39,11 @@ export const APP_ROUTES: Routes = [
     path: APP_PATHS.invitation,
     loadChildren: () => import('./invitation/invitation.routes').then((m) => m.INVITATION_ROUTES),
   },
+  // The external review e-mail's link: an outside person signs off one post, without an account.
+  {
+    path: APP_PATHS.externalReview,
+    loadChildren: () => import('./external-review/external-review.routes').then((m) => m.EXTERNAL_REVIEW_ROUTES),
+  },
   {
     path: APP_PATHS.welcome,
     canMatch: [sessionRequiredGuard],
@@ -73,6 +79,10 @@ export const APP_ROUTES: Routes = [
       {
         path: APP_PATHS.reports,
         loadChildren: () => import('./areas/reports/reports.routes').then((m) => m.REPORTS_ROUTES),
+      },
+      {
+        path: MEDIA_LIBRARY_PATH,
+        loadChildren: () => import('@kadens/web/settings').then((m) => m.MEDIA_LIBRARY_ROUTES),
       },
       {
         path: APP_PATHS.settings,

@@ -5,3 +5,4 @@ export * from './lib/posts/post-rows';
 export * from './lib/posts/posts-reader';
 export * from './lib/workflow/apply-workflow-change';
 export * from './lib/workflow/workflow-state';
+export * from './lib/calendar/calendar-query.dto';

@@ -1,1 +1,2 @@
 export * from './lib/public.module';
+export * from './lib/ics-writer';

@@ -1,6 +1,7 @@
 export * from './lib/publishing.module';
 export { type AuthorizedConnection, ConnectionsService } from './lib/connections/connections.service';
 export { ConnectionCredentials, REFRESH_MARGIN_MS } from './lib/connections/connection-credentials';
+export { CredentialsCipher, type CredentialsOwner } from './lib/connections/credentials-cipher';
 export { PublishQueue, PUBLISH_JOB, PUBLISH_QUEUE, type PublishJob } from './lib/pipeline/publish-job';
 export { Dispatcher } from './lib/pipeline/dispatcher';
 export { Publisher } from './lib/pipeline/publisher';

@@ -8,4 +8,6 @@ export * from './lib/plan';
 export * from './lib/delivery/delivery-check';
 export * from './lib/delivery/attempt-settlement';
 export * from './lib/delivery/attention';
+export * from './lib/delivery/connection-deadline';
 export * from './lib/delivery/visible-state';
+export * from './lib/readability';

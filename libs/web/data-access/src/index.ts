@@ -16,6 +16,7 @@ export * from './lib/language/browser-languages';
 export * from './lib/language/language.service';
 export * from './lib/language/locale-resolution';
 export * from './lib/language/translations.providers';
+export * from './lib/media/media.api';
 export * from './lib/organization/active-organization.store';
 export * from './lib/organization/organization.guards';
 export * from './lib/organization/organization-route-reuse.strategy';

@@ -12,7 +12,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { flattenTranslations, TRANSLATIONS_DIRECTORY, type TranslationTree } from './translation-files.testing';
 
-const SCOPES = ['planning', 'approvals', 'publishing', 'strategy', 'invitations', 'account', 'public'] as const;
+const SCOPES = ['planning', 'approvals', 'publishing', 'strategy', 'invitations', 'account', 'public', 'connect'] as const;
 
 function file(path: string): TranslationTree {
   return JSON.parse(readFileSync(join(TRANSLATIONS_DIRECTORY, path), 'utf8')) as TranslationTree;

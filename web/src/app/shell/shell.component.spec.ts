@@ -22,7 +22,7 @@ import { ShellComponent } from './shell.component';
 class BlankPageComponent {}
 
 /** The bell's texts live in the approvals scope, the banner's and the publishing link's in the publishing scope. */
-function readScope(scope: 'approvals' | 'publishing', locale: string): TranslationTree {
+function readScope(scope: 'approvals' | 'publishing' | 'media', locale: string): TranslationTree {
   return JSON.parse(readFileSync(join(TRANSLATIONS_DIRECTORY, scope, `${locale}.json`), 'utf8')) as TranslationTree;
 }
 
@@ -48,6 +48,8 @@ describe('ShellComponent', () => {
             'approvals/en': readScope('approvals', 'en'),
             'publishing/nb': readScope('publishing', 'nb'),
             'publishing/en': readScope('publishing', 'en'),
+            'media/nb': readScope('media', 'nb'),
+            'media/en': readScope('media', 'en'),
           },
           translocoConfig: { availableLangs: ['nb', 'da', 'sv', 'en'], defaultLang: 'en', reRenderOnLangChange: true },
           preloadLangs: true,
@@ -113,7 +115,7 @@ describe('ShellComponent', () => {
   it('offers the needs-attention list after the approvals, with its count, and shows a pause on every page', async () => {
     const { http, element, harness } = await render();
     const links = [...element.querySelectorAll('nav a[data-testid^="nav-"]')].map((link) => link.getAttribute('data-testid'));
-    expect(links).toEqual(['nav-calendar', 'nav-approvals', 'nav-publishing', 'nav-strategy', 'nav-reports', 'nav-settings']);
+    expect(links).toEqual(['nav-calendar', 'nav-approvals', 'nav-publishing', 'nav-media', 'nav-strategy', 'nav-reports', 'nav-settings']);
     http.expectOne('/api/organizations/o1/publishing/status').flush({
       organization: { pausedAt: '2030-06-04T08:00:00.000Z', reason: 'Storm', pausedBy: { id: 'u9', name: 'Ada Admin' } },
       channels: [],

@@ -25,6 +25,7 @@ import { LanguagePickerComponent, ProblemNotifier } from '@kadens/web/ui';
 import { filter, map } from 'rxjs';
 
 import { openCreateOrganizationDialog } from '../organizations/open-create-organization-dialog';
+import { MediaNavComponent } from './media-nav.component';
 import { OrganizationSwitcherComponent } from './organization-switcher.component';
 import { UserMenuComponent } from './user-menu.component';
 
@@ -51,6 +52,7 @@ const PHONE_SCREEN = '(max-width: 599.98px)';
     UserMenuComponent,
     CrisisBannerComponent,
     PublishingNavComponent,
+    MediaNavComponent,
     MyInvitationsComponent,
   ],
   // The composer, opened from any page of the organisation, shows each saved post's delivery.

@@ -26,6 +26,7 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { HeartbeatService } from './health/heartbeat.service';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { redactRequestSecrets } from './http/log-redaction';
 import { setWebCacheHeaders } from './http/static-cache';
 import { createValidationPipe } from './http/validation';
 import { AccountMailer } from './mail/account-mailer';
@@ -49,6 +50,7 @@ export class CoreModule {
           pinoHttp: {
             level: config.logLevel,
             redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
+            serializers: { req: redactRequestSecrets },
             autoLogging: { ignore: (request) => request.url?.startsWith('/api/health') === true },
           },
         }),

@@ -19,6 +19,8 @@ interface PendingRow {
   locale: Locale;
   organization: string;
   post: string | null;
+  params: Record<string, string | number>;
+  time_zone: string;
 }
 
 /**
@@ -37,7 +39,8 @@ export class MailOutbox extends SmtpOutbox {
     const transport = this.transport;
     return this.db.transaction(async (tx) => {
       const rows: PendingRow[] = await tx.query(
-        `SELECT n.id, n.kind, n.post_id, n.organization_id, u.email, COALESCE(u.locale, o.default_locale) AS locale, o.name AS organization, p.title AS post
+        `SELECT n.id, n.kind, n.post_id, n.organization_id, n.params, u.email, COALESCE(u.locale, o.default_locale) AS locale, o.name AS organization,
+              o.time_zone, p.title AS post
            FROM notifications n
            JOIN users u ON u.id = n.user_id
            JOIN organizations o ON o.id = n.organization_id
@@ -50,8 +53,13 @@ export class MailOutbox extends SmtpOutbox {
       );
       let sent = 0;
       for (const row of rows) {
-        const link = row.post_id ? `${this.config.publicUrl}/o/${row.organization_id}/calendar?post=${row.post_id}` : this.config.publicUrl;
-        const mail = notificationMail(row.locale, row.kind, { post: row.post ?? '', organization: row.organization, link });
+        const mail = notificationMail(row.locale, row.kind, {
+          post: row.post ?? '',
+          organization: row.organization,
+          link: this.linkOf(row),
+          channel: typeof row.params['title'] === 'string' ? row.params['title'] : '',
+          date: typeof row.params['expiresAt'] === 'string' ? localDateTime(row.params['expiresAt'], row.locale, row.time_zone) : '',
+        });
         try {
           await transport.sendMail({ from: this.config.mail.from, to: row.email, subject: mail.subject, text: mail.text });
           await tx.query(`UPDATE notifications SET emailed_at = now(), email_attempts = email_attempts + 1 WHERE id = $1`, [row.id]);
@@ -64,4 +72,17 @@ export class MailOutbox extends SmtpOutbox {
       return sent;
     });
   }
+
+  /** The post in the calendar, the channel on the strategy page (a connection), or the app. */
+  private linkOf(row: PendingRow): string {
+    const base = `${this.config.publicUrl}/o/${row.organization_id}`;
+    if (row.post_id) return `${base}/calendar?post=${row.post_id}`;
+    if (typeof row.params['channelId'] === 'string') return `${base}/strategy?channel=${encodeURIComponent(row.params['channelId'])}`;
+    return this.config.publicUrl;
+  }
+}
+
+/** A moment as the organisation's people read it: their language, the organisation's time zone. */
+function localDateTime(iso: string, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
 }

@@ -2,7 +2,10 @@ import type { Locale, NotificationKind } from '@kadens/shared/contracts';
 
 type Words = Record<NotificationKind, { subject: string; body: string }>;
 
-/** E-mail wording per language; `{post}` is the post's title, `{organization}` the organisation's name. */
+/**
+ * E-mail wording per language; `{post}` is the post's title, `{organization}` the organisation's name,
+ * `{channel}` and `{date}` a channel's name and when its connection expires.
+ */
 const MAIL: Record<Locale, Words> = {
   nb: {
     review_requested: { subject: 'Til godkjenning: {post}', body: '«{post}» i {organization} venter på din godkjenning.' },
@@ -14,6 +17,10 @@ const MAIL: Record<Locale, Words> = {
     },
     cancelled: { subject: 'Avlyst: {post}', body: '«{post}» i {organization} er avlyst.' },
     commented: { subject: 'Ny kommentar: {post}', body: 'Det er en ny kommentar til «{post}» i {organization}.' },
+    connection_expiring: {
+      subject: 'Koble til på nytt: {channel}',
+      body: 'Tilkoblingen til kanalen «{channel}» i {organization} utløper {date}. Koble den til på nytt, ellers blir innleggene som er planlagt etter det ikke publisert.',
+    },
   },
   da: {
     review_requested: { subject: 'Til godkendelse: {post}', body: '“{post}” i {organization} venter på din godkendelse.' },
@@ -25,6 +32,10 @@ const MAIL: Record<Locale, Words> = {
     },
     cancelled: { subject: 'Aflyst: {post}', body: '“{post}” i {organization} er aflyst.' },
     commented: { subject: 'Ny kommentar: {post}', body: 'Der er en ny kommentar til “{post}” i {organization}.' },
+    connection_expiring: {
+      subject: 'Forbind igen: {channel}',
+      body: 'Forbindelsen til kanalen “{channel}” i {organization} udløber {date}. Forbind den igen, ellers bliver opslagene, der er planlagt derefter, ikke udgivet.',
+    },
   },
   sv: {
     review_requested: { subject: 'För godkännande: {post}', body: '”{post}” i {organization} väntar på ditt godkännande.' },
@@ -36,6 +47,10 @@ const MAIL: Record<Locale, Words> = {
     },
     cancelled: { subject: 'Inställt: {post}', body: '”{post}” i {organization} är inställt.' },
     commented: { subject: 'Ny kommentar: {post}', body: 'Det finns en ny kommentar till ”{post}” i {organization}.' },
+    connection_expiring: {
+      subject: 'Anslut igen: {channel}',
+      body: 'Anslutningen till kanalen ”{channel}” i {organization} löper ut {date}. Anslut den igen, annars publiceras inte de inlägg som är planerade efter det.',
+    },
   },
   en: {
     review_requested: { subject: 'For approval: {post}', body: '“{post}” in {organization} is waiting for your approval.' },
@@ -47,15 +62,24 @@ const MAIL: Record<Locale, Words> = {
     },
     cancelled: { subject: 'Cancelled: {post}', body: '“{post}” in {organization} has been cancelled.' },
     commented: { subject: 'New comment: {post}', body: 'There is a new comment on “{post}” in {organization}.' },
+    connection_expiring: {
+      subject: 'Connect again: {channel}',
+      body: 'The connection of the channel “{channel}” in {organization} expires {date}. Connect it again, or the posts planned after that will not be published.',
+    },
   },
 };
 
 export function notificationMail(
   locale: Locale,
   kind: NotificationKind,
-  values: { post: string; organization: string; link: string },
+  values: { post: string; organization: string; link: string; channel?: string; date?: string },
 ): { subject: string; text: string } {
   const words = MAIL[locale][kind];
-  const fill = (template: string) => template.replace('{post}', values.post).replace('{organization}', values.organization);
+  const fill = (template: string) =>
+    template
+      .replace('{post}', values.post)
+      .replace('{organization}', values.organization)
+      .replace('{channel}', values.channel ?? '')
+      .replace('{date}', values.date ?? '');
   return { subject: fill(words.subject), text: `${fill(words.body)}\n\n${values.link}\n` };
 }

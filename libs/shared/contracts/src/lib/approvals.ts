@@ -50,6 +50,9 @@ export interface ApprovalProgressView {
   adminRequired: boolean;
   adminApproved: boolean;
   complete: boolean;
+  /** Present when an outside person's sign-off by link is required (an external review was asked for). */
+  externalRequired?: true;
+  externalApproved?: boolean;
 }
 
 export const REVIEW_DECISIONS = ['approved', 'changes_requested'] as const;
@@ -133,7 +136,16 @@ export interface CommentView {
   createdAt: string;
 }
 
-export const NOTIFICATION_KINDS = ['review_requested', 'approved', 'changes_requested', 'expired', 'cancelled', 'commented'] as const;
+/** `connection_expiring`: a channel's connection stops working soon (params: title = the channel's name, channelId, expiresAt, daysBefore). */
+export const NOTIFICATION_KINDS = [
+  'review_requested',
+  'approved',
+  'changes_requested',
+  'expired',
+  'cancelled',
+  'commented',
+  'connection_expiring',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationView {

@@ -13,6 +13,8 @@ export interface OrganizationView {
   defaultLocale: Locale;
   /** Hours per week the people behind the channels have; the strategy page weighs initiatives against it. */
   capacityHoursPerWeek: number | null;
+  /** The highest LIX readability index its texts should have; null means the default (40). Absent from older fixtures. */
+  readabilityTarget?: number | null;
   createdAt: string;
 }
 
@@ -23,6 +25,7 @@ export interface CreateOrganizationRequest {
   country: Country;
   defaultLocale: Locale;
   capacityHoursPerWeek?: number | null;
+  readabilityTarget?: number | null;
 }
 
 export type UpdateOrganizationRequest = Partial<CreateOrganizationRequest>;

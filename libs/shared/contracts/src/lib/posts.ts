@@ -1,3 +1,4 @@
+import type { MediaView } from './media';
 import type { Platform } from './platform';
 import type { PostState, TargetState } from './post-state';
 import type { RuleOverrideInput, RuleOverrideView } from './promises';
@@ -55,6 +56,10 @@ export interface PostView {
   body: string;
   link: string | null;
   mediaUrls: string[];
+  /** Media of the organisation's library, in the order the post shows them. */
+  mediaIds: string[];
+  /** The same media, with their alt texts, sizes and thumbnails. */
+  media: MediaView[];
   contentTypeId: string;
   themeId: string;
   audienceIds: string[];
@@ -83,6 +88,8 @@ export interface PostInput {
   body: string;
   link?: string | null;
   mediaUrls?: string[];
+  /** Media of the library, in order (POST …/media first). */
+  mediaIds?: string[];
   contentTypeId: string;
   themeId: string;
   audienceIds?: string[];
@@ -112,6 +119,8 @@ export interface PostRevisionView {
     'title' | 'body' | 'link' | 'mediaUrls' | 'contentTypeId' | 'themeId' | 'audienceIds' | 'initiativeId' | 'invitesDialogue'
   > & {
     sensitive?: boolean;
+    /** Absent in revisions saved before the media library. */
+    mediaIds?: string[];
     targets: Array<{ channelId: string; textVariant: string | null }>;
   };
 }

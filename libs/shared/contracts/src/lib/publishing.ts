@@ -111,8 +111,8 @@ export interface PauseRequest {
   reason: string;
 }
 
-/** Why a target is in the needs-attention list. */
-export const ATTENTION_REASONS = ['failed', 'unconfirmed', 'expired', 'held', 'reconnect_needed'] as const;
+/** Why a target is in the needs-attention list; `at_risk`: planned after its channel's connection expires (nobody can renew it). */
+export const ATTENTION_REASONS = ['failed', 'unconfirmed', 'expired', 'held', 'reconnect_needed', 'at_risk'] as const;
 export type AttentionReason = (typeof ATTENTION_REASONS)[number];
 
 export const ATTENTION_ACTIONS = ['retry', 'publish_now', 'mark_published', 'reschedule'] as const;

@@ -20,6 +20,8 @@ export const APP_PATHS = {
   /** The API's reset mail links here: `${PUBLIC_URL}/reset-password?token=…`. */
   resetPassword: 'reset-password',
   invitation: 'invitation',
+  /** The external review mail links here: `${PUBLIC_URL}/external-review/{token}`. */
+  externalReview: 'external-review',
 } as const;
 
 /** The route parameter that carries the active organisation's id (`/o/:organizationId/...`). */

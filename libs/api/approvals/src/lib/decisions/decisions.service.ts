@@ -2,9 +2,12 @@ import type { CurrentMemberValue } from '@kadens/api/organizations';
 import { denialError, loadWorkflow, policyFor, PostsService, WorkflowWriter } from '@kadens/api/posts';
 import type { PostView } from '@kadens/shared/contracts';
 import { decidePostAction, type PostActionRequest } from '@kadens/shared/rules';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { imagesWithoutAltText } from '@kadens/shared/platform-rules';
+import { BadRequestException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+
+import { withExternalSignOff } from '../external-reviews/external-sign-off';
 
 type Decided =
   | { type: 'submit' }
@@ -27,8 +30,14 @@ export class DecisionsService {
 
   decide(organizationId: string, postId: string, member: CurrentMemberValue, request: Decided): Promise<PostView> {
     return this.db.transaction(async (tx) => {
-      const before = await loadWorkflow(tx, organizationId, postId);
-      const policy = await policyFor(tx, organizationId, before.channelIds);
+      const loaded = await loadWorkflow(tx, organizationId, postId);
+      // A live external review makes the outside sign-off required and its approval count (external-reviews).
+      const { workflow: before, policy } = await withExternalSignOff(
+        tx,
+        postId,
+        loaded,
+        await policyFor(tx, organizationId, loaded.channelIds),
+      );
       const machineRequest: PostActionRequest =
         request.type === 'approve'
           ? {
@@ -42,6 +51,7 @@ export class DecisionsService {
       const actor = { userId: member.user.id, role: member.role };
       const decision = decidePostAction(before, machineRequest, actor, policy);
       if (!decision.ok) throw denialError(decision.reason);
+      if (request.type === 'submit') await this.assertImagesDescribed(tx, organizationId, postId);
       if (request.type === 'approve' || request.type === 'request_changes') {
         await tx.query(
           `INSERT INTO post_reviews (organization_id, post_id, revision, reviewer_id, reviewer_role, decision, comment, checklist, counts)
@@ -69,6 +79,23 @@ export class DecisionsService {
         reason: request.type === 'cancel' ? request.reason : request.type === 'request_changes' ? request.comment : null,
       });
       return this.posts.get(organizationId, postId, tx);
+    });
+  }
+
+  /** Every image needs a text alternative before anyone is asked to approve the post (422 naming each image). */
+  private async assertImagesDescribed(tx: EntityManager, organizationId: string, postId: string): Promise<void> {
+    const { media } = await this.posts.get(organizationId, postId, tx);
+    const missing = imagesWithoutAltText(media);
+    if (missing.length === 0) return;
+    const errors = missing.map((medium) => ({
+      field: `mediaIds.${media.indexOf(medium)}`,
+      mediaId: medium.id,
+      messages: [`the image “${medium.fileName}” needs a text alternative (alt text)`],
+    }));
+    throw new UnprocessableEntityException({
+      message: errors.map((e) => `${e.field}: ${e.messages.join('; ')}`).join(' | '),
+      code: 'alt_text_required',
+      errors,
     });
   }
 

@@ -16,6 +16,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
 import { checklistItems } from '../checklist/checklist.service';
+import { withExternalSignOff } from '../external-reviews/external-sign-off';
 
 /** What approvers read: their inbox, and everything about one post under review. */
 @Injectable()
@@ -50,12 +51,15 @@ export class ReviewService {
 
   async summary(organizationId: string, postId: string): Promise<ReviewSummary> {
     const post = await this.posts.get(organizationId, postId);
-    const workflow = await loadWorkflow(this.db.manager, organizationId, postId);
-    const progress: ApprovalProgressView = approvalProgress(
-      workflow,
-      workflow.approvals,
-      await policyFor(this.db.manager, organizationId, workflow.channelIds),
+    const loaded = await loadWorkflow(this.db.manager, organizationId, postId);
+    // An outside sign-off by link, when one is asked for, is part of the progress (external-reviews).
+    const { workflow, policy } = await withExternalSignOff(
+      this.db.manager,
+      postId,
+      loaded,
+      await policyFor(this.db.manager, organizationId, loaded.channelIds),
     );
+    const progress: ApprovalProgressView = approvalProgress(workflow, workflow.approvals, policy);
     const reviews: Array<{
       id: string;
       revision: number;

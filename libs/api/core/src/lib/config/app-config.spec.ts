@@ -58,6 +58,20 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ ...base, X_AUTHORIZE_URL: 'ftp://x.com' }, '/')).toThrow(/X_AUTHORIZE_URL/);
   });
 
+  it('reads the Facebook and LinkedIn apps; without them there are none, and the addresses are the platforms’ own', () => {
+    expect(loadAppConfig(base, '/').oauth).toMatchObject({
+      facebook: { appId: null, appSecret: null, dialogUrl: 'https://www.facebook.com', graphUrl: 'https://graph.facebook.com' },
+      linkedin: { clientId: null, clientSecret: null, oauthUrl: 'https://www.linkedin.com', apiUrl: 'https://api.linkedin.com' },
+    });
+    const configured = loadAppConfig(
+      { ...base, FACEBOOK_APP_ID: ' 123 ', FACEBOOK_APP_SECRET: 'fb', LINKEDIN_CLIENT_ID: 'li', LINKEDIN_API_URL: 'http://127.0.0.1:9/' },
+      '/',
+    ).oauth;
+    expect(configured.facebook).toMatchObject({ appId: '123', appSecret: 'fb' });
+    expect(configured.linkedin).toMatchObject({ clientId: 'li', clientSecret: null, apiUrl: 'http://127.0.0.1:9' });
+    expect(() => loadAppConfig({ ...base, FACEBOOK_GRAPH_URL: 'file:///etc' }, '/')).toThrow(/FACEBOOK_GRAPH_URL/);
+  });
+
   it('keeps metrics off and no health file unless asked, and never serves metrics on the public port', () => {
     expect(loadAppConfig(base, '/')).toMatchObject({ metrics: { port: null }, healthFile: null });
     expect(

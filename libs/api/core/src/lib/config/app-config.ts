@@ -1,7 +1,6 @@
-import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 
-import ipaddr from 'ipaddr.js';
+import { emailList, type Env, EnvReader } from './env-reader';
 
 export const APP_ROLES = ['api', 'worker', 'scheduler'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -27,6 +26,8 @@ export interface AppConfig {
     resetRequestsPerAccount: number;
   };
   seedDemo: boolean;
+  /** Days an external review link (sign-off by an outside person) works: EXTERNAL_REVIEW_VALID_DAYS, 1–30. */
+  externalReviewValidDays: number;
   /**
    * Who runs this installation: `operatorEmails` (lower-cased) see the queue dashboard; only they may
    * create organisations unless `organizationCreators` is `everyone`.
@@ -61,6 +62,27 @@ export interface AppConfig {
   healthFile: string | null;
   /** The platforms' OAuth apps (installation settings); see OAuthConfig. */
   oauth: OAuthConfig;
+  media: MediaConfig;
+}
+
+/**
+ * The media library (libs/api/media). Uploads above `maxImageBytes` / `maxVideoBytes` are refused (413).
+ * Files live under `dir` unless `s3` is set (MEDIA_S3_BUCKET), then in that S3-compatible bucket.
+ * Signed URLs (for platforms that fetch media by URL) live `signedUrlTtlSeconds`.
+ */
+export interface MediaConfig {
+  maxImageBytes: number;
+  maxVideoBytes: number;
+  dir: string;
+  signedUrlTtlSeconds: number;
+  s3: {
+    bucket: string;
+    endpoint: string | null;
+    region: string;
+    accessKeyId: string | null;
+    secretAccessKey: string | null;
+    forcePathStyle: boolean;
+  } | null;
 }
 
 /**
@@ -70,6 +92,9 @@ export interface AppConfig {
  */
 export interface OAuthConfig {
   x: { clientId: string | null; clientSecret: string | null; authorizeUrl: string; apiUrl: string };
+  /** One Facebook app (FACEBOOK_APP_ID/SECRET) signs in both Facebook Pages and Instagram accounts. */
+  facebook: { appId: string | null; appSecret: string | null; dialogUrl: string; graphUrl: string };
+  linkedin: { clientId: string | null; clientSecret: string | null; oauthUrl: string; apiUrl: string };
 }
 
 export const ORGANIZATION_CREATORS = ['operators', 'everyone'] as const;
@@ -101,7 +126,6 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -141,6 +165,7 @@ export function loadAppConfig(env: Env, cwd: string): AppConfig {
       resetRequestsPerAccount: reader.int('PASSWORD_RESET_REQUESTS_PER_ACCOUNT', 3, 1, 1_000),
     },
     seedDemo: reader.bool('KADENS_SEED_DEMO', false),
+    externalReviewValidDays: reader.int('EXTERNAL_REVIEW_VALID_DAYS', 7, 1, 30),
     installation: {
       operatorEmails: emailList(env['OPERATOR_EMAILS'], 'OPERATOR_EMAILS', problems),
       organizationCreators: reader.oneOf('ORGANIZATION_CREATORS', ORGANIZATION_CREATORS, 'operators'),
@@ -161,12 +186,25 @@ export function loadAppConfig(env: Env, cwd: string): AppConfig {
       host: env['METRICS_HOST']?.trim() || '0.0.0.0',
     },
     healthFile: env['HEALTH_FILE']?.trim() || null,
+    media: mediaConfig(env, reader, cwd),
     oauth: {
       x: {
         clientId: env['X_CLIENT_ID']?.trim() || null,
         clientSecret: env['X_CLIENT_SECRET']?.trim() || null,
         authorizeUrl: reader.url('X_AUTHORIZE_URL', ['http:', 'https:'], false) ?? 'https://x.com/i/oauth2/authorize',
         apiUrl: (reader.url('X_API_URL', ['http:', 'https:'], false) ?? 'https://api.x.com').replace(/\/$/, ''),
+      },
+      facebook: {
+        appId: env['FACEBOOK_APP_ID']?.trim() || null,
+        appSecret: env['FACEBOOK_APP_SECRET']?.trim() || null,
+        dialogUrl: (reader.url('FACEBOOK_DIALOG_URL', ['http:', 'https:'], false) ?? 'https://www.facebook.com').replace(/\/$/, ''),
+        graphUrl: (reader.url('FACEBOOK_GRAPH_URL', ['http:', 'https:'], false) ?? 'https://graph.facebook.com').replace(/\/$/, ''),
+      },
+      linkedin: {
+        clientId: env['LINKEDIN_CLIENT_ID']?.trim() || null,
+        clientSecret: env['LINKEDIN_CLIENT_SECRET']?.trim() || null,
+        oauthUrl: (reader.url('LINKEDIN_OAUTH_URL', ['http:', 'https:'], false) ?? 'https://www.linkedin.com').replace(/\/$/, ''),
+        apiUrl: (reader.url('LINKEDIN_API_URL', ['http:', 'https:'], false) ?? 'https://api.linkedin.com').replace(/\/$/, ''),
       },
     },
     publishing: {
@@ -188,153 +226,24 @@ export function loadAppConfig(env: Env, cwd: string): AppConfig {
   return config;
 }
 
-class EnvReader {
-  constructor(
-    private readonly env: Env,
-    private readonly problems: string[],
-  ) {}
-
-  private raw(name: string): string | undefined {
-    const value = this.env[name];
-    return value === undefined || value.trim() === '' ? undefined : value.trim();
-  }
-
-  int(name: string, fallback: number, min: number, max: number): number {
-    const value = this.raw(name);
-    if (value === undefined) return fallback;
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
-      return fallback;
-    }
-    return parsed;
-  }
-
-  bool(name: string, fallback: boolean): boolean {
-    const value = this.raw(name)?.toLowerCase();
-    if (value === undefined) return fallback;
-    if (['true', '1', 'yes'].includes(value)) return true;
-    if (['false', '0', 'no'].includes(value)) return false;
-    this.problems.push(`${name} must be true or false (got "${value}")`);
-    return fallback;
-  }
-
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-    const value = this.raw(name);
-    if (value === undefined) return fallback;
-    if ((allowed as readonly string[]).includes(value)) return value as T;
-    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
-    return fallback;
-  }
-
-  list<T extends string>(name: string, allowed: readonly T[], fallback: T[]): T[] {
-    const value = this.raw(name);
-    if (value === undefined) return fallback;
-    const items = value
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean);
-    const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
-    if (items.length === 0 || unknown.length > 0) {
-      this.problems.push(`${name} must be a comma-separated list of ${allowed.join(', ')} (got "${value}")`);
-      return fallback;
-    }
-    return [...new Set(items)] as T[];
-  }
-
-  /** `false`/`0`/unset: trust no proxy; a hop count; or a list of `loopback`, `linklocal`, `uniquelocal`, IPs and CIDRs. */
-  trustProxy(name: string): boolean | number | string {
-    const value = this.raw(name);
-    if (value === undefined || ['false', 'no', '0'].includes(value.toLowerCase())) return false;
-    if (/^\d+$/.test(value)) return Number(value);
-    const items = value
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean);
-    const valid = items.every((item) => ['loopback', 'linklocal', 'uniquelocal'].includes(item) || isIpOrCidr(item));
-    if (items.length === 0 || !valid || value.toLowerCase() === 'true') {
-      this.problems.push(
-        `${name} must be a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and CIDR ranges (got "${value}"); "true" (trust everyone) is not allowed`,
-      );
-      return false;
-    }
-    return items.join(', ');
-  }
-
-  /** A comma-separated list of host names, IP addresses and CIDR ranges (OUTBOUND_ALLOW_HOSTS); empty by default. */
-  hostList(name: string): string[] {
-    const value = this.raw(name);
-    if (value === undefined) return [];
-    const items = value
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean);
-    const bad = items.filter((item) => !isHostNameIpOrCidr(item));
-    if (bad.length > 0) {
-      this.problems.push(
-        `${name} must be a comma-separated list of host names, IP addresses and CIDR ranges (not ${bad.map((item) => `"${item}"`).join(', ')})`,
-      );
-      return [];
-    }
-    return [...new Set(items)];
-  }
-
-  /** 32 bytes as base64 or 64 hex digits (`openssl rand -base64 32`). */
-  key(name: string): Buffer | null {
-    const value = this.raw(name);
-    if (value === undefined) return null;
-    const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
-    if (bytes.length !== 32) {
-      this.problems.push(`${name} must be 32 bytes, as base64 or 64 hex digits (e.g. openssl rand -base64 32)`);
-      return null;
-    }
-    return bytes;
-  }
-
-  url(name: string, protocols: string[], required: boolean): string | null {
-    const value = this.raw(name);
-    if (value === undefined) {
-      if (required) this.problems.push(`${name} is required (e.g. postgres://user:password@host:5432/kadens)`);
-      return null;
-    }
-    try {
-      const parsed = new URL(value);
-      if (!protocols.includes(parsed.protocol)) {
-        this.problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
-        return null;
-      }
-      return value;
-    } catch {
-      this.problems.push(`${name} is not a valid URL`);
-      return null;
-    }
-  }
-}
-
-function isIpOrCidr(item: string): boolean {
-  const [address, bits, ...rest] = item.split('/');
-  if (rest.length > 0 || !address) return false;
-  const version = isIP(address);
-  if (version === 0) return false;
-  if (bits === undefined) return true;
-  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
-}
-
-const HOST_NAME = /^(?=.{1,253}\.?$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
-
-function isHostNameIpOrCidr(item: string): boolean {
-  const text = item.replace(/^\[(.*)\]$/, '$1');
-  if (text.includes('/')) return ipaddr.isValidCIDR(text);
-  return ipaddr.isValid(text) || HOST_NAME.test(text);
-}
-
-/** A comma-separated list of e-mail addresses, lower-cased (e-mails are stored lower-cased too). */
-function emailList(value: string | undefined, name: string, problems: string[]): string[] {
-  const items = (value ?? '')
-    .split(',')
-    .map((item) => item.trim().toLowerCase())
-    .filter(Boolean);
-  const bad = items.filter((item) => !/^[^\s@,]+@[^\s@,]+$/.test(item));
-  if (bad.length > 0) problems.push(`${name} must be a comma-separated list of e-mail addresses (not "${bad.join('", "')}")`);
-  return [...new Set(items.filter((item) => !bad.includes(item)))];
+function mediaConfig(env: Env, reader: EnvReader, cwd: string): MediaConfig {
+  const dir = env['MEDIA_DIR']?.trim() || '.data/media';
+  const bucket = env['MEDIA_S3_BUCKET']?.trim();
+  const endpoint = reader.url('MEDIA_S3_ENDPOINT', ['http:', 'https:'], false);
+  return {
+    maxImageBytes: reader.int('MEDIA_MAX_IMAGE_MB', 50, 1, 1024) * 1024 * 1024,
+    maxVideoBytes: reader.int('MEDIA_MAX_VIDEO_MB', 1024, 1, 100 * 1024) * 1024 * 1024,
+    dir: isAbsolute(dir) ? dir : resolve(cwd, dir),
+    signedUrlTtlSeconds: reader.int('MEDIA_SIGNED_URL_TTL_MINUTES', 60, 1, 7 * 24 * 60) * 60,
+    s3: bucket
+      ? {
+          bucket,
+          endpoint,
+          region: env['MEDIA_S3_REGION']?.trim() || 'us-east-1',
+          accessKeyId: env['MEDIA_S3_ACCESS_KEY_ID']?.trim() || null,
+          secretAccessKey: env['MEDIA_S3_SECRET_ACCESS_KEY']?.trim() || null,
+          forcePathStyle: reader.bool('MEDIA_S3_FORCE_PATH_STYLE', endpoint !== null),
+        }
+      : null,
+  };
 }

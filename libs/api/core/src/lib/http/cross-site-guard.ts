@@ -5,6 +5,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The only body type Kadens reads. A browser can send the others cross-site without asking first. */
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 const SAME_ORIGIN_FETCH_SITES = new Set(['same-origin', 'none']);
+/** The one route that takes a file (the CSV import, libs/api/exchange): a CSV or multipart body, still same-origin only. */
+const UPLOAD_ROUTE = /^\/api\/organizations\/[^/]+\/imports\/posts$/;
+const UPLOAD_TYPE = /^(text\/csv|application\/csv|text\/tab-separated-values|multipart\/form-data)\s*(;|$)/i;
+/** The media upload (libs/api/media): multipart only, same-origin only. */
+const MEDIA_UPLOAD_ROUTE = /^\/api\/organizations\/[^/]+\/media$/;
+const MULTIPART_TYPE = /^multipart\/form-data\s*(;|$)/i;
 
 type Send = (res: Response, body: ApiErrorBody) => void;
 
@@ -32,7 +38,10 @@ export function crossSiteGuard(publicUrl: string, send: Send) {
         code: 'cross_site_request',
       });
     }
-    if (hasBody(req) && !JSON_TYPE.test(req.headers['content-type'] ?? '')) {
+    const type = req.headers['content-type'] ?? '';
+    const upload =
+      (UPLOAD_ROUTE.test(req.path) && UPLOAD_TYPE.test(type)) || (MEDIA_UPLOAD_ROUTE.test(req.path) && MULTIPART_TYPE.test(type));
+    if (hasBody(req) && !JSON_TYPE.test(type) && !upload) {
       return send(res, {
         statusCode: 415,
         error: 'Unsupported Media Type',

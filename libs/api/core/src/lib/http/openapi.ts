@@ -12,7 +12,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setDescription(
         'Content calendar and publishing scheduler. Log in with POST /api/auth/login; the session travels in the ' +
           `httpOnly cookie ${SESSION_COOKIE}. Errors share one shape: {statusCode, error, message, code?, errors?: [{field, messages}]}. ` +
-          'Changes (POST, PUT, PATCH, DELETE) take only application/json bodies, and from a browser only same-origin requests.',
+          'Changes (POST, PUT, PATCH, DELETE) take only application/json bodies (the CSV import also text/csv or multipart), and from a browser only same-origin requests.',
       )
       .setVersion('0.1')
       .addCookieAuth(SESSION_COOKIE)

@@ -11,6 +11,7 @@ export function toOrganizationView(organization: Organization): OrganizationView
     country: organization.country,
     defaultLocale: organization.defaultLocale,
     capacityHoursPerWeek: organization.capacityHoursPerWeek,
+    readabilityTarget: organization.readabilityTarget,
     createdAt: organization.createdAt.toISOString(),
   };
 }

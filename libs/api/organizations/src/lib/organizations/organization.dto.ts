@@ -1,7 +1,7 @@
 import { COUNTRIES, type Country, type CreateOrganizationRequest, LOCALES, type Locale, SLUG_PATTERN } from '@kadens/shared/contracts';
 import { PartialType } from '@nestjs/swagger';
 import { OptionalNullable, Trim } from '@kadens/api/core';
-import { IsIn, IsNumber, IsString, IsTimeZone, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsString, IsTimeZone, Length, Matches, Max, Min } from 'class-validator';
 
 export class CreateOrganizationDto implements CreateOrganizationRequest {
   /** Shown everywhere, including the public availability page. */
@@ -34,6 +34,13 @@ export class CreateOrganizationDto implements CreateOrganizationRequest {
   @Min(0)
   @Max(10_000)
   capacityHoursPerWeek?: number | null;
+
+  /** The highest LIX readability index the organisation's texts should have (10–80); null for the default, 40. */
+  @OptionalNullable()
+  @IsInt()
+  @Min(10)
+  @Max(80)
+  readabilityTarget?: number | null;
 }
 
 /** Every field optional, but null only where the field allows it (a null name would reach a NOT NULL column). */

@@ -32,6 +32,10 @@ export class Organization {
   })
   capacityHoursPerWeek!: number | null;
 
+  /** The highest LIX the organisation's texts should have; null means the default (40). */
+  @Column({ name: 'readability_target', type: 'smallint', nullable: true })
+  readabilityTarget!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -23,6 +23,9 @@ const FILTERS = `
    AND ($7::uuid[] IS NULL OR p.initiative_id = ANY($7))
    AND ($8::text[] IS NULL OR p.state = ANY($8))`;
 
+/** The calendar's filters ($1 organisation, $2–$3 range, $4–$8 lists; `calendarParameters`) for other reads of the same posts (PostsReader.planRows). */
+export const CALENDAR_FILTERS = FILTERS;
+
 // Each must match its partial index's predicate (migrations CalendarCoveringIndex, CalendarLargeEntryIndex) to the letter.
 const INDEXED = `octet_length(p.calendar_entry) <= ${CALENDAR_INDEXED_ENTRY_BYTES}`;
 const LARGE = `octet_length(p.calendar_entry) > ${CALENDAR_INDEXED_ENTRY_BYTES}`;

@@ -1,16 +1,19 @@
 import type { Platform, PostRevisionView, PostView } from '@kadens/shared/contracts';
-import { platformRules, type TextIssue } from '@kadens/shared/platform-rules';
-import { BadRequestException } from '@nestjs/common';
+import { type MediaFacts, platformRules, type TextIssue, validatePostMedia } from '@kadens/shared/platform-rules';
+import { BadRequestException, UnprocessableEntityException } from '@nestjs/common';
 
 /** What a revision records: everything that, when changed, needs a new sign-off. Not the time. */
 export type PostContent = PostRevisionView['content'];
 
-export function contentOf(post: Pick<PostView, Exclude<keyof PostContent, 'sensitive'> | 'sensitive' | 'targets'>): PostContent {
+export function contentOf(
+  post: Pick<PostView, Exclude<keyof PostContent, 'sensitive' | 'mediaIds'> | 'sensitive' | 'mediaIds' | 'targets'>,
+): PostContent {
   return {
     title: post.title,
     body: post.body,
     link: post.link,
     mediaUrls: [...post.mediaUrls],
+    mediaIds: [...post.mediaIds],
     contentTypeId: post.contentTypeId,
     themeId: post.themeId,
     audienceIds: [...post.audienceIds].sort(),
@@ -46,7 +49,7 @@ function describe(issue: TextIssue, channel: TargetChannel): string {
  * else the body (or mediaUrls for media issues).
  */
 export function assertTextsFit(
-  content: Pick<PostContent, 'body' | 'link' | 'mediaUrls'>,
+  content: Pick<PostContent, 'body' | 'link' | 'mediaUrls' | 'mediaIds'>,
   targetsInRequestOrder: ReadonlyArray<{ channelId: string; textVariant?: string | null }>,
   channels: ReadonlyMap<string, TargetChannel>,
 ): void {
@@ -55,9 +58,17 @@ export function assertTextsFit(
     const channel = channels.get(target.channelId);
     if (!channel) return;
     const text = target.textVariant ?? content.body;
-    const issues = platformRules(channel.platform).validate({ text, link: content.link, mediaUrls: content.mediaUrls });
+    // Library media count as attachments like URLs do (Instagram's "media required", the caps).
+    const mediaUrls = [...content.mediaUrls, ...(content.mediaIds ?? [])];
+    const issues = platformRules(channel.platform).validate({ text, link: content.link, mediaUrls });
     for (const issue of issues.filter((i) => i.severity === 'block')) {
-      const field = issue.code.startsWith('media.') ? 'mediaUrls' : target.textVariant != null ? `targets.${index}.textVariant` : 'body';
+      const field = issue.code.startsWith('media.')
+        ? content.mediaIds?.length
+          ? 'mediaIds'
+          : 'mediaUrls'
+        : target.textVariant != null
+          ? `targets.${index}.textVariant`
+          : 'body';
       errors.push({ field, messages: [describe(issue, channel)] });
     }
   });
@@ -65,6 +76,36 @@ export function assertTextsFit(
     throw new BadRequestException({
       message: errors.map((e) => `${e.field}: ${e.messages.join('; ')}`).join(' | '),
       code: 'platform_rules',
+      errors,
+    });
+  }
+}
+
+/**
+ * Checks the post's library media against every target platform's media rules (count, kinds, type,
+ * size, aspect ratio, video length, alt-text length): 422 `media_rules`, each error naming the rule,
+ * the channel and the medium (`mediaIds.<index>`, or `mediaIds` for the whole set).
+ */
+export function assertMediaFit(media: readonly MediaFacts[], channels: Iterable<TargetChannel>): void {
+  const errors: Array<{ field: string; messages: string[]; rule: string; channelId: string }> = [];
+  for (const channel of channels) {
+    for (const issue of validatePostMedia(channel.platform, media)) {
+      const field = issue.index === undefined ? 'mediaIds' : `mediaIds.${issue.index}`;
+      const params = Object.entries(issue.params)
+        .map(([key, value]) => `${key}=${String(value)}`)
+        .join(', ');
+      errors.push({
+        field,
+        rule: issue.code,
+        channelId: channel.id,
+        messages: [`${issue.code} on ${channel.name} (${channel.platform})${params ? `: ${params}` : ''}`],
+      });
+    }
+  }
+  if (errors.length > 0) {
+    throw new UnprocessableEntityException({
+      message: errors.map((e) => `${e.field}: ${e.messages.join('; ')}`).join(' | '),
+      code: 'media_rules',
       errors,
     });
   }

@@ -36,7 +36,8 @@ export interface PostRow {
   rule_override_violations: Violation[] | null;
 }
 
-export function toPostView(row: PostRow): PostView {
+/** The post without its library media (PostsService.get adds them from `post_media`). */
+export function toPostView(row: PostRow): Omit<PostView, 'mediaIds' | 'media'> {
   return {
     id: row.id,
     title: row.title,

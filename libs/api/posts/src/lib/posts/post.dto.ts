@@ -60,6 +60,13 @@ export class CreatePostDto implements PostInput {
   @IsUrl(URL_OPTIONS, { each: true })
   mediaUrls?: string[];
 
+  /** Media of the organisation's library (`POST …/media`), in the order the post shows them. */
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  mediaIds?: string[];
+
   @IsUUID()
   contentTypeId!: string;
 

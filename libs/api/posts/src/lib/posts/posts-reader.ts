@@ -1,4 +1,26 @@
+import type { CalendarQuery, PostState } from '@kadens/shared/contracts';
 import type { EntityManager } from 'typeorm';
+
+import { CALENDAR_FILTERS, calendarParameters } from '../calendar/calendar-sql';
+
+/** A planned post with its names spelled out, for the CSV export and the calendar feed. */
+export interface PlanRow {
+  id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  media_urls: string[];
+  planned_at: Date;
+  state: PostState;
+  revision: number;
+  created_at: Date;
+  updated_at: Date;
+  invites_dialogue: boolean;
+  theme: string;
+  content_type: string;
+  audiences: string[];
+  channels: string[];
+}
 
 /** A post waiting in an approver's inbox, with its author's name and its targets' platforms. */
 export interface InReviewPostRow {
@@ -21,6 +43,21 @@ export interface InReviewPostRow {
  */
 export class PostsReader {
   constructor(private readonly manager: EntityManager) {}
+
+  /** The calendar's posts (same range and filters as `GET …/calendar`), with theme, content type, audience and channel names, in time order. */
+  planRows(organizationId: string, query: CalendarQuery, limit: number): Promise<PlanRow[]> {
+    return this.manager.query(
+      `SELECT p.id, p.title, p.body, p.link, p.media_urls, p.planned_at, p.state, p.revision, p.created_at, p.updated_at, p.invites_dialogue,
+              th.name AS theme, ct.name AS content_type,
+              COALESCE((SELECT array_agg(a.name ORDER BY a.name) FROM post_audiences pa JOIN audiences a ON a.id = pa.audience_id WHERE pa.post_id = p.id), '{}') AS audiences,
+              COALESCE((SELECT array_agg(c.name ORDER BY c.name, c.id) FROM post_targets t JOIN channels c ON c.id = t.channel_id WHERE t.post_id = p.id), '{}') AS channels
+         FROM posts p JOIN themes th ON th.id = p.theme_id JOIN content_types ct ON ct.id = p.content_type_id
+        WHERE ${CALENDAR_FILTERS}
+        ORDER BY p.planned_at, p.id
+        LIMIT $9`,
+      [...calendarParameters(organizationId, query), limit],
+    );
+  }
 
   /** Whether the organisation has this post. */
   async exists(organizationId: string, postId: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { assertOwnedIds, returnedRow } from '@kadens/api/core';
+import { PostMedia } from '@kadens/api/media';
 import { type PlanActor, planChangeMatters, plannedPostOf, PlanRulesService } from '@kadens/api/promises';
 import type { PostRevisionView, PostView } from '@kadens/shared/contracts';
 import { type Decision, decidePostAction, DELIVERY_STARTED_STATES, type PostAction } from '@kadens/shared/rules';
@@ -6,7 +7,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { assertTextsFit, contentOf, type PostContent, sameContent, type TargetChannel } from './post-content';
+import { assertMediaFit, assertTextsFit, contentOf, type PostContent, sameContent, type TargetChannel } from './post-content';
 import type { CreatePostDto, RuleOverrideDto, UpdatePostDto } from './post.dto';
 import { POST_SELECT, type PostRow, toPostView } from './post-rows';
 import { denialError, WorkflowWriter } from '../workflow/apply-workflow-change';
@@ -26,19 +27,26 @@ export class PostsService {
     const rows: PostRow[] = await manager.query(`${POST_SELECT} WHERE p.organization_id = $1 AND p.id = $2`, [organizationId, postId]);
     const row = rows[0];
     if (!row) throw new NotFoundException({ message: 'Post not found', code: 'post_not_found' });
-    return toPostView(row);
+    const media = await new PostMedia(manager).ofPost(organizationId, postId);
+    return { ...toPostView(row), mediaIds: media.map((medium) => medium.id), media };
   }
 
-  /** A new draft; a planned one must keep its channels' promises (or carry an approver's override). */
-  create(organizationId: string, actor: PlanActor, input: CreatePostDto): Promise<PostView> {
+  /**
+   * A new draft; a planned one must keep its channels' promises (or carry an approver's override).
+   * With `manager`, it runs inside the caller's transaction (the CSV import writes all its drafts in one).
+   */
+  create(organizationId: string, actor: PlanActor, input: CreatePostDto, manager?: EntityManager): Promise<PostView> {
     const authorId = actor.user.id;
-    return this.db.transaction(async (tx) => {
+    const inTransaction = <T>(work: (tx: EntityManager) => Promise<T>): Promise<T> => (manager ? work(manager) : this.db.transaction(work));
+    return inTransaction(async (tx) => {
       const draft: PostView = {
         id: '',
         title: input.title,
         body: input.body,
         link: input.link ?? null,
         mediaUrls: input.mediaUrls ?? [],
+        mediaIds: input.mediaIds ?? [],
+        media: [],
         contentTypeId: input.contentTypeId,
         themeId: input.themeId,
         audienceIds: [...new Set(input.audienceIds ?? [])],
@@ -77,6 +85,7 @@ export class PostsService {
       const { id } = returnedRow(inserted, 'INSERT INTO posts');
       await this.writeAudiences(tx, organizationId, id, draft.audienceIds);
       await this.writeTargets(tx, organizationId, id, input.targets, []);
+      await new PostMedia(tx).replace(organizationId, id, draft.mediaIds);
       const planned = plannedPostOf({
         ...draft,
         id,
@@ -150,6 +159,7 @@ export class PostsService {
         await this.writeAudiences(tx, organizationId, postId, next.audienceIds);
       }
       if (input.targets) await this.writeTargets(tx, organizationId, postId, input.targets, current.targets);
+      if (input.mediaIds) await new PostMedia(tx).replace(organizationId, postId, next.mediaIds);
       // The promises library says whether the change touches what its rules read, and checks the planned values.
       const stateOn = new Map(current.targets.map((t) => [t.channelId, t.state]));
       const planned = plannedPostOf({
@@ -277,6 +287,7 @@ export class PostsService {
     const unknown = channelIds.findIndex((id) => !channels.has(id));
     if (unknown >= 0) throw fieldError(`targets.${unknown}.channelId`, 'unknown channel');
     assertTextsFit(post, targets, channels);
+    assertMediaFit(await new PostMedia(tx).resolve(organizationId, post.mediaIds), channels.values());
   }
 
   private async channels(tx: EntityManager, organizationId: string, ids: string[]): Promise<Map<string, TargetChannel>> {

@@ -16,6 +16,7 @@ export const PUBLISHING_API_PATHS = {
   channelPause: (organizationId: OrganizationId, channelId: string) =>
     `${API_PATHS.organization(organizationId)}/channels/${encodeURIComponent(channelId)}/publishing-pause`,
   attention: (organizationId: OrganizationId) => `${publishing(organizationId)}/attention`,
+  channelConnections: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/channel-connections`,
   targetAction: (organizationId: OrganizationId, targetId: string, action: TargetActionPath) =>
     `${target(organizationId, targetId)}/${action}`,
   attempts: (organizationId: OrganizationId, targetId: string) => `${target(organizationId, targetId)}/attempts`,

@@ -8,6 +8,11 @@ export const ATTENTION_REASON_PARAM = 'reason';
 /** bull-board's queue dashboard (admins); served by the API outside the web app, so a plain link. */
 export const QUEUE_DASHBOARD_URL = '/admin/queues';
 
+/** The operators' page of which platforms this installation can sign in with, `/o/:organizationId/settings/platforms`. */
+export function platformSettingsLink(organizationId: OrganizationId): string[] {
+  return ['/', APP_PATHS.organization, organizationId, APP_PATHS.settings, 'platforms'];
+}
+
 /** The needs-attention list, `/o/:organizationId/publishing`. */
 export function attentionLink(organizationId: OrganizationId): string[] {
   return ['/', APP_PATHS.organization, organizationId, APP_PATHS.publishing];

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   AttentionItem,
+  ChannelConnectionView,
   MarkPublishedRequest,
   OrganizationId,
   PauseRequest,
@@ -23,6 +24,11 @@ import { PUBLISHING_API_PATHS } from './publishing-api-paths';
 @Injectable({ providedIn: 'root' })
 export class PublishingApi {
   private readonly http = inject(HttpClient);
+
+  /** Every connected channel's connection (who, which account, until when); not connected channels are not listed. */
+  channelConnections(organizationId: OrganizationId): Promise<ChannelConnectionView[]> {
+    return firstValueFrom(this.http.get<ChannelConnectionView[]>(PUBLISHING_API_PATHS.channelConnections(organizationId)));
+  }
 
   status(organizationId: OrganizationId): Promise<PublishingStatus> {
     return firstValueFrom(this.http.get<PublishingStatus>(PUBLISHING_API_PATHS.status(organizationId)));

@@ -1,6 +1,12 @@
 import { FormControl } from '@angular/forms';
 
-import { capacityHoursValidator, knownTimeZoneValidator, organizationDefaults, slugFromName } from './organization-form';
+import {
+  capacityHoursValidator,
+  knownTimeZoneValidator,
+  organizationDefaults,
+  readabilityTargetValidator,
+  slugFromName,
+} from './organization-form';
 import { filterTimeZones, supportedTimeZones } from './time-zones';
 
 describe('slugFromName', () => {
@@ -60,5 +66,13 @@ describe('capacityHoursValidator', () => {
     [7.25, false],
   ])('%s hours a week is valid: %s', (hours, valid) => {
     expect(capacityHoursValidator(new FormControl<number | null>(hours))).toEqual(valid ? null : { capacityHours: true });
+  });
+});
+
+describe('readabilityTargetValidator', () => {
+  it('accepts empty (the default, 40) or a whole LIX from 10 to 80', () => {
+    const check = (value: number | null) => readabilityTargetValidator(new FormControl<number | null>(value));
+    expect([null, 10, 40, 80].map(check)).toEqual([null, null, null, null]);
+    expect([9, 81, 40.5].map(check)).toEqual([{ readabilityTarget: true }, { readabilityTarget: true }, { readabilityTarget: true }]);
   });
 });

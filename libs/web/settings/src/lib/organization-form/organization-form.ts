@@ -17,6 +17,7 @@ export type OrganizationFormGroup = FormGroup<{
   country: FormControl<Country>;
   defaultLocale: FormControl<Locale>;
   capacityHoursPerWeek: FormControl<number | null>;
+  readabilityTarget: FormControl<number | null>;
 }>;
 
 /** The most hours a week an organisation can state it has, as the API allows. */
@@ -32,7 +33,15 @@ const TIME_ZONE_FOR_COUNTRY: Readonly<Record<Country, string>> = {
 /** Reasonable first values for a new organisation, guessed from the language the user works in. */
 export function organizationDefaults(locale: Locale): CreateOrganizationRequest {
   const country = COUNTRY_FOR_LOCALE[locale];
-  return { name: '', slug: '', timeZone: TIME_ZONE_FOR_COUNTRY[country], country, defaultLocale: locale, capacityHoursPerWeek: null };
+  return {
+    name: '',
+    slug: '',
+    timeZone: TIME_ZONE_FOR_COUNTRY[country],
+    country,
+    defaultLocale: locale,
+    capacityHoursPerWeek: null,
+    readabilityTarget: null,
+  };
 }
 
 export function buildOrganizationForm(formBuilder: NonNullableFormBuilder, initial: CreateOrganizationRequest): OrganizationFormGroup {
@@ -43,6 +52,7 @@ export function buildOrganizationForm(formBuilder: NonNullableFormBuilder, initi
     country: [initial.country, [Validators.required]],
     defaultLocale: [initial.defaultLocale, [Validators.required]],
     capacityHoursPerWeek: [initial.capacityHoursPerWeek ?? null, [capacityHoursValidator]],
+    readabilityTarget: [initial.readabilityTarget ?? null, [readabilityTargetValidator]],
   });
 }
 
@@ -53,6 +63,13 @@ export function capacityHoursValidator(control: AbstractControl<number | null>):
   const tenths = value * 10;
   const valid = value >= 0 && value <= MAX_CAPACITY_HOURS_PER_WEEK && Math.abs(tenths - Math.round(tenths)) < 1e-9;
   return valid ? null : { capacityHours: true };
+}
+
+/** Empty (the default, 40), or a whole LIX from 10 to 80, as the API allows. */
+export function readabilityTargetValidator(control: AbstractControl<number | null>): ValidationErrors | null {
+  const value = control.value;
+  if (value === null || value === undefined) return null;
+  return Number.isInteger(value) && value >= 10 && value <= 80 ? null : { readabilityTarget: true };
 }
 
 export function knownTimeZoneValidator(zones: readonly string[]) {

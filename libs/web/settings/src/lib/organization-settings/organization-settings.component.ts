@@ -81,7 +81,7 @@ export class OrganizationSettingsComponent {
 
   private show(organization: OrganizationView): void {
     this.organization.set(organization);
-    const { name, slug, timeZone, country, defaultLocale, capacityHoursPerWeek } = organization;
-    this.form.reset({ name, slug, timeZone, country, defaultLocale, capacityHoursPerWeek });
+    const { name, slug, timeZone, country, defaultLocale, capacityHoursPerWeek, readabilityTarget = null } = organization;
+    this.form.reset({ name, slug, timeZone, country, defaultLocale, capacityHoursPerWeek, readabilityTarget });
   }
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ActiveOrganization, approvalSettingsLink, auditLogLink } from '@kadens/web/data-access';
+import { ActiveOrganization, approvalSettingsLink, auditLogLink, platformSettingsLink, SessionStore } from '@kadens/web/data-access';
 
 import { MembersPanelComponent } from '../members/members-panel.component';
 import { OrganizationSettingsComponent } from '../organization-settings/organization-settings.component';
@@ -31,6 +31,13 @@ import { OrganizationSettingsComponent } from '../organization-settings/organiza
           <a mat-button [routerLink]="links.audit" data-testid="settings-audit-link">{{ 'settings.signOff.audit' | transloco }}</a>
         </section>
       }
+      @if (platformsLink(); as link) {
+        <section class="sign-off" data-testid="settings-platforms">
+          <h2>{{ 'connect.platforms.title' | transloco }}</h2>
+          <p>{{ 'connect.platforms.linkIntro' | transloco }}</p>
+          <a mat-stroked-button [routerLink]="link" data-testid="platform-settings-link">{{ 'connect.platforms.link' | transloco }}</a>
+        </section>
+      }
     </div>
   `,
   styles: `
@@ -47,7 +54,13 @@ import { OrganizationSettingsComponent } from '../organization-settings/organiza
 })
 export class SettingsPageComponent {
   private readonly activeOrganization = inject(ActiveOrganization);
+  private readonly isOperator = inject(SessionStore).isOperator;
   protected readonly canReadMembers = computed(() => this.activeOrganization.can('members.read'));
+  /** Which platforms this installation can sign in with: its operators only. */
+  protected readonly platformsLink = computed(() => {
+    const id = this.activeOrganization.organizationId();
+    return id && this.isOperator() ? platformSettingsLink(id) : null;
+  });
   /** The approval policy, the review checklist and the audit log live with sign-off; admins reach them from here. */
   protected readonly signOffLinks = computed(() => {
     const id = this.activeOrganization.organizationId();

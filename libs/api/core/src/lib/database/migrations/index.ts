@@ -13,6 +13,13 @@ import { AccountMail1763890000000 } from './1763890000000-account-mail';
 import { AccountSecurity1763900000000 } from './1763900000000-account-security';
 import { Invitations1763910000000 } from './1763910000000-invitations';
 import { ChannelOAuth1763920000000 } from './1763920000000-channel-oauth';
+import { Media1765000000000 } from './1765000000000-media';
+import { CalendarFeeds1765100000000 } from './1765100000000-calendar-feeds';
+import { PostImports1765110000000 } from './1765110000000-post-imports';
+import { ConnectionChoices1763921000000 } from './1763921000000-connection-choices';
+import { ExternalReviews1765200000000 } from './1765200000000-external-reviews';
+import { TargetMediaUploads1765300000000 } from './1765300000000-target-media-uploads';
+import { ReadabilityTarget1765400000000 } from './1765400000000-readability-target';
 
 /** Every migration, oldest first. Listed by hand so that the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -31,4 +38,11 @@ export const MIGRATIONS = [
   AccountSecurity1763900000000,
   Invitations1763910000000,
   ChannelOAuth1763920000000,
+  ConnectionChoices1763921000000,
+  Media1765000000000,
+  CalendarFeeds1765100000000,
+  PostImports1765110000000,
+  ExternalReviews1765200000000,
+  TargetMediaUploads1765300000000,
+  ReadabilityTarget1765400000000,
 ];
