@@ -15,6 +15,7 @@ export * from './lib/database/run-migrations';
 export * from './lib/http/configure-http-app';
 export * from './lib/config/load-from-environment';
 export * from './lib/http/openapi';
+export * from './lib/http/per-address-rate-limit.guard';
 export * from './lib/database/foreign-key-conflict';
 export * from './lib/database/owned-ids';
 export * from './lib/database/returned-row';
