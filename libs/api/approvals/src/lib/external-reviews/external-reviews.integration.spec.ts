@@ -152,6 +152,10 @@ describe('external sign-off by link against PostgreSQL', () => {
     expect(approved.body.state).toBe('in_review');
     const review = await agent('approver').get(url(`posts/${postId}/review`));
     expect(review.body.progress).toMatchObject({ count: 1, required: 2, complete: false, externalRequired: true, externalApproved: false });
+    // The inbox shows the same progress as the review screen.
+    const inbox = await agent('admin').get(url('approvals/inbox'));
+    const entry = (inbox.body as Array<{ postId: string; progress: object }>).find((candidate) => candidate.postId === postId);
+    expect(entry?.progress).toMatchObject({ count: 1, required: 2, externalRequired: true, externalApproved: false });
     const decision = await decide(token, 'approve');
     expect(decision.status).toBe(200);
     expect(decision.body.status).toBe('approved');

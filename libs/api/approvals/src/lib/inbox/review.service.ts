@@ -31,8 +31,14 @@ export class ReviewService {
     const rows = await new PostsReader(this.db.manager).inReviewFor(organizationId, member.user.id);
     const entries: InboxEntry[] = [];
     for (const row of rows) {
-      const workflow = await loadWorkflow(this.db.manager, organizationId, row.id);
-      const progress = approvalProgress(workflow, workflow.approvals, await policyFor(this.db.manager, organizationId, row.channel_ids));
+      // The same progress as the review screen's, an outside sign-off by link included.
+      const { workflow, policy } = await withExternalSignOff(
+        this.db.manager,
+        row.id,
+        await loadWorkflow(this.db.manager, organizationId, row.id),
+        await policyFor(this.db.manager, organizationId, row.channel_ids),
+      );
+      const progress = approvalProgress(workflow, workflow.approvals, policy);
       entries.push({
         postId: row.id,
         title: row.title,

@@ -2,7 +2,7 @@ import type { ApprovalProgressView } from '@kadens/shared/contracts';
 
 import type { TranslatedText } from '../shared/translated-text';
 
-/** "1 of 2 approvals (admin needed)": how far a post has come towards sign-off, as texts to join. */
+/** "1 of 2 approvals (admin needed) (waiting for the outside sign-off)": how far a post has come towards sign-off, as texts to join. */
 export function describeProgress(progress: ApprovalProgressView): TranslatedText[] {
   const texts: TranslatedText[] = [
     {
@@ -12,6 +12,9 @@ export function describeProgress(progress: ApprovalProgressView): TranslatedText
   ];
   if (progress.adminRequired) {
     texts.push({ key: progress.adminApproved ? 'approvals.progress.adminGiven' : 'approvals.progress.adminNeeded' });
+  }
+  if (progress.externalRequired) {
+    texts.push({ key: progress.externalApproved ? 'approvals.progress.externalGiven' : 'approvals.progress.externalNeeded' });
   }
   return texts;
 }
