@@ -1,4 +1,5 @@
 import { AuditModule } from '@kadens/api/audit';
+import { MediaModule } from '@kadens/api/media';
 import { NotificationsModule } from '@kadens/api/notifications';
 import { OrganizationsModule } from '@kadens/api/organizations';
 import { PostsModule } from '@kadens/api/posts';
@@ -20,7 +21,7 @@ import { ReviewService } from './inbox/review.service';
 import { PolicyController, PolicyService } from './policy/policy';
 
 @Module({
-  imports: [OrganizationsModule, PostsModule, AuditModule, NotificationsModule],
+  imports: [OrganizationsModule, PostsModule, AuditModule, NotificationsModule, MediaModule],
   controllers: [
     DecisionsController,
     ReviewController,

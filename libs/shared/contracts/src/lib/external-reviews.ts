@@ -69,8 +69,11 @@ export interface ExternalReviewPageView {
     /** The text each channel will publish (its variant, or the post's text). */
     channels: Array<{ platform: Platform; name: string; text: string }>;
     link: string | null;
-    /** The post's media by description: the files themselves need a session, so only kind, name and alt text. */
-    media: Array<{ kind: MediaKind; fileName: string; altText: string }>;
+    /**
+     * The post's media: kind, name, alt text, and for images a signed thumbnail address that works without a
+     * session until the link expires (null for video, which has no thumbnail).
+     */
+    media: Array<{ kind: MediaKind; fileName: string; altText: string; thumbnailUrl: string | null }>;
   };
   checklist: Array<{ text: string; required: boolean }>;
 }

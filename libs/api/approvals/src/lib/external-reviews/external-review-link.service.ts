@@ -1,4 +1,5 @@
 import { AuditService } from '@kadens/api/audit';
+import { MediaService } from '@kadens/api/media';
 import { loadWorkflow, policyFor, PostsService, WorkflowWriter } from '@kadens/api/posts';
 import type {
   ExternalReviewDecisionView,
@@ -55,6 +56,7 @@ export class ExternalReviewLinkService {
     private readonly audit: AuditService,
     private readonly workflow: WorkflowWriter,
     private readonly posts: PostsService,
+    private readonly media: MediaService,
   ) {}
 
   view(token: string): Promise<ExternalReviewPageView> {
@@ -96,7 +98,18 @@ export class ExternalReviewLinkService {
             text: target.textVariant ?? post.body,
           })),
           link: post.link,
-          media: (post.media ?? []).map((medium) => ({ kind: medium.kind, fileName: medium.fileName, altText: medium.altText })),
+          media: await Promise.all(
+            (post.media ?? []).map(async (medium) => ({
+              kind: medium.kind,
+              fileName: medium.fileName,
+              altText: medium.altText,
+              // Signed, so the outside person (no session) sees the picture; valid as long as the link.
+              thumbnailUrl:
+                medium.thumbnailUrl === null
+                  ? null
+                  : await this.media.signedUrl(link.organization_id, medium.id, 'thumbnail', secondsUntil(link.expires_at)),
+            })),
+          ),
         },
         checklist: checklist.map((item) => ({ text: item.text, required: item.required })),
       };
@@ -190,4 +203,9 @@ function refusalFor(reason: DenialReason): ExternalReviewLinkCode {
 function linkError(code: ExternalReviewLinkCode): Error {
   const body = { message: MESSAGES[code], code };
   return externalLinkStatusCode(code) === 410 ? new GoneException(body) : new ConflictException(body);
+}
+
+/** Seconds from now until `at`, at least one minute (a link about to expire still shows its pictures). */
+function secondsUntil(at: Date): number {
+  return Math.max(60, Math.ceil((at.getTime() - Date.now()) / 1000));
 }

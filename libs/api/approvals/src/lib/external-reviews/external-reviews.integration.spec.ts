@@ -2,6 +2,7 @@ import { createTestApp, type TestApp } from '@kadens/api/core/testing';
 import { NotificationsModule } from '@kadens/api/notifications';
 import { DEMO_PASSWORD, DemoSeeder } from '@kadens/api/organizations';
 import { PostsModule } from '@kadens/api/posts';
+import sharp from 'sharp';
 import type TestAgent from 'supertest/lib/agent';
 
 import { ApprovalsModule } from '../approvals.module';
@@ -119,6 +120,42 @@ describe('external sign-off by link against PostgreSQL', () => {
     const opened = history.filter((e: { action: string }) => e.action === 'post.external_review_opened');
     expect(opened).toHaveLength(1);
     expect(opened[0].after).toMatchObject({ name: 'Ingrid Jurist', email: 'jurist@advokat.example' });
+  });
+
+  it('shows the outside person the post’s pictures through signed addresses that need no session', async () => {
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 30, g: 120, b: 200 } } })
+      .jpeg()
+      .toBuffer();
+    const uploaded = await agent('editor').post(url('media')).field('altText', 'Den nye brua i sol').attach('file', jpeg, 'bru.jpg');
+    expect(uploaded.status).toBe(201);
+    const created = await agent('editor')
+      .post(url('posts'))
+      .send({
+        title: 'Brua med bilde',
+        body: 'Se brua!',
+        contentTypeId: ids['news'],
+        themeId: ids['theme'],
+        plannedAt: '2027-03-11T09:00:00Z',
+        targets: [{ channelId: ids['channel'] }],
+        mediaIds: [uploaded.body.id],
+      });
+    expect(created.status).toBe(201);
+    expect(
+      (
+        await agent('editor')
+          .post(url(`posts/${created.body.id}/submit`))
+          .send({})
+      ).status,
+    ).toBe(200);
+    await ask(created.body.id, 'foto@fjordvik.example', 'Frida Foto');
+    const page = await open(await mailedToken('foto@fjordvik.example'));
+    expect(page.status).toBe(200);
+    const [medium] = page.body.post.media;
+    expect(medium).toMatchObject({ kind: 'image', fileName: 'bru.jpg', altText: 'Den nye brua i sol' });
+    expect(medium.thumbnailUrl).toMatch(/^http:\/\/kadens\.example\/api\/media\/signed\/[^/]+$/);
+    const thumbnail = await t.anonymous().get(new URL(medium.thumbnailUrl).pathname);
+    expect(thumbnail.status).toBe(200);
+    expect(thumbnail.headers['content-type']).toMatch(/^image\//);
   });
 
   it('refuses to ask for a draft, a missing e-mail, or a viewer', async () => {

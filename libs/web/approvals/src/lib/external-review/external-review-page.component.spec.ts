@@ -19,7 +19,7 @@ const VIEW: ExternalReviewPageView = {
     theme: { name: 'Samferdsel', color: '#1e88e5' },
     channels: [{ platform: 'facebook', name: 'Fjordvik på Facebook', text: 'Brua åpner 10. mars!' }],
     link: null,
-    media: [{ kind: 'image', fileName: 'bru.jpg', altText: 'Den nye brua i sol' }],
+    media: [{ kind: 'image', fileName: 'bru.jpg', altText: 'Den nye brua i sol', thumbnailUrl: '/api/media/signed/t0k3n' }],
   },
   checklist: [{ text: 'Respects privacy', required: true }],
 };
@@ -60,6 +60,8 @@ describe('kd-external-review-page', () => {
     expect(element.querySelector('h1')?.textContent).toContain('Review: Ny bru');
     expect(element.textContent).toContain('Brua åpner 10. mars!');
     expect(element.textContent).toContain('Den nye brua i sol');
+    const image = element.querySelector<HTMLImageElement>('[data-testid="external-medium-image"]');
+    expect([image?.getAttribute('src'), image?.alt]).toEqual(['/api/media/signed/t0k3n', 'Den nye brua i sol']);
     expect(element.textContent).toContain('Respects privacy');
     (element.querySelector('[data-testid="external-review-approve"]') as HTMLButtonElement).click();
     const decision = http.expectOne(`${PATH}/decision`);
