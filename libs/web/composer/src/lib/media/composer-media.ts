@@ -162,9 +162,7 @@ export class ComposerMedia {
     const upload = this.api.upload(this.organizationId, file, file.name).subscribe({
       next: (event) => {
         if (event.kind === 'progress') {
-          const total = event.total ?? file.size;
-          // 99 until the server has stored and processed it.
-          this.patch(key, { progress: total > 0 ? Math.min(99, Math.round((event.loaded / total) * 100)) : 0 });
+          this.patch(key, { progress: event.percent });
         } else {
           const current = this.attachments().find((a) => a.key === key);
           this.patch(key, { state: 'ready', progress: 100, medium: event.medium, kind: event.medium.kind, file: null, key });

@@ -32,8 +32,17 @@ export interface MediaQuery {
   offset?: number;
 }
 
-/** How far an upload is: the bytes sent so far, then the stored medium. */
-export type MediaUploadEvent = { kind: 'progress'; loaded: number; total: number | null } | { kind: 'done'; medium: MediaView };
+/**
+ * How far an upload is: the bytes sent so far and `percent` for a progress bar (99 at most until the server has
+ * stored and processed the file), then the stored medium.
+ */
+export type MediaUploadEvent =
+  { kind: 'progress'; loaded: number; total: number | null; percent: number } | { kind: 'done'; medium: MediaView };
+
+/** 0–99: the share of the bytes sent; 100 is for the stored medium. */
+function uploadPercent(loaded: number, total: number): number {
+  return total > 0 ? Math.min(99, Math.round((loaded / total) * 100)) : 0;
+}
 
 /** A post that uses a medium (the API's 409 `media_in_use` names one per error). */
 export interface MediaUsingPost {
@@ -63,7 +72,10 @@ export class MediaApi {
     body.append('file', file, fileName);
     return this.http.post<MediaView>(MEDIA_API_PATHS.media(organizationId), body, { reportProgress: true, observe: 'events' }).pipe(
       map((event: HttpEvent<MediaView>): MediaUploadEvent | null => {
-        if (event.type === HttpEventType.UploadProgress) return { kind: 'progress', loaded: event.loaded, total: event.total ?? null };
+        if (event.type === HttpEventType.UploadProgress) {
+          const total = event.total ?? null;
+          return { kind: 'progress', loaded: event.loaded, total, percent: uploadPercent(event.loaded, total ?? file.size) };
+        }
         if (event.type === HttpEventType.Response && event.body) return { kind: 'done', medium: event.body };
         return null;
       }),

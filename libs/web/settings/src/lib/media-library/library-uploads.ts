@@ -61,8 +61,7 @@ export class LibraryUploads {
       this.api.upload(organizationId, file, file.name).subscribe({
         next: (event) => {
           if (event.kind === 'progress') {
-            const total = event.total ?? file.size;
-            this.patch(key, { progress: total > 0 ? Math.min(99, Math.round((event.loaded / total) * 100)) : 0 });
+            this.patch(key, { progress: event.percent });
           } else {
             this.patch(key, { state: 'done', progress: 100 });
             this.files.delete(key);
