@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+import { expectNoSeriousA11yViolations } from './support/accessibility';
 import { created, logInAs, organizationIdOf } from './support/members';
 import { expect, type Page, test } from './support/test';
 
@@ -46,6 +47,7 @@ test.describe('the plan in and out of Kadens', () => {
     await expect(bad.getByTestId('import-issue-channels')).toContainText(`No channel is called “Facebook ${run}”`);
     await expect(bad.locator('.exchange-cell--error')).toHaveCount(1);
     await screenshots(page, 'import-preview');
+    await expectNoSeriousA11yViolations(page, 'import preview');
 
     await page.getByTestId('import-run').click();
     await expect(page.getByTestId('import-done')).toContainText('2 drafts imported');
@@ -90,6 +92,7 @@ test.describe('the plan in and out of Kadens', () => {
     const url = await page.getByTestId('feed-url').inputValue();
     expect(url).toMatch(/\/api\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
     await screenshots(page, 'subscribe');
+    await expectNoSeriousA11yViolations(page, 'subscribe in your calendar');
 
     // Fetched without the session, as a calendar app would.
     const outsider = await browser.newContext({ baseURL: test.info().project.use.baseURL });
