@@ -23,3 +23,6 @@ export * from './lib/invitations';
 export * from './lib/exchange';
 export * from './lib/external-reviews';
 export * from './lib/link-preview';
+export * from './lib/results';
+export * from './lib/reports';
+export * from './lib/effect-results';

@@ -11,3 +11,4 @@ export * from './lib/delivery/attention';
 export * from './lib/delivery/connection-deadline';
 export * from './lib/delivery/visible-state';
 export * from './lib/readability';
+export * from './lib/reporting';

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 
 import type { OutboundClient } from '@kadens/api/outbound';
-import type { Platform } from '@kadens/shared/contracts';
+import type { Platform, ResultNumbers } from '@kadens/shared/contracts';
 import type { PostContent, TextIssue } from '@kadens/shared/platform-rules';
 
 /**
@@ -74,12 +74,18 @@ export interface AccountIdentity {
   accountName: string;
 }
 
-export interface PostMetrics {
-  impressions?: number;
-  reactions?: number;
-  comments?: number;
-  shares?: number;
-  clicks?: number;
+/**
+ * What a platform said about one published post's results (issue 13), mapped to Kadens' normalised
+ * metrics. A metric the platform does not give, or refused this time, is absent — never 0 for
+ * "unknown". A refused or retired metric name must not lose the others: the adapter asks for the rest
+ * and names what it could not read in `missing`.
+ */
+export interface MetricsReading {
+  numbers: ResultNumbers;
+  /** The platform's answer(s), for the snapshot. Never holds credentials. */
+  raw: unknown;
+  /** Metrics asked for and refused (renamed, retired, not allowed for this post), with the platform's reason. */
+  missing?: Array<{ metric: string; reason: string }>;
 }
 
 /**
@@ -128,7 +134,11 @@ export interface VerifyOptions {
 }
 
 export interface MetricsRequest {
+  /** What publish returned: the platform's id of the post, and its URL. */
   externalId: string;
+  externalUrl: string | null;
+  /** When the post was published (some insights are asked for a time range). */
+  publishedAt: Date;
   connection: ChannelConnection;
   timeoutMs: number;
 }
@@ -147,7 +157,13 @@ export interface PlatformAdapter {
   publish(request: PublishRequest): Promise<PublishResult>;
   /** The channel page's "test connection": proves the credentials work and names the account. */
   verifyCredentials(connection: ChannelConnection, options?: VerifyOptions): Promise<AccountIdentity>;
-  fetchMetrics?(request: MetricsRequest): Promise<PostMetrics>;
+  /**
+   * Only platforms that report results (`capabilities.metrics`): reads the post's numbers now. Rate
+   * limits and auth failures throw the publishing error classes (429 → `PlatformRateLimitedError`,
+   * 401 → `PlatformAuthError`, 5xx/network → `PlatformTransientError`); a post the platform no longer
+   * has, or any other refusal of the whole request → `PlatformInvalidContentError` with the platform's words.
+   */
+  fetchMetrics?(request: MetricsRequest): Promise<MetricsReading>;
   /**
    * Only platforms whose access tokens expire: trades the stored refresh token for new credentials.
    * The old refresh token may stop working at once (rotation), so the caller stores the answer

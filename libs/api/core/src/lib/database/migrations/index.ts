@@ -20,6 +20,7 @@ import { ConnectionChoices1763921000000 } from './1763921000000-connection-choic
 import { ExternalReviews1765200000000 } from './1765200000000-external-reviews';
 import { TargetMediaUploads1765300000000 } from './1765300000000-target-media-uploads';
 import { ReadabilityTarget1765400000000 } from './1765400000000-readability-target';
+import { Results1765500000000 } from './1765500000000-results';
 
 /** Every migration, oldest first. Listed by hand so that the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ExternalReviews1765200000000,
   TargetMediaUploads1765300000000,
   ReadabilityTarget1765400000000,
+  Results1765500000000,
 ];
