@@ -19,15 +19,17 @@ export const PERMISSIONS = [
   'publishing.manage',
   'channels.connect',
   'audit.read',
+  'reports.read',
+  'results.edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['organization.read', 'members.read', 'strategy.read', 'posts.read'];
+const READ: Permission[] = ['organization.read', 'members.read', 'strategy.read', 'posts.read', 'reports.read'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
-  editor: [...READ, 'strategy.edit', 'posts.edit', 'publishing.manage'],
-  approver: [...READ, 'posts.edit', 'posts.approve', 'rules.override', 'publishing.manage'],
+  editor: [...READ, 'strategy.edit', 'posts.edit', 'publishing.manage', 'results.edit'],
+  approver: [...READ, 'posts.edit', 'posts.approve', 'rules.override', 'publishing.manage', 'results.edit'],
   viewer: READ,
 };
 
