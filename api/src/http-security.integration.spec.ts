@@ -2,6 +2,7 @@ import { SESSION_COOKIE, setupOpenApi } from '@kadens/api/core';
 import { createTestApp, type TestApp } from '@kadens/api/core/testing';
 import { DEMO_PASSWORD, DemoSeeder } from '@kadens/api/organizations';
 import { type DemoTestApp, startDemoTestApp } from '@kadens/api/organizations/testing';
+import { UPLOAD_HEADER } from '@kadens/shared/contracts';
 import type { INestApplication } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { gzipSync } from 'node:zlib';
@@ -85,6 +86,27 @@ describe('HTTP security against PostgreSQL: cross-site requests, bad input, head
       expect(response.status).toBe(415);
       expect(response.body).toMatchObject({ code: 'unsupported_media_type', errors: [{ field: 'body' }] });
       expect(await state(post)).toBe('draft');
+    });
+
+    it.each([
+      ['the CSV import', 'imports/posts?dryRun=true', 'text/csv', 'date;channels;theme;title\n'],
+      ['the media upload', 'media', 'multipart/form-data; boundary=x', '--x--\r\n'],
+    ])('refuses %s without the Kadens-Upload header, even same-origin, naming it', async (_name, path, type, body) => {
+      const refused = await demo.admin
+        .post(demo.url(demo.fjordvik, path))
+        .unset(UPLOAD_HEADER)
+        .set('Content-Type', type)
+        .set('Origin', 'http://kadens.test:3000')
+        .send(body);
+      expect(refused.status).toBe(415);
+      expect(refused.body).toMatchObject({ code: 'unsupported_media_type', errors: [{ field: 'body' }] });
+      expect(refused.body.message).toContain(`${UPLOAD_HEADER}: 1`);
+      const accepted = await demo.admin
+        .post(demo.url(demo.fjordvik, path))
+        .set('Content-Type', type)
+        .set('Origin', 'http://kadens.test:3000')
+        .send(body);
+      expect(accepted.status).not.toBe(415);
     });
 
     it('refuses a compressed body with 415 (no inflating of bombs)', async () => {

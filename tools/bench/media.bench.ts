@@ -15,6 +15,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { dataSourceOptions, runMigrations } from '@kadens/api/core';
+import { UPLOAD_HEADERS } from '@kadens/shared/contracts';
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
 import sharp from 'sharp';
@@ -119,7 +120,11 @@ async function main(): Promise<void> {
       form.set('file', await openAsBlob(path, { type }), name);
       form.set('altText', 'Benchmark');
       const started = performance.now();
-      const answer = await fetch(`${base}/api/organizations/${organizationId}/media`, { method: 'POST', headers: { cookie }, body: form });
+      const answer = await fetch(`${base}/api/organizations/${organizationId}/media`, {
+        method: 'POST',
+        headers: { cookie, ...UPLOAD_HEADERS },
+        body: form,
+      });
       const body = (await answer.json()) as Record<string, unknown>;
       if (answer.status !== 201) throw new Error(`upload of ${name}: ${answer.status} ${JSON.stringify(body)}`);
       return { ms: performance.now() - started, body };

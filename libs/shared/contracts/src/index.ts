@@ -26,3 +26,4 @@ export * from './lib/link-preview';
 export * from './lib/results';
 export * from './lib/reports';
 export * from './lib/effect-results';
+export * from './lib/uploads';

@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
+import { UPLOAD_HEADER } from '@kadens/shared/contracts';
 
 import { loadAppConfig } from '../lib/config/app-config';
 import { CoreModule } from '../lib/core.module';
@@ -49,7 +50,9 @@ export async function createTestApp(
     database,
     anonymous: () => request.agent(server),
     async loginAs(email, password) {
-      const agent = request.agent(server);
+      // Every request of a logged-in test agent carries the upload header the web's upload clients send
+      // (a test of the cross-site guard removes it with `.unset(UPLOAD_HEADER)`).
+      const agent = request.agent(server).set(UPLOAD_HEADER, '1');
       const response = await agent.post('/api/auth/login').send({ email, password });
       if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
       return agent;

@@ -1,11 +1,14 @@
-import type { ApiErrorBody } from '@kadens/shared/contracts';
+import { type ApiErrorBody, UPLOAD_HEADER } from '@kadens/shared/contracts';
 import type { NextFunction, Request, Response } from 'express';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The only body type Kadens reads. A browser can send the others cross-site without asking first. */
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 const SAME_ORIGIN_FETCH_SITES = new Set(['same-origin', 'none']);
-/** The one route that takes a file (the CSV import, libs/api/exchange): a CSV or multipart body, still same-origin only. */
+/**
+ * The two routes that take a file, each only with the header `Kadens-Upload: 1` (see contracts/uploads.ts),
+ * which a cross-site form cannot send: the CSV import (libs/api/exchange) — a CSV or multipart body.
+ */
 const UPLOAD_ROUTE = /^\/api\/organizations\/[^/]+\/imports\/posts$/;
 const UPLOAD_TYPE = /^(text\/csv|application\/csv|text\/tab-separated-values|multipart\/form-data)\s*(;|$)/i;
 /** The media upload (libs/api/media): multipart only, same-origin only. */
@@ -25,6 +28,8 @@ type Send = (res: Response, body: ApiErrorBody) => void;
  * 2. A body, when there is one, must be `application/json` (else 415 naming `body`): a cross-site HTML
  *    form can only send urlencoded, multipart or text/plain, and fetch() needs a CORS preflight, which
  *    Kadens never grants, for anything else. A second lock, should a browser ever omit the headers.
+ *    The two file uploads take a CSV or multipart body only with the header `Kadens-Upload: 1`, which
+ *    a form cannot set and a cross-site fetch() cannot send without that preflight.
  */
 export function crossSiteGuard(publicUrl: string, send: Send) {
   const publicOrigin = new URL(publicUrl).origin;
@@ -39,13 +44,15 @@ export function crossSiteGuard(publicUrl: string, send: Send) {
       });
     }
     const type = req.headers['content-type'] ?? '';
+    const uploadRoute = UPLOAD_ROUTE.test(req.path) || MEDIA_UPLOAD_ROUTE.test(req.path);
     const upload =
-      (UPLOAD_ROUTE.test(req.path) && UPLOAD_TYPE.test(type)) || (MEDIA_UPLOAD_ROUTE.test(req.path) && MULTIPART_TYPE.test(type));
+      req.headers[UPLOAD_HEADER.toLowerCase()] === '1' &&
+      ((UPLOAD_ROUTE.test(req.path) && UPLOAD_TYPE.test(type)) || (MEDIA_UPLOAD_ROUTE.test(req.path) && MULTIPART_TYPE.test(type)));
     if (hasBody(req) && !JSON_TYPE.test(type) && !upload) {
       return send(res, {
         statusCode: 415,
         error: 'Unsupported Media Type',
-        message: 'body: send it as application/json',
+        message: `body: send it as application/json${uploadRoute ? `, or as a file upload with the header ${UPLOAD_HEADER}: 1` : ''}`,
         code: 'unsupported_media_type',
         errors: [{ field: 'body', messages: ['must be sent with Content-Type: application/json'] }],
       });

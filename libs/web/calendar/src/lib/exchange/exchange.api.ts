@@ -1,12 +1,13 @@
 import { HttpClient, HttpEventType, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  CalendarFeedCreated,
-  CalendarFeedInput,
-  CalendarFeedView,
-  CalendarQuery,
-  ImportResult,
-  OrganizationId,
+import {
+  type CalendarFeedCreated,
+  type CalendarFeedInput,
+  type CalendarFeedView,
+  type CalendarQuery,
+  type ImportResult,
+  type OrganizationId,
+  UPLOAD_HEADERS,
 } from '@kadens/shared/contracts';
 import { calendarQueryParams } from '@kadens/web/data-access';
 import { filter, firstValueFrom, map, type Observable } from 'rxjs';
@@ -44,6 +45,7 @@ export class ExchangeApi {
     body.append('file', file, file.name);
     return this.http
       .post<ImportResult>(`/api/organizations/${encodeURIComponent(organizationId)}/imports/posts`, body, {
+        headers: UPLOAD_HEADERS,
         params: new HttpParams().set('dryRun', String(dryRun)),
         reportProgress: true,
         observe: 'events',

@@ -1,6 +1,13 @@
 import { HttpClient, type HttpEvent, HttpEventType, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { MediaKind, MediaPage, MediaUpdate, MediaView, OrganizationId } from '@kadens/shared/contracts';
+import {
+  type MediaKind,
+  type MediaPage,
+  type MediaUpdate,
+  type MediaView,
+  type OrganizationId,
+  UPLOAD_HEADERS,
+} from '@kadens/shared/contracts';
 import { filter, firstValueFrom, map, type Observable } from 'rxjs';
 
 import { API_PREFIX } from '../api/api-paths';
@@ -70,17 +77,23 @@ export class MediaApi {
     if (altText) body.append('altText', altText);
     // The alt text goes first: the API reads the multipart body as a stream.
     body.append('file', file, fileName);
-    return this.http.post<MediaView>(MEDIA_API_PATHS.media(organizationId), body, { reportProgress: true, observe: 'events' }).pipe(
-      map((event: HttpEvent<MediaView>): MediaUploadEvent | null => {
-        if (event.type === HttpEventType.UploadProgress) {
-          const total = event.total ?? null;
-          return { kind: 'progress', loaded: event.loaded, total, percent: uploadPercent(event.loaded, total ?? file.size) };
-        }
-        if (event.type === HttpEventType.Response && event.body) return { kind: 'done', medium: event.body };
-        return null;
-      }),
-      filter((event): event is MediaUploadEvent => event !== null),
-    );
+    return this.http
+      .post<MediaView>(MEDIA_API_PATHS.media(organizationId), body, {
+        headers: UPLOAD_HEADERS,
+        reportProgress: true,
+        observe: 'events',
+      })
+      .pipe(
+        map((event: HttpEvent<MediaView>): MediaUploadEvent | null => {
+          if (event.type === HttpEventType.UploadProgress) {
+            const total = event.total ?? null;
+            return { kind: 'progress', loaded: event.loaded, total, percent: uploadPercent(event.loaded, total ?? file.size) };
+          }
+          if (event.type === HttpEventType.Response && event.body) return { kind: 'done', medium: event.body };
+          return null;
+        }),
+        filter((event): event is MediaUploadEvent => event !== null),
+      );
   }
 
   list(organizationId: OrganizationId, query: MediaQuery = {}): Promise<MediaPage> {
