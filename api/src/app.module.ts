@@ -9,6 +9,8 @@ import { PostsModule } from '@kadens/api/posts';
 import { PromisesModule } from '@kadens/api/promises';
 import { PublicModule } from '@kadens/api/public';
 import { PublishingModule } from '@kadens/api/publishing';
+import { ResultsModule } from '@kadens/api/results';
+import { ReportsModule } from '@kadens/api/reports';
 import { StrategyModule } from '@kadens/api/strategy';
 import { type DynamicModule, Module } from '@nestjs/common';
 
@@ -25,6 +27,8 @@ export const DOMAIN_MODULES = [
   PublishingModule,
   ConnectModule,
   ExchangeModule,
+  ResultsModule,
+  ReportsModule,
 ];
 
 /** The composition root: which domain modules make up Kadens. No business code lives here. */

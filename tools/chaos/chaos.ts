@@ -1,22 +1,26 @@
 /**
  * `npm run chaos`: fault tests of the publishing pipeline against the built binary (dist/api/main.js).
  *
- * The runner starts a webhook receiver (tools/bench/publish-receiver.ts, answering in 20–50 ms), its
- * own redis-server on a free port, and an embedded PostgreSQL on a free port it can restart. One
- * `APP_ROLES=api` process migrates the database; channels are connected through
+ * The runner starts three platforms (chaos-platforms.ts): a webhook receiver that deduplicates on
+ * Idempotency-Key (tools/bench/publish-receiver.ts, answering in 20–50 ms; its channels say so in the
+ * connection setting `deduplicates`), the fake Mastodon and the fake Bluesky PDS; its own redis-server
+ * on a free port, and an embedded PostgreSQL on a free port it can restart. One `APP_ROLES=api` process
+ * migrates the database; channels (3 webhook, 3 Mastodon, 2 Bluesky) are connected through
  * PUT …/channels/{id}/connection, so credentials are sealed as in production. Each scenario then runs
  * one scheduler and two worker processes, writes 1,000 approved targets (125 posts × 8 channels, due
- * over ~8 s), breaks something once the receiver has seen 300 of them, and waits (at most 150 s) until
+ * over ~8 s), breaks something once the platforms have 300 of them, and waits (at most 150 s) until
  * every target is published or unconfirmed:
- *   kill-worker      kill -9 one worker mid-batch
+ *   kill-worker-1…3  kill -9 one worker mid-batch, three runs (CHAOS_KILL_RUNS)
  *   flush-redis      FLUSHALL mid-batch (every delayed, waiting and running job is lost)
  *   restart-postgres stop PostgreSQL (fast shutdown), 3 s down, start it again
- * Checks: every published target reached the receiver exactly once; every other target is unconfirmed
- * and reached it at most once; no key was sent twice (webhooks are not idempotentPublish, so the
- * pipeline must never resend); and where no worker died (Redis, PostgreSQL), no target the receiver
- * accepted may end unconfirmed — its worker had the answer. Prints one line per scenario, and why
- * BullMQ jobs failed; exits 1 if any fails. Logs stay in the folder it names when a scenario fails
- * (or with CHAOS_KEEP=true, the database too). CHAOS_ONLY=<scenario> runs one.
+ * Checks: no platform has two posts for one key (duplicates); every published target has exactly one
+ * post, and the one its external id names (Mastodon, Bluesky); every target is published — all three
+ * platforms can say whether a silent attempt made its post (issue 15: the reconciler looks it up before
+ * it would declare it unconfirmed), so none may end unconfirmed; and where no worker died (Redis,
+ * PostgreSQL) no key is sent twice — its worker had the answer. Prints one line per scenario (repeats:
+ * requests beyond a key's first — retries and Mastodon's look-ups), and why BullMQ jobs failed; exits 1
+ * if any fails. Logs stay in the folder it names when a scenario fails (or with CHAOS_KEEP=true, the
+ * database too). CHAOS_ONLY=<prefix> runs the scenarios whose name starts with it.
  */
 import * as argon2 from 'argon2';
 import { Queue } from 'bullmq';
@@ -26,12 +30,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 
-import { PublishReceiver } from '../bench/publish-receiver';
+import { blueskyRecordKey } from '../../libs/api/platforms/src/lib/bluesky/bluesky-record-key';
+import { CHANNEL_PLATFORMS, type ChaosPlatform, ChaosPlatforms } from './chaos-platforms';
 import { freePort, type KadensProcess, sleep, startKadens, startPostgres, startRedis, until } from './chaos-services';
 
 const SECRET = 'whsec-chaos-0123456789abcdef';
 const PASSWORD = 'chaos-password';
-const CHANNELS = 8;
+const CHANNELS = CHANNEL_PLATFORMS.length;
+const KILL_RUNS = Number(process.env['CHAOS_KILL_RUNS'] ?? 3);
 const POSTS = 125;
 const TARGETS = POSTS * CHANNELS;
 const SPREAD_MS = 8_000;
@@ -51,7 +57,12 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
-  { name: 'kill-worker', what: 'kill -9 a worker mid-batch', outcomesKnown: false, fault: async ({ workers }) => workers[0]?.kill9() },
+  ...Array.from({ length: KILL_RUNS }, (_, run) => ({
+    name: `kill-worker-${run + 1}`,
+    what: 'kill -9 a worker mid-batch',
+    outcomesKnown: false,
+    fault: async ({ workers }: { workers: KadensProcess[] }) => workers[0]?.kill9(),
+  })),
   { name: 'flush-redis', what: 'FLUSHALL Redis mid-batch', outcomesKnown: true, fault: async ({ redis }) => redis.flushAll() },
   {
     name: 'restart-postgres',
@@ -69,7 +80,7 @@ interface Seeded {
   channelIds: string[];
 }
 
-async function seed(pool: Pool, apiBase: string, receiverUrl: string): Promise<Seeded> {
+async function seed(pool: Pool, apiBase: string, platforms: ChaosPlatforms): Promise<Seeded> {
   const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
   const one = async (text: string, params: unknown[] = []) => (await pool.query(text, params)).rows[0];
   const { id: userId } = await one(
@@ -88,8 +99,8 @@ async function seed(pool: Pool, apiBase: string, receiverUrl: string): Promise<S
     organizationId,
   ]);
   const channels = await pool.query(
-    `INSERT INTO channels (organization_id, platform, name) SELECT $1, 'webhook', 'Webhook ' || g FROM generate_series(1, $2::int) g RETURNING id`,
-    [organizationId, CHANNELS],
+    `INSERT INTO channels (organization_id, platform, name) SELECT $1, p, p || ' ' || g FROM unnest($2::text[]) WITH ORDINALITY AS c (p, g) ORDER BY g RETURNING id, platform`,
+    [organizationId, CHANNEL_PLATFORMS],
   );
   const login = await fetch(`${apiBase}/api/auth/login`, {
     method: 'POST',
@@ -99,11 +110,11 @@ async function seed(pool: Pool, apiBase: string, receiverUrl: string): Promise<S
   if (login.status !== 200) throw new Error(`login answered ${login.status}: ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const channelIds: string[] = channels.rows.map((row: { id: string }) => row.id);
-  for (const id of channelIds) {
+  for (const { id, platform } of channels.rows as Array<{ id: string; platform: ChaosPlatform }>) {
     const response = await fetch(`${apiBase}/api/organizations/${organizationId}/channels/${id}/connection`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ baseUrl: receiverUrl, credentials: { secret: SECRET } }),
+      body: JSON.stringify(platforms.connection(platform, SECRET)),
     });
     if (response.status !== 200) throw new Error(`connecting channel ${id} answered ${response.status}: ${await response.text()}`);
   }
@@ -134,13 +145,13 @@ interface Outcome {
 
 async function main(): Promise<void> {
   const only = process.env['CHAOS_ONLY'];
-  const scenarios = SCENARIOS.filter((scenario) => !only || scenario.name === only);
+  const scenarios = SCENARIOS.filter((scenario) => !only || scenario.name.startsWith(only));
   const work = join(tmpdir(), `kadens-chaos-${Date.now()}`);
   mkdirSync(join(work, 'logs'), { recursive: true, mode: 0o755 });
   console.log(`[chaos] logs in ${join(work, 'logs')}`);
   const started = Date.now();
-  const receiver = new PublishReceiver(SECRET, [20, 50]);
-  await receiver.start();
+  const platforms = new ChaosPlatforms(SECRET);
+  await platforms.start();
   const redis = await startRedis(join(work, 'logs'));
   const postgres = await startPostgres(join(work, 'postgres'), join(work, 'logs'));
   const pool = new Pool({ connectionString: postgres.url, max: 2 });
@@ -151,7 +162,7 @@ async function main(): Promise<void> {
     CREDENTIALS_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'info',
     WEB_DIST: '',
-    // The receiver listens on 127.0.0.1, which the outbound guard refuses unless the operator allows it.
+    // The platforms listen on 127.0.0.1, which the outbound guard refuses unless the operator allows it.
     OUTBOUND_ALLOW_HOSTS: '127.0.0.1',
   };
   const outcomes: Outcome[] = [];
@@ -164,14 +175,14 @@ async function main(): Promise<void> {
       join(work, 'logs', 'api.log'),
     );
     await api.ready;
-    const seeded = await seed(pool, `http://127.0.0.1:${port}`, receiver.url);
+    const seeded = await seed(pool, `http://127.0.0.1:${port}`, platforms);
     await api.stop();
     console.log(
-      `[chaos] set up in ${((Date.now() - started) / 1000).toFixed(0)} s: ${CHANNELS} webhook channels connected through the API`,
+      `[chaos] set up in ${((Date.now() - started) / 1000).toFixed(0)} s: ${CHANNELS} channels (${CHANNEL_PLATFORMS.join(', ')}) connected through the API`,
     );
     for (const scenario of scenarios) {
       try {
-        outcomes.push(await run(scenario, { seeded, pool, receiver, redis, postgres, base, logs: join(work, 'logs') }));
+        outcomes.push(await run(scenario, { seeded, pool, platforms, redis, postgres, base, logs: join(work, 'logs') }));
       } catch (error) {
         const line = `FAIL ${scenario.name.padEnd(16)} ${scenario.what}: ${error instanceof Error ? error.message : String(error)}`;
         console.log(line);
@@ -184,7 +195,7 @@ async function main(): Promise<void> {
     if (process.env['CHAOS_KEEP'] === 'true') console.log(`[chaos] CHAOS_KEEP: PostgreSQL data kept in ${join(work, 'postgres')}`);
     await postgres.stop().catch((error: unknown) => console.error(`[chaos] stopping PostgreSQL: ${String(error)}`));
     await redis.stop();
-    await receiver.stop();
+    await platforms.stop();
   }
   for (const outcome of outcomes) console.log(outcome.line);
   const failed = outcomes.filter((outcome) => !outcome.ok).length;
@@ -198,7 +209,7 @@ async function main(): Promise<void> {
 interface RunContext {
   seeded: Seeded;
   pool: Pool;
-  receiver: PublishReceiver;
+  platforms: ChaosPlatforms;
   redis: Awaited<ReturnType<typeof startRedis>>;
   postgres: Awaited<ReturnType<typeof startPostgres>>;
   base: Record<string, string>;
@@ -206,7 +217,7 @@ interface RunContext {
 }
 
 async function run(scenario: Scenario, ctx: RunContext): Promise<Outcome> {
-  const { pool, receiver } = ctx;
+  const { pool, platforms } = ctx;
   const env = {
     ...ctx.base,
     DATABASE_MIGRATE: 'false',
@@ -234,7 +245,8 @@ async function run(scenario: Scenario, ctx: RunContext): Promise<Outcome> {
       [postIds],
     );
     const keys: string[] = targets.rows.map((row: { key: string }) => row.key);
-    const seen = () => keys.filter((key) => receiver.requests.has(key)).length;
+    const rkeys = new Map(keys.map((key) => [key, blueskyRecordKey(key)]));
+    const seen = () => platforms.reachedCount(keys, rkeys);
     await until(`${FAULT_AFTER} deliveries`, () => seen() >= FAULT_AFTER, 60_000, 20);
     const atFault = seen();
     const faultAt = Date.now();
@@ -264,7 +276,7 @@ async function run(scenario: Scenario, ctx: RunContext): Promise<Outcome> {
     }
     const seconds = (Date.now() - faultAt) / 1000;
     await sleep(2_000); // a late resend would arrive now
-    const outcome = await verdict(scenario, pool, receiver, postIds, { settled, seconds, atFault, faultAt });
+    const outcome = await verdict(scenario, pool, platforms, postIds, { settled, seconds, atFault, faultAt });
     console.log(`     ${await failedJobs(ctx.redis.url, env.REDIS_PREFIX)}`);
     return outcome;
   } finally {
@@ -289,66 +301,84 @@ async function failedJobs(redisUrl: string, prefix: string): Promise<string> {
 async function verdict(
   scenario: Scenario,
   pool: Pool,
-  receiver: PublishReceiver,
+  platforms: ChaosPlatforms,
   postIds: string[],
   run: { settled: boolean; seconds: number; atFault: number; faultAt: number },
 ): Promise<Outcome> {
   const { rows } = await pool.query(
-    `SELECT t.id || '.' || p.revision AS key, t.state, t.dispatch_count, (extract(epoch FROM t.state_changed_at) * 1000)::float8 AS changed_at,
-            (SELECT count(*)::int FROM publish_attempts a WHERE a.target_id = t.id AND a.outcome = 'timed_out') AS timed_out
-       FROM post_targets t JOIN posts p ON p.id = t.post_id WHERE t.post_id = ANY($1::uuid[])`,
+    `SELECT t.id || '.' || p.revision AS key, t.state, t.dispatch_count, c.platform, t.external_id,
+            (extract(epoch FROM t.state_changed_at) * 1000)::float8 AS changed_at,
+            (SELECT count(*)::int FROM publish_attempts a WHERE a.target_id = t.id AND a.outcome = 'timed_out') AS timed_out,
+            (SELECT count(*)::int FROM publish_attempts a WHERE a.target_id = t.id AND a.outcome = 'published' AND a.message LIKE '%look-up%') AS found
+       FROM post_targets t JOIN posts p ON p.id = t.post_id JOIN channels c ON c.id = t.channel_id WHERE t.post_id = ANY($1::uuid[])`,
     [postIds],
   );
+  const reached = platforms.snapshot();
   const count = {
     published: 0,
     unconfirmed: 0,
-    unconfirmedSent: 0,
     other: 0,
     duplicates: 0,
+    repeats: 0,
     publishedUnsent: 0,
+    wrongId: 0,
     redispatched: 0,
     timedOut: 0,
+    foundByLookUp: 0,
   };
+  const perPlatform = new Map<string, number>();
   const last = { published: 0, unconfirmed: 0 };
   const problems: string[] = [];
-  for (const row of rows as Array<{ key: string; state: string; dispatch_count: number; timed_out: number; changed_at: number }>) {
+  type Row = {
+    key: string;
+    state: string;
+    platform: ChaosPlatform;
+    external_id: string | null;
+    dispatch_count: number;
+    timed_out: number;
+    found: number;
+    changed_at: number;
+  };
+  for (const row of rows as Row[]) {
     if (row.state === 'published' || row.state === 'unconfirmed') last[row.state] = Math.max(last[row.state], row.changed_at - run.faultAt);
-    const sent = receiver.requests.get(row.key) ?? 0;
-    if (sent > 1) count.duplicates++;
+    const platform = reached(row.platform, row.key);
+    if (platform.posts > 1) count.duplicates++;
+    count.repeats += Math.max(0, platform.requests - 1);
     if (row.dispatch_count > 1) count.redispatched++;
     count.timedOut += row.timed_out;
+    count.foundByLookUp += row.found;
     if (row.state === 'published') {
       count.published++;
-      if (sent === 0) count.publishedUnsent++;
+      perPlatform.set(row.platform, (perPlatform.get(row.platform) ?? 0) + 1);
+      if (platform.posts === 0) count.publishedUnsent++;
+      if (platform.externalId !== null && platform.externalId !== row.external_id) {
+        count.wrongId++;
+        if (problems.length < 5)
+          problems.push(`${row.key} (${row.platform}) is published as ${row.external_id}, the platform has ${platform.externalId}`);
+      }
     } else if (row.state === 'unconfirmed') {
       count.unconfirmed++;
-      if (sent === 1) count.unconfirmedSent++;
+      if (problems.length < 5) problems.push(`${row.key} (${row.platform}) is unconfirmed (${platform.posts} post(s) on the platform)`);
     } else {
       count.other++;
-      if (problems.length < 5) problems.push(`${row.key} is ${row.state} (sent ${sent}×)`);
+      if (problems.length < 5) problems.push(`${row.key} (${row.platform}) is ${row.state} (${platform.posts} post(s) on the platform)`);
     }
   }
   if (!run.settled) problems.unshift(`not settled within ${TIME_LIMIT_MS / 1000} s`);
-  if (count.duplicates > 0)
-    problems.push(
-      `${count.duplicates} keys sent more than once: ${receiver
-        .duplicateKeys()
-        .filter((key) => rows.some((row: { key: string }) => row.key === key))
-        .slice(0, 3)
-        .join(', ')}`,
-    );
-  if (scenario.outcomesKnown && count.unconfirmedSent > 0) {
-    problems.push(
-      `${count.unconfirmedSent} unconfirmed although the receiver accepted them and their worker lived: the answer was lost (see the failed jobs below)`,
-    );
+  if (count.duplicates > 0) problems.push(`${count.duplicates} keys have more than one post on their platform`);
+  if (count.unconfirmed > 0) problems.push(`${count.unconfirmed} unconfirmed although every platform here can be asked`);
+  if (scenario.outcomesKnown && count.repeats > 0) {
+    problems.push(`${count.repeats} repeated requests although no worker died: an answer was lost (see the failed jobs below)`);
   }
-  if (count.publishedUnsent > 0) problems.push(`${count.publishedUnsent} published without reaching the receiver`);
+  if (count.publishedUnsent > 0) problems.push(`${count.publishedUnsent} published without a post on the platform`);
+  if (count.wrongId > 0) problems.push(`${count.wrongId} published with another post's id`);
   if (rows.length !== TARGETS) problems.push(`expected ${TARGETS} targets, found ${rows.length}`);
   const ok = problems.length === 0;
   const line =
-    `${ok ? 'PASS' : 'FAIL'} ${scenario.name.padEnd(16)} ${scenario.what}: ${rows.length} targets, fault after ${run.atFault} deliveries; ` +
-    `published ${count.published}, unconfirmed ${count.unconfirmed} (${count.unconfirmedSent} of them reached the receiver once), other ${count.other}, duplicates ${count.duplicates}; ` +
-    `re-dispatched ${count.redispatched}, timed-out attempts ${count.timedOut}; last published ${(last.published / 1000).toFixed(1)} s and last unconfirmed ${(last.unconfirmed / 1000).toFixed(1)} s after the fault, all settled after ${run.seconds.toFixed(1)} s` +
+    `${ok ? 'PASS' : 'FAIL'} ${scenario.name.padEnd(16)} ${scenario.what}: ${rows.length} targets, fault after ${run.atFault} reached their platform; ` +
+    `published ${count.published} (${[...perPlatform].map(([p, n]) => `${p} ${n}`).join(', ')}), unconfirmed ${count.unconfirmed}, other ${count.other}, duplicates ${count.duplicates}; ` +
+    `silent attempts ${count.timedOut + count.foundByLookUp} (${count.foundByLookUp} found by a look-up, ${count.timedOut} sent again), repeats ${count.repeats}, re-dispatched ${count.redispatched}; ` +
+    `last published ${(last.published / 1000).toFixed(1)} s after the fault, all settled after ${run.seconds.toFixed(1)} s` +
     (ok ? '' : `\n     ${problems.join('\n     ')}`);
   console.log(line);
   return { ok, line };

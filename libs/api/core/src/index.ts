@@ -8,6 +8,7 @@ export * from './lib/auth/session.service';
 export * from './lib/auth/user.entity';
 export * from './lib/auth/users.service';
 export * from './lib/config/app-config';
+export * from './lib/config/results-config';
 export * from './lib/config/app-config.token';
 export * from './lib/core.module';
 export * from './lib/database/data-source-options';

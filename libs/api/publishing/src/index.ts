@@ -1,5 +1,7 @@
 export * from './lib/publishing.module';
 export { type AuthorizedConnection, ConnectionsService } from './lib/connections/connections.service';
+export { ConnectionsModule } from './lib/connections/connections.module';
+export { Batcher } from './lib/pipeline/batcher';
 export { ConnectionCredentials, REFRESH_MARGIN_MS } from './lib/connections/connection-credentials';
 export { CredentialsCipher, type CredentialsOwner } from './lib/connections/credentials-cipher';
 export { PublishQueue, PUBLISH_JOB, PUBLISH_QUEUE, type PublishJob } from './lib/pipeline/publish-job';

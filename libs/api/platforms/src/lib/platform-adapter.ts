@@ -143,6 +143,27 @@ export interface MetricsRequest {
   timeoutMs: number;
 }
 
+/** What a look-up needs to find an ambiguous attempt's post (see `PlatformAdapter.lookUpPublished`). */
+export interface LookupRequest {
+  /** The attempt's idempotency key: the same for every attempt at the target revision. */
+  idempotencyKey: string;
+  connection: ChannelConnection;
+  timeoutMs: number;
+  /** When the first attempt with this key started (epoch ms): a platform that forgets keys cannot tell after its window. */
+  firstAttemptAt: number;
+  /** The revision's content, when known: lets the adapter tell its own post from another at the same key. */
+  content?: PostContent;
+}
+
+/**
+ * What a look-up found. `found: false` always means that sending the post again with the same key
+ * cannot make a second one — `not_on_platform`: the platform was asked and has no post under the key
+ * (and deduplicates a late arrival of the first attempt); `repeat_is_safe`: it cannot be asked, but it
+ * deduplicates the key, so a repeat returns the first post if there is one.
+ */
+export type PublishedLookup =
+  { found: true; externalId: string; url: string | null } | { found: false; because: 'not_on_platform' | 'repeat_is_safe' };
+
 /**
  * One platform behind the interface the publisher uses. Every method throws `PlatformError`
  * subclasses only (see platform-errors.ts); platform differences that the publisher must know
@@ -164,6 +185,18 @@ export interface PlatformAdapter {
    * has, or any other refusal of the whole request → `PlatformInvalidContentError` with the platform's words.
    */
   fetchMetrics?(request: MetricsRequest): Promise<MetricsReading>;
+  /**
+   * Only platforms that can tell whether an ambiguous attempt (no answer, a timeout, a dead worker)
+   * reached them: looks the post up by the attempt's idempotency key (Bluesky: the record key derived
+   * from it; Mastodon: the key it replays for an hour; a webhook receiver that deduplicates). The
+   * reconciler and the publisher ask whenever an attempt ends without a usable answer, before it could
+   * be settled as unconfirmed, outside any transaction; "check again" in the needs-attention list asks
+   * on a person's behalf. When the platform
+   * cannot tell (the key's window has passed, the receiver does not deduplicate) it throws
+   * `PlatformAmbiguousError` with code `lookup.cannot_tell`; a failed look-up throws the publishing
+   * error classes as `publish` does. Read-only: it never makes a post.
+   */
+  lookUpPublished?(request: LookupRequest): Promise<PublishedLookup>;
   /**
    * Only platforms whose access tokens expire: trades the stored refresh token for new credentials.
    * The old refresh token may stop working at once (rotation), so the caller stores the answer

@@ -18,11 +18,20 @@ export interface FakeBlueskyBlob {
   data: Buffer;
 }
 
+/** A post's public counts, as `app.bsky.feed.getPosts` reports them in each `postView`. */
+export interface FakeBlueskyCounts {
+  replies: number;
+  reposts: number;
+  likes: number;
+  quotes: number;
+  bookmarks?: number;
+}
+
 const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
 
 /**
  * A PDS, as documented: app-password `createSession` (access + rotating refresh token),
- * `refreshSession`, `getSession`, `createRecord` (records checked against the real
+ * `refreshSession`, `getSession`, `app.bsky.feed.getPosts` (counts, as the AppView behind the PDS answers), `createRecord` (records checked against the real
  * `app.bsky.feed.post` lexicon from `@atproto/api`; a used record key answers 500, as PDSes do
  * today), `getRecord` and `resolveHandle`. An expired access token is HTTP 400 `ExpiredToken`.
  * Like the stricter PDS implementations, it insists that a post's record key is a TID.
@@ -38,6 +47,8 @@ export class FakeBluesky {
   readonly blobs: FakeBlueskyBlob[] = [];
   /** The PDS's blob limit (bsky.social: 100 MB for video; images are held to 1,000,000 bytes by the embed's lexicon). */
   maxBlobBytes = 100_000_000;
+  /** What `app.bsky.feed.getPosts` reports per record key; a post without an entry has all counts 0. */
+  readonly counts = new Map<string, FakeBlueskyCounts>();
   sessionsCreated = 0;
   sessionsRefreshed = 0;
   /** How long an access token lives (its `exp`); about two hours on bsky.social. */
@@ -56,6 +67,7 @@ export class FakeBluesky {
     this.server.route('POST', '/xrpc/com.atproto.repo.createRecord', (request) =>
       this.authorized(request, () => this.createRecord(request)),
     );
+    this.server.route('GET', '/xrpc/app.bsky.feed.getPosts', (request) => this.authorized(request, () => this.getPosts(request)));
     this.server.route('GET', '/xrpc/com.atproto.repo.getRecord', (request) => this.getRecord(request));
     this.server.route('POST', '/xrpc/com.atproto.repo.uploadBlob', (request) => this.authorized(request, () => this.uploadBlob(request)));
     this.server.route('GET', '/xrpc/com.atproto.identity.resolveHandle', (request) => {
@@ -83,6 +95,21 @@ export class FakeBluesky {
     this.expireAccessTokens();
     for (const token of this.liveRefresh) this.expired.add(token);
     this.liveRefresh.clear();
+  }
+
+  /** A post already on the PDS, with these counts, without going through `createRecord` (results tests). */
+  addPost(text: string, counts: FakeBlueskyCounts): FakeBlueskyRecord {
+    let rkey = '';
+    for (let n = this.records.size + 1; rkey === '' || this.records.has(rkey); n++) rkey = `3l${tidDigits(n).padStart(11, '2')}`;
+    const record: FakeBlueskyRecord = {
+      uri: `at://${this.did}/app.bsky.feed.post/${rkey}`,
+      cid: `bafyreig${rkey}`,
+      rkey,
+      value: { $type: 'app.bsky.feed.post', text, createdAt: new Date().toISOString() },
+    };
+    this.records.set(rkey, record);
+    this.counts.set(rkey, counts);
+    return record;
   }
 
   recordsWithText(text: string): FakeBlueskyRecord[] {
@@ -183,6 +210,36 @@ export class FakeBluesky {
     return { status: 200, json: { blob: { $type: 'blob', ref: { $link: cid }, mimeType, size: request.raw.length } } };
   }
 
+  /**
+   * `app.bsky.feed.getPosts?uris=…` (at most 25): a `postView` per post the AppView knows, with its
+   * counts; unknown or deleted posts are left out, not an error.
+   */
+  private getPosts(request: ReceivedRequest): FakeReply {
+    const uris = request.query.getAll('uris');
+    if (uris.length === 0 || uris.length > 25) return xrpcError(400, 'InvalidRequest', 'Error: uris must contain 1 to 25 at-uris');
+    const posts = uris.flatMap((uri) => {
+      const record = [...this.records.values()].find((candidate) => candidate.uri === uri);
+      if (record === undefined) return [];
+      const counts = this.counts.get(record.rkey) ?? { replies: 0, reposts: 0, likes: 0, quotes: 0 };
+      return [
+        {
+          uri: record.uri,
+          cid: record.cid,
+          author: { did: this.did, handle: this.handle },
+          record: record.value,
+          replyCount: counts.replies,
+          repostCount: counts.reposts,
+          likeCount: counts.likes,
+          quoteCount: counts.quotes,
+          ...(counts.bookmarks === undefined ? {} : { bookmarkCount: counts.bookmarks }),
+          indexedAt: new Date().toISOString(),
+          labels: [],
+        },
+      ];
+    });
+    return { status: 200, json: { posts } };
+  }
+
   private getRecord(request: ReceivedRequest): FakeReply {
     const rkey = request.query.get('rkey') ?? '';
     const record = request.query.get('repo') === this.did ? this.records.get(rkey) : undefined;
@@ -205,6 +262,14 @@ export function blueskyRateLimitHeaders(remaining: number, resetEpochSeconds: nu
     'ratelimit-reset': String(resetEpochSeconds),
     'ratelimit-policy': '5000;w=3600',
   };
+}
+
+/** A number in the TID alphabet (base32-sortable), so made-up record keys pass the TID check. */
+function tidDigits(n: number): string {
+  const alphabet = '234567abcdefghijklmnopqrstuvwxyz';
+  let out = '';
+  for (let rest = n; rest > 0; rest = Math.floor(rest / 32)) out = (alphabet[rest % 32] ?? '2') + out;
+  return out;
 }
 
 function bearer(request: ReceivedRequest): string {

@@ -8,7 +8,36 @@ export interface FakeFacebookPost {
   link: string | null;
   /** Photo URLs, for photo posts and feed posts with attached photos. */
   photos: string[];
+  /** What the post's insights and fields report; all 0 when not set. */
+  results?: FakeFacebookResults;
 }
+
+/** A post's numbers as Graph gives them: lifetime insights by metric name, and the post's own counts. */
+export interface FakeFacebookResults {
+  insights: Partial<Record<string, number | Record<string, number>>>;
+  comments: number;
+  shares: number;
+}
+
+/** Page post metrics Meta retired for all versions (2025–2026); asking for one refuses the whole request. */
+export const RETIRED_FACEBOOK_POST_METRICS = [
+  'post_impressions',
+  'post_impressions_unique',
+  'post_impressions_paid',
+  'post_impressions_fan',
+  'post_impressions_organic',
+  'post_impressions_viral',
+  'post_engaged_users',
+  'post_video_views_unique',
+];
+const FACEBOOK_POST_METRICS = [
+  'post_media_view',
+  'post_total_media_view_unique',
+  'post_reactions_by_type_total',
+  'post_clicks',
+  'post_clicks_by_type',
+  'post_video_views',
+];
 
 /** One `POST /{page-id}/photos`: the URL Facebook fetched the photo from, its alt text, whether it was published by itself. */
 export interface FakeFacebookPhoto {
@@ -31,6 +60,8 @@ export interface FakeFacebookVideo {
  * and `link`, `POST /{version}/{page-id}/photos` with `url` (and `published=false` for attachments),
  * `alt_text_custom` for the photo's alt text, `POST /{page-id}/videos` with `file_url` and `description`,
  * `access_token` as a parameter, errors in Graph's `{error: {code, …}}` envelope, 506 for a duplicate.
+ * Results: `GET /{post-id}/insights` (a retired metric name refuses the whole request, code 100) and
+ * `GET /{post-id}?fields=shares,comments.summary(…)`.
  */
 export class FakeFacebook {
   readonly server = new FakeHttpServer();
@@ -41,6 +72,8 @@ export class FakeFacebook {
   readonly photos: FakeFacebookPhoto[] = [];
   readonly videos: FakeFacebookVideo[] = [];
   private readonly unpublishedPhotos = new Map<string, string>();
+  /** Metric names Graph refuses with code 100; a test adds one to play Meta retiring a name the adapter still asks for. */
+  readonly retiredMetrics = new Set(RETIRED_FACEBOOK_POST_METRICS);
   private tokenExpired = false;
   private nextId = 1000;
   /** Facebook Login on the same server: the page above and one more the person manages (see FakeFacebookLogin). */
@@ -60,8 +93,13 @@ export class FakeFacebook {
     this.server.route('POST', '/:version/:pageId/videos', (request, params) =>
       this.guard(request, params, () => this.createVideo(request)),
     );
+    this.server.route('GET', '/:version/:objectId/insights', (request, params) =>
+      this.guardToken(request, params, () => this.readInsights(request, params['objectId'] ?? '')),
+    );
     this.server.route('GET', '/:version/:pageId', (request, params) =>
-      this.guard(request, params, () => ({ status: 200, json: { name: this.pageName, id: this.pageId } })),
+      params['pageId'] === this.pageId
+        ? this.guard(request, params, () => ({ status: 200, json: { name: this.pageName, id: this.pageId } }))
+        : this.guardToken(request, params, () => this.readObject(request, params['pageId'] ?? '')),
     );
   }
 
@@ -77,19 +115,99 @@ export class FakeFacebook {
     this.tokenExpired = true;
   }
 
-  private guard(request: ReceivedRequest, params: Record<string, string>, next: () => FakeReply): FakeReply {
+  /** A published post with these numbers, without going through `/feed` (results tests). */
+  addPost(message: string, results: FakeFacebookResults): FakeFacebookPost {
+    const post: FakeFacebookPost = { id: `${this.pageId}_${this.nextId++}`, message, link: null, photos: [], results };
+    this.posts.push(post);
+    return post;
+  }
+
+  /** A video published by itself (known by its video id) and the feed post that carries its insights. */
+  addVideoPost(description: string, results: FakeFacebookResults): { video: FakeFacebookVideo; post: FakeFacebookPost } {
+    const video: FakeFacebookVideo = { id: String(this.nextId++), fileUrl: 'https://cdn.example/v.mp4', description, title: null };
+    const post: FakeFacebookPost = { id: `${this.pageId}_${video.id}`, message: description, link: null, photos: [], results };
+    this.videos.push(video);
+    this.posts.push(post);
+    return { video, post };
+  }
+
+  private guardToken(request: ReceivedRequest, params: Record<string, string>, next: () => FakeReply): FakeReply {
     if (!graphVersionIsValid(params['version'] ?? '')) {
       return graphError(400, 2635, 'Unknown path components', { type: 'GraphMethodException' });
     }
     const token = request.method === 'GET' ? request.query.get('access_token') : request.form.get('access_token');
     if (token !== this.accessToken) return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
     if (this.tokenExpired) return expiredGraphToken();
-    if (params['pageId'] !== this.pageId) {
-      return graphError(400, 100, `Unsupported post request. Object with ID '${params['pageId']}' does not exist`, {
-        type: 'GraphMethodException',
-      });
-    }
     return next();
+  }
+
+  private guard(request: ReceivedRequest, params: Record<string, string>, next: () => FakeReply): FakeReply {
+    return this.guardToken(request, params, () =>
+      params['pageId'] === this.pageId
+        ? next()
+        : graphError(400, 100, `Unsupported post request. Object with ID '${params['pageId']}' does not exist`, {
+            type: 'GraphMethodException',
+          }),
+    );
+  }
+
+  /** `GET /{post-id}?fields=…` (shares, comments summary) or `GET /{video-id}?fields=post_id`. */
+  private readObject(request: ReceivedRequest, id: string): FakeReply {
+    const video = this.videos.find((candidate) => candidate.id === id);
+    if (video !== undefined) return { status: 200, json: { id, post_id: `${this.pageId}_${id}` } };
+    const post = this.posts.find((candidate) => candidate.id === id);
+    if (post === undefined) return missingObject(id);
+    const fields = request.query.get('fields') ?? '';
+    const results = post.results ?? { insights: {}, comments: 0, shares: 0 };
+    return {
+      status: 200,
+      json: {
+        id,
+        ...(fields.includes('comments')
+          ? { comments: { data: [], summary: { order: 'ranked', total_count: results.comments, can_comment: true } } }
+          : {}),
+        // Graph leaves `shares` out of a post nobody has shared.
+        ...(fields.includes('shares') && results.shares > 0 ? { shares: { count: results.shares } } : {}),
+      },
+    };
+  }
+
+  /**
+   * `GET /{post-id}/insights?metric=a,b&period=lifetime`. A retired or unknown name refuses the whole
+   * request with code 100, as Graph does, without saying which name it was.
+   */
+  private readInsights(request: ReceivedRequest, id: string): FakeReply {
+    const post = this.posts.find((candidate) => candidate.id === id);
+    if (post === undefined) return missingObject(id);
+    const metrics = (request.query.get('metric') ?? '').split(',').filter(Boolean);
+    if (metrics.length === 0) {
+      return graphError(
+        400,
+        3001,
+        'No metric was specified to be fetched. Please specify one or more metrics to be fetched and try again.',
+        {
+          subcode: 1504028,
+        },
+      );
+    }
+    if (metrics.some((metric) => this.retiredMetrics.has(metric) || !FACEBOOK_POST_METRICS.includes(metric))) {
+      return graphError(400, 100, '(#100) The value must be a valid insights metric');
+    }
+    const insights = post.results?.insights ?? {};
+    return {
+      status: 200,
+      json: {
+        data: metrics.map((name) => ({
+          name,
+          period: 'lifetime',
+          values: [{ value: insights[name] ?? (name === 'post_reactions_by_type_total' ? {} : 0) }],
+          title: `Lifetime ${name}`,
+          description: `Lifetime: ${name}`,
+          id: `${id}/insights/${name}/lifetime`,
+        })),
+        paging: { previous: 'https://graph.facebook.com/previous', next: 'https://graph.facebook.com/next' },
+      },
+    };
   }
 
   private createFeedPost(request: ReceivedRequest): FakeReply {
@@ -137,4 +255,14 @@ export class FakeFacebook {
     this.videos.push({ id, fileUrl, description: request.form.get('description') ?? '', title: request.form.get('title') });
     return { status: 200, json: { id } };
   }
+}
+
+/** What Graph answers for an id it does not have (deleted, or never there): code 100, subcode 33. */
+function missingObject(id: string): FakeReply {
+  return graphError(
+    400,
+    100,
+    `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+    { subcode: 33, type: 'GraphMethodException' },
+  );
 }

@@ -6,6 +6,8 @@ export interface ReceivedRequest {
   method: string;
   path: string;
   query: URLSearchParams;
+  /** The request target as sent, before any decoding (Rest.li's `List(…)` must arrive unescaped). */
+  target: string;
   headers: IncomingHttpHeaders;
   body: string;
   /** The body's bytes as sent (uploads are binary; `body` is them read as UTF-8). */
@@ -157,6 +159,7 @@ async function readRequest(req: IncomingMessage): Promise<ReceivedRequest> {
     method: req.method ?? 'GET',
     path: url.pathname,
     query: url.searchParams,
+    target: req.url ?? '/',
     headers: req.headers,
     body,
     raw,

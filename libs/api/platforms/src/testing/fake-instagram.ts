@@ -18,13 +18,36 @@ export interface FakeInstagramMedia {
   caption: string;
   mediaUrls: string[];
   mediaType: string;
+  /** What `GET /{ig-media-id}/insights` reports per metric; a metric without a value answers nothing (not 0). */
+  insights?: Partial<Record<string, number>>;
 }
+
+/** Media metrics Meta retired in 2025 (from v22.0, all versions from April 21, 2025). */
+export const RETIRED_INSTAGRAM_MEDIA_METRICS = [
+  'impressions',
+  'plays',
+  'clips_replays_count',
+  'ig_reels_aggregated_all_plays_count',
+  'video_views',
+];
+const INSTAGRAM_MEDIA_METRICS = [
+  'views',
+  'reach',
+  'likes',
+  'comments',
+  'shares',
+  'saved',
+  'total_interactions',
+  'follows',
+  'profile_visits',
+];
 
 /**
  * An Instagram professional account on the Graph API, as documented: `POST /{ig-user}/media` makes a
  * container (`image_url` / `video_url` + `media_type`, `caption`, or a `CAROUSEL` of `children`),
  * `GET /{container}?fields=status_code` reports IN_PROGRESS → FINISHED (or ERROR), and
  * `POST /{ig-user}/media_publish?creation_id=` publishes a FINISHED container, once.
+ * Results: `GET /{ig-media-id}/insights?metric=…`, refusing a retired name (code 100) as Instagram does.
  */
 export class FakeInstagram {
   readonly server = new FakeHttpServer();
@@ -37,6 +60,8 @@ export class FakeInstagram {
   pollsBeforeDone = 0;
   /** What a new container ends as; ERROR simulates media Instagram cannot process. */
   finalStatus: ContainerStatus = 'FINISHED';
+  /** Metric names refused with code 100; a test adds one to play Meta retiring a name the adapter still asks for. */
+  readonly retiredMetrics = new Set(RETIRED_INSTAGRAM_MEDIA_METRICS);
   private tokenExpired = false;
   private nextId = 90000;
   /** Facebook Login on the same server: a page linked to this account, and one without Instagram. */
@@ -58,6 +83,9 @@ export class FakeInstagram {
     this.server.route('POST', '/:version/:igUserId/media_publish', (request, params) =>
       this.guard(request, params, () => this.publish(request)),
     );
+    this.server.route('GET', '/:version/:id/insights', (request, params) =>
+      this.guard(request, { version: params['version'] ?? '' }, () => this.readInsights(request, params['id'] ?? '')),
+    );
     this.server.route('GET', '/:version/:id', (request, params) => this.guard(request, params, () => this.read(request, params)));
   }
 
@@ -71,6 +99,13 @@ export class FakeInstagram {
 
   expireToken(): void {
     this.tokenExpired = true;
+  }
+
+  /** A published media with these insights, without the container dance (results tests). */
+  addMedia(caption: string, insights: Partial<Record<string, number>>): FakeInstagramMedia {
+    const media: FakeInstagramMedia = { id: String(this.nextId++), caption, mediaUrls: [], mediaType: 'IMAGE', insights };
+    this.media.push(media);
+    return media;
   }
 
   private guard(request: ReceivedRequest, params: Record<string, string>, next: () => FakeReply): FakeReply {
@@ -126,6 +161,50 @@ export class FakeInstagram {
     if (media !== undefined) return { status: 200, json: { permalink: `https://www.instagram.com/p/${id}/`, id } };
     if (id === this.igUserId) return { status: 200, json: { username: this.username, id } };
     return graphError(400, 100, `Object with ID '${id}' does not exist`, { type: 'GraphMethodException' });
+  }
+
+  /**
+   * `GET /{ig-media-id}/insights?metric=…`: a retired name refuses the whole request with code 100,
+   * naming it as Instagram does; a metric with no data yet is left out of `data`, not answered 0.
+   */
+  private readInsights(request: ReceivedRequest, id: string): FakeReply {
+    const media = this.media.find((item) => item.id === id);
+    if (media === undefined) {
+      return graphError(
+        400,
+        100,
+        `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+        {
+          subcode: 33,
+          type: 'GraphMethodException',
+        },
+      );
+    }
+    const metrics = (request.query.get('metric') ?? '').split(',').filter(Boolean);
+    const retired = metrics.find((metric) => this.retiredMetrics.has(metric));
+    if (retired !== undefined) {
+      return graphError(
+        400,
+        100,
+        `Starting from version 22 and above, the ${retired} metric is no longer supported for the queried media. Please refer to the documentation for a list of supported metrics.`,
+      );
+    }
+    const unknown = metrics.find((metric) => !INSTAGRAM_MEDIA_METRICS.includes(metric));
+    if (unknown !== undefined || metrics.length === 0) {
+      return graphError(400, 100, `(#100) metric[0] must be one of the following values: ${INSTAGRAM_MEDIA_METRICS.join(', ')}`);
+    }
+    const insights = media.insights ?? {};
+    return {
+      status: 200,
+      json: {
+        data: metrics.flatMap((name) => {
+          const value = insights[name];
+          return value === undefined
+            ? []
+            : [{ name, period: 'lifetime', values: [{ value }], title: name, description: name, id: `${id}/insights/${name}/lifetime` }];
+        }),
+      },
+    };
   }
 
   private publish(request: ReceivedRequest): FakeReply {

@@ -9,6 +9,18 @@ export interface FakeLinkedInPost {
   rawCommentary: string;
   /** `content.media` or `content.multiImage.images`: the image URNs with their alt texts, in order. */
   images: Array<{ urn: string; altText: string | null }>;
+  /** What `organizationalEntityShareStatistics` reports (`totalShareStatistics`); none yet when not set. */
+  statistics?: FakeLinkedInShareStatistics;
+}
+
+export interface FakeLinkedInShareStatistics {
+  impressionCount: number;
+  uniqueImpressionsCount: number;
+  clickCount: number;
+  likeCount: number;
+  commentCount: number;
+  shareCount: number;
+  engagement: number;
 }
 
 /** One image of the Images API: its owner, and the bytes PUT to its upload URL (null until uploaded). */
@@ -25,7 +37,8 @@ const RESERVED = new Set(['\\', '|', '{', '}', '@', '[', ']', '(', ')', '<', '>'
  * LinkedIn's Posts API, as documented: `POST /rest/posts` with a Bearer token, `LinkedIn-Version:
  * YYYYMM` and `X-Restli-Protocol-Version: 2.0.0`; 201 with an empty body and the URN in `x-restli-id`;
  * images through the Images API (`initializeUpload`, then a PUT of the bytes to the upload URL) and
- * `content.media` / `content.multiImage` with `altText` on the post.
+ * `content.media` / `content.multiImage` with `altText` on the post. Results: an organisation post's
+ * `organizationalEntityShareStatistics`.
  * Like LinkedIn, it cuts the shown text at the first unescaped reserved character (and shows a doubled
  * escape as a visible backslash), so a test sees exactly what escaping did.
  */
@@ -67,6 +80,9 @@ export class FakeLinkedIn {
   constructor() {
     this.server.route('GET', '/rest/organizationAcls', (request) => this.guard(request, () => this.acls(request)));
     this.server.route('POST', '/rest/posts', (request) => this.guard(request, () => this.createPost(request)));
+    this.server.route('GET', '/rest/organizationalEntityShareStatistics', (request) =>
+      this.guard(request, () => this.shareStatistics(request)),
+    );
     this.server.route('POST', '/rest/images', (request) => this.guard(request, () => this.initializeUpload(request)));
     this.server.route('PUT', '/dms-uploads/:id', (request, params) =>
       this.guard(request, () => this.receiveImage(params['id'] ?? '', request)),
@@ -101,6 +117,42 @@ export class FakeLinkedIn {
 
   revokeToken(): void {
     this.revoked = true;
+  }
+
+  /** An organisation post already on LinkedIn with these statistics (results tests). */
+  addOrganizationPost(text: string, statistics: FakeLinkedInShareStatistics, kind: 'share' | 'ugcPost' = 'share'): FakeLinkedInPost {
+    const post: FakeLinkedInPost = {
+      urn: `urn:li:${kind}:${this.nextId++}`,
+      author: `urn:li:organization:${this.organizationId}`,
+      shownText: text,
+      rawCommentary: text,
+      images: [],
+      statistics,
+    };
+    this.posts.push(post);
+    return post;
+  }
+
+  /**
+   * `GET /rest/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity=…&shares=List(…)`
+   * (or `ugcPosts=List(…)`): lifetime `totalShareStatistics` per post of the organisation. `List(…)` must
+   * arrive unescaped (Rest.li 2.0), the URNs inside it percent-encoded.
+   */
+  private shareStatistics(request: ReceivedRequest): FakeReply {
+    const organization = request.query.get('organizationalEntity');
+    if (request.query.get('q') !== 'organizationalEntity' || organization !== `urn:li:organization:${this.organizationId}`) {
+      return linkedinError(400, 'organizationalEntity must be an organization the member administers', 'ILLEGAL_ARGUMENT');
+    }
+    const lists = /[?&](shares|ugcPosts)=List\(([^)]*)\)/.exec(request.target);
+    if (lists === null) return linkedinError(400, 'Invalid Rest.li syntax: shares and ugcPosts must be List(...)', 'ILLEGAL_ARGUMENT');
+    const kind = lists[1] === 'ugcPosts' ? 'ugcPost' : 'share';
+    const urns = (lists[2] ?? '').split(',').map(decodeURIComponent);
+    const elements = urns.flatMap((urn) => {
+      const post = this.posts.find((candidate) => candidate.urn === urn && candidate.author === organization);
+      if (post?.statistics === undefined) return [];
+      return [{ organizationalEntity: organization, [kind]: urn, totalShareStatistics: post.statistics }];
+    });
+    return { status: 200, json: { paging: { count: 10, start: 0, links: [] }, elements } };
   }
 
   private guard(request: ReceivedRequest, next: () => FakeReply): FakeReply {

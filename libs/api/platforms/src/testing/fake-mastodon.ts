@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 
 import { FakeHttpServer, type FakeReply, multipartOf, type ReceivedRequest } from './fake-http-server';
 import { FakeOAuthServer } from './fake-oauth';
@@ -11,6 +12,16 @@ export interface FakeMastodonStatus {
   idempotencyKey: string | null;
   /** The attachments' ids, in order (`media_ids[]`). */
   mediaIds: string[];
+  /** What `GET /api/v1/statuses/:id` reports; all 0 when not set, as for a fresh status. */
+  counts?: FakeMastodonCounts;
+}
+
+/** A status's public counts (`replies_count`, `reblogs_count`, `favourites_count`, `quotes_count`). */
+export interface FakeMastodonCounts {
+  replies: number;
+  reblogs: number;
+  favourites: number;
+  quotes?: number;
 }
 
 /** One upload to `POST /api/v2/media`: the file's bytes as received, its description (alt text), the status it is attached to. */
@@ -32,6 +43,7 @@ export interface FakeMastodonMedia {
  * the instance refuses text over its `max_characters` with 422. Apps register with `POST /api/v1/apps`
  * (`client_name`, `redirect_uris`, `scopes`) and get `client_id`/`client_secret`; people authorise at
  * `/oauth/authorize`, tokens come from `POST /oauth/token` and do not expire (no refresh token).
+ * `GET /api/v1/statuses/:id` reads a status with its public counts (results, issue 13).
  */
 export class FakeMastodon {
   readonly server = new FakeHttpServer();
@@ -42,6 +54,10 @@ export class FakeMastodon {
   readonly media: FakeMastodonMedia[] = [];
   /** Uploads answer 202 and poll 206 this many times before they are processed (like video); 0 answers 200 at once. */
   processingPolls = 0;
+  /** `GET /api/v1/statuses/:id` answers this late (a benchmark's slow platform); 0 answers at once. */
+  statusReadDelayMs = 0;
+  /** Mastodon 4.5 and later send `quotes_count`; an older instance does not. */
+  reportsQuotes = true;
   private revoked = false;
   private nextId = 113000000000000000n;
   readonly oauth = new FakeOAuthServer(this.server, {
@@ -65,6 +81,10 @@ export class FakeMastodon {
       const data = file instanceof File ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
       return this.guard(request, () => this.upload(form, data));
     });
+    this.server.route('GET', '/api/v1/statuses/:id', async (request, params) => {
+      if (this.statusReadDelayMs > 0) await delay(this.statusReadDelayMs);
+      return this.guard(request, () => this.readStatus(params['id'] ?? ''));
+    });
     this.server.route('GET', '/api/v1/media/:id', (request, params) => this.guard(request, () => this.pollMedia(params['id'] ?? '')));
     this.server.route('GET', '/api/v1/accounts/verify_credentials', (request) =>
       this.guard(request, () => ({
@@ -84,6 +104,27 @@ export class FakeMastodon {
 
   revokeToken(): void {
     this.revoked = true;
+  }
+
+  /** A published status with these counts, without going through `POST /api/v1/statuses` (results tests, benchmarks). */
+  addStatus(counts: FakeMastodonCounts, content = 'Publisert tidligere'): FakeMastodonStatus {
+    const status: FakeMastodonStatus = {
+      id: String(this.nextId++),
+      content,
+      visibility: 'public',
+      language: null,
+      idempotencyKey: null,
+      mediaIds: [],
+      counts,
+    };
+    this.statuses.push(status);
+    return status;
+  }
+
+  /** The status is gone: reading it answers 404 as Mastodon does. */
+  deleteStatus(id: string): void {
+    const index = this.statuses.findIndex((status) => status.id === id);
+    if (index !== -1) this.statuses.splice(index, 1);
   }
 
   private guard(request: ReceivedRequest, next: () => FakeReply): FakeReply {
@@ -186,6 +227,25 @@ export class FakeMastodon {
     };
     this.media.push(medium);
     return { status: medium.pendingPolls > 0 ? 202 : 200, json: this.renderMedia(medium) };
+  }
+
+  /** `GET /api/v1/statuses/:id`: the status with its counts; 404 `Record not found` when there is none. */
+  private readStatus(id: string): FakeReply {
+    const status = this.statuses.find((candidate) => candidate.id === id);
+    if (!status) return { status: 404, json: { error: 'Record not found' } };
+    const counts = status.counts ?? { replies: 0, reblogs: 0, favourites: 0, quotes: 0 };
+    return {
+      status: 200,
+      json: {
+        ...this.render(status),
+        created_at: new Date().toISOString(),
+        replies_count: counts.replies,
+        reblogs_count: counts.reblogs,
+        favourites_count: counts.favourites,
+        ...(this.reportsQuotes ? { quotes_count: counts.quotes ?? 0 } : {}),
+        account: { id: '1', username: this.username, acct: this.username },
+      },
+    };
   }
 
   private pollMedia(id: string): FakeReply {

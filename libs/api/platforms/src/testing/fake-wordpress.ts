@@ -10,6 +10,8 @@ export interface FakeWordPressPost {
   status: string;
   /** `featured_media`: 0 when none. */
   featuredMedia: number;
+  /** Comments on the post by status; none when not set. */
+  comments?: { approved: number; pending: number };
 }
 
 /** One attachment from `POST /wp-json/wp/v2/media`: the bytes as received, its file name and alt text. */
@@ -26,6 +28,7 @@ export interface FakeWordPressMedia {
  * the password ignored, as WordPress does), `POST /wp-json/wp/v2/posts` → 201 with `id` and `link`,
  * `GET /wp-json/wp/v2/posts?slug=` → a list, slugs made unique with `-2`, errors as
  * `{code, message, data: {status}}` (`incorrect_password`, `rest_cannot_create`, …).
+ * Results: `GET /wp/v2/posts/{id}` and `GET /wp/v2/comments?post=` with its `X-WP-Total` header.
  */
 export class FakeWordPress {
   readonly server = new FakeHttpServer();
@@ -48,6 +51,10 @@ export class FakeWordPress {
     this.server.route('GET', '/wp-admin/authorize-application.php', (request) => this.authorizeApplication(request));
     this.server.route('POST', '/wp-json/wp/v2/posts', (request) => this.authenticated(request, () => this.createPost(request)));
     this.server.route('GET', '/wp-json/wp/v2/posts', (request) => this.authenticated(request, () => this.listPosts(request)));
+    this.server.route('GET', '/wp-json/wp/v2/posts/:id', (request, params) =>
+      this.authenticated(request, () => this.readPost(params['id'] ?? '')),
+    );
+    this.server.route('GET', '/wp-json/wp/v2/comments', (request) => this.authenticated(request, () => this.listComments(request)));
     this.server.route('POST', '/wp-json/wp/v2/media', (request) => this.authenticated(request, () => this.uploadMedia(request)));
     this.server.route('POST', '/wp-json/wp/v2/media/:id', (request, params) =>
       this.authenticated(request, () => this.updateMedia(Number(params['id']), request)),
@@ -206,6 +213,44 @@ export class FakeWordPress {
       alt_text: medium.altText,
       media_type: medium.mimeType.startsWith('image/') ? 'image' : 'file',
       source_url: `${this.server.baseUrl}/wp-content/uploads/${medium.fileName}`,
+    };
+  }
+
+  /** A post already on the site with these comments (results tests). */
+  addPost(title: string, comments: { approved: number; pending: number }, status = 'publish'): FakeWordPressPost {
+    const post: FakeWordPressPost = {
+      id: this.nextId++,
+      slug: `post-${this.nextId}`,
+      title,
+      content: title,
+      status,
+      featuredMedia: 0,
+      comments,
+    };
+    this.posts.push(post);
+    return post;
+  }
+
+  private readPost(id: string): FakeReply {
+    const post = this.posts.find((candidate) => String(candidate.id) === id);
+    if (post === undefined) return wordpressError(404, 'rest_post_invalid_id', 'Invalid post ID.');
+    return { status: 200, json: { ...this.render(post), comment_status: 'open' } };
+  }
+
+  /**
+   * `GET /wp/v2/comments?post=&per_page=`: approved comments by default, the totals in `X-WP-Total`
+   * and `X-WP-TotalPages` as WordPress sends them (an unknown post simply has none).
+   */
+  private listComments(request: ReceivedRequest): FakeReply {
+    const post = this.posts.find((candidate) => String(candidate.id) === request.query.get('post'));
+    const status = request.query.get('status') ?? 'approve';
+    const total = status === 'approve' ? (post?.comments?.approved ?? 0) : status === 'hold' ? (post?.comments?.pending ?? 0) : 0;
+    const perPage = Math.min(100, Math.max(1, Number(request.query.get('per_page') ?? '10') || 10));
+    const shown = Math.min(total, perPage);
+    return {
+      status: 200,
+      headers: { 'x-wp-total': String(total), 'x-wp-totalpages': String(Math.ceil(total / perPage)) },
+      json: Array.from({ length: shown }, (_, index) => ({ id: 5000 + index, post: post?.id ?? 0, status: 'approved' })),
     };
   }
 

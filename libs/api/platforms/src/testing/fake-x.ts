@@ -6,6 +6,18 @@ export interface FakeTweet {
   text: string;
   /** `media.media_ids`, in order. */
   mediaIds: string[];
+  /** What `GET /2/tweets/:id?tweet.fields=public_metrics` reports; all 0 when not set. */
+  publicMetrics?: FakeXPublicMetrics;
+}
+
+/** A post's `public_metrics`, as X names them. */
+export interface FakeXPublicMetrics {
+  retweet_count: number;
+  reply_count: number;
+  like_count: number;
+  quote_count: number;
+  bookmark_count: number;
+  impression_count: number;
 }
 
 /** One upload session (`/2/media/upload/initialize` … `/finalize`): the bytes as the segments brought them, and the alt text. */
@@ -22,7 +34,8 @@ export interface FakeXMedia {
 }
 
 /**
- * X API v2, as documented: `POST /2/tweets` `{text}` with a Bearer user token, 201
+ * X API v2, as documented: `GET /2/tweets/:id` with `tweet.fields=public_metrics` (results),
+ * `POST /2/tweets` `{text}` with a Bearer user token, 201
  * `{data: {id, text}}`, with `media.media_ids` from the v2 media upload (`/2/media/upload/initialize`,
  * `/{id}/append` multipart `media` + `segment_index`, `/{id}/finalize`, `GET /2/media/upload?command=STATUS`
  * while video processes) and alt text from `POST /2/media/metadata`; RFC 7807 problems for errors; `x-rate-limit-*` (epoch-second reset) on every
@@ -68,6 +81,7 @@ export class FakeX {
     );
     this.server.route('GET', '/2/media/upload', (request) => this.guard(request, () => this.status(request)));
     this.server.route('POST', '/2/media/metadata', (request) => this.guard(request, () => this.metadata(request)));
+    this.server.route('GET', '/2/tweets/:id', (request, params) => this.guard(request, () => this.readTweet(request, params['id'] ?? '')));
     this.server.route('GET', '/2/users/me', (request) =>
       this.guard(request, () => ({
         status: 200,
@@ -82,6 +96,13 @@ export class FakeX {
 
   stop(): Promise<void> {
     return this.server.stop();
+  }
+
+  /** A post already on X with these metrics, without going through `POST /2/tweets` (results tests). */
+  addTweet(text: string, publicMetrics: FakeXPublicMetrics): FakeTweet {
+    const tweet: FakeTweet = { id: String(this.nextId++), text, mediaIds: [], publicMetrics };
+    this.tweets.push(tweet);
+    return tweet;
   }
 
   /** OAuth 2.0 access tokens live two hours. */
@@ -164,6 +185,54 @@ export class FakeX {
     if (text.length > 1000) return invalidRequest('alt_text.text is at most 1000 characters');
     media.altText = text;
     return { status: 200, json: { data: { id: media.id, associated_metadata: { alt_text: { text } } } } };
+  }
+
+  /**
+   * `GET /2/tweets/:id` with `tweet.fields`: `public_metrics` when asked for. A post that is not there
+   * answers 200 with a `resource-not-found` problem in `errors` and no `data`, as X does.
+   */
+  private readTweet(request: ReceivedRequest, id: string): FakeReply {
+    const tweet = this.tweets.find((candidate) => candidate.id === id);
+    if (tweet === undefined) {
+      return {
+        status: 200,
+        headers: xRateLimitHeaders(899, Math.floor(Date.now() / 1000) + 900),
+        json: {
+          errors: [
+            {
+              value: id,
+              detail: `Could not find tweet with id: [${id}].`,
+              title: 'Not Found Error',
+              resource_type: 'tweet',
+              parameter: 'id',
+              resource_id: id,
+              type: 'https://api.twitter.com/2/problems/resource-not-found',
+            },
+          ],
+        },
+      };
+    }
+    const fields = (request.query.get('tweet.fields') ?? '').split(',');
+    const metrics = tweet.publicMetrics ?? {
+      retweet_count: 0,
+      reply_count: 0,
+      like_count: 0,
+      quote_count: 0,
+      bookmark_count: 0,
+      impression_count: 0,
+    };
+    return {
+      status: 200,
+      headers: xRateLimitHeaders(899, Math.floor(Date.now() / 1000) + 900),
+      json: {
+        data: {
+          id: tweet.id,
+          text: tweet.text,
+          edit_history_tweet_ids: [tweet.id],
+          ...(fields.includes('public_metrics') ? { public_metrics: metrics } : {}),
+        },
+      },
+    };
   }
 
   private createTweet(request: ReceivedRequest): FakeReply {

@@ -8,6 +8,8 @@ import { AudiencesService } from './audiences/audiences.service';
 import { Channel } from './channels/channel.entity';
 import { ChannelsController } from './channels/channels.controller';
 import { ChannelsService } from './channels/channels.service';
+import { EffectResultsController } from './effect-results/effect-results.controller';
+import { EffectResultsService } from './effect-results/effect-results.service';
 import { Initiative } from './initiatives/initiative.entity';
 import { InitiativesController } from './initiatives/initiatives.controller';
 import { InitiativesService } from './initiatives/initiatives.service';
@@ -20,7 +22,14 @@ import { WorkloadService } from './workload/workload.service';
 /** Themes, audiences, channels and initiatives: the strategy that posts are planned against. */
 @Module({
   imports: [TypeOrmModule.forFeature([Theme, Audience, Channel, Initiative]), OrganizationsModule],
-  controllers: [ThemesController, AudiencesController, ChannelsController, InitiativesController, WorkloadController],
-  providers: [ThemesService, AudiencesService, ChannelsService, InitiativesService, WorkloadService],
+  controllers: [
+    ThemesController,
+    AudiencesController,
+    EffectResultsController,
+    ChannelsController,
+    InitiativesController,
+    WorkloadController,
+  ],
+  providers: [ThemesService, AudiencesService, EffectResultsService, ChannelsService, InitiativesService, WorkloadService],
 })
 export class StrategyModule {}

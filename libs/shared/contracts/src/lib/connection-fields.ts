@@ -115,7 +115,8 @@ export const CONNECTION_FIELDS: Readonly<Record<Platform, PlatformConnectionFiel
   webhook: {
     address: { required: true, defaultUrl: null, example: 'https://example.org/kadens-webhook' },
     credentials: [secret('secret')],
-    settings: [],
+    // `yes`: the receiver answers a repeated Idempotency-Key with its first answer, so an ambiguous delivery may be sent again.
+    settings: [{ name: 'deduplicates', required: false, secret: false, type: 'choice', choices: ['yes', 'no'] }],
   },
 };
 

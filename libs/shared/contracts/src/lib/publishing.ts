@@ -115,7 +115,7 @@ export interface PauseRequest {
 export const ATTENTION_REASONS = ['failed', 'unconfirmed', 'expired', 'held', 'reconnect_needed', 'at_risk'] as const;
 export type AttentionReason = (typeof ATTENTION_REASONS)[number];
 
-export const ATTENTION_ACTIONS = ['retry', 'publish_now', 'mark_published', 'reschedule'] as const;
+export const ATTENTION_ACTIONS = ['check_again', 'retry', 'publish_now', 'mark_published', 'reschedule'] as const;
 export type AttentionAction = (typeof ATTENTION_ACTIONS)[number];
 
 export interface AttentionItem {
@@ -143,6 +143,21 @@ export interface MarkPublishedRequest {
 
 export interface RescheduleTargetRequest {
   at: string;
+}
+
+/**
+ * What "check again" found when it asked the platform about an unconfirmed target: `found` (the target
+ * is now published), `not_found` (the platform does not have the post: retrying is safe),
+ * `repeat_is_safe` (it cannot be asked, but deduplicates, so a retry cannot make a second post) or
+ * `unknown` (it could not tell; `reason` says why). Only `found` changes the target.
+ */
+export const TARGET_CHECK_RESULTS = ['found', 'not_found', 'repeat_is_safe', 'unknown'] as const;
+export type TargetCheckResult = (typeof TARGET_CHECK_RESULTS)[number];
+
+export interface TargetCheck {
+  result: TargetCheckResult;
+  reason: string | null;
+  delivery: TargetDelivery;
 }
 
 /** Server-sent events on `GET /api/organizations/{id}/publishing/events`. */

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 
 import { emailList, type Env, EnvReader } from './env-reader';
+import { readResultsConfig, type ResultsConfig } from './results-config';
 
 export const APP_ROLES = ['api', 'worker', 'scheduler'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -50,6 +51,8 @@ export interface AppConfig {
   /** AES-256-GCM key for channel credentials (32 bytes); null means credentials cannot be saved or used. */
   credentialsKey: Buffer | null;
   publishing: PublishingConfig;
+  /** Results read back from the platforms after publishing (issue 13); see ResultsConfig. */
+  results: ResultsConfig;
   /**
    * Requests made on a user's behalf (libs/api/outbound). `allowHosts`: host names, IP addresses and
    * CIDR ranges Kadens may reach although they are private, loopback, link-local…; `maxResponseBytes`:
@@ -218,6 +221,7 @@ export function loadAppConfig(env: Env, cwd: string): AppConfig {
       stuckAfterMs: reader.int('PUBLISH_STUCK_AFTER_MS', 15 * 60_000, 1_000, 24 * 3_600_000),
       lostJobAfterMs: reader.int('PUBLISH_LOST_JOB_AFTER_MS', 60_000, 1_000, 3_600_000),
     },
+    results: readResultsConfig(env, reader, problems),
   };
   if (config.metrics.port !== null && config.metrics.port === config.port && roles.includes('api')) {
     problems.push(`METRICS_PORT must differ from PORT (${config.port}): metrics are not served on the public port`);

@@ -5,6 +5,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
 import { Membership } from '../members/membership.entity';
+import { BOLGEBY } from './demo-bolgeby';
+import type { DemoStrategy } from './demo-content';
+import { FJORDVIK } from './demo-fjordvik';
+import { seedDemoYear } from './demo-year';
 import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 
@@ -15,6 +19,12 @@ const DEMO_ORGANIZATIONS: CreateOrganizationRequest[] = [
   { name: 'Fjordvik kommune', slug: 'fjordvik', timeZone: 'Europe/Oslo', country: 'NO', defaultLocale: 'nb' },
   { name: 'Bølgeby Kommune', slug: 'bolgeby', timeZone: 'Europe/Copenhagen', country: 'DK', defaultLocale: 'da' },
 ];
+
+/** Each demo organisation's year of posts and results (issue 13), and who wrote and approved them. */
+const DEMO_YEARS: Record<string, { strategy: DemoStrategy; author: string; approver: string; admin: string }> = {
+  fjordvik: { strategy: FJORDVIK, author: 'editor@kadens.demo', approver: 'approver@kadens.demo', admin: 'admin@kadens.demo' },
+  bolgeby: { strategy: BOLGEBY, author: 'redaktor@kadens.demo', approver: 'approver@kadens.demo', admin: 'admin@kadens.demo' },
+};
 
 const DEMO_PEOPLE: Array<{ email: string; name: string; roles: Record<string, Role> }> = [
   { email: 'admin@kadens.demo', name: 'Ada Admin', roles: { fjordvik: 'admin', bolgeby: 'admin' } },
@@ -37,7 +47,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.seedDemo) await this.seed();
+    if (!this.config.seedDemo) return;
+    await this.seed();
+    await this.seedYear();
   }
 
   async seed(): Promise<void> {
@@ -72,5 +84,44 @@ export class DemoSeeder implements OnApplicationBootstrap {
         `Seeded the demo organisations; log in as ${DEMO_PEOPLE.map((p) => p.email).join(', ')} with password "${DEMO_PASSWORD}"`,
       );
     });
+  }
+
+  /**
+   * A year of published posts with results, the strategy they were planned against and the audiences'
+   * monthly effect results, in each demo organisation that has none yet (issue 13) — so a newcomer's first
+   * look at Reports shows something real-looking. Only on boot with KADENS_SEED_DEMO: the integration
+   * tests' `seed()` leaves the organisations empty.
+   */
+  async seedYear(now = new Date()): Promise<void> {
+    const started = Date.now();
+    const written = await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(4242019)');
+      const organizations: Array<{ id: string; slug: string; time_zone: string }> = await tx.query(
+        `SELECT id, slug, time_zone FROM organizations WHERE slug = ANY($1::text[])`,
+        [Object.keys(DEMO_YEARS)],
+      );
+      const summaries: string[] = [];
+      for (const organization of organizations) {
+        const year = DEMO_YEARS[organization.slug];
+        if (!year) continue;
+        const members: Array<{ email: string; user_id: string }> = await tx.query(
+          `SELECT u.email, m.user_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`,
+          [organization.id],
+        );
+        const idOf = (email: string) => members.find((m) => m.email === email)?.user_id;
+        const [adminId, authorId, approverId] = [idOf(year.admin), idOf(year.author), idOf(year.approver)];
+        if (!adminId || !authorId || !approverId) continue;
+        const counts = await seedDemoYear(
+          tx,
+          { id: organization.id, slug: organization.slug, timeZone: organization.time_zone },
+          { adminId, authorId, approverId },
+          year.strategy,
+          now,
+        );
+        if (counts) summaries.push(`${organization.slug}: ${counts.posts} posts, ${counts.targets} targets, ${counts.snapshots} snapshots`);
+      }
+      return summaries;
+    });
+    if (written.length > 0) this.logger.log(`Seeded the demo year in ${Date.now() - started} ms (${written.join('; ')})`);
   }
 }

@@ -7,7 +7,11 @@ import {
   type AccountIdentity,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
+  type MetricsReading,
+  type MetricsRequest,
+  type LookupRequest,
   type PlatformCapabilities,
+  type PublishedLookup,
   type PublishRequest,
   type PublishResult,
   type RefreshedCredentials,
@@ -18,6 +22,8 @@ import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformAuthError, PlatformInvalidContentError, PlatformRateLimitedError } from '../platform-errors';
 import { detectFacets } from './bluesky-facets';
 import { linkCardEmbed } from './bluesky-link-card';
+import { lookUpBlueskyPost } from './bluesky-lookup';
+import { readBlueskyMetrics } from './bluesky-metrics';
 import { blueskyRecordKey } from './bluesky-record-key';
 import { type BlueskyAccount, type BlueskySession, BlueskySessions, jwtClaims, refreshSession, sessionExpiry } from './bluesky-sessions';
 import { assertBlueskyMedia, type BlueskyBlob, mediaEmbed, uploadBlob } from './bluesky-media';
@@ -55,7 +61,7 @@ export class BlueskyAdapter extends PlatformAdapterBase {
     idempotencyWindowMs: null,
     requiresMedia: false,
     media: 'upload',
-    metrics: false,
+    metrics: true,
   };
   private readonly sessions = new BlueskySessions(this.outbound);
   async publish({ idempotencyKey, content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
@@ -108,6 +114,22 @@ export class BlueskyAdapter extends PlatformAdapterBase {
         throw error;
       }
     });
+  }
+
+  /** The post's public counts; see bluesky-metrics.ts. */
+  fetchMetrics({ externalId, connection, timeoutMs }: MetricsRequest): Promise<MetricsReading> {
+    const account = this.account(connection);
+    return this.withSession(account, timeoutMs, (session) =>
+      readBlueskyMetrics({ client: this.outbound, pds: account.pds, session, uri: externalId, timeoutMs, now: this.now() }),
+    );
+  }
+
+  /** Whether an ambiguous attempt made its record; see bluesky-lookup.ts. */
+  lookUpPublished(request: LookupRequest): Promise<PublishedLookup> {
+    const account = this.account(request.connection);
+    return this.withSession(account, request.timeoutMs, (session) =>
+      lookUpBlueskyPost({ client: this.outbound, pds: account.pds, session, request, now: this.now() }),
+    );
   }
 
   async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {

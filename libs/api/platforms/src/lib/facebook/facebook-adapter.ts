@@ -5,10 +5,13 @@ import type { CallEffect } from '../http/http-call';
 import { requiredId, stringField } from '../http/http-failure';
 import { uploadOnce } from '../http/media-upload';
 import { graphCall } from '../meta-graph/graph-client';
+import { RefusedMetrics } from '../meta-graph/graph-insights';
 import {
   type AccountIdentity,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
+  type MetricsReading,
+  type MetricsRequest,
   type PlatformCapabilities,
   type PublishRequest,
   type PublishResult,
@@ -16,6 +19,7 @@ import {
 } from '../platform-adapter';
 import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformInvalidContentError } from '../platform-errors';
+import { readFacebookMetrics } from './facebook-metrics';
 
 /**
  * A Facebook Page. Connection: credential `accessToken` (a Page access token with
@@ -35,8 +39,9 @@ export class FacebookAdapter extends PlatformAdapterBase {
     idempotencyWindowMs: null,
     requiresMedia: false,
     media: 'url',
-    metrics: false,
+    metrics: true,
   };
+  private readonly refusedMetrics = new RefusedMetrics(this.now);
 
   async publish({ content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
     this.assertPublishable(content, connection, media);
@@ -105,6 +110,11 @@ export class FacebookAdapter extends PlatformAdapterBase {
     // `/photos` answers with the photo's `id` and the feed story's `post_id`; the story is the post.
     const postId = stringField(body, 'post_id') ?? requiredId(this.platform, body, 'id', 'publishes');
     return { externalId: postId, url: `https://www.facebook.com/${postId}`, raw: body };
+  }
+
+  /** The post's insights, comments and shares; see facebook-metrics.ts. */
+  fetchMetrics(request: MetricsRequest): Promise<MetricsReading> {
+    return readFacebookMetrics(this.outbound, request, this.refusedMetrics);
   }
 
   async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {

@@ -4,11 +4,14 @@ import { requireCredential, requireSetting } from '../connection-fields';
 import { requiredId, stringField } from '../http/http-failure';
 import { graphCall } from '../meta-graph/graph-client';
 import type { GraphErrorOptions } from '../meta-graph/graph-errors';
+import { RefusedMetrics } from '../meta-graph/graph-insights';
 import {
   type AccountIdentity,
   type AdapterOptions,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
+  type MetricsReading,
+  type MetricsRequest,
   type PlatformCapabilities,
   type PublishRequest,
   type PublishResult,
@@ -17,6 +20,7 @@ import {
 import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformAmbiguousError, PlatformTransientError } from '../platform-errors';
 import { containerMediumOfUrl, type ContainerPolling, prepareContainer } from './instagram-container';
+import { readInstagramMetrics } from './instagram-metrics';
 
 export interface InstagramAdapterOptions extends AdapterOptions {
   /** How often to ask whether Instagram has processed the media, and for how long. */
@@ -45,8 +49,9 @@ export class InstagramAdapter extends PlatformAdapterBase {
     idempotencyWindowMs: null,
     requiresMedia: true,
     media: 'url',
-    metrics: false,
+    metrics: true,
   };
+  private readonly refusedMetrics = new RefusedMetrics(this.now);
   private readonly polling: ContainerPolling;
 
   constructor(options: InstagramAdapterOptions) {
@@ -76,6 +81,11 @@ export class InstagramAdapter extends PlatformAdapterBase {
       url: await this.permalink(connection, accessToken, mediaId, timeoutMs),
       raw: published,
     };
+  }
+
+  /** The media's insights; see instagram-metrics.ts. */
+  fetchMetrics(request: MetricsRequest): Promise<MetricsReading> {
+    return readInstagramMetrics(this.outbound, request, this.refusedMetrics, ERRORS);
   }
 
   async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {

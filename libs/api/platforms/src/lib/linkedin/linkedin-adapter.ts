@@ -9,6 +9,8 @@ import {
   type AccountIdentity,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
+  type MetricsReading,
+  type MetricsRequest,
   type PlatformCapabilities,
   type PublishMedium,
   type PublishRequest,
@@ -20,6 +22,7 @@ import {
 import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformAmbiguousError, PlatformAuthError, PlatformInvalidContentError, PlatformTransientError } from '../platform-errors';
 import { linkedinFailure } from './linkedin-errors';
+import { readLinkedInMetrics } from './linkedin-metrics';
 
 export const LINKEDIN_DEFAULT_BASE_URL = 'https://api.linkedin.com';
 /** Versions (YYYYMM) are retired about a year after release; a connection may pin another with `linkedinVersion`. */
@@ -43,7 +46,7 @@ export class LinkedInAdapter extends PlatformAdapterBase {
     idempotencyWindowMs: null,
     requiresMedia: false,
     media: 'upload',
-    metrics: false,
+    metrics: true,
   };
   async publish({ content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
     this.assertPublishable(content, connection, media);
@@ -85,6 +88,12 @@ export class LinkedInAdapter extends PlatformAdapterBase {
       url: `https://www.linkedin.com/feed/update/${urn}/`,
       raw: { status: response.status, urn },
     };
+  }
+
+  /** An organisation post's share statistics; see linkedin-metrics.ts. */
+  fetchMetrics(request: MetricsRequest): Promise<MetricsReading> {
+    const api = { client: this.outbound, baseUrl: LINKEDIN_DEFAULT_BASE_URL, version: LINKEDIN_DEFAULT_VERSION, now: this.now() };
+    return readLinkedInMetrics(api, request);
   }
 
   async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {

@@ -11,7 +11,11 @@ import {
   type AccountIdentity,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
+  type MetricsReading,
+  type MetricsRequest,
+  type LookupRequest,
   type PlatformCapabilities,
+  type PublishedLookup,
   type PublishMedium,
   type PublishRequest,
   type PublishResult,
@@ -19,6 +23,8 @@ import {
 } from '../platform-adapter';
 import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformTransientError } from '../platform-errors';
+import { lookUpMastodonStatus } from './mastodon-lookup';
+import { readMastodonMetrics } from './mastodon-metrics';
 
 /** Mastodon keeps an Idempotency-Key for an hour; a repeat after that would post again. */
 export const MASTODON_IDEMPOTENCY_WINDOW_MS = 60 * 60_000;
@@ -47,7 +53,7 @@ export class MastodonAdapter extends PlatformAdapterBase {
     idempotencyWindowMs: MASTODON_IDEMPOTENCY_WINDOW_MS,
     requiresMedia: false,
     media: 'upload',
-    metrics: false,
+    metrics: true,
   };
   async publish({ idempotencyKey, content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
     this.assertPublishable(content, connection, media);
@@ -68,6 +74,21 @@ export class MastodonAdapter extends PlatformAdapterBase {
     });
     const id = requiredId(this.platform, body, 'id', 'publishes');
     return { externalId: id, url: stringField(body, 'url') ?? stringField(body, 'uri'), raw: body };
+  }
+
+  /** The status's public counts; see mastodon-metrics.ts. */
+  fetchMetrics({ externalId, connection, timeoutMs }: MetricsRequest): Promise<MetricsReading> {
+    return readMastodonMetrics(externalId, (path) => this.call(connection, 'GET', path, timeoutMs, 'none'));
+  }
+
+  /** Whether an ambiguous attempt made its status, asked under the same Idempotency-Key; see mastodon-lookup.ts. */
+  lookUpPublished(request: LookupRequest): Promise<PublishedLookup> {
+    return lookUpMastodonStatus(request, MASTODON_IDEMPOTENCY_WINDOW_MS, this.now(), (idempotencyKey) =>
+      this.call(request.connection, 'POST', '/api/v1/statuses', request.timeoutMs, 'none', {
+        body: JSON.stringify({ status: '' }),
+        idempotencyKey,
+      }),
+    );
   }
 
   async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {

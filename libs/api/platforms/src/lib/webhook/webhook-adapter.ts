@@ -9,12 +9,15 @@ import {
   type AccountIdentity,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
+  type LookupRequest,
   type PlatformCapabilities,
+  type PublishedLookup,
   type PublishRequest,
   type PublishResult,
   type VerifyOptions,
 } from '../platform-adapter';
 import { PlatformAdapterBase } from '../platform-adapter-base';
+import { lookUpWebhookDelivery } from './webhook-lookup';
 import { webhookHeaders } from './webhook-signature';
 
 /** Used when a receiver answers 429 without Retry-After. */
@@ -56,8 +59,10 @@ export interface WebhookMedium {
  * idempotency key stands in for it.
  *
  * Receivers are asked to deduplicate on the key, but nothing enforces it, so an ambiguous delivery
- * is not retried automatically (`idempotentPublish: false`); a person's retry is safe with a
- * receiver that keeps the contract.
+ * is not retried automatically (`idempotentPublish: false`) — unless the connection's setting
+ * `deduplicates: yes` says this receiver keeps that part of the contract: then the look-up answers
+ * that a repeat is safe, and the pipeline sends again (webhook-lookup.ts). A person's retry is safe
+ * with a receiver that keeps the contract.
  */
 export class WebhookAdapter extends PlatformAdapterBase {
   readonly platform = 'webhook' as const;
@@ -89,6 +94,11 @@ export class WebhookAdapter extends PlatformAdapterBase {
     };
     const answer = await this.deliver(connection, payload, timeoutMs);
     return { externalId: stringField(answer, 'id') ?? idempotencyKey, url: stringField(answer, 'url'), raw: answer };
+  }
+
+  /** A repeat is the look-up when the connection says the receiver deduplicates; see webhook-lookup.ts. */
+  lookUpPublished(request: LookupRequest): Promise<PublishedLookup> {
+    return lookUpWebhookDelivery(request);
   }
 
   /** Sends a `connection.test` event: proves the address answers and accepts the signature. */

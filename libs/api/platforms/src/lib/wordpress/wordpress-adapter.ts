@@ -11,6 +11,8 @@ import {
   type AccountIdentity,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
+  type MetricsReading,
+  type MetricsRequest,
   type PlatformCapabilities,
   type PublishMedium,
   type PublishRequest,
@@ -20,6 +22,7 @@ import {
 import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformAuthError } from '../platform-errors';
 import { escapeHtml, wordpressPostFields } from './wordpress-content';
+import { readWordPressMetrics } from './wordpress-metrics';
 
 /** WordPress core sends no rate-limit signal; a 429 comes from a plugin or proxy, usually with Retry-After. */
 export const WORDPRESS_DEFAULT_RETRY_AFTER_MS = 60_000;
@@ -45,7 +48,7 @@ export class WordPressAdapter extends PlatformAdapterBase {
     idempotencyWindowMs: null,
     requiresMedia: false,
     media: 'upload',
-    metrics: false,
+    metrics: true,
   };
   async publish({ idempotencyKey, content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
     this.assertPublishable(content, connection, media);
@@ -113,6 +116,11 @@ export class WordPressAdapter extends PlatformAdapterBase {
       });
     }
     return { id, url: stringField(attachment, 'source_url') ?? '' };
+  }
+
+  /** The post's approved comments; see wordpress-metrics.ts. */
+  fetchMetrics({ externalId, connection, timeoutMs }: MetricsRequest): Promise<MetricsReading> {
+    return readWordPressMetrics(externalId, (path, query) => this.call(connection, 'GET', path, timeoutMs, 'none', { query }));
   }
 
   private result(post: Record<string, unknown>): PublishResult {

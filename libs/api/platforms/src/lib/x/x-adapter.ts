@@ -8,6 +8,8 @@ import {
   type AccountIdentity,
   type ChannelConnection,
   DEFAULT_VERIFY_TIMEOUT_MS,
+  type MetricsReading,
+  type MetricsRequest,
   type PlatformCapabilities,
   type PublishRequest,
   type PublishResult,
@@ -19,6 +21,7 @@ import { refreshTokenGrant } from '../oauth/token-refresh';
 import { PlatformAdapterBase } from '../platform-adapter-base';
 import { xFailure } from './x-errors';
 import { uploadToX, type XCall } from './x-media';
+import { readXMetrics } from './x-metrics';
 
 export const X_DEFAULT_BASE_URL = 'https://api.x.com';
 
@@ -41,7 +44,7 @@ export class XAdapter extends PlatformAdapterBase {
     idempotencyWindowMs: null,
     requiresMedia: false,
     media: 'upload',
-    metrics: false,
+    metrics: true,
   };
   async publish({ content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
     this.assertPublishable(content, connection, media);
@@ -56,6 +59,11 @@ export class XAdapter extends PlatformAdapterBase {
     const username = optionalSetting(connection, 'username');
     const url = username ? `https://x.com/${encodeURIComponent(username)}/status/${id}` : `https://x.com/i/web/status/${id}`;
     return { externalId: id, url, raw: body };
+  }
+
+  /** The post's public metrics; see x-metrics.ts. */
+  fetchMetrics({ externalId, connection, timeoutMs }: MetricsRequest): Promise<MetricsReading> {
+    return readXMetrics(externalId, (path, query) => this.call(connection, 'GET', path, timeoutMs, 'none', undefined, { query }));
   }
 
   async verifyCredentials(connection: ChannelConnection, options: VerifyOptions = {}): Promise<AccountIdentity> {

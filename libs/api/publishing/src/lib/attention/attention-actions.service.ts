@@ -1,10 +1,21 @@
 import { AuditService } from '@kadens/api/audit';
-import type { AttentionAction, AttentionItem, PostState, TargetDelivery, TargetState } from '@kadens/shared/contracts';
+import type {
+  AttentionAction,
+  AttentionItem,
+  Platform,
+  PostState,
+  TargetCheck,
+  TargetCheckResult,
+  TargetDelivery,
+  TargetState,
+} from '@kadens/shared/contracts';
 import { type AttentionDenial, attentionDenial } from '@kadens/shared/rules';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
+import { recordFoundByCheck } from '../pipeline/settle/lookup-statements';
+import { type LookupVerdict, PublishedLookups } from '../pipeline/settle/published-lookup';
 import { listAttention } from './attention-query';
 import { loadDelivery } from './deliveries.service';
 
@@ -19,6 +30,23 @@ interface LockedTarget {
   revision: number;
   planned_at: Date | null;
   paused: boolean;
+  platform: Platform;
+}
+
+/** The attempt "check again" asks about: the target's last one that went out, and when its revision was first tried. */
+interface CheckedAttempt {
+  revision: number;
+  started_at: Date;
+  first_attempt_at: Date;
+  text: string | null;
+  link: string | null;
+  media_urls: string[];
+}
+
+/** What a look-up's verdict means to the person who asked. */
+function checkResult(verdict: LookupVerdict): TargetCheckResult {
+  if (verdict.kind === 'absent') return verdict.because === 'repeat_is_safe' ? 'repeat_is_safe' : 'not_found';
+  return verdict.kind;
 }
 
 const DENIAL_MESSAGE: Record<AttentionDenial, (target: LockedTarget) => string> = {
@@ -26,6 +54,8 @@ const DENIAL_MESSAGE: Record<AttentionDenial, (target: LockedTarget) => string> 
   not_approved: () => 'The post is not approved (any more); it needs an approval before it can go out',
   publishing_paused: () =>
     'Publishing is paused for the organisation or this channel (or the channel is not in use); resume it first, or give the target a new time',
+  lookup_unsupported: () =>
+    'This platform cannot be asked whether the post is there; check it on the platform and mark it published, or retry',
 };
 
 /**
@@ -38,10 +68,60 @@ export class AttentionActionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly lookups: PublishedLookups,
   ) {}
 
   list(organizationId: string): Promise<AttentionItem[]> {
-    return listAttention(this.db.manager, organizationId);
+    return listAttention(this.db.manager, organizationId, (platform) => this.lookups.canLookUp(platform));
+  }
+
+  /**
+   * Asks the platform now whether the unconfirmed target's last attempt made its post (outside any
+   * transaction), then, under the locks and only if the target is still unconfirmed: found → published,
+   * recorded as this person's attempt; otherwise nothing changes and the answer says whether a retry is
+   * safe. The check is in the post's history either way.
+   */
+  async checkAgain(organizationId: string, targetId: string, actorId: string): Promise<TargetCheck> {
+    const before = await this.db.transaction((tx) => this.lock(tx, organizationId, targetId));
+    const denial = attentionDenial('check_again', this.context(before));
+    if (denial) throw new ConflictException({ message: DENIAL_MESSAGE[denial](before), code: denial });
+    const [attempt]: CheckedAttempt[] = await this.db.query(
+      `SELECT a.revision, a.started_at,
+              (SELECT min(f.started_at) FROM publish_attempts f WHERE f.target_id = a.target_id AND f.revision = a.revision AND f.outcome IS DISTINCT FROM 'refused') AS first_attempt_at,
+              CASE WHEN p.revision = a.revision THEN COALESCE(t.text_variant, p.body) END AS text, p.link, p.media_urls
+         FROM publish_attempts a JOIN post_targets t ON t.id = a.target_id JOIN posts p ON p.id = t.post_id
+        WHERE a.target_id = $1 AND a.outcome IS DISTINCT FROM 'refused' AND a.actor_id IS NULL
+        ORDER BY a.started_at DESC LIMIT 1`,
+      [targetId],
+    );
+    const verdict: LookupVerdict | null = attempt
+      ? await this.lookups.lookUp({
+          platform: before.platform,
+          channelId: before.channel_id,
+          idempotencyKey: `${targetId}.${attempt.revision}`,
+          firstAttemptAt: attempt.first_attempt_at.getTime(),
+          content: attempt.text === null ? undefined : { text: attempt.text, link: attempt.link, mediaUrls: attempt.media_urls },
+        })
+      : { kind: 'unknown', reason: 'the target has no attempt to look up' };
+    const answer = verdict ?? { kind: 'unknown' as const, reason: DENIAL_MESSAGE.lookup_unsupported(before) };
+    const result = checkResult(answer);
+    const reason = answer.kind === 'unknown' ? answer.reason : null;
+    const delivery = await this.act(organizationId, targetId, actorId, 'check_again', async (tx, target) => {
+      if (answer.kind !== 'found' || !attempt) return { after: { state: target.state, check: result }, reason };
+      const found = {
+        organizationId,
+        targetId,
+        revision: attempt.revision,
+        number: target.attempt_count + 1,
+        actorId,
+        externalId: answer.externalId,
+        url: answer.url,
+        publishedAt: attempt.started_at,
+      };
+      await recordFoundByCheck(tx, found, 'Found on the platform when checked again');
+      return { after: { state: 'published', check: result, url: answer.url } };
+    });
+    return { result, reason, delivery };
   }
 
   /** Retry (after a failure or an unknown outcome) and publish now (a held target) both send it out as soon as possible. */
@@ -111,7 +191,7 @@ export class AttentionActionsService {
   ): Promise<TargetDelivery> {
     return this.db.transaction(async (tx) => {
       const target = await this.lock(tx, organizationId, targetId);
-      const denial = attentionDenial(action, { state: target.state, postState: target.post_state, paused: target.paused });
+      const denial = attentionDenial(action, this.context(target));
       if (denial) throw new ConflictException({ message: DENIAL_MESSAGE[denial](target), code: denial });
       const { after, reason } = await change(tx, target);
       await this.audit.record(tx, {
@@ -134,6 +214,10 @@ export class AttentionActionsService {
     });
   }
 
+  private context(target: LockedTarget) {
+    return { state: target.state, postState: target.post_state, paused: target.paused, canLookUp: this.lookups.canLookUp(target.platform) };
+  }
+
   /** The target, locked for this transaction, with what the rules need; 404 for another organisation's. */
   private async lock(tx: EntityManager, organizationId: string, targetId: string): Promise<LockedTarget> {
     // The post first, as every writer of targets does (their state changes rewrite the post's calendar entry).
@@ -143,7 +227,7 @@ export class AttentionActionsService {
     ]);
     const rows: LockedTarget[] = await tx.query(
       `SELECT t.id, t.post_id, t.channel_id, t.state, t.not_before, t.attempt_count,
-              p.state AS post_state, p.revision, p.planned_at,
+              p.state AS post_state, p.revision, p.planned_at, c.platform,
               (o.publishing_paused_at IS NOT NULL OR c.publishing_paused_at IS NOT NULL OR c.status <> 'active') AS paused
          FROM post_targets t
          JOIN posts p ON p.id = t.post_id

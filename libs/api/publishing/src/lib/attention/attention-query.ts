@@ -48,7 +48,12 @@ export async function countAttention(manager: EntityManager, organizationId: str
 }
 
 /** Targets that wait for a person, newest first, with what each may do next. */
-export async function listAttention(manager: EntityManager, organizationId: string): Promise<AttentionItem[]> {
+export async function listAttention(
+  manager: EntityManager,
+  organizationId: string,
+  /** Whether the platform can be asked if an attempt made its post ("check again"). */
+  canLookUp: (platform: Platform) => boolean = () => false,
+): Promise<AttentionItem[]> {
   const rows: AttentionRow[] = await manager.query(
     `SELECT t.id AS target_id, t.post_id, t.channel_id, t.state, t.attempt_count, t.last_error,
             CASE WHEN cc.status = 'reconnect_needed' AND t.state IN ('scheduled', 'queued', 'failed')
@@ -86,7 +91,7 @@ export async function listAttention(manager: EntityManager, organizationId: stri
         message: messageOf(reason, row),
         attempts: row.attempt_count,
         since: row.since.toISOString(),
-        actions: attentionActions({ state: row.state, postState: row.post_state, paused: row.paused }),
+        actions: attentionActions({ state: row.state, postState: row.post_state, paused: row.paused, canLookUp: canLookUp(row.platform) }),
       },
     ];
   });

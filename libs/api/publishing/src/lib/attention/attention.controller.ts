@@ -1,7 +1,7 @@
 import { CurrentMember, type CurrentMemberValue, RequirePermission } from '@kadens/api/organizations';
-import type { AttentionItem, PublishAttemptView, TargetDelivery } from '@kadens/shared/contracts';
+import type { AttentionItem, PublishAttemptView, TargetCheck, TargetDelivery } from '@kadens/shared/contracts';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { AttentionActionsService } from './attention-actions.service';
 import { MarkPublishedDto, PostDeliveriesParams, RescheduleTargetDto, TargetParams } from './attention.dto';
@@ -28,6 +28,23 @@ export class AttentionController {
   @RequirePermission('posts.read')
   attention(@Param('organizationId') organizationId: string): Promise<AttentionItem[]> {
     return this.actions.list(organizationId);
+  }
+
+  /**
+   * Asks the platform now whether an unconfirmed target's last attempt made its post. Found: the
+   * target is published. Otherwise nothing changes, and `result` says whether a retry is safe
+   * (`not_found`, `repeat_is_safe`) or the platform could not tell (`unknown`, with `reason`).
+   */
+  @Post('publishing/targets/:targetId/check-again')
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('publishing.manage')
+  @ApiOkResponse({ description: '{ result: found | not_found | repeat_is_safe | unknown, reason, delivery }.' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({
+    description: 'The target is not unconfirmed (any more) (target_state), or its platform cannot be asked (lookup_unsupported).',
+  })
+  checkAgain(@CurrentMember() member: CurrentMemberValue, @Param() params: TargetParams): Promise<TargetCheck> {
+    return this.actions.checkAgain(params.organizationId, params.targetId, member.user.id);
   }
 
   /** Tries a failed (or unconfirmed, or held) target again, as soon as possible. */

@@ -12,6 +12,7 @@ import { PublishingRuntime } from './publishing-runtime';
 import { PublishQueueModule } from './queue/publish-queue.module';
 import { Reconciler } from './reconciler';
 import { DeliverySettlement } from './settle/delivery-settlement';
+import { PublishedLookups } from './settle/published-lookup';
 
 /**
  * The pipeline, its providers in the order a target meets them: the dispatcher enqueues, the Publisher
@@ -20,7 +21,7 @@ import { DeliverySettlement } from './settle/delivery-settlement';
  */
 @Module({
   imports: [ScheduleModule.forRoot(), ConnectionsModule, MediaModule, PlatformsModule, PublishQueueModule],
-  providers: [Dispatcher, DeliveryClaim, PlatformCall, DeliverySettlement, Publisher, Reconciler, PublishingRuntime],
+  providers: [Dispatcher, DeliveryClaim, PlatformCall, PublishedLookups, DeliverySettlement, Publisher, Reconciler, PublishingRuntime],
   exports: [PublishQueueModule, Dispatcher, Reconciler, Publisher],
 })
 export class PipelineModule {}

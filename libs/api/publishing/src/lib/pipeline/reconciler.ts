@@ -1,7 +1,6 @@
 import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
 import { PlatformRegistry } from '@kadens/api/platforms';
 import type { Platform } from '@kadens/shared/contracts';
-import { settleFailedAttempt } from '@kadens/shared/rules';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -9,6 +8,9 @@ import type { DataSource } from 'typeorm';
 import { lockPostOfTarget } from './post-locks';
 import { type PublishJob, PublishQueue } from './publish-job';
 import { returnedRows } from './returning';
+import { settleAmbiguous, withNote } from './settle/ambiguous-settlement';
+import { recordFoundByLookup } from './settle/lookup-statements';
+import { type LookupVerdict, PublishedLookups } from './settle/published-lookup';
 
 const BATCH = 1_000;
 
@@ -22,9 +24,21 @@ interface StuckRow {
   attempt_id: string;
   target_id: string;
   number: number;
+  /** The attempt's number since a person last sent the target again: what the retry policy counts. */
+  automatic_attempt: number;
+  revision: number;
   platform: Platform;
+  channel_id: string;
+  /** The revision's text, null when the post has moved on to another revision since. */
+  text: string | null;
+  link: string | null;
+  media_urls: string[];
   first_attempt_at: Date;
+  started_at: Date;
 }
+
+/** Platforms asked at once while settling silent attempts. */
+const LOOKUPS_AT_ONCE = 8;
 
 /**
  * Repairs what a crash or a lost Redis leaves behind. PostgreSQL says what should be happening; the
@@ -32,8 +46,10 @@ interface StuckRow {
  * - a queued target whose time is past and whose job the queue no longer holds (Redis flushed, the
  *   process with the in-process queue restarted) is dispatched again under a new job id — the old job,
  *   should it surface, finds another id on the target and stands down;
- * - an attempt silent past the timeout (its worker died mid-call) is settled as ambiguous: retried where
- *   the platform deduplicates, otherwise unconfirmed for a person to check.
+ * - an attempt silent past the timeout (its worker died mid-call) is ambiguous: the platform is asked
+ *   first where it can tell (`lookUpPublished`) — found → published, not there → sent again — and
+ *   otherwise it is retried where the platform deduplicates, or left unconfirmed for a person to check
+ *   (settle/ambiguous-settlement.ts).
  */
 @Injectable()
 export class Reconciler {
@@ -44,6 +60,7 @@ export class Reconciler {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: PublishQueue,
     private readonly registry: PlatformRegistry,
+    private readonly lookups: PublishedLookups,
   ) {}
 
   async reconcile(): Promise<{ requeued: number; timedOut: number }> {
@@ -90,10 +107,13 @@ export class Reconciler {
   private async settleStuckAttempts(): Promise<number> {
     const { stuckAfterMs } = this.config.publishing;
     const stuck: StuckRow[] = await this.db.query(
-      `SELECT a.id AS attempt_id, t.id AS target_id, a.number, c.platform,
-              (SELECT min(f.started_at) FROM publish_attempts f WHERE f.target_id = t.id AND f.revision = a.revision AND f.outcome IS DISTINCT FROM 'refused') AS first_attempt_at
+      `SELECT a.id AS attempt_id, t.id AS target_id, a.number, a.revision, a.started_at, c.platform, t.channel_id,
+              CASE WHEN p.revision = a.revision THEN COALESCE(t.text_variant, p.body) END AS text, p.link, p.media_urls,
+              (SELECT min(f.started_at) FROM publish_attempts f WHERE f.target_id = t.id AND f.revision = a.revision AND f.outcome IS DISTINCT FROM 'refused') AS first_attempt_at,
+              a.number - t.retries_from AS automatic_attempt
          FROM publish_attempts a
          JOIN post_targets t ON t.id = a.target_id AND t.state = 'publishing'
+         JOIN posts p ON p.id = t.post_id
          JOIN channels c ON c.id = t.channel_id
         WHERE a.finished_at IS NULL AND a.started_at < clock_timestamp() - make_interval(secs => $1::double precision / 1000)
         ORDER BY a.started_at
@@ -101,12 +121,32 @@ export class Reconciler {
       [stuckAfterMs, BATCH],
     );
     let settled = 0;
-    for (const row of stuck) if (await this.settleStuck(row)) settled++;
+    // The platforms are asked outside any transaction, a few at a time; each target is then settled under its locks.
+    for (let from = 0; from < stuck.length; from += LOOKUPS_AT_ONCE) {
+      const rows = stuck.slice(from, from + LOOKUPS_AT_ONCE);
+      const verdicts = await Promise.all(rows.map((row) => this.lookUp(row)));
+      for (const [index, row] of rows.entries()) if (await this.settleStuck(row, verdicts[index] ?? null)) settled++;
+    }
     return settled;
   }
 
-  /** One target at a time, post lock first (see post-locks.ts), re-checked under the locks. */
-  private settleStuck(row: StuckRow): Promise<boolean> {
+  /** Asks the platform whether the silent attempt made its post (null: its adapter cannot look up). */
+  private lookUp(row: StuckRow): Promise<LookupVerdict | null> {
+    if (!this.lookups.canLookUp(row.platform)) return Promise.resolve(null);
+    return this.lookups.lookUp({
+      platform: row.platform,
+      channelId: row.channel_id,
+      idempotencyKey: `${row.target_id}.${row.revision}`,
+      firstAttemptAt: row.first_attempt_at.getTime(),
+      content: row.text === null ? undefined : { text: row.text, link: row.link, mediaUrls: row.media_urls },
+    });
+  }
+
+  /**
+   * One target at a time, post lock first (see post-locks.ts), re-checked under the locks: the worker's
+   * own answer may have come in while the platform was being asked, and it wins.
+   */
+  private settleStuck(row: StuckRow, verdict: LookupVerdict | null): Promise<boolean> {
     const { stuckAfterMs, maxAttempts, retryBaseMs } = this.config.publishing;
     return this.db.transaction(async (tx) => {
       await lockPostOfTarget(tx, row.target_id);
@@ -117,9 +157,8 @@ export class Reconciler {
       );
       if (still.length === 0) return false;
       const capabilities = this.registry.adapterFor(row.platform).capabilities;
-      const settlement = settleFailedAttempt({
-        kind: 'ambiguous',
-        attempt: row.number,
+      const outcome = settleAmbiguous(verdict, {
+        attempt: row.automatic_attempt,
         maxAttempts,
         idempotent: capabilities.idempotentPublish,
         idempotencyWindowMs: capabilities.idempotencyWindowMs,
@@ -127,7 +166,15 @@ export class Reconciler {
         now: Date.now(),
         retryBaseMs,
       });
-      const message = `No answer from the worker within ${Math.round(stuckAfterMs / 1000)} s; the platform may or may not have the post`;
+      const silence = `No answer from the worker within ${Math.round(stuckAfterMs / 1000)} s`;
+      if (outcome.published) {
+        const found = { targetId: row.target_id, attemptId: row.attempt_id, publishedAt: row.started_at, ...outcome.published };
+        await recordFoundByLookup(tx, found, withNote(silence, outcome.note));
+        return true;
+      }
+      const notThere = verdict?.kind === 'absent' && verdict.because === 'not_on_platform';
+      const message = withNote(notThere ? silence : `${silence}; the platform may or may not have the post`, outcome.note);
+      const { settlement } = outcome;
       const retryAt = settlement.notBefore === null ? null : new Date(settlement.notBefore);
       await tx.query(
         `UPDATE publish_attempts SET finished_at = clock_timestamp(), outcome = 'timed_out', message = $2, retry_at = $3 WHERE id = $1`,

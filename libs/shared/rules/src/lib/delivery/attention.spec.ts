@@ -110,6 +110,21 @@ describe('attentionActions', () => {
     expect(attentionActions({ state, postState, paused })).toEqual(expected);
   });
 
+  it('offers check_again first for an unconfirmed target whose platform can be asked, paused or not approved', () => {
+    expect(attentionActions({ state: 'unconfirmed', postState: 'approved', paused: false, canLookUp: true })).toEqual([
+      'check_again',
+      'mark_published',
+      'retry',
+      'reschedule',
+    ]);
+    expect(attentionActions({ state: 'unconfirmed', postState: 'in_review', paused: true, canLookUp: true })).toEqual([
+      'check_again',
+      'mark_published',
+    ]);
+    expect(attentionDenial('check_again', { state: 'failed', postState: 'approved', paused: false, canLookUp: true })).toBe('target_state');
+    expect(attentionDenial('check_again', { state: 'unconfirmed', postState: 'approved', paused: false })).toBe('lookup_unsupported');
+  });
+
   it('only ever offers actions the API would allow', () => {
     const postStates: PostState[] = ['draft', 'in_review', 'changes_requested', 'approved', 'cancelled'];
     for (const state of TARGET_STATES) {

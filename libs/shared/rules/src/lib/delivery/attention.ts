@@ -15,16 +15,19 @@ export interface AttentionContext {
   postState: PostState;
   /** The organisation or the target's channel is paused. */
   paused: boolean;
+  /** The channel's platform can be asked whether an attempt made its post ("check again"). */
+  canLookUp?: boolean;
 }
 
 /** Why an action is refused; the API answers 409 with this as its code. */
-export type AttentionDenial = 'target_state' | 'not_approved' | 'publishing_paused';
+export type AttentionDenial = 'target_state' | 'not_approved' | 'publishing_paused' | 'lookup_unsupported';
 
 /** States a target waits in for a person; expired waits for a new approval, not for one of these actions. */
 const WAITING: readonly TargetState[] = ['failed', 'unconfirmed', 'held'];
 
 /** The target states each action starts from. */
 const FROM: Readonly<Record<AttentionAction, readonly TargetState[]>> = {
+  check_again: ['unconfirmed'],
   retry: WAITING,
   publish_now: WAITING,
   mark_published: WAITING,
@@ -38,7 +41,7 @@ const FROM: Readonly<Record<AttentionAction, readonly TargetState[]>> = {
  */
 const OFFERED: Readonly<Partial<Record<TargetState, readonly AttentionAction[]>>> = {
   failed: ['retry', 'reschedule', 'mark_published'],
-  unconfirmed: ['mark_published', 'retry', 'reschedule'],
+  unconfirmed: ['check_again', 'mark_published', 'retry', 'reschedule'],
   held: ['publish_now', 'reschedule', 'mark_published'],
   scheduled: ['reschedule'],
 };
@@ -66,6 +69,8 @@ export function attentionReason(
 /** Null when the action may be taken; otherwise why not. The state is checked first. */
 export function attentionDenial(action: AttentionAction, context: AttentionContext): AttentionDenial | null {
   if (!FROM[action].includes(context.state)) return 'target_state';
+  // Asking the platform is a read; what it finds is a fact, like mark_published.
+  if (action === 'check_again') return context.canLookUp ? null : 'lookup_unsupported';
   // Saying "it is out there" is a fact, not a delivery: it needs neither an approval nor an open switch.
   if (action === 'mark_published') return null;
   if (context.postState !== 'approved') return 'not_approved';

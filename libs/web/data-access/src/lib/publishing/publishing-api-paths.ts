@@ -7,7 +7,7 @@ const target = (organizationId: OrganizationId, targetId: string) =>
   `${publishing(organizationId)}/targets/${encodeURIComponent(targetId)}`;
 
 /** What a person can do about one target from the needs-attention list or the post's delivery panel. */
-type TargetActionPath = 'retry' | 'publish-now' | 'mark-published' | 'reschedule';
+type TargetActionPath = 'check-again' | 'retry' | 'publish-now' | 'mark-published' | 'reschedule';
 
 /** The publishing endpoints: the crisis switch, the needs-attention list, a target's deliveries and the live stream. */
 export const PUBLISHING_API_PATHS = {

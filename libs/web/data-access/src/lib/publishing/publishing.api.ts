@@ -9,6 +9,7 @@ import type {
   PublishAttemptView,
   PublishingStatus,
   RescheduleTargetRequest,
+  TargetCheck,
   TargetDelivery,
 } from '@kadens/shared/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -56,6 +57,11 @@ export class PublishingApi {
   /** Targets a person must look at: failed, unconfirmed, expired, held, or on a channel to reconnect. */
   attention(organizationId: OrganizationId): Promise<AttentionItem[]> {
     return firstValueFrom(this.http.get<AttentionItem[]>(PUBLISHING_API_PATHS.attention(organizationId)));
+  }
+
+  /** Asks the platform now whether an unconfirmed target's post is there; only `found` changes the target. */
+  checkAgain(organizationId: OrganizationId, targetId: string): Promise<TargetCheck> {
+    return firstValueFrom(this.http.post<TargetCheck>(PUBLISHING_API_PATHS.targetAction(organizationId, targetId, 'check-again'), {}));
   }
 
   async retry(organizationId: OrganizationId, targetId: string): Promise<void> {

@@ -122,6 +122,75 @@ describe('AttentionPageComponent', () => {
     http.expectNone({ method: 'POST' });
   });
 
+  describe('check again (an unconfirmed target on a platform that can be asked)', () => {
+    const checkable = ITEMS.map((item) =>
+      item.targetId === 't-unc' ? { ...item, actions: ['check_again', 'mark_published', 'retry'] as AttentionItem['actions'] } : item,
+    );
+    const delivery = (state: string) => ({
+      targetId: 't-unc',
+      postId: 'p',
+      channelId: 'c',
+      state,
+      attempts: 1,
+      externalUrl: null,
+      publishedAt: null,
+      lastError: null,
+      notBefore: null,
+    });
+
+    it('says the platform does not have the post, changes nothing, and then retries without asking', async () => {
+      const { findAll, http, text, confirmation, fixture } = await render('editor', '/o/o1/publishing', checkable);
+      const item = () => findAll('attention-item')[1];
+      expect([...(item()?.querySelectorAll('button[data-testid^="action-"]') ?? [])].map((button) => text(button))).toEqual([
+        'Check again',
+        'Mark as published',
+        'Retry',
+      ]);
+      item()?.querySelector<HTMLElement>('[data-testid="action-check_again"]')?.click();
+      await settle(fixture);
+      http
+        .expectOne({ method: 'POST', url: `${BASE}/publishing/targets/t-unc/check-again` })
+        .flush({ result: 'not_found', reason: null, delivery: delivery('unconfirmed') });
+      await settle(fixture);
+      expect(text(item()?.querySelector('[data-testid="action-outcome"]'))).toBe(
+        'Fjordvik on X does not have Library closed. Retrying is safe: choose Retry.',
+      );
+      http.expectNone(`${BASE}/publishing/attention`);
+      item()?.querySelector<HTMLElement>('[data-testid="action-retry"]')?.click();
+      await settle(fixture);
+      expect(confirmation.ask).not.toHaveBeenCalled();
+      http.expectOne({ method: 'POST', url: `${BASE}/publishing/targets/t-unc/retry` }).flush({});
+    });
+
+    it('publishes the target when the platform has it, and loads the list again', async () => {
+      const { findAll, http, notifier, expectReload, fixture } = await render('editor', '/o/o1/publishing', checkable);
+      findAll('attention-item')[1]?.querySelector<HTMLElement>('[data-testid="action-check_again"]')?.click();
+      await settle(fixture);
+      http
+        .expectOne({ method: 'POST', url: `${BASE}/publishing/targets/t-unc/check-again` })
+        .flush({ result: 'found', reason: null, delivery: delivery('published') });
+      await settle(fixture);
+      expect(notifier.announce).toHaveBeenCalledWith(
+        'publishing.actions.done.check_again',
+        expect.objectContaining({ title: 'Library closed' }),
+      );
+      await expectReload(checkable.filter((item) => item.targetId !== 't-unc'));
+    });
+
+    it('says why the platform could not tell', async () => {
+      const { findAll, http, text, fixture } = await render('editor', '/o/o1/publishing', checkable);
+      findAll('attention-item')[1]?.querySelector<HTMLElement>('[data-testid="action-check_again"]')?.click();
+      await settle(fixture);
+      http
+        .expectOne({ method: 'POST', url: `${BASE}/publishing/targets/t-unc/check-again` })
+        .flush({ result: 'unknown', reason: 'Try later (HTTP 503)', delivery: delivery('unconfirmed') });
+      await settle(fixture);
+      expect(text(findAll('attention-item')[1]?.querySelector('[data-testid="action-outcome"]'))).toBe(
+        'Fjordvik on X could not tell whether it has Library closed: Try later (HTTP 503)',
+      );
+    });
+  });
+
   it('shows the server’s reason when an action is refused, with a way to see how the target stands now', async () => {
     const { click, http, find, text, expectReload, fixture } = await render('editor');
     await click('action-retry');

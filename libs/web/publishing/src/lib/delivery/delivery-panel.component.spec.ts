@@ -121,6 +121,31 @@ describe('DeliveryPanelComponent', () => {
     expect(rows()[1]?.querySelector('[data-testid="attempt-history"]')).toBeNull();
   });
 
+  it('offers a published target’s results, and only a published one’s', async () => {
+    const { rows, http, fixture } = await render('viewer');
+    expect(rows()[1]?.querySelector('[data-testid="delivery-results-toggle"]')).toBeNull();
+    const toggle = rows()[0]?.querySelector<HTMLElement>('[data-testid="delivery-results-toggle"]');
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+    toggle?.click();
+    await settle(fixture);
+    http.expectOne(`${BASE}/publishing/targets/t1/results`).flush({
+      targetId: 't1',
+      postId: 'p1',
+      channelId: 'c-fb',
+      platform: 'facebook',
+      publishedAt: '2030-06-04T10:00:05.000Z',
+      collected: true,
+      latest: { reactions: 12 },
+      manual: null,
+      total: { reactions: 12 },
+      snapshots: [],
+    });
+    await settle(fixture);
+    expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+    expect(rows()[0]?.querySelector('kd-target-results')?.id).toBe('results-t1');
+    expect(rows()[0]?.querySelectorAll('[data-testid="target-results-metric"]')).toHaveLength(1);
+  });
+
   it('retries from the panel and reads the delivery again', async () => {
     const { rows, http, fixture, answer, text } = await render('approver');
     rows()[1]?.querySelector<HTMLElement>('[data-testid="action-retry"]')?.click();

@@ -17,6 +17,7 @@ import { PublishingProblemComponent } from '../shared/publishing-problem.compone
 import type { TargetActionContext } from '../targets/target-action-context';
 import { TargetActionsComponent } from '../targets/target-actions.component';
 import { AttemptHistoryComponent } from './attempt-history.component';
+import { TargetResultsComponent } from './results/target-results.component';
 
 /** Target events come in bursts; the deliveries are read again once a burst settles. */
 const LIVE_RELOAD_MS = 300;
@@ -47,6 +48,7 @@ interface DeliveryRow extends TargetDelivery {
     AttemptHistoryComponent,
     PublishingProblemComponent,
     TargetActionsComponent,
+    TargetResultsComponent,
     VisibleStateChipComponent,
     ZonedDateTimePipe,
   ],
@@ -70,6 +72,8 @@ export class DeliveryPanelComponent {
   protected readonly loading = signal(false);
   protected readonly problem = signal<PublishingProblem | null>(null);
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
+  /** Published targets whose results are open. */
+  protected readonly resultsOpen = signal<ReadonlySet<string>>(new Set());
   private sequence = 0;
 
   private readonly postId = computed(() => this.post().id);
@@ -123,11 +127,11 @@ export class DeliveryPanelComponent {
   }
 
   protected toggleAttempts(targetId: string): void {
-    this.expanded.update((expanded) => {
-      const next = new Set(expanded);
-      if (!next.delete(targetId)) next.add(targetId);
-      return next;
-    });
+    this.expanded.update((expanded) => toggled(expanded, targetId));
+  }
+
+  protected toggleResults(targetId: string): void {
+    this.resultsOpen.update((open) => toggled(open, targetId));
   }
 
   protected async load(): Promise<void> {
@@ -151,4 +155,10 @@ export class DeliveryPanelComponent {
       if (sequence === this.sequence) this.loading.set(false);
     }
   }
+}
+
+function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ATTEMPT_OUTCOMES, ATTENTION_ACTIONS, ATTENTION_REASONS, PLATFORMS } from '@kadens/shared/contracts';
+import { ATTEMPT_OUTCOMES, ATTENTION_ACTIONS, ATTENTION_REASONS, PLATFORMS, TARGET_CHECK_RESULTS } from '@kadens/shared/contracts';
 import { PERMISSIONS } from '@kadens/shared/rules';
 import { PUBLISHING_ERROR_CODES } from '@kadens/web/data-access';
 import { describeTranslationParity, readFlatTranslations, sourceFiles } from '@kadens/web/ui/testing';
@@ -39,6 +39,7 @@ describe('publishing translations (web/public/i18n/publishing)', () => {
     const built = [
       ...ATTENTION_REASONS.flatMap((reason) => [`attention.reasons.${reason}`, `attention.explanations.${reason}`]),
       ...ATTENTION_ACTIONS.flatMap((action) => [`actions.names.${action}`, `actions.running.${action}`, `actions.done.${action}`]),
+      ...TARGET_CHECK_RESULTS.filter((result) => result !== 'found').map((result) => `actions.checked.${result}`),
       ...[...ATTEMPT_OUTCOMES, 'running'].map((outcome) => `outcomes.${outcome}`),
       ...['organizationPaused', 'organizationPausedByName', 'channelPaused', 'channelPausedByName'].map((key) => `banner.${key}`),
       ...PUBLISHING_ERROR_CODES.map((code) => `problems.codes.${code}`),

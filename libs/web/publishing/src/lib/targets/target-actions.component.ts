@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
-import type { AttentionAction } from '@kadens/shared/contracts';
+import type { AttentionAction, TargetCheckResult } from '@kadens/shared/contracts';
 import { ActiveOrganization, PublishingApi } from '@kadens/web/data-access';
 import { Confirmation, ProblemNotifier } from '@kadens/web/ui';
 import { firstValueFrom } from 'rxjs';
@@ -19,9 +19,11 @@ import type { TargetActionContext, TargetActionSuccess } from './target-action-c
 type Outcome = { kind: 'done'; key: string; params: Record<string, string> } | { kind: 'problem'; problem: PublishingProblem };
 
 /**
- * What a person can do about one target (retry, publish now, mark as published, reschedule), as the
- * server offers it and the reader's role allows. Each shows its progress, then what happened: that
- * it worked, or the server's reason and the way forward.
+ * What a person can do about one target (check again, retry, publish now, mark as published,
+ * reschedule), as the server offers it and the reader's role allows. Each shows its progress, then
+ * what happened: that it worked, or the server's reason and the way forward. "Check again" asks the
+ * platform whether an unconfirmed target's post is there: found publishes the target; otherwise it
+ * says whether a retry is safe (then Retry asks no more questions) or why the platform could not tell.
  */
 @Component({
   selector: 'kd-target-actions',
@@ -113,6 +115,8 @@ export class TargetActionsComponent {
   readonly reloadRequested = output<void>();
 
   protected readonly running = signal<AttentionAction | null>(null);
+  /** What the last "check again" found, while the target stays as it was. */
+  private readonly checked = signal<TargetCheckResult | null>(null);
   protected readonly outcome = signal<Outcome | null>(null);
   protected readonly shownActions = computed(() => (this.activeOrganization.can('publishing.manage') ? this.actions() : []));
   protected readonly doneOutcome = computed(() => {
@@ -135,6 +139,7 @@ export class TargetActionsComponent {
     // The dialogs show their own progress; the buttons wait behind them.
     this.running.set(action);
     this.outcome.set(null);
+    if (action === 'check_again') return this.checkAgain(target);
     try {
       const at = await this.perform(action, target);
       if (at === null) return;
@@ -154,9 +159,28 @@ export class TargetActionsComponent {
     }
   }
 
+  private async checkAgain(target: TargetActionContext): Promise<void> {
+    const params: Record<string, string> = { title: target.postTitle, channel: target.channelName };
+    try {
+      const check = await this.api.checkAgain(target.organizationId, target.targetId);
+      this.checked.set(check.result);
+      const key = check.result === 'found' ? 'publishing.actions.done.check_again' : `publishing.actions.checked.${check.result}`;
+      const shown = { ...params, reason: check.reason ?? '' };
+      this.outcome.set({ kind: 'done', key, params: shown });
+      this.notifier.announce(key, shown);
+      if (check.result === 'found') this.acted.emit({ action: 'check_again' });
+    } catch (error) {
+      this.outcome.set({ kind: 'problem', problem: describePublishingProblem(error) });
+    } finally {
+      this.running.set(null);
+    }
+  }
+
   /** Resolves with the new time for a reschedule, '' for any other action that worked, null when the reader stepped back. */
   private async perform(action: AttentionAction, target: TargetActionContext): Promise<string | null> {
     switch (action) {
+      case 'check_again':
+        return null; // run() hands it to checkAgain
       case 'retry':
         await this.api.retry(target.organizationId, target.targetId);
         return '';
@@ -198,7 +222,8 @@ export class TargetActionsComponent {
         params,
       });
     }
-    if (action === 'retry' && target.state === 'unconfirmed') {
+    const safe = this.checked() === 'not_found' || this.checked() === 'repeat_is_safe';
+    if (action === 'retry' && target.state === 'unconfirmed' && !safe) {
       return this.confirmation.ask({
         titleKey: 'publishing.actions.retryUnconfirmedTitle',
         messageKey: 'publishing.actions.retryUnconfirmedMessage',

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AudienceView } from '@kadens/shared/contracts';
 
@@ -8,11 +9,21 @@ import { SectionShellComponent } from '../shared/section-shell.component';
 import { StrategyItemComponent } from '../shared/strategy-item.component';
 import { currentThenArchived, StrategySection } from '../shared/strategy-section';
 import { AudienceFormComponent } from './audience-form.component';
+import { AudienceEffectResultsComponent } from './effect-results/effect-results.component';
 
 /** The audiences: whom the organisation wants to reach, what they should know or feel and do, and where they are. */
 @Component({
   selector: 'kd-audiences-section',
-  imports: [TranslocoPipe, SectionShellComponent, StrategyItemComponent, AudienceFormComponent, LocalNumberPipe, NameListPipe],
+  imports: [
+    TranslocoPipe,
+    MatButtonModule,
+    SectionShellComponent,
+    StrategyItemComponent,
+    AudienceFormComponent,
+    AudienceEffectResultsComponent,
+    LocalNumberPipe,
+    NameListPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audiences-section.component.html',
   styleUrl: '../shared/strategy-section.scss',
@@ -21,6 +32,16 @@ export class AudiencesSectionComponent extends StrategySection {
   protected readonly kind = 'audiences';
   protected readonly language = injectActiveLanguage();
   protected readonly groups = computed(() => currentThenArchived(this.store.audiences()));
+  /** Audiences whose effect results are open. */
+  protected readonly resultsOpen = signal<ReadonlySet<string>>(new Set());
+
+  protected toggleResults(audienceId: string): void {
+    this.resultsOpen.update((open) => {
+      const next = new Set(open);
+      if (!next.delete(audienceId)) next.add(audienceId);
+      return next;
+    });
+  }
 
   protected channelNames(audience: AudienceView): string[] {
     const channels = this.store.channelsById();

@@ -21,6 +21,8 @@ import { ExternalReviews1765200000000 } from './1765200000000-external-reviews';
 import { TargetMediaUploads1765300000000 } from './1765300000000-target-media-uploads';
 import { ReadabilityTarget1765400000000 } from './1765400000000-readability-target';
 import { Results1765500000000 } from './1765500000000-results';
+import { ResultsCollection1765510000000 } from './1765510000000-results-collection';
+import { ReportRollups1765520000000 } from './1765520000000-report-rollups';
 
 /** Every migration, oldest first. Listed by hand so that the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -47,4 +49,6 @@ export const MIGRATIONS = [
   TargetMediaUploads1765300000000,
   ReadabilityTarget1765400000000,
   Results1765500000000,
+  ResultsCollection1765510000000,
+  ReportRollups1765520000000,
 ];

@@ -5,6 +5,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { ConnectionCredentials } from '../../connections/connection-credentials';
 import type { Claimed, Outcome, SettledFailure } from '../delivery-attempt';
+import { settleAmbiguous, withNote } from '../settle/ambiguous-settlement';
+import { PublishedLookups } from '../settle/published-lookup';
+
+/** No usable answer came back (or a bug after the call began): the post may exist. */
+const isAmbiguous = (error: unknown) => !isPlatformError(error) || error.kind === 'ambiguous';
 
 /**
  * The publisher's second step: calls the platform's adapter for a claimed attempt, outside any
@@ -21,6 +26,7 @@ export class PlatformCall {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: PlatformRegistry,
     private readonly credentials: ConnectionCredentials,
+    private readonly lookups: PublishedLookups,
   ) {}
 
   async publish(targetId: string, claimed: Claimed): Promise<Outcome> {
@@ -33,8 +39,38 @@ export class PlatformCall {
         : claimed.request.connection;
       return { targetId, attempt: claimed, result: await adapter.publish({ ...claimed.request, connection }) };
     } catch (error) {
+      if (isAmbiguous(error) && adapter.lookUpPublished) return this.lookedUp(targetId, claimed, error);
       return { targetId, attempt: claimed, failure: this.failureOf(error, claimed, adapter.capabilities) };
     }
+  }
+
+  /** An ambiguous answer is first looked up on the platform (see settle/ambiguous-settlement.ts). */
+  private async lookedUp(targetId: string, claimed: Claimed, error: unknown): Promise<Outcome> {
+    const verdict = await this.lookups.lookUp({
+      platform: claimed.platform,
+      channelId: claimed.channelId,
+      idempotencyKey: claimed.request.idempotencyKey,
+      firstAttemptAt: claimed.firstAttemptAt,
+      content: claimed.request.content,
+      connection: claimed.request.connection,
+    });
+    const { capabilities } = this.registry.adapterFor(claimed.platform);
+    const settled = settleAmbiguous(verdict, {
+      attempt: claimed.automaticAttempt,
+      maxAttempts: this.config.publishing.maxAttempts,
+      idempotent: capabilities.idempotentPublish,
+      idempotencyWindowMs: capabilities.idempotencyWindowMs,
+      firstAttemptAt: claimed.firstAttemptAt,
+      now: Date.now(),
+      retryBaseMs: this.config.publishing.retryBaseMs,
+    });
+    if (settled.published) return { targetId, attempt: claimed, result: { ...settled.published, raw: { lookedUp: true } } };
+    const failure = this.failureOf(error, claimed, capabilities);
+    return {
+      targetId,
+      attempt: claimed,
+      failure: { ...failure, message: withNote(failure.message, settled.note), settlement: settled.settlement },
+    };
   }
 
   private failureOf(
