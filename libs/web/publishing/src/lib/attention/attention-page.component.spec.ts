@@ -70,7 +70,7 @@ describe('AttentionPageComponent', () => {
     expect(groups).toEqual(['attention-group-failed', 'attention-group-unconfirmed', 'attention-group-held']);
     expect(text(find('attention-group-unconfirmed')?.querySelector('h2'))).toBe('Unconfirmed (1)');
     expect(text(find('attention-group-unconfirmed')?.querySelector('[data-testid="attention-explanation"]'))).toBe(
-      "We don't know whether the platform received it. Check the channel; then mark as published or retry.",
+      "We don't know whether the platform received it. Where Kadens can ask the platform, choose “Check again”; otherwise check the channel, then mark as published or retry.",
     );
     const failed = findAll('attention-item')[0];
     expect(failed?.getAttribute('data-target-id')).toBe('t1');

@@ -50,7 +50,7 @@ describe('publishing translations (web/public/i18n/publishing)', () => {
 
   it('explains the unconfirmed reason in the words the team agreed on', () => {
     expect(english.get('attention.explanations.unconfirmed')).toBe(
-      "We don't know whether the platform received it. Check the channel; then mark as published or retry.",
+      "We don't know whether the platform received it. Where Kadens can ask the platform, choose “Check again”; otherwise check the channel, then mark as published or retry.",
     );
   });
 
