@@ -1,6 +1,7 @@
 import { ApprovalsModule } from '@kadens/api/approvals';
 import { ConnectModule } from '@kadens/api/connect';
 import { type AppConfig, CoreModule } from '@kadens/api/core';
+import { EvaluationModule } from '@kadens/api/evaluation';
 import { ExchangeModule } from '@kadens/api/exchange';
 import { MediaModule } from '@kadens/api/media';
 import { NotificationsModule } from '@kadens/api/notifications';
@@ -29,6 +30,7 @@ export const DOMAIN_MODULES = [
   ExchangeModule,
   ResultsModule,
   ReportsModule,
+  EvaluationModule,
 ];
 
 /** The composition root: which domain modules make up Kadens. No business code lives here. */

@@ -27,3 +27,4 @@ export * from './lib/results';
 export * from './lib/reports';
 export * from './lib/effect-results';
 export * from './lib/uploads';
+export * from './lib/evaluation';

@@ -12,3 +12,4 @@ export * from './lib/delivery/connection-deadline';
 export * from './lib/delivery/visible-state';
 export * from './lib/readability';
 export * from './lib/reporting';
+export * from './lib/evaluation';

@@ -1,3 +1,4 @@
+import { publicPromisesKept } from '@kadens/api/evaluation';
 import { loadChannelPromises } from '@kadens/api/promises';
 import { ChannelsReader, type PublicChannelRow } from '@kadens/api/strategy';
 import type { ChannelPromisesView, Locale, PublicAvailability, PublicChannel, PublicServiceHours } from '@kadens/shared/contracts';
@@ -89,11 +90,19 @@ export class AvailabilityService {
       serviceHours: promises.serviceHours ? this.serviceHours(promises, organization, nowMs) : null,
     }));
     const { id: _id, ...visible } = organization;
+    // Only when the organisation chose to show it (evaluation settings).
+    const promisesKept = await publicPromisesKept(
+      this.db.manager,
+      organization,
+      publicChannels.map((channel) => channel.id),
+      nowMs,
+    );
     return {
       organization: visible,
       generatedAt: new Date(nowMs).toISOString(),
       channels: publicChannels,
       jsonLd: availabilityJsonLd(visible, publicChannels),
+      ...(promisesKept ? { promisesKept } : {}),
     };
   }
 

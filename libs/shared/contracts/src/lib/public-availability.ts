@@ -1,4 +1,5 @@
 import type { Country } from './country';
+import type { PublicPromisesKept } from './evaluation';
 import type { Locale } from './locale';
 import type { Platform } from './platform';
 import type { ClosedPeriod } from './promises';
@@ -44,4 +45,6 @@ export interface PublicAvailability {
   channels: PublicChannel[];
   /** The same, as schema.org JSON-LD (an Organization with a ContactPoint per channel). */
   jsonLd: Record<string, unknown>;
+  /** Share of the last weeks with the cadence kept, per channel; present only when the organisation shows it. */
+  promisesKept?: PublicPromisesKept;
 }

@@ -85,6 +85,25 @@ describe('PublicPageComponent', () => {
     expect(document.documentElement.lang).toBe('da');
   });
 
+  it('shows “promises kept” per channel when the organisation chose to, in the page’s language', async () => {
+    const { text, answer } = await render('/public/bolgeby?lang=nb');
+    const promisesKept = {
+      weeks: 12,
+      from: '2025-01-06',
+      to: '2025-03-30',
+      channels: [{ channelId: FACEBOOK.id, weeksKept: 11, weeksKeptShare: 11 / 12, minPostsPerWeek: 3 }],
+    };
+    await answer({ ...bolgebyAvailability(), promisesKept });
+    expect(text('public-promises-kept')[0]).toContain('Løfter holdt (innlegg i uka)');
+    expect(text('public-promises-kept')[0]).toMatch(/, minst 3 i uka: holdt i 11 av de siste 12 ukene \(92\s?%\)/);
+  });
+
+  it('shows no “promises kept” when the organisation did not choose to', async () => {
+    const { text, answer } = await render('/public/bolgeby?lang=en');
+    await answer(bolgebyAvailability());
+    expect(text('public-promises-kept')).toEqual([]);
+  });
+
   it('does not name the platform twice when the channel is called after it', async () => {
     const { text, answer } = await render('/public/bolgeby?lang=en');
     await answer(bolgebyAvailability([{ ...FACEBOOK, name: 'Facebook' }]));

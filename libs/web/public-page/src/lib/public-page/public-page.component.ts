@@ -67,6 +67,22 @@ export class PublicPageComponent {
     return { download: feed.toString(), subscribe: feed.toString().replace(/^https?:/, 'webcal:') };
   });
 
+  /** "Promises kept" per channel, when the organisation shows it: the share of the last weeks with the promised minimum. */
+  protected readonly promisesKept = computed(() => {
+    const kept = this.availability()?.promisesKept;
+    const channels = this.availability()?.channels ?? [];
+    if (!kept || kept.channels.length === 0) return null;
+    const percent = new Intl.NumberFormat(this.locale(), { style: 'percent', maximumFractionDigits: 0 });
+    return {
+      weeks: kept.weeks,
+      rows: kept.channels.map((row) => ({
+        ...row,
+        name: channels.find((channel) => channel.id === row.channelId)?.name ?? '',
+        share: percent.format(row.weeksKeptShare),
+      })),
+    };
+  });
+
   protected readonly zoneName = computed(() => {
     const availability = this.availability();
     return availability ? timeZoneName(availability.organization.timeZone, this.locale(), new Date(availability.generatedAt)) : '';

@@ -23,6 +23,7 @@ import { ReadabilityTarget1765400000000 } from './1765400000000-readability-targ
 import { Results1765500000000 } from './1765500000000-results';
 import { ResultsCollection1765510000000 } from './1765510000000-results-collection';
 import { ReportRollups1765520000000 } from './1765520000000-report-rollups';
+import { Evaluation1765550000000 } from './1765550000000-evaluation';
 
 /** Every migration, oldest first. Listed by hand so that the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   Results1765500000000,
   ResultsCollection1765510000000,
   ReportRollups1765520000000,
+  Evaluation1765550000000,
 ];

@@ -1,0 +1,3 @@
+export * from './percentile';
+export * from './promises-kept';
+export * from './evaluation-figures';
