@@ -30,9 +30,19 @@ const jest = resolve(root, 'node_modules/jest/bin/jest.js');
 const runs = [
   { name: 'all projects, TZ=UTC', tz: 'UTC', args: [] },
   {
-    name: 'shared rules and the posts API with its promises, TZ=Pacific/Auckland',
+    name: 'shared rules, the posts API with its promises, results, reports and the evaluation, TZ=Pacific/Auckland',
     tz: 'Pacific/Auckland',
-    args: ['--selectProjects', 'shared-contracts', 'shared-rules', 'shared-platform-rules', 'api-posts', 'api-public'],
+    args: [
+      '--selectProjects',
+      'shared-contracts',
+      'shared-rules',
+      'shared-platform-rules',
+      'api-posts',
+      'api-public',
+      'api-results',
+      'api-reports',
+      'api-evaluation',
+    ],
   },
 ];
 const totals = { passed: 0, failed: 0, skipped: 0 };

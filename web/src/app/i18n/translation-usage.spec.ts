@@ -43,7 +43,6 @@ describe('translation keys used by the code', () => {
       ...ROLES.map((role) => `roles.${role}`),
       ...COUNTRIES.map((country) => `countries.${country}`),
       ...ORGANIZATION_AREAS.map((area) => `nav.${area}`),
-      ...ORGANIZATION_AREAS.filter((area) => area !== 'settings').map((area) => `upcoming.${area}`),
       ...KNOWN_ERROR_CODES.map((code) => `errors.code.${code}`),
     ];
     expect(built.filter((key) => !english.has(key))).toEqual([]);
