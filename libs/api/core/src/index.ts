@@ -34,3 +34,5 @@ export * from './lib/auth/installation-rights';
 export * from './lib/auth/session-cookie';
 export { clientContext, type ClientContext } from './lib/auth/client-context';
 export { recordAccountEvent, type AccountEventKind } from './lib/auth/account-events';
+export * from './lib/queue/bullmq-support';
+export * from './lib/scheduling/periodic-steps';

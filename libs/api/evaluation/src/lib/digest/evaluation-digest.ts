@@ -1,4 +1,4 @@
-import { AccountMailer, APP_CONFIG, type AppConfig } from '@kadens/api/core';
+import { AccountMailer, APP_CONFIG, type AppConfig, PeriodicSteps } from '@kadens/api/core';
 import type { Locale } from '@kadens/shared/contracts';
 import {
   dateOfDayNumber,
@@ -39,31 +39,25 @@ interface OrganizationRow {
 @Injectable()
 export class EvaluationDigest implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(EvaluationDigest.name);
-  private running = false;
+  private readonly steps: PeriodicSteps;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly evaluation: EvaluationService,
     private readonly mailer: AccountMailer,
-    private readonly scheduler: SchedulerRegistry,
-  ) {}
+    scheduler: SchedulerRegistry,
+  ) {
+    this.steps = new PeriodicSteps(scheduler, this.logger);
+  }
 
   onApplicationBootstrap(): void {
     if (!this.config.roles.includes('scheduler')) return;
-    const run = () => {
-      if (this.running) return;
-      this.running = true;
-      this.sendDue()
-        .catch((error: unknown) => this.logger.warn(`${JOB}: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => (this.running = false));
-    };
-    this.scheduler.addInterval(JOB, setInterval(run, DIGEST_CHECK_INTERVAL_MS));
-    run();
+    this.steps.every(JOB, DIGEST_CHECK_INTERVAL_MS, () => this.sendDue());
   }
 
   onModuleDestroy(): void {
-    if (this.scheduler.doesExist('interval', JOB)) this.scheduler.deleteInterval(JOB);
+    this.steps.stop();
   }
 
   /** Writes the digests of every organisation whose last month is over and not sent; answers how many organisations. */

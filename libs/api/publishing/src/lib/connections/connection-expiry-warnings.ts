@@ -1,4 +1,4 @@
-import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
+import { APP_CONFIG, type AppConfig, PeriodicSteps } from '@kadens/api/core';
 import { NotificationsService } from '@kadens/api/notifications';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
@@ -43,30 +43,24 @@ interface ExpiringRow {
 @Injectable()
 export class ConnectionExpiryWarnings implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ConnectionExpiryWarnings.name);
-  private running = false;
+  private readonly steps: PeriodicSteps;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
-    private readonly scheduler: SchedulerRegistry,
-  ) {}
+    scheduler: SchedulerRegistry,
+  ) {
+    this.steps = new PeriodicSteps(scheduler, this.logger);
+  }
 
   onApplicationBootstrap(): void {
     if (!this.config.roles.includes('scheduler')) return;
-    const run = () => {
-      if (this.running) return;
-      this.running = true;
-      this.warnDue()
-        .catch((error: unknown) => this.logger.warn(`${JOB}: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => (this.running = false));
-    };
-    this.scheduler.addInterval(JOB, setInterval(run, EXPIRY_CHECK_INTERVAL_MS));
-    run();
+    this.steps.every(JOB, EXPIRY_CHECK_INTERVAL_MS, () => this.warnDue());
   }
 
   onModuleDestroy(): void {
-    if (this.scheduler.doesExist('interval', JOB)) this.scheduler.deleteInterval(JOB);
+    this.steps.stop();
   }
 
   /** Sends the warnings due at `now`; answers how many connections were warned about. */

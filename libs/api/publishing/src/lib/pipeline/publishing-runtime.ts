@@ -1,4 +1,4 @@
-import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
+import { APP_CONFIG, type AppConfig, PeriodicSteps } from '@kadens/api/core';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 
@@ -15,7 +15,7 @@ import { Reconciler } from './reconciler';
 @Injectable()
 export class PublishingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Publishing');
-  private readonly busy = new Set<string>();
+  private readonly steps: PeriodicSteps;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -24,7 +24,9 @@ export class PublishingRuntime implements OnApplicationBootstrap, OnModuleDestro
     private readonly dispatcher: Dispatcher,
     private readonly reconciler: Reconciler,
     private readonly publisher: Publisher,
-  ) {}
+  ) {
+    this.steps = new PeriodicSteps(scheduler, this.logger);
+  }
 
   onApplicationBootstrap(): void {
     const { roles, publishing } = this.config;
@@ -32,8 +34,8 @@ export class PublishingRuntime implements OnApplicationBootstrap, OnModuleDestro
       this.queue.startWorker((job) => this.publisher.handle(job), publishing.concurrency);
     }
     if (roles.includes('scheduler')) {
-      this.every('publishing.dispatch', publishing.dispatchIntervalMs, () => this.dispatcher.dispatchDue());
-      this.every('publishing.reconcile', publishing.reconcileIntervalMs, () => this.reconciler.reconcile());
+      this.steps.every('publishing.dispatch', publishing.dispatchIntervalMs, () => this.dispatcher.dispatchDue());
+      this.steps.every('publishing.reconcile', publishing.reconcileIntervalMs, () => this.reconciler.reconcile());
     }
     this.logger.log(
       `publishing: ${this.queue.kind} queue; ${roles.includes('scheduler') ? 'dispatching' : 'not dispatching'}; ${this.queue.kind === 'in-process' || roles.includes('worker') ? `publishing ${publishing.concurrency} at a time` : 'not publishing'}`,
@@ -41,22 +43,7 @@ export class PublishingRuntime implements OnApplicationBootstrap, OnModuleDestro
   }
 
   async onModuleDestroy(): Promise<void> {
-    for (const name of ['publishing.dispatch', 'publishing.reconcile']) {
-      if (this.scheduler.doesExist('interval', name)) this.scheduler.deleteInterval(name);
-    }
+    this.steps.stop();
     await this.queue.close();
-  }
-
-  /** Runs the step now and then on an interval; a step still running when the next is due is not started twice. */
-  private every(name: string, intervalMs: number, step: () => Promise<unknown>): void {
-    const run = () => {
-      if (this.busy.has(name)) return;
-      this.busy.add(name);
-      step()
-        .catch((error: unknown) => this.logger.warn(`${name}: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => this.busy.delete(name));
-    };
-    this.scheduler.addInterval(name, setInterval(run, intervalMs));
-    run();
   }
 }

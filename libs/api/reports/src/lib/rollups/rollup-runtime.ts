@@ -1,4 +1,4 @@
-import { APP_CONFIG, type AppConfig } from '@kadens/api/core';
+import { APP_CONFIG, type AppConfig, PeriodicSteps } from '@kadens/api/core';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -18,37 +18,25 @@ const INTERVAL_NAME = 'reports.rollups';
 @Injectable()
 export class RollupRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Reports');
-  private running = false;
+  private readonly steps: PeriodicSteps;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly scheduler: SchedulerRegistry,
+    scheduler: SchedulerRegistry,
     @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  ) {
+    this.steps = new PeriodicSteps(scheduler, this.logger);
+  }
 
   onApplicationBootstrap(): void {
     if (!this.config.roles.includes('scheduler')) return;
-    this.scheduler.addInterval(
-      INTERVAL_NAME,
-      setInterval(() => void this.refresh(), ROLLUP_INTERVAL_MS),
-    );
-    void this.refresh();
+    this.steps.every(INTERVAL_NAME, ROLLUP_INTERVAL_MS, async () => {
+      const { days } = await refreshRollups(this.db);
+      if (days > 0) this.logger.debug(`rollups: ${days} day(s) rebuilt`);
+    });
   }
 
   onModuleDestroy(): void {
-    if (this.scheduler.doesExist('interval', INTERVAL_NAME)) this.scheduler.deleteInterval(INTERVAL_NAME);
-  }
-
-  private async refresh(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const { days } = await refreshRollups(this.db);
-      if (days > 0) this.logger.debug(`rollups: ${days} day(s) rebuilt`);
-    } catch (error) {
-      this.logger.warn(`rollups: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = false;
-    }
+    this.steps.stop();
   }
 }

@@ -1,10 +1,10 @@
+import { bullMqConnection, liveJobIds, withRedisTimeout } from '@kadens/api/core';
 import { Logger } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 
 import { PUBLISH_JOB, PUBLISH_QUEUE, type PublishJob, type PublishJobData, type PublishJobHandler, PublishQueue } from '../publish-job';
 
 const ENQUEUE_TIMEOUT_MS = 10_000;
-const LIVE_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
 
 /**
  * BullMQ on Redis: jobs are delayed to their minute and taken by any worker process. Retries are not
@@ -22,7 +22,7 @@ export class BullMqPublishQueue extends PublishQueue {
     private readonly prefix = 'kadens',
   ) {
     super();
-    this.queue = new Queue<PublishJobData>(PUBLISH_QUEUE, { connection: connectionOptions(redisUrl), prefix });
+    this.queue = new Queue<PublishJobData>(PUBLISH_QUEUE, { connection: bullMqConnection(redisUrl), prefix });
     this.queue.on('error', (error) => this.logger.warn(`queue: ${error.message}`));
   }
 
@@ -30,7 +30,7 @@ export class BullMqPublishQueue extends PublishQueue {
     if (jobs.length === 0) return;
     const now = Date.now();
     // A Redis outage must fail the dispatcher's transaction (the targets stay scheduled), not hang it.
-    await withTimeout(
+    await withRedisTimeout(
       ENQUEUE_TIMEOUT_MS,
       this.queue.addBulk(
         jobs.map((job) => ({
@@ -49,8 +49,7 @@ export class BullMqPublishQueue extends PublishQueue {
   }
 
   async liveJobIds(jobIds: readonly string[]): Promise<Set<string>> {
-    const states = await withTimeout(ENQUEUE_TIMEOUT_MS, Promise.all(jobIds.map((id) => this.queue.getJobState(id))));
-    return new Set(jobIds.filter((_, index) => LIVE_STATES.has(states[index] ?? 'unknown')));
+    return liveJobIds(this.queue, jobIds, ENQUEUE_TIMEOUT_MS);
   }
 
   startWorker(handler: PublishJobHandler, concurrency: number): void {
@@ -61,7 +60,7 @@ export class BullMqPublishQueue extends PublishQueue {
         await handler({ ...job.data, jobId: job.id ?? '', runAt });
       },
       // A worker that dies mid-job leaves it active until the stalled check; look every 10 s, not 30 s.
-      { connection: connectionOptions(this.redisUrl), prefix: this.prefix, concurrency, lockDuration: 20_000, stalledInterval: 10_000 },
+      { connection: bullMqConnection(this.redisUrl), prefix: this.prefix, concurrency, lockDuration: 20_000, stalledInterval: 10_000 },
     );
     this.worker.on('error', (error) => this.logger.warn(`worker: ${error.message}`));
   }
@@ -69,31 +68,5 @@ export class BullMqPublishQueue extends PublishQueue {
   async close(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
-  }
-}
-
-/** BullMQ wants `maxRetriesPerRequest: null` for workers; a Redis outage then waits instead of throwing. */
-function connectionOptions(redisUrl: string) {
-  const url = new URL(redisUrl);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    username: url.username ? decodeURIComponent(url.username) : undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    tls: url.protocol === 'rediss:' ? {} : undefined,
-    maxRetriesPerRequest: null,
-  };
-}
-
-async function withTimeout<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }
