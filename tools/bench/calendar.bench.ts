@@ -5,12 +5,18 @@
  *
  * Env: BENCH_POSTS (1000000), BENCH_REQUESTS (300), BENCH_DATABASE_URL (a server where it may create
  * the database `kadens_bench_<N>`; default the local server, else an embedded one). The seeded database
- * is kept between runs; BENCH_RESEED=true rebuilds it.
+ * is kept between runs; BENCH_RESEED=true rebuilds it. BENCH_ENCODINGS (`gzip, deflate|br, gzip, deflate`):
+ * the `Accept-Encoding` of each HTTP variant, `|`-separated, all interleaved with the SQL in the same run —
+ * the first is what Node's fetch asks over http (the goal's figure), the second what a browser asks over
+ * https; `identity` measures the answer uncompressed. BENCH_COMPARE_DIST: the main.js of another build
+ * (e.g. a copy of dist/api from before a change, kept inside the repository so it finds node_modules),
+ * started next to this one and measured interleaved in the same run.
  */
 import { dataSourceOptions, runMigrations } from '@kadens/api/core';
 import { CALENDAR_SQL, calendarParameters } from '@kadens/api/posts';
 import * as argon2 from 'argon2';
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -25,6 +31,24 @@ const CHANNELS = 50;
 const YEARS = 5;
 const START = Date.UTC(2025, 0, 1);
 const PASSWORD = 'bench-password';
+const ENCODINGS = (process.env['BENCH_ENCODINGS'] ?? 'gzip, deflate|br, gzip, deflate')
+  .split('|')
+  .map((encoding) => encoding.trim())
+  .filter((encoding) => encoding.length > 0);
+
+/** One answer's bytes on the wire and its Content-Encoding (fetch would decode them before we could count). */
+function wireBytes(url: string, cookie: string, acceptEncoding: string): Promise<{ bytes: number; encoding: string }> {
+  return new Promise((done, fail) => {
+    const req = httpRequest(url, { headers: { cookie, 'accept-encoding': acceptEncoding } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => done({ bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }));
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
 
 async function seed(url: string): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(url, 4)).initialize();
@@ -117,23 +141,13 @@ async function main(): Promise<void> {
   url.pathname = `/${databaseName}`;
   await seed(url.toString());
 
-  const port = await freePort();
-  const api = spawn(process.execPath, [resolve('dist/api/main.js')], {
-    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), LOG_LEVEL: 'error', WEB_DIST: '', APP_ROLES: 'api' },
-    stdio: 'inherit',
-  });
+  const builds = [{ name: 'this build', main: resolve('dist/api/main.js') }];
+  if (process.env['BENCH_COMPARE_DIST']) builds.push({ name: 'compared build', main: resolve(process.env['BENCH_COMPARE_DIST']) });
+  const apis: Array<(typeof builds)[number] & Awaited<ReturnType<typeof startApi>>> = [];
   const pool = new Pool({ connectionString: url.toString(), max: 2 });
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHealth(`${base}/api/health`, 60_000);
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@kadens.demo', password: PASSWORD }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    for (const build of builds) apis.push({ ...build, ...(await startApi(build.main, url.toString())) });
     const organizations: Array<{ id: string }> = (await pool.query(`SELECT id FROM organizations ORDER BY slug`)).rows;
-
     const months = YEARS * 12;
     const pick = (i: number) => {
       const organizationId = organizations[i % organizations.length]?.id as string;
@@ -142,12 +156,18 @@ async function main(): Promise<void> {
       const to = new Date(Date.UTC(2025, month + 1, 1)).toISOString();
       return { organizationId, from, to };
     };
-    const http = async (i: number) => {
+    const calendarPath = (i: number) => {
       const { organizationId, from, to } = pick(i);
-      const response = await fetch(
-        `${base}/api/organizations/${organizationId}/calendar?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
-        { headers: { cookie } },
-      );
+      return `/api/organizations/${organizationId}/calendar?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    };
+    const variants = apis.flatMap((api) =>
+      ENCODINGS.map((encoding) => ({ api, encoding, label: `${apis.length > 1 ? `${api.name}, ` : ''}Accept-Encoding "${encoding}"` })),
+    );
+    // fetch decodes gzip, deflate and br itself, as a browser does; the time includes the client's decoding.
+    const http = async (i: number, variant: (typeof variants)[number]) => {
+      const response = await fetch(`${variant.api.base}${calendarPath(i)}`, {
+        headers: { cookie: variant.api.cookie, 'accept-encoding': variant.encoding },
+      });
       if (response.status !== 200) throw new Error(`calendar answered ${response.status}: ${await response.text()}`);
       return response.text();
     };
@@ -156,32 +176,70 @@ async function main(): Promise<void> {
       return (await pool.query(CALENDAR_SQL, calendarParameters(organizationId, { from, to }))).rows[0].body as string;
     };
 
-    for (let i = 0; i < 20; i++) await Promise.all([http(i), sql(i)].map((p) => p));
-    const httpTimes: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      for (const variant of variants) await http(i, variant);
+      await sql(i);
+    }
+    const httpTimes = variants.map(() => [] as number[]);
     const sqlTimes: number[] = [];
     let entries = 0;
     let bytes = 0;
     for (let i = 0; i < REQUESTS; i++) {
-      // Interleaved, one at a time, so both see the same machine state.
-      const [httpMs, body] = await timed(() => http(i));
+      // Interleaved, one at a time, so every variant sees the same machine state; the order rotates.
+      for (let k = 0; k < variants.length; k++) {
+        const v = (i + k) % variants.length;
+        const [httpMs, body] = await timed(() => http(i, variants[v] as (typeof variants)[number]));
+        httpTimes[v]?.push(httpMs);
+        if (v === 0) {
+          bytes += Buffer.byteLength(body);
+          entries += (JSON.parse(body) as unknown[]).length;
+        }
+      }
       const [sqlMs] = await timed(() => sql(i));
-      httpTimes.push(httpMs);
       sqlTimes.push(sqlMs);
-      bytes += body.length;
-      entries += (JSON.parse(body) as unknown[]).length;
     }
-    const [h50, h95, s50, s95] = [percentile(httpTimes, 50), percentile(httpTimes, 95), percentile(sqlTimes, 50), percentile(sqlTimes, 95)];
+    const [s50, s95] = [percentile(sqlTimes, 50), percentile(sqlTimes, 95)];
     console.log(
       `\nCalendar month query, ${POSTS.toLocaleString('en')} posts, ${REQUESTS} requests each (≈${Math.round(entries / REQUESTS)} posts, ${Math.round(bytes / REQUESTS / 1024)} KiB per month)`,
     );
-    console.log(`  HTTP (API, session, validation, guard): p50 ${ms(h50)}  p95 ${ms(h95)}`);
-    console.log(`  raw SQL through pg:                     p50 ${ms(s50)}  p95 ${ms(s95)}`);
-    console.log(`  ratio HTTP/SQL: p50 ${(h50 / s50).toFixed(2)}×  p95 ${(h95 / s95).toFixed(2)}×`);
-    console.log(`  goal: HTTP p95 < 50 ms → ${h95 < 50 ? 'met' : 'NOT met'}; ratio ≤ 2× → ${h95 / s95 <= 2 ? 'met' : 'NOT met'}`);
+    console.log(`  raw SQL through pg: p50 ${ms(s50)}  p95 ${ms(s95)}`);
+    for (const [v, variant] of variants.entries()) {
+      const sample = httpTimes[v] ?? [];
+      const [h50, h95] = [percentile(sample, 50), percentile(sample, 95)];
+      const wire = await wireBytes(`${variant.api.base}${calendarPath(0)}`, variant.api.cookie, variant.encoding);
+      console.log(`  HTTP (session, guard, validation, query, answer), ${variant.label}`);
+      console.log(
+        `    → ${wire.encoding}, ${Math.round(wire.bytes / 1024)} KiB on the wire: p50 ${ms(h50)}  p95 ${ms(h95)}; ratio to SQL p50 ${(h50 / s50).toFixed(2)}×  p95 ${(h95 / s95).toFixed(2)}×`,
+      );
+      console.log(`    goal: HTTP p95 < 50 ms → ${h95 < 50 ? 'met' : 'NOT met'}; ratio ≤ 2× → ${h95 / s95 <= 2 ? 'met' : 'NOT met'}`);
+    }
   } finally {
     await pool.end();
-    api.kill('SIGTERM');
+    for (const api of apis) api.process.kill('SIGTERM');
     await postgres.stop();
+  }
+}
+
+/** Starts a built API on a free port and logs the bench user in. */
+async function startApi(main: string, databaseUrl: string): Promise<{ process: ChildProcess; base: string; cookie: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'error', WEB_DIST: '', APP_ROLES: 'api' },
+    stdio: 'inherit',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(`${base}/api/health`, 60_000);
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@kadens.demo', password: PASSWORD }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    return { process: child, base, cookie };
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
   }
 }
 
