@@ -110,6 +110,8 @@ test('an admin writes down what a channel promises and sees it summed up after a
   // In Norwegian, the week speaks Norwegian.
   await page.request.patch('/api/me', { data: { locale: 'nb' } });
   await page.goto('/');
+  // '/' lands on the organisation's calendar; a click before that redirect would be undone by it.
+  await expect(page).toHaveURL(/\/calendar/);
   await page.getByTestId('nav-strategy').click();
   await page.getByTestId('strategy-tab-channels').click();
   await page.getByTestId('channel-item').filter({ hasText: channel }).getByTestId('channel-promises').click();
