@@ -14,8 +14,8 @@
  * Env: BENCH_PUBLISH_SHAPE ("1000x5": posts × channels for (a), 5,000 jobs), BENCH_PUBLISH_BURST ("50x200"
  * for (b); "2000x5/200" puts 2,000 posts on 5 of 200 channels), BENCH_REDIS_URL (redis://127.0.0.1:6379),
  * TEST_DATABASE_URL (where the throw-away databases go; the local server by default), BENCH_PUBLISH_ONLY
- * ("a", "b" or "c"). Diagnosis: BENCH_PUBLISH_PROFILE=true (what the backends wait on), BENCH_PUBLISH_STATEMENTS=true
- * (statements per job by text), BENCH_PUBLISH_CPU_PROFILE=<file> (V8 profile of the measured run of (a)),
+ * ("a", "b" or "c"). Diagnosis: BENCH_PUBLISH_PROFILE=true (what the backends wait on), BENCH_PUBLISH_STEPS=true (each job's claim, platform call, settlement in (b)), BENCH_PUBLISH_STATEMENTS=true
+ * (statements per job by text), BENCH_PUBLISH_CPU_PROFILE=<file> (V8 profile of the measured run of (a), or of (b) with BENCH_PUBLISH_ONLY=b),
  * BENCH_PUBLISH_WHATIF (below).
  */
 import { OutboundClient } from '@kadens/api/outbound';
@@ -31,6 +31,7 @@ import { Client } from 'pg';
 
 import { partC } from './publish-idle';
 import { PublishReceiver } from './publish-receiver';
+import { type StepTimes, timeSteps } from './publish-steps';
 import { approvedTargets, bootPublishing, drained, type PublishingApp, seedOrganization, webhookChannels } from './publish-setup';
 
 const [SHAPE_POSTS, SHAPE_CHANNELS] = shape(process.env['BENCH_PUBLISH_SHAPE'] ?? '1000x5');
@@ -39,6 +40,7 @@ const ONLY = process.env['BENCH_PUBLISH_ONLY'] ?? '';
 /** Diagnosis, not the benchmark: `no-notify` (no pg_notify per state change), `no-target-trigger` (no calendar refresh), `async-commit`. */
 const WHATIF = (process.env['BENCH_PUBLISH_WHATIF'] ?? '').split(',').filter(Boolean);
 const PROFILE = process.env['BENCH_PUBLISH_PROFILE'] === 'true';
+const STEPS = process.env['BENCH_PUBLISH_STEPS'] === 'true';
 const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const CONCURRENCY = 50;
 const PLATFORM_MS = 100;
@@ -311,6 +313,7 @@ async function partB(): Promise<void> {
   const receiver = new PublishReceiver(SECRET, PLATFORM_MS);
   await receiver.start();
   const p = await boot(null, { PUBLISH_DISPATCH_INTERVAL_MS: '1000' });
+  const steps: StepTimes | null = STEPS ? timeSteps(p.app) : null;
   try {
     const org = await seedOrganization(p.db);
     const channelIds = await webhookChannels(p, org, BURST_CHANNELS, receiver.url, SECRET);
@@ -320,6 +323,7 @@ async function partB(): Promise<void> {
     await p.db.query(`ANALYZE post_targets, posts`);
     const probe = await probeFor(p.database.url);
     const sampler = PROFILE ? sampleWaits(probe, new URL(p.database.url).pathname.slice(1)) : null;
+    const profiler = process.env['BENCH_PUBLISH_CPU_PROFILE'] && ONLY === 'b' ? await startCpuProfile() : null;
     let elu = performance.eventLoopUtilization();
     setTimeout(() => (elu = performance.eventLoopUtilization()), plannedAt.getTime() - Date.now());
     const ok = await drained(probe, plannedAt.getTime() + 600_000, 200).finally(async () => {
@@ -330,6 +334,7 @@ async function partB(): Promise<void> {
       if (waits.length > 0) console.log(`  database backends on average: ${waits.map(([what, n]) => `${what} ${fmt(n, 1)}`).join(', ')}`);
       await probe.end();
     });
+    await profiler?.(process.env['BENCH_PUBLISH_CPU_PROFILE'] as string);
     if (!ok) throw new Error('the burst did not drain within 10 minutes of its time');
     const [row] = await p.db.query(
       `SELECT count(*) FILTER (WHERE t.state = 'published')::int AS published,
@@ -349,6 +354,7 @@ async function partB(): Promise<void> {
     console.log(
       `  drain: ${fmt(row.drain / 1000, 1)} s after the planned time (floor ${fmt(floorMs / 1000, 1)} s → ${fmt(row.drain / floorMs, 2)}× the floor)`,
     );
+    for (const line of steps?.report(CONCURRENCY, row.drain) ?? []) console.log(line);
     console.log(`  lateness published_at − planned time: p50 ${fmt(row.p50 / 1000, 1)} s, p99 ${fmt(row.p99 / 1000, 1)} s`);
     console.log(
       `  published ${fmt(row.published)}, other states ${fmt(row.other)}; receiver: ${fmt(receiver.received)} publish requests for ${fmt(receiver.requests.size)} keys, duplicates ${duplicates} (must be 0)`,

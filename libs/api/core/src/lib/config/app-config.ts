@@ -107,8 +107,13 @@ export interface PublishingConfig {
   /** How often the dispatcher claims due targets, and how far ahead it enqueues delayed jobs. */
   dispatchIntervalMs: number;
   lookaheadMs: number;
-  /** Targets one worker process publishes at once. */
+  /** Platform calls one worker process makes at once. */
   concurrency: number;
+  /**
+   * Jobs a worker takes beyond `concurrency`: claimed while they wait for a platform call to end, so a
+   * slot never waits for a claim or an outcome to be written. 0 claims only when a slot is free.
+   */
+  claimAhead: number;
   /** Each HTTP call an adapter makes. */
   requestTimeoutMs: number;
   /** Automatic tries of a target before it fails (rate limits and transient errors). */
@@ -214,6 +219,7 @@ export function loadAppConfig(env: Env, cwd: string): AppConfig {
       dispatchIntervalMs: reader.int('PUBLISH_DISPATCH_INTERVAL_MS', 5_000, 100, 600_000),
       lookaheadMs: reader.int('PUBLISH_LOOKAHEAD_MS', 120_000, 0, 3_600_000),
       concurrency: reader.int('PUBLISH_CONCURRENCY', 50, 1, 1_000),
+      claimAhead: reader.int('PUBLISH_CLAIM_AHEAD', 50, 0, 1_000),
       requestTimeoutMs: reader.int('PUBLISH_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
       maxAttempts: reader.int('PUBLISH_MAX_ATTEMPTS', 5, 1, 50),
       retryBaseMs: reader.int('PUBLISH_RETRY_BASE_MS', 30_000, 10, 3_600_000),

@@ -31,14 +31,14 @@ export class PublishingRuntime implements OnApplicationBootstrap, OnModuleDestro
   onApplicationBootstrap(): void {
     const { roles, publishing } = this.config;
     if (this.queue.kind === 'in-process' || roles.includes('worker')) {
-      this.queue.startWorker((job) => this.publisher.handle(job), publishing.concurrency);
+      this.queue.startWorker((job) => this.publisher.handle(job), Publisher.jobsAtOnce(this.config));
     }
     if (roles.includes('scheduler')) {
       this.steps.every('publishing.dispatch', publishing.dispatchIntervalMs, () => this.dispatcher.dispatchDue());
       this.steps.every('publishing.reconcile', publishing.reconcileIntervalMs, () => this.reconciler.reconcile());
     }
     this.logger.log(
-      `publishing: ${this.queue.kind} queue; ${roles.includes('scheduler') ? 'dispatching' : 'not dispatching'}; ${this.queue.kind === 'in-process' || roles.includes('worker') ? `publishing ${publishing.concurrency} at a time` : 'not publishing'}`,
+      `publishing: ${this.queue.kind} queue; ${roles.includes('scheduler') ? 'dispatching' : 'not dispatching'}; ${this.queue.kind === 'in-process' || roles.includes('worker') ? `publishing ${publishing.concurrency} at a time, claiming ${publishing.claimAhead} ahead` : 'not publishing'}`,
     );
   }
 
