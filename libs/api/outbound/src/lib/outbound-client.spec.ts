@@ -1,6 +1,7 @@
 import type { LookupAddress } from 'node:dns';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 import { OutboundClient, type OutboundOptions } from './outbound-client';
 import { OutboundRefusedError, OutboundResponseTooLargeError } from './outbound-errors';
@@ -213,6 +214,92 @@ describe('OutboundClient', () => {
         );
       expect(error?.name).toBe('TimeoutError');
       expect(Date.now() - started).toBeLessThan(2000);
+    });
+  });
+  // Redirects handed back and a body in hand (every adapter's call) take undici's dispatcher API, not its
+  // fetch (direct-request.ts): the same guard, limits and answer.
+  describe('the direct path (redirect: manual)', () => {
+    const manual = { redirect: 'manual' as const };
+
+    it('sends the method, headers and body as fetch would, and hands back status, headers and body', async () => {
+      const seen: Array<{ method?: string; type?: string; agent?: string; body: string; custom?: string }> = [];
+      server.handler = (req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => {
+          seen.push({
+            method: req.method,
+            type: req.headers['content-type'],
+            agent: req.headers['user-agent'],
+            body: Buffer.concat(chunks).toString(),
+            custom: req.headers['x-kadens'] as string | undefined,
+          });
+          res
+            .writeHead(201, [
+              ['set-cookie', 'a=1'],
+              ['set-cookie', 'b=2'],
+              ['content-type', 'application/json'],
+            ])
+            .end('{"id":"7"}');
+        });
+      };
+      const allowed = client({ allowHosts: ['127.0.0.1'] });
+      const json = await allowed.fetch(server.url(), { ...manual, method: 'POST', headers: { 'X-Kadens': 'yes' }, body: '{"a":1}' });
+      expect(json.status).toBe(201);
+      expect(json.headers.get('content-type')).toBe('application/json');
+      expect(json.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+      await expect(json.json()).resolves.toEqual({ id: '7' });
+      await allowed.fetch(server.url(), { ...manual, method: 'POST', body: new URLSearchParams({ q: 'æ ø' }) });
+      await allowed.fetch(server.url(), {
+        ...manual,
+        method: 'PUT',
+        headers: { 'content-type': 'image/png' },
+        body: new Uint8Array([1, 2, 3]),
+      });
+      expect(seen).toEqual([
+        { method: 'POST', type: 'text/plain;charset=UTF-8', agent: 'undici', body: '{"a":1}', custom: 'yes' },
+        { method: 'POST', type: 'application/x-www-form-urlencoded;charset=UTF-8', agent: 'undici', body: 'q=%C3%A6+%C3%B8' },
+        { method: 'PUT', type: 'image/png', agent: 'undici', body: '\u0001\u0002\u0003' },
+      ]);
+    });
+
+    it('decodes an answer that comes compressed although it asked for none', async () => {
+      server.handler = (req, res) => {
+        expect(req.headers['accept-encoding']).toBe('identity');
+        res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/plain' }).end(gzipSync('hei på deg'));
+      };
+      const answer = await client({ allowHosts: ['127.0.0.1'] }).fetch(server.url(), manual);
+      expect(answer.headers.get('content-encoding')).toBeNull();
+      await expect(answer.text()).resolves.toBe('hei på deg');
+    });
+
+    it('keeps the guard, the size limit and the time limit', async () => {
+      await refusal(client().fetch(server.url(), manual));
+      expect(server.paths).toEqual([]);
+      const limited = client({ allowHosts: ['127.0.0.1'], maxResponseBytes: 1000 });
+      server.handler = (req, res) => {
+        if (req.url === '/chunked') {
+          res.write('x'.repeat(800));
+          res.end('x'.repeat(800));
+        } else if (req.url === '/slow') {
+          res.writeHead(200);
+          const timer = setInterval(() => res.write('.'), 50);
+          res.on('close', () => clearInterval(timer));
+        } else res.writeHead(200, { 'content-length': '1001' }).end('x'.repeat(1001));
+      };
+      await expect(limited.fetch(server.url('127.0.0.1', '/declared'), manual)).rejects.toBeInstanceOf(OutboundResponseTooLargeError);
+      await expect(limited.fetch(server.url('127.0.0.1', '/chunked'), manual)).rejects.toBeInstanceOf(OutboundResponseTooLargeError);
+      const started = Date.now();
+      const error = await limited.fetch(server.url('127.0.0.1', '/slow'), { ...manual, timeoutMs: 300 }).then(
+        () => null,
+        (caught: unknown) => caught as Error,
+      );
+      expect(error?.name).toBe('TimeoutError');
+      expect(Date.now() - started).toBeLessThan(2000);
+      const aborted = new AbortController();
+      const pending = limited.fetch(server.url('127.0.0.1', '/slow'), { ...manual, signal: aborted.signal });
+      aborted.abort(new Error('the caller gave up'));
+      await expect(pending).rejects.toThrow('the caller gave up');
     });
   });
 });

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from 'undici';
 
 import { AllowList } from './address-policy';
+import { type DirectBody, directRequest, isDirectBody } from './direct-request';
 import { guardedConnector, judge, type Resolver, systemResolver } from './guarded-connector';
 import { OutboundRefusedError, OutboundResponseTooLargeError, outboundRefusalOf } from './outbound-errors';
 
@@ -65,7 +66,11 @@ export class OutboundClient {
     const { timeoutMs, maxResponseBytes, ...requestInit } = init;
     const request = await asRequest(input, requestInit);
     const limit = Math.min(maxResponseBytes ?? this.maxResponseBytes, this.maxResponseBytes);
-    const timeout = AbortSignal.timeout(clamp(timeoutMs ?? this.defaultTimeoutMs, 1, OUTBOUND_MAX_TIMEOUT_MS));
+    const timeoutMsClamped = clamp(timeoutMs ?? this.defaultTimeoutMs, 1, OUTBOUND_MAX_TIMEOUT_MS);
+    if (request.init.redirect === 'manual' && isDirectBody(request.init.body)) {
+      return this.direct(request.url, request.init, request.signal, timeoutMsClamped, limit);
+    }
+    const timeout = AbortSignal.timeout(timeoutMsClamped);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     try {
       const response = await undiciFetch(request.url, { ...request.init, signal, dispatcher: this.agent });
@@ -77,6 +82,35 @@ export class OutboundClient {
       });
     } catch (error) {
       throw outboundRefusalOf(error) ?? error;
+    }
+  }
+
+  /** The common case — redirects handed back, a body in hand — without fetch's cost (direct-request.ts). */
+  private async direct(url: URL, init: UndiciRequestInit, outer: AbortSignal | null, timeoutMs: number, limit: number): Promise<Response> {
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException(`The operation was aborted due to timeout`, 'TimeoutError')),
+      timeoutMs,
+    );
+    const stop = () => controller.abort(outer?.reason);
+    if (outer?.aborted) stop();
+    else outer?.addEventListener('abort', stop, { once: true });
+    try {
+      return await directRequest(this.agent, {
+        url,
+        method: init.method ?? 'GET',
+        headers: (init.headers as Array<[string, string]> | undefined) ?? [],
+        body: init.body as DirectBody,
+        signal: controller.signal,
+        limit,
+      });
+    } catch (error) {
+      // Aborted: the reason (a TimeoutError, or the caller's own), as fetch rejects.
+      if (controller.signal.aborted) throw controller.signal.reason;
+      throw outboundRefusalOf(error) ?? error;
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', stop);
     }
   }
 
