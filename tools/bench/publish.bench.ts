@@ -43,6 +43,8 @@ const PROFILE = process.env['BENCH_PUBLISH_PROFILE'] === 'true';
 const STEPS = process.env['BENCH_PUBLISH_STEPS'] === 'true';
 const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const CONCURRENCY = 50;
+/** PUBLISH_CLAIM_AHEAD as shipped: the worker takes CONCURRENCY + CLAIM_AHEAD jobs at once, and so does bare BullMQ in (a). */
+const CLAIM_AHEAD = 50;
 const PLATFORM_MS = 100;
 const SECRET = 'whsec-bench-0123456789abcdef';
 /** Generous: every one of the 50 running jobs holds a connection in its claim and its settlement. */
@@ -97,7 +99,7 @@ async function bareBullmq(n: number): Promise<number> {
   const prefix = `kadens-bench-bare-${randomBytes(4).toString('hex')}`;
   const connection = redisConnection();
   const queue = new Queue('publishing', { connection, prefix });
-  const worker = new Worker('publishing', async () => undefined, { connection, prefix, concurrency: CONCURRENCY });
+  const worker = new Worker('publishing', async () => undefined, { connection, prefix, concurrency: CONCURRENCY + CLAIM_AHEAD });
   try {
     await worker.waitUntilReady();
     let completed = 0;
@@ -146,7 +148,7 @@ async function boot(registry: PlatformRegistry | null, env: Record<string, strin
     : [];
   const p = await bootPublishing(
     registry,
-    { REDIS_URL, DATABASE_POOL_SIZE: POOL, PUBLISH_CONCURRENCY: String(CONCURRENCY), ...env },
+    { REDIS_URL, DATABASE_POOL_SIZE: POOL, PUBLISH_CONCURRENCY: String(CONCURRENCY), PUBLISH_CLAIM_AHEAD: String(CLAIM_AHEAD), ...env },
     databaseSql,
   );
   if (WHATIF.includes('no-target-trigger')) await p.db.query(`ALTER TABLE post_targets DISABLE TRIGGER post_targets_updated`);
@@ -274,7 +276,9 @@ async function partA(): Promise<void> {
   const posts = SHAPE_POSTS;
   const channels = SHAPE_CHANNELS;
   const jobs = posts * channels;
-  console.log(`\n(a) ${fmt(jobs)} jobs, concurrency ${CONCURRENCY}, no-op platform (${posts} posts × ${channels} channels)`);
+  console.log(
+    `\n(a) ${fmt(jobs)} jobs, ${CONCURRENCY + CLAIM_AHEAD} at once (${CONCURRENCY} platform calls + ${CLAIM_AHEAD} claimed ahead; bare BullMQ the same), no-op platform (${posts} posts × ${channels} channels)`,
+  );
   await bareBullmq(Math.round(jobs / 10)); // warm-up
   const bareMs = await bareBullmq(jobs);
   const outbound = new OutboundClient({ allowHosts: ['127.0.0.1'] });
