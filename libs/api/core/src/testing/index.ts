@@ -1,5 +1,5 @@
 export * from './test-app';
 export * from './test-database';
-export { testRedisUrl } from '../lib/config/test-database';
+export { queueVariants, testRedisUrl } from '../lib/config/test-database';
 export * from './test-mailbox';
 export * from './metrics-testing';

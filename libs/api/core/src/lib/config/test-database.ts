@@ -10,3 +10,17 @@ export function testDatabaseAdminUrl(): string {
 export function testRedisUrl(): string | null {
   return process.env['TEST_REDIS_URL'] ?? null;
 }
+
+/**
+ * The queues a queue-driven spec runs through, for `describe.each`: BullMQ on the test Redis (when there
+ * is one) and the in-process queue of the embedded default, each with the environment it needs.
+ */
+export function queueVariants(
+  extra: { bullmq?: Record<string, string>; inProcess?: Record<string, string> } = {},
+): Array<[string, Record<string, string>]> {
+  const redisUrl = testRedisUrl();
+  return [
+    ...(redisUrl ? [['BullMQ on Redis', { REDIS_URL: redisUrl, ...extra.bullmq }] as [string, Record<string, string>]] : []),
+    ['the in-process queue', { ...extra.inProcess }],
+  ];
+}

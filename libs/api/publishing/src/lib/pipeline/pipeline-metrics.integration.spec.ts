@@ -1,4 +1,4 @@
-import { createTestApp, freePort, metricSample, type TestApp, testRedisUrl } from '@kadens/api/core/testing';
+import { createTestApp, freePort, metricSample, type TestApp, queueVariants } from '@kadens/api/core/testing';
 import { FakeWebhookReceiver } from '@kadens/api/platforms/testing';
 import { PostsModule } from '@kadens/api/posts';
 import { randomBytes } from 'node:crypto';
@@ -7,13 +7,9 @@ import { PublishingFixture } from '../../testing/publishing-fixture';
 import { PublishingModule } from '../publishing.module';
 
 const SECRET = 'whsec-0123456789abcdef';
-const redisUrl = testRedisUrl();
 
 /** The pipeline's one metrics hook: every settled attempt is counted, a publish also timed against its plan. */
-describe.each([
-  ...(redisUrl ? [['BullMQ on Redis', { REDIS_URL: redisUrl }] as [string, Record<string, string>]] : []),
-  ['the in-process queue', {}] as [string, Record<string, string>],
-])('publishing metrics through %s', (name, queueEnv: Record<string, string>) => {
+describe.each(queueVariants())('publishing metrics through %s', (name, queueEnv: Record<string, string>) => {
   let t: TestApp;
   let f: PublishingFixture;
   let port: number;

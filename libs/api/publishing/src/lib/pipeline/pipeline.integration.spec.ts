@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp, testRedisUrl } from '@kadens/api/core/testing';
+import { createTestApp, type TestApp, queueVariants } from '@kadens/api/core/testing';
 import { eventually, FakeWebhookReceiver } from '@kadens/api/platforms/testing';
 import { PostsModule } from '@kadens/api/posts';
 import { randomBytes } from 'node:crypto';
@@ -11,17 +11,13 @@ import { Publisher } from './publisher';
 import { Reconciler } from './reconciler';
 
 const SECRET = 'whsec-0123456789abcdef';
-const redisUrl = testRedisUrl();
 
 /**
  * The same pipeline with BullMQ on the real Redis and with the in-process queue of the embedded
  * default. scripts/test.mjs sets TEST_REDIS_URL when a Redis answers (CI installs one); without it
  * only the in-process half runs.
  */
-describe.each([
-  ...(redisUrl ? [['BullMQ on Redis', { REDIS_URL: redisUrl }] as [string, Record<string, string>]] : []),
-  ['the in-process queue', {}] as [string, Record<string, string>],
-])('publishing through %s against PostgreSQL', (_name, queueEnv: Record<string, string>) => {
+describe.each(queueVariants())('publishing through %s against PostgreSQL', (_name, queueEnv: Record<string, string>) => {
   let t: TestApp;
   let f: PublishingFixture;
   const receiver = new FakeWebhookReceiver();

@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp, testRedisUrl } from '@kadens/api/core/testing';
+import { createTestApp, type TestApp, queueVariants } from '@kadens/api/core/testing';
 import { FakeHttpServer } from '@kadens/api/platforms/testing';
 import { PostsModule } from '@kadens/api/posts';
 import { randomBytes } from 'node:crypto';
@@ -6,17 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { PublishingFixture } from '../../testing/publishing-fixture';
 import { PublishingModule } from '../publishing.module';
 
-const redisUrl = testRedisUrl();
-
 /**
  * PUBLISH_CONCURRENCY bounds the platform calls, PUBLISH_CLAIM_AHEAD lets more jobs claim their targets
  * meanwhile: a platform never sees more calls at once than the slots, and targets wait claimed
  * (publishing) for a slot rather than unclaimed for a claim.
  */
-describe.each([
-  ...(redisUrl ? [['BullMQ on Redis', { REDIS_URL: redisUrl }] as [string, Record<string, string>]] : []),
-  ['the in-process queue', {}] as [string, Record<string, string>],
-])('platform slots and claims ahead through %s', (_name, queueEnv: Record<string, string>) => {
+describe.each(queueVariants())('platform slots and claims ahead through %s', (_name, queueEnv: Record<string, string>) => {
   let t: TestApp;
   let f: PublishingFixture;
   const platform = new FakeHttpServer();
