@@ -13,7 +13,7 @@
  * started next to this one and measured interleaved in the same run.
  */
 import { dataSourceOptions, runMigrations } from '@kadens/api/core';
-import { CALENDAR_SQL, calendarParameters } from '@kadens/api/posts';
+import { CALENDAR_SQL, calendarJson, type CalendarPiece, calendarParameters } from '@kadens/api/posts';
 import * as argon2 from 'argon2';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
@@ -173,7 +173,8 @@ async function main(): Promise<void> {
     };
     const sql = async (i: number) => {
       const { organizationId, from, to } = pick(i);
-      return (await pool.query(CALENDAR_SQL, calendarParameters(organizationId, { from, to }))).rows[0].body as string;
+      // The pieces joined into the same JSON array the API sends (one row per 24 hours).
+      return calendarJson((await pool.query<CalendarPiece>(CALENDAR_SQL, calendarParameters(organizationId, { from, to }))).rows);
     };
 
     for (let i = 0; i < 20; i++) {

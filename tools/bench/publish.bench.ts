@@ -13,7 +13,7 @@
  *
  * Env: BENCH_PUBLISH_SHAPE ("1000x5": posts × channels for (a), 5,000 jobs), BENCH_PUBLISH_BURST ("50x200"
  * for (b); "2000x5/200" puts 2,000 posts on 5 of 200 channels), BENCH_REDIS_URL (redis://127.0.0.1:6379),
- * TEST_DATABASE_URL (where the throw-away databases go; the local server by default), BENCH_PUBLISH_ONLY
+ * TEST_DATABASE_URL (where the throw-away databases go; the local server by default), BENCH_PUBLISH_CLAIM_AHEAD (50), BENCH_PUBLISH_ONLY
  * ("a", "b" or "c"). Diagnosis: BENCH_PUBLISH_PROFILE=true (what the backends wait on), BENCH_PUBLISH_STEPS=true (each job's claim, platform call, settlement in (b)), BENCH_PUBLISH_STATEMENTS=true
  * (statements per job by text), BENCH_PUBLISH_CPU_PROFILE=<file> (V8 profile of the measured run of (a), or of (b) with BENCH_PUBLISH_ONLY=b),
  * BENCH_PUBLISH_WHATIF (below).
@@ -44,7 +44,7 @@ const STEPS = process.env['BENCH_PUBLISH_STEPS'] === 'true';
 const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const CONCURRENCY = 50;
 /** PUBLISH_CLAIM_AHEAD as shipped: the worker takes CONCURRENCY + CLAIM_AHEAD jobs at once, and so does bare BullMQ in (a). */
-const CLAIM_AHEAD = 50;
+const CLAIM_AHEAD = Number(process.env['BENCH_PUBLISH_CLAIM_AHEAD'] ?? 50);
 const PLATFORM_MS = 100;
 const SECRET = 'whsec-bench-0123456789abcdef';
 /** Generous: every one of the 50 running jobs holds a connection in its claim and its settlement. */

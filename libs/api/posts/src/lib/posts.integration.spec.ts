@@ -286,6 +286,33 @@ describe('posts and the calendar against PostgreSQL', () => {
       expect(response.body[2].targets.map((target: { platform: string }) => target.platform).sort()).toEqual(['bluesky', 'x']);
     });
 
+    it('sends a range of many days, several posts a day, as one array in time order (a day per row of the query)', async () => {
+      // Out of order on purpose, two at the same minute, either side of UTC midnight, and in March, apart from January's.
+      const times = [
+        '2027-03-02T00:00:00Z',
+        '2027-03-01T23:59:59Z',
+        '2027-03-01T08:00:00Z',
+        '2027-03-01T08:00:00Z',
+        '2027-03-09T12:00:00Z',
+      ];
+      const created: string[] = [];
+      for (const [n, plannedAt] of times.entries()) {
+        const response = await editor
+          .post(posts())
+          .send(post({ title: `M${n}`, plannedAt, themeId: ids['theme'], targets: [{ channelId: ids['x'] }] }));
+        expect(response.status).toBe(201);
+        created.push(response.body.id as string);
+      }
+      const march = await viewer.get(calendar('from=2027-03-01T00:00:00Z&to=2027-04-01T00:00:00Z')).set('accept-encoding', 'gzip');
+      expect(march.status).toBe(200);
+      expect(march.headers['content-encoding']).toBe('gzip');
+      const entries = march.body as Array<{ id: string; title: string; plannedAt: string }>;
+      const sameMinute = created.slice(2, 4).sort();
+      expect(entries.map((entry) => entry.plannedAt)).toEqual([...times].sort().map((time) => time.replace('Z', '.000Z')));
+      expect(entries.slice(0, 2).map((entry) => entry.id)).toEqual(sameMinute);
+      await t.db.query(`DELETE FROM posts WHERE id = ANY($1::uuid[])`, [created]);
+    });
+
     it.each([
       ['theme', () => `themeIds=${ids['theme2']}`, ['B']],
       ['audience', () => `audienceIds=${ids['audience']}`, ['A']],

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 
 import { CalendarQueryDto } from './calendar-query.dto';
-import { CALENDAR_SQL, calendarParameters } from './calendar-sql';
+import { streamCalendar } from './calendar-stream';
 
 @ApiTags('calendar')
 @Controller('organizations/:organizationId/calendar')
@@ -22,11 +22,6 @@ export class CalendarController {
     @Query() query: CalendarQueryDto,
     @Res() response: Response,
   ): Promise<void> {
-    const rows: Array<{ body: string }> = await this.db.query(CALENDAR_SQL, calendarParameters(organizationId, query));
-    // end(), not send(): send() would hash megabytes of JSON for an ETag nobody revalidates.
-    response
-      .status(200)
-      .type('application/json')
-      .end(rows[0]?.body ?? '[]');
+    await streamCalendar(this.db, organizationId, query, response);
   }
 }
