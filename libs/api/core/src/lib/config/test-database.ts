@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * Where integration tests may create their throw-away databases: a server URL whose user may CREATE
  * DATABASE. scripts/test.mjs sets it (the local server, or an embedded one it starts).
@@ -23,4 +25,9 @@ export function queueVariants(
     ...(redisUrl ? [['BullMQ on Redis', { REDIS_URL: redisUrl, ...extra.bullmq }] as [string, Record<string, string>]] : []),
     ['the in-process queue', { ...extra.inProcess }],
   ];
+}
+
+/** What a test app keeps to itself on the shared services: its own Redis key prefix and credentials key. */
+export function isolatedAppEnv(): Record<string, string> {
+  return { REDIS_PREFIX: `kadens-test-${randomBytes(4).toString('hex')}`, CREDENTIALS_KEY: randomBytes(32).toString('base64') };
 }

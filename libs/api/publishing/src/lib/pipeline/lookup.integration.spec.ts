@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp, testRedisUrl } from '@kadens/api/core/testing';
+import { createTestApp, isolatedAppEnv, type TestApp, testRedisUrl } from '@kadens/api/core/testing';
 import { blueskyRecordKey } from '@kadens/api/platforms';
 import { FakeBluesky, FakeMastodon, FakeWebhookReceiver, requestMatching } from '@kadens/api/platforms/testing';
 import { PostsModule } from '@kadens/api/posts';
@@ -78,8 +78,7 @@ describe('looking up ambiguous attempts on the platform', () => {
     // BullMQ on the real Redis when one answers (scripts/test.mjs sets TEST_REDIS_URL), else the in-process queue.
     t = await createTestApp([PostsModule, PublishingModule], {
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
-      REDIS_PREFIX: `kadens-test-${randomBytes(4).toString('hex')}`,
-      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      ...isolatedAppEnv(),
       PUBLISH_DISPATCH_INTERVAL_MS: '100',
       PUBLISH_RECONCILE_INTERVAL_MS: '3600000',
       PUBLISH_LOOKAHEAD_MS: '5000',

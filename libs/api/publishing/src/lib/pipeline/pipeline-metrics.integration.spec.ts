@@ -1,7 +1,6 @@
-import { createTestApp, freePort, metricSample, type TestApp, queueVariants } from '@kadens/api/core/testing';
+import { createTestApp, freePort, isolatedAppEnv, metricSample, queueVariants, type TestApp } from '@kadens/api/core/testing';
 import { FakeWebhookReceiver } from '@kadens/api/platforms/testing';
 import { PostsModule } from '@kadens/api/posts';
-import { randomBytes } from 'node:crypto';
 
 import { PublishingFixture } from '../../testing/publishing-fixture';
 import { PublishingModule } from '../publishing.module';
@@ -25,8 +24,7 @@ describe.each(queueVariants())('publishing metrics through %s', (name, queueEnv:
       METRICS_HOST: '127.0.0.1',
       // The webhook receiver listens on loopback.
       OUTBOUND_ALLOW_HOSTS: '127.0.0.1',
-      REDIS_PREFIX: `kadens-test-${randomBytes(4).toString('hex')}`,
-      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      ...isolatedAppEnv(),
       PUBLISH_DISPATCH_INTERVAL_MS: '100',
       PUBLISH_RECONCILE_INTERVAL_MS: '3600000',
       PUBLISH_LOOKAHEAD_MS: '5000',

@@ -1,7 +1,6 @@
-import { createTestApp, type TestApp, queueVariants } from '@kadens/api/core/testing';
+import { createTestApp, isolatedAppEnv, queueVariants, type TestApp } from '@kadens/api/core/testing';
 import { eventually, FakeWebhookReceiver } from '@kadens/api/platforms/testing';
 import { PostsModule } from '@kadens/api/posts';
-import { randomBytes } from 'node:crypto';
 
 import { PublishingFixture } from '../../testing/publishing-fixture';
 import { PublishingModule } from '../publishing.module';
@@ -78,8 +77,7 @@ describe.each(queueVariants())('publishing through %s against PostgreSQL', (_nam
     await receiver.start();
     t = await createTestApp([PostsModule, PublishingModule], {
       ...queueEnv,
-      REDIS_PREFIX: `kadens-test-${randomBytes(4).toString('hex')}`,
-      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      ...isolatedAppEnv(),
       PUBLISH_DISPATCH_INTERVAL_MS: '100',
       PUBLISH_RECONCILE_INTERVAL_MS: '3600000',
       PUBLISH_LOOKAHEAD_MS: '5000',

@@ -1,7 +1,6 @@
-import { createTestApp, type TestApp, queueVariants } from '@kadens/api/core/testing';
+import { createTestApp, isolatedAppEnv, queueVariants, type TestApp } from '@kadens/api/core/testing';
 import { FakeHttpServer } from '@kadens/api/platforms/testing';
 import { PostsModule } from '@kadens/api/posts';
-import { randomBytes } from 'node:crypto';
 
 import { PublishingFixture } from '../../testing/publishing-fixture';
 import { PublishingModule } from '../publishing.module';
@@ -31,8 +30,7 @@ describe.each(queueVariants())('platform slots and claims ahead through %s', (_n
     await platform.start();
     t = await createTestApp([PostsModule, PublishingModule], {
       ...queueEnv,
-      REDIS_PREFIX: `kadens-test-${randomBytes(4).toString('hex')}`,
-      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      ...isolatedAppEnv(),
       PUBLISH_DISPATCH_INTERVAL_MS: '100',
       PUBLISH_RECONCILE_INTERVAL_MS: '3600000',
       PUBLISH_CONCURRENCY: '2',

@@ -1,7 +1,6 @@
-import { createTestApp, type TestApp, queueVariants } from '@kadens/api/core/testing';
+import { createTestApp, isolatedAppEnv, queueVariants, type TestApp } from '@kadens/api/core/testing';
 import { type MetricsReading, type PlatformAdapter, PlatformRegistry } from '@kadens/api/platforms';
 import { FakeMastodon, mastodonRateLimitHeaders, requestMatching } from '@kadens/api/platforms/testing';
-import { randomBytes } from 'node:crypto';
 
 import { hoursAgo, ResultsFixture } from '../../testing/results-fixture';
 import { ResultsPlanner } from '../planning/results-planner';
@@ -44,8 +43,7 @@ describe.each(queueVariants({ bullmq: { APP_ROLES: 'api,worker' }, inProcess: { 
       await mastodon.start();
       t = await createTestApp([ResultsModule], {
         ...queueEnv,
-        REDIS_PREFIX: `kadens-test-${randomBytes(4).toString('hex')}`,
-        CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+        ...isolatedAppEnv(),
         RESULTS_REQUEST_TIMEOUT_MS: '2000',
         RESULTS_RETRY_BASE_MS: '100',
         RESULTS_MAX_ATTEMPTS: '2',
