@@ -59,6 +59,7 @@ import { ReadabilityNoteComponent } from '../readability/readability-note.compon
 import { RuleOverrideNoteComponent } from '../rule-override/rule-override-note.component';
 import { RuleOverrides } from '../rule-override/rule-overrides.service';
 import { guardDialogClose } from '../unsaved-changes/dialog-close-guard';
+import { focusFirstTabbableOnRender } from './focus-on-render';
 
 export type { ComposerRequest, ComposerResult } from '@kadens/web/data-access';
 
@@ -191,6 +192,7 @@ export class ComposerDialogComponent {
   });
 
   constructor() {
+    focusFirstTabbableOnRender();
     this.form.controls.channelIds.valueChanges
       .pipe(takeUntilDestroyed())
       .subscribe((channelIds) => syncVariantControls(this.form.controls.variants, channelIds));

@@ -30,7 +30,9 @@ export class ComposerLauncher implements Composer {
       maxHeight: '100vh',
       position: { right: '0', top: '0' },
       panelClass: 'kd-composer-panel',
-      autoFocus: 'first-tabbable',
+      // The composer focuses its first field as soon as it is drawn (focusFirstTabbableOnRender); the
+      // dialog's own focus would come when the opening ends and take the focus from someone already typing.
+      autoFocus: 'dialog',
       // The composer itself decides: it asks before unsaved changes go (Escape, backdrop, navigation).
       disableClose: true,
       closeOnNavigation: false,
