@@ -14,7 +14,7 @@ import { CALENDAR_SQL, type CalendarPiece, calendarParameters } from './calendar
  * answer off (the client sees an incomplete body, never a wrong one).
  */
 export async function streamCalendar(db: DataSource, organizationId: string, query: CalendarQuery, response: Response): Promise<void> {
-  const runner = db.createQueryRunner('slave');
+  const runner = db.createQueryRunner();
   let started = false;
   let next = 0;
   const early = new Map<number, string | null>();

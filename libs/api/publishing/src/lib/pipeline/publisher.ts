@@ -20,7 +20,7 @@ import { DeliverySettlement } from './settle/delivery-settlement';
  */
 @Injectable()
 export class Publisher {
-  readonly slots: PlatformSlots;
+  private readonly slots: PlatformSlots;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -30,11 +30,6 @@ export class Publisher {
     private readonly metrics: PublishingMetrics,
   ) {
     this.slots = new PlatformSlots(config.publishing.concurrency);
-  }
-
-  /** Jobs a worker takes at once: a slot's worth of platform calls and the claims ahead of them. */
-  static jobsAtOnce(config: AppConfig): number {
-    return config.publishing.concurrency + config.publishing.claimAhead;
   }
 
   async handle(job: PublishJob): Promise<void> {

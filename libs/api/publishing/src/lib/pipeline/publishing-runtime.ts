@@ -31,7 +31,8 @@ export class PublishingRuntime implements OnApplicationBootstrap, OnModuleDestro
   onApplicationBootstrap(): void {
     const { roles, publishing } = this.config;
     if (this.queue.kind === 'in-process' || roles.includes('worker')) {
-      this.queue.startWorker((job) => this.publisher.handle(job), Publisher.jobsAtOnce(this.config));
+      // The platform calls (the publisher's slots) and the jobs claimed ahead of them.
+      this.queue.startWorker((job) => this.publisher.handle(job), publishing.concurrency + publishing.claimAhead);
     }
     if (roles.includes('scheduler')) {
       this.steps.every('publishing.dispatch', publishing.dispatchIntervalMs, () => this.dispatcher.dispatchDue());
