@@ -7,7 +7,7 @@ interface CalendarEntry {
   id: string;
   title: string;
   plannedAt: string;
-  targets: Array<{ id: string; channelId: string; platform: string; state: string }>;
+  targets: Array<{ channelId: string; platform: string; state: string }>;
 }
 
 /**
@@ -52,7 +52,11 @@ test.describe('entering results', () => {
       ).json()) as CalendarEntry[];
       const entry = entries.find((candidate) => candidate.targets.some((t) => t.platform === 'facebook' && t.state === 'published'));
       expect(entry, 'a published demo post on Facebook').toBeDefined();
-      const targetId = entry?.targets.find((t) => t.platform === 'facebook')?.id ?? '';
+      // The calendar knows a target by its channel; the post gives the target's id.
+      const post = (await (await page.request.get(`${api}/posts/${entry?.id ?? ''}`)).json()) as {
+        targets: Array<{ id: string; platform: string }>;
+      };
+      const targetId = post.targets.find((t) => t.platform === 'facebook')?.id ?? '';
 
       await page.goto(`/o/${organizationId}/approvals/${entry?.id ?? ''}`);
       const target = page.locator(`[data-testid="delivery-target"][data-target-id="${targetId}"]`).first();

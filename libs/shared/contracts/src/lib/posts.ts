@@ -138,16 +138,24 @@ export interface CalendarQuery {
 
 export const CALENDAR_MAX_DAYS = 370;
 
-/** What the calendar draws for one post: enough to place, colour and label it. */
+/**
+ * What the calendar draws for one post: enough to place, colour and label it, and no more — a busy month
+ * is thousands of entries. A target is known by its channel within the post (a post has at most one per
+ * channel); the post itself (`GET …/posts/{id}`) gives its target ids, content type, initiative,
+ * audiences and dialogue flag.
+ */
 export interface CalendarEntry {
   id: string;
   title: string;
   plannedAt: string;
   state: PostState;
   themeId: string;
-  contentTypeId: string;
-  initiativeId: string | null;
-  invitesDialogue: boolean;
-  audienceIds: string[];
-  targets: Array<{ id: string; channelId: string; platform: Platform; state: TargetState }>;
+  targets: CalendarEntryTarget[];
+}
+
+/** One channel of a calendar entry, in the order of the channels' names. */
+export interface CalendarEntryTarget {
+  channelId: string;
+  platform: Platform;
+  state: TargetState;
 }

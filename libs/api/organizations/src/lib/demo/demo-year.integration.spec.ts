@@ -101,7 +101,7 @@ describe('the demo year against PostgreSQL', () => {
       [bolgeby],
     );
     expect(post).toMatchObject({ state: 'approved', revisions: 1 });
-    expect(post.calendar_entry).toContain('"state": "published"');
+    expect(post.calendar_entry).toContain('"state":"published"');
     expect(post.audience_ids).toHaveLength(1);
     const lateness = await one<{ p50: number; p95: number; urls: number }>(
       `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.published_at - p.planned_at))::float AS p50,

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 
+import { CalendarEntryDto } from './calendar-entry.dto';
 import { CalendarQueryDto } from './calendar-query.dto';
 import { streamCalendar } from './calendar-stream';
 
@@ -16,7 +17,7 @@ export class CalendarController {
   /** Planned posts in a range (at most 370 days), with their targets, filtered by any of the lists. */
   @Get()
   @RequirePermission('posts.read')
-  @ApiOkResponse({ description: 'CalendarEntry[] ordered by plannedAt.' })
+  @ApiOkResponse({ type: [CalendarEntryDto], description: 'The planned posts in the range, ordered by plannedAt.' })
   async entries(
     @Param('organizationId') organizationId: string,
     @Query() query: CalendarQueryDto,

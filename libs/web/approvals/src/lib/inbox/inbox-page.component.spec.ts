@@ -11,11 +11,7 @@ const pipelineEntry = (id: string, title: string, plannedAt: string, state: Cale
   plannedAt,
   state,
   themeId: 't1',
-  contentTypeId: 'ct-news',
-  initiativeId: null,
-  invitesDialogue: false,
-  audienceIds: [],
-  targets: [{ id: `${id}-t`, channelId: 'c-fb', platform: 'facebook', state: 'pending' }],
+  targets: [{ channelId: 'c-fb', platform: 'facebook', state: 'pending' }],
 });
 
 describe('InboxPageComponent', () => {

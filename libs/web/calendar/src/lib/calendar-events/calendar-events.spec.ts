@@ -20,11 +20,7 @@ function entry(overrides: Partial<CalendarEntry> = {}): CalendarEntry {
     plannedAt: '2026-06-18T08:00:00.000Z',
     state: 'draft',
     themeId: 't1',
-    contentTypeId: 'ct1',
-    initiativeId: null,
-    invitesDialogue: false,
-    audienceIds: [],
-    targets: [{ id: 'tg1', channelId: 'c1', platform: 'x', state: 'pending' }],
+    targets: [{ channelId: 'c1', platform: 'x', state: 'pending' }],
     ...overrides,
   };
 }
@@ -32,7 +28,7 @@ function entry(overrides: Partial<CalendarEntry> = {}): CalendarEntry {
 describe('calendarEventInputs', () => {
   it('shows one visible state: a published or held post no longer says approved', () => {
     const targets = (...states: CalendarEntry['targets'][number]['state'][]) =>
-      states.map((state, index) => ({ id: `tg${index}`, channelId: `c${index}`, platform: 'x' as const, state }));
+      states.map((state, index) => ({ channelId: `c${index}`, platform: 'x' as const, state }));
     const shown = (overrides: Partial<CalendarEntry>) => calendarEventInputs([entry(overrides)], CATALOG, true)[0]?.extendedProps;
     expect(shown({ state: 'approved', targets: targets('scheduled') })).toMatchObject({
       state: 'approved',
@@ -56,13 +52,13 @@ describe('calendarEventInputs', () => {
       contrastColor: '#000000',
       editable: true,
     });
-    expect(event?.extendedProps).toEqual({ entry: entry(), state: 'draft', targets: [{ id: 'tg1', platform: 'x', state: 'draft' }] });
+    expect(event?.extendedProps).toEqual({ entry: entry(), state: 'draft', targets: [{ channelId: 'c1', platform: 'x', state: 'draft' }] });
   });
 
   it('lets nobody drag what they may not edit, what is cancelled or what is being published', () => {
     expect(calendarEventInputs([entry()], CATALOG, false)[0]?.editable).toBe(false);
     expect(calendarEventInputs([entry({ state: 'cancelled' })], CATALOG, true)[0]?.editable).toBe(false);
-    const published = entry({ targets: [{ id: 'tg1', channelId: 'c1', platform: 'x', state: 'published' }] });
+    const published = entry({ targets: [{ channelId: 'c1', platform: 'x', state: 'published' }] });
     expect(calendarEventInputs([published], CATALOG, true)[0]?.editable).toBe(false);
   });
 

@@ -12,7 +12,7 @@ export interface CalendarEventProps {
   entry: CalendarEntry;
   /** The post's one visible state, sign-off and delivery together. */
   state: VisibleState;
-  targets: Array<{ id: string; platform: Platform; state: VisibleState }>;
+  targets: Array<{ channelId: string; platform: Platform; state: VisibleState }>;
 }
 
 /**
@@ -31,7 +31,7 @@ export function calendarEventInputs(entries: readonly CalendarEntry[], catalog: 
         entry.targets.map((target) => target.state),
       ),
       targets: entry.targets.map((target) => ({
-        id: target.id,
+        channelId: target.channelId,
         platform: target.platform,
         state: visibleTargetState(entry.state, target.state),
       })),

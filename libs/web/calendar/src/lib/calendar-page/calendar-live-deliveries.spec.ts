@@ -11,11 +11,7 @@ function entry(id: string, states: CalendarEntry['targets'][number]['state'][]):
     plannedAt: '2026-05-12T07:00:00.000Z',
     state: 'approved',
     themeId: SCHOOL,
-    contentTypeId: 'ct1',
-    initiativeId: null,
-    invitesDialogue: false,
-    audienceIds: [],
-    targets: states.map((state, index) => ({ id: `t-${id}-${index}`, channelId: `c${index}`, platform: index ? 'facebook' : 'x', state })),
+    targets: states.map((state, index) => ({ channelId: `c${index}`, platform: index ? 'facebook' : 'x', state })),
   };
 }
 

@@ -3,12 +3,12 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { CalendarEntry } from '@kadens/shared/contracts';
 import { PublishingStream, type TargetDeliveryChange } from '@kadens/web/data-access';
 
-/** The entries with one target's new delivery state; the same array when no entry shown has that target. */
+/** The entries with one target's new delivery state (a target is its post's channel); the same array when no entry shown has that target. */
 export function withTargetState(entries: CalendarEntry[], change: TargetDeliveryChange): CalendarEntry[] {
-  const index = entries.findIndex((entry) => entry.id === change.postId && entry.targets.some((target) => target.id === change.targetId));
+  const index = entries.findIndex((entry) => entry.id === change.postId && entry.targets.some((target) => target.channelId === change.channelId));
   const entry = entries[index];
   if (!entry) return entries;
-  const targets = entry.targets.map((target) => (target.id === change.targetId ? { ...target, state: change.state } : target));
+  const targets = entry.targets.map((target) => (target.channelId === change.channelId ? { ...target, state: change.state } : target));
   return entries.map((candidate, at) => (at === index ? { ...entry, targets } : candidate));
 }
 

@@ -32,11 +32,7 @@ function entry(id: string, themeId: string, plannedAt: string): CalendarEntry {
     plannedAt,
     state: 'draft',
     themeId,
-    contentTypeId: 'ct1',
-    initiativeId: null,
-    invitesDialogue: false,
-    audienceIds: [],
-    targets: [{ id: `t-${id}`, channelId: 'c1', platform: 'x', state: 'pending' }],
+    targets: [{ channelId: 'c1', platform: 'x', state: 'pending' }],
   };
 }
 
@@ -181,8 +177,8 @@ describe('CalendarPageComponent', () => {
       ...entry('p1', SCHOOL, '2026-05-12T07:00:00.000Z'),
       state: 'approved',
       targets: [
-        { id: 't-p1-0', channelId: 'c0', platform: 'x', state: 'queued' },
-        { id: 't-p1-1', channelId: 'c1', platform: 'facebook', state: 'scheduled' },
+        { channelId: 'c0', platform: 'x', state: 'queued' },
+        { channelId: 'c1', platform: 'facebook', state: 'scheduled' },
       ],
     };
     const calendar = () => http.match((request) => request.url === '/api/organizations/o1/calendar');
@@ -215,9 +211,9 @@ describe('CalendarPageComponent', () => {
       ...entry('p1', SCHOOL, '2026-05-20T07:00:00.000Z'),
       state: 'approved',
       targets: [
-        { id: 't-x', channelId: 'c-x', platform: 'x', state: 'scheduled' },
-        { id: 't-li', channelId: 'c-li', platform: 'linkedin', state: 'scheduled' },
-        { id: 't-fb', channelId: 'c-fb', platform: 'facebook', state: 'scheduled' },
+        { channelId: 'c-x', platform: 'x', state: 'scheduled' },
+        { channelId: 'c-li', platform: 'linkedin', state: 'scheduled' },
+        { channelId: 'c-fb', platform: 'facebook', state: 'scheduled' },
       ],
     };
     const connection = (channelId: string, expiresAt: string, credentialNames: string[]) => ({ channelId, expiresAt, credentialNames });

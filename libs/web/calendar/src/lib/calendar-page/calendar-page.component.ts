@@ -227,8 +227,8 @@ export class CalendarPageComponent {
   }
 
   /** The target goes out after its channel's connection expires: someone must reconnect the channel first. */
-  protected atRisk(entry: CalendarEntry, targetId: string): boolean {
-    const target = entry.targets.find((candidate) => candidate.id === targetId);
+  protected atRisk(entry: CalendarEntry, channelId: string): boolean {
+    const target = entry.targets.find((candidate) => candidate.channelId === channelId);
     return target !== undefined && targetAtRisk(target.state, entry.plannedAt, this.overlays.deadlines().get(target.channelId) ?? null);
   }
 

@@ -24,6 +24,7 @@ import { Results1765500000000 } from './1765500000000-results';
 import { ResultsCollection1765510000000 } from './1765510000000-results-collection';
 import { ReportRollups1765520000000 } from './1765520000000-report-rollups';
 import { Evaluation1765550000000 } from './1765550000000-evaluation';
+import { CalendarLeanEntry1765600000000 } from './1765600000000-calendar-lean-entry';
 
 /** Every migration, oldest first. Listed by hand so that the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ResultsCollection1765510000000,
   ReportRollups1765520000000,
   Evaluation1765550000000,
+  CalendarLeanEntry1765600000000,
 ];
