@@ -5,10 +5,10 @@
  *
  * Env: BENCH_POSTS (1000000), BENCH_REQUESTS (300), BENCH_DATABASE_URL (a server where it may create
  * the database `kadens_bench_<N>`; default the local server, else an embedded one). The seeded database
- * is kept between runs; BENCH_RESEED=true rebuilds it. BENCH_ENCODINGS (`gzip, deflate|br, gzip, deflate`):
+ * is kept between runs; BENCH_RESEED=true rebuilds it. BENCH_ENCODINGS (`identity|gzip, deflate|br, gzip, deflate`):
  * the `Accept-Encoding` of each HTTP variant, `|`-separated, all interleaved with the SQL in the same run —
- * the first is what Node's fetch asks over http (the goal's figure), the second what a browser asks over
- * https; `identity` measures the answer uncompressed. BENCH_COMPARE_DIST: the main.js of another build
+ * uncompressed (as the goal was first measured), what Node's fetch asks over http, what a browser asks over
+ * https. Each variant also prints the CPU time per request of the API process and of this client (Linux). BENCH_COMPARE_DIST: the main.js of another build
  * (e.g. a copy of dist/api from before a change, kept inside the repository so it finds node_modules),
  * started next to this one and measured interleaved in the same run.
  */
@@ -16,6 +16,7 @@ import { dataSourceOptions, runMigrations } from '@kadens/api/core';
 import { CALENDAR_SQL, calendarJson, type CalendarPiece, calendarParameters } from '@kadens/api/posts';
 import * as argon2 from 'argon2';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
 import { Client, Pool } from 'pg';
@@ -31,10 +32,26 @@ const CHANNELS = 50;
 const YEARS = 5;
 const START = Date.UTC(2025, 0, 1);
 const PASSWORD = 'bench-password';
-const ENCODINGS = (process.env['BENCH_ENCODINGS'] ?? 'gzip, deflate|br, gzip, deflate')
+const ENCODINGS = (process.env['BENCH_ENCODINGS'] ?? 'identity|gzip, deflate|br, gzip, deflate')
   .split('|')
   .map((encoding) => encoding.trim())
   .filter((encoding) => encoding.length > 0);
+
+/** CPU time (user + system) a process has used so far, in ms: /proc/<pid>/stat at 100 ticks a second; NaN elsewhere. */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** This process's CPU time so far, in ms. */
+function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 /** One answer's bytes on the wire and its Content-Encoding (fetch would decode them before we could count). */
 function wireBytes(url: string, cookie: string, acceptEncoding: string): Promise<{ bytes: number; encoding: string }> {
@@ -182,6 +199,9 @@ async function main(): Promise<void> {
       await sql(i);
     }
     const httpTimes = variants.map(() => [] as number[]);
+    // CPU per variant: the API process's and this client's (fetch decodes the answer here).
+    const apiCpu = variants.map(() => 0);
+    const clientCpu = variants.map(() => 0);
     const sqlTimes: number[] = [];
     let entries = 0;
     let bytes = 0;
@@ -189,8 +209,12 @@ async function main(): Promise<void> {
       // Interleaved, one at a time, so every variant sees the same machine state; the order rotates.
       for (let k = 0; k < variants.length; k++) {
         const v = (i + k) % variants.length;
-        const [httpMs, body] = await timed(() => http(i, variants[v] as (typeof variants)[number]));
+        const variant = variants[v] as (typeof variants)[number];
+        const [api0, client0] = [processCpuMs(variant.api.process.pid), ownCpuMs()];
+        const [httpMs, body] = await timed(() => http(i, variant));
         httpTimes[v]?.push(httpMs);
+        apiCpu[v] = (apiCpu[v] ?? 0) + processCpuMs(variant.api.process.pid) - api0;
+        clientCpu[v] = (clientCpu[v] ?? 0) + ownCpuMs() - client0;
         if (v === 0) {
           bytes += Buffer.byteLength(body);
           entries += (JSON.parse(body) as unknown[]).length;
@@ -211,6 +235,9 @@ async function main(): Promise<void> {
       console.log(`  HTTP (session, guard, validation, query, answer), ${variant.label}`);
       console.log(
         `    → ${wire.encoding}, ${Math.round(wire.bytes / 1024)} KiB on the wire: p50 ${ms(h50)}  p95 ${ms(h95)}; ratio to SQL p50 ${(h50 / s50).toFixed(2)}×  p95 ${(h95 / s95).toFixed(2)}×`,
+      );
+      console.log(
+        `    CPU per request: API ${ms((apiCpu[v] ?? 0) / REQUESTS)}, this client (fetch, decoding) ${ms((clientCpu[v] ?? 0) / REQUESTS)}`,
       );
       console.log(`    goal: HTTP p95 < 50 ms → ${h95 < 50 ? 'met' : 'NOT met'}; ratio ≤ 2× → ${h95 / s95 <= 2 ? 'met' : 'NOT met'}`);
     }
