@@ -5,7 +5,9 @@ import { PublishingStream, type TargetDeliveryChange } from '@kadens/web/data-ac
 
 /** The entries with one target's new delivery state (a target is its post's channel); the same array when no entry shown has that target. */
 export function withTargetState(entries: CalendarEntry[], change: TargetDeliveryChange): CalendarEntry[] {
-  const index = entries.findIndex((entry) => entry.id === change.postId && entry.targets.some((target) => target.channelId === change.channelId));
+  const index = entries.findIndex(
+    (entry) => entry.id === change.postId && entry.targets.some((target) => target.channelId === change.channelId),
+  );
   const entry = entries[index];
   if (!entry) return entries;
   const targets = entry.targets.map((target) => (target.channelId === change.channelId ? { ...target, state: change.state } : target));
