@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 
 import { type AppConfig, ConfigError, configureHttpApp, loadAppConfigFromEnvironment, setupOpenApi } from '@kadens/api/core';
-import { mountQueueDashboard } from '@kadens/api/publishing';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 
 import { AppModule } from './app.module';
+import { mountQueues } from './queues';
 
 /**
  * One binary, several roles: APP_ROLES picks what this process runs. `api` serves HTTP (and the web
@@ -16,7 +16,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
     const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false, bufferLogs: true });
     app.useLogger(app.get(Logger));
     configureHttpApp(app, config);
-    mountQueueDashboard(app);
+    mountQueues(app);
     setupOpenApi(app);
     await app.listen(config.port, config.host);
     app.get(Logger).log(`Kadens (${config.roles.join(', ')}) listens on http://localhost:${config.port} — API docs at /api/docs`);

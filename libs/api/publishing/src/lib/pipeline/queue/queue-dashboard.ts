@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig, isOperator, SESSION_COOKIE, SessionService 
 import type { ApiErrorBody } from '@kadens/shared/contracts';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 
 import { PublishQueue } from '../publish-job';
@@ -13,12 +14,13 @@ import { BullMqPublishQueue } from './bullmq-publish-queue';
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /**
- * bull-board at /admin/queues, for the installation's operators (OPERATOR_EMAILS) only: the queue is
+ * bull-board at /admin/queues, for the installation's operators (OPERATOR_EMAILS) only: the queues are
  * shared by every organisation, and bull-board can retry, promote and remove any job, so an admin of one
- * organisation must not see or change another's. Jobs carry only a target id and a revision, never
- * content. Without Redis there is no BullMQ queue to show; the path says so instead.
+ * organisation must not see or change another's. Jobs carry only ids and revisions, never content. It shows
+ * the publishing queue and `moreQueues` (the composition root passes the results queue). Without Redis there
+ * is no BullMQ queue to show; the path says so instead.
  */
-export function mountQueueDashboard(app: INestApplication): void {
+export function mountQueueDashboard(app: INestApplication, moreQueues: readonly Queue[] = []): void {
   const expressApp = app as NestExpressApplication;
   const queue = app.get(PublishQueue);
   const guard = operatorsOnly(app.get(SessionService), app.get<AppConfig>(APP_CONFIG));
@@ -35,7 +37,8 @@ export function mountQueueDashboard(app: INestApplication): void {
   }
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
-  createBullBoard({ queues: [new BullMQAdapter(queue.queue)], serverAdapter, options: { uiConfig: { boardTitle: 'Kadens queues' } } });
+  const queues = [queue.queue, ...moreQueues].map((shown) => new BullMQAdapter(shown));
+  createBullBoard({ queues, serverAdapter, options: { uiConfig: { boardTitle: 'Kadens queues' } } });
   expressApp.use(QUEUE_DASHBOARD_PATH, guard, serverAdapter.getRouter());
 }
 
