@@ -17,6 +17,7 @@ import {
   type RefreshedCredentials,
   type RefreshRequest,
   type VerifyOptions,
+  type PublishMedium,
 } from '../platform-adapter';
 import { PlatformAdapterBase } from '../platform-adapter-base';
 import { PlatformAuthError, PlatformInvalidContentError, PlatformRateLimitedError } from '../platform-errors';
@@ -26,6 +27,7 @@ import { lookUpBlueskyPost } from './bluesky-lookup';
 import { readBlueskyMetrics } from './bluesky-metrics';
 import { blueskyRecordKey } from './bluesky-record-key';
 import { type BlueskyAccount, type BlueskySession, BlueskySessions, jwtClaims, refreshSession, sessionExpiry } from './bluesky-sessions';
+import { fitBlueskyImage } from './bluesky-image-fit';
 import { assertBlueskyMedia, type BlueskyBlob, mediaEmbed, uploadBlob } from './bluesky-media';
 import { SESSION_ERRORS, xrpc } from './bluesky-xrpc';
 
@@ -51,7 +53,8 @@ interface SignedInAccount {
  *
  * Media: each file goes up with `com.atproto.repo.uploadBlob` (raw bytes, its type), then the record
  * embeds them: images as `app.bsky.embed.images` with `alt` and `aspectRatio`, one video as
- * `app.bsky.embed.video`. Blobs an earlier attempt uploaded for the same revision are reused.
+ * `app.bsky.embed.video`. Blobs an earlier attempt uploaded for the same revision are reused. An image
+ * over the lexicon's 1,000,000 bytes is re-encoded smaller first (bluesky-image-fit.ts).
  * A post with a link and no media gets a link card, `app.bsky.embed.external` (see bluesky-link-card.ts).
  */
 export class BlueskyAdapter extends PlatformAdapterBase {
@@ -66,7 +69,11 @@ export class BlueskyAdapter extends PlatformAdapterBase {
   private readonly sessions = new BlueskySessions(this.outbound);
   async publish({ idempotencyKey, content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
     this.assertPublishable(content, connection, media);
-    assertBlueskyMedia(media);
+    // Counts and types first (images' sizes aside: they are made to fit), then each image within the lexicon's size.
+    assertBlueskyMedia(media.map((medium) => (medium.kind === 'image' ? { ...medium, bytes: 0 } : medium)));
+    const fitted: PublishMedium[] = [];
+    for (const medium of media) fitted.push(await fitBlueskyImage(medium));
+    assertBlueskyMedia(fitted);
     const account = this.account(connection);
     const text = platformRules(this.platform).composeText(content);
     const facets = await detectFacets(this.outbound, account.pds, text, timeoutMs);
@@ -82,13 +89,13 @@ export class BlueskyAdapter extends PlatformAdapterBase {
 
     return this.withSession(account, timeoutMs, async (session) => {
       const blobs: BlueskyBlob[] = [];
-      for (const medium of media) {
+      for (const medium of fitted) {
         const stored = await uploadOnce(uploads, medium, async () =>
           JSON.stringify(await uploadBlob(this.outbound, account.pds, session, medium, timeoutMs, this.now())),
         );
         blobs.push(JSON.parse(stored) as BlueskyBlob);
       }
-      if (blobs.length > 0) Object.assign(record, { embed: mediaEmbed(media, blobs) });
+      if (blobs.length > 0) Object.assign(record, { embed: mediaEmbed(fitted, blobs) });
       else if (content.link) {
         const card = { client: this.outbound, pds: account.pds, session, link: content.link.trim(), timeoutMs, now: this.now() };
         Object.assign(record, { embed: await linkCardEmbed(card) });

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
+
 import { FakeBluesky } from '../../testing/fake-bluesky';
 import { requestMatching } from '../../testing/fake-http-server';
 import { localOutbound } from '../../testing/local-outbound';
@@ -5,6 +8,14 @@ import { jpegBytes, memoryUploads, testMedium } from '../../testing/test-media';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
 import { PlatformInvalidContentError } from '../platform-errors';
 import { BlueskyAdapter } from './bluesky-adapter';
+
+/** A picture of random pixels (nothing for a compressor to find): `channels` 4 gives it transparency. */
+async function noise(width: number, height: number, channels: 3 | 4): Promise<Buffer> {
+  const pixels = randomBytes(width * height * channels);
+  if (channels === 4) for (let i = 3; i < pixels.length; i += 4) pixels[i] = i % 7 === 0 ? 0 : 255;
+  const image = sharp(pixels, { raw: { width, height, channels } });
+  return channels === 4 ? image.png({ compressionLevel: 1 }).toBuffer() : image.jpeg({ quality: 95 }).toBuffer();
+}
 
 describe('BlueskyAdapter media against a fake PDS (uploadBlob, app.bsky.embed.images / .video)', () => {
   const fake = new FakeBluesky();
@@ -80,7 +91,45 @@ describe('BlueskyAdapter media against a fake PDS (uploadBlob, app.bsky.embed.im
     });
   });
 
-  it('refuses, before uploading, an image over the lexicon’s 1,000,000 bytes, naming the medium', async () => {
+  it('makes a phone-sized photo small enough for the lexicon: a JPEG of at most 1,000,000 bytes, 2,000 px, its aspect ratio', async () => {
+    const photo = await noise(3000, 2000, 3);
+    expect(photo.length).toBeGreaterThan(1_000_000);
+    const medium = testMedium(photo, { altText: 'Skolegården i sol', width: 3000, height: 2000 });
+
+    await adapter.publish(request([medium]));
+
+    const [blob] = fake.blobs;
+    expect(blob?.mimeType).toBe('image/jpeg');
+    expect(blob?.data.length).toBeLessThanOrEqual(1_000_000);
+    const facts = await sharp(blob?.data).metadata();
+    expect([facts.format, facts.width, facts.height]).toEqual(['jpeg', 2000, 1333]);
+    const [record] = [...fake.records.values()];
+    expect(record?.value['embed']).toEqual({
+      $type: 'app.bsky.embed.images',
+      images: [
+        {
+          image: expect.objectContaining({ size: blob?.data.length }),
+          alt: 'Skolegården i sol',
+          aspectRatio: { width: 2000, height: 1333 },
+        },
+      ],
+    });
+  });
+
+  it('keeps transparency when it makes an image smaller (WebP), and a small image as it is', async () => {
+    const logo = await noise(1400, 1400, 4);
+    expect(logo.length).toBeGreaterThan(1_000_000);
+    const small = testMedium(jpegBytes(9), { altText: 'Liten' });
+
+    await adapter.publish(request([testMedium(logo, { mimeType: 'image/png', altText: 'Logo', width: 1400, height: 1400 }), small]));
+
+    expect(fake.blobs.map((blob) => blob.mimeType)).toEqual(['image/webp', 'image/jpeg']);
+    const facts = await sharp(fake.blobs[0]?.data).metadata();
+    expect([facts.format, facts.hasAlpha, (fake.blobs[0]?.data.length ?? Infinity) <= 1_000_000]).toEqual(['webp', true, true]);
+    expect(fake.blobs[1]?.data).toEqual(jpegBytes(9));
+  });
+
+  it('refuses, before uploading, an image over the lexicon’s 1,000,000 bytes it cannot read to make smaller, naming the medium', async () => {
     const large = testMedium(jpegBytes(4, 1_000_001), { id: 'a3f0c2de-0000-4000-8000-000000000001', altText: 'Stort bilde' });
 
     const error = await adapter.publish(request([large])).catch((caught: unknown) => caught);

@@ -21,9 +21,10 @@ export interface BlueskyBlob {
 }
 
 /**
- * What the embeds can carry, checked before anything is uploaded: up to four images (each within the
- * lexicon's size), or one MP4 video; never both. The platform rules check the same for the composer;
- * this is the adapter's own guard, with a message that names the medium.
+ * What the embeds can carry, checked before anything is uploaded: up to four images, or one MP4 video
+ * within the lexicon's size; never both. Images larger than the lexicon takes are made smaller first
+ * (`fitBlueskyImage`); this guard refuses one that is still too large. The platform rules check the
+ * counts and the video for the composer; this is the adapter's own guard, with a message that names the medium.
  */
 export function assertBlueskyMedia(media: readonly PublishMedium[]): void {
   const videos = media.filter((medium) => medium.kind === 'video');
