@@ -1,4 +1,5 @@
 import { FakeHttpServer, type FakeReply, type ReceivedRequest } from './fake-http-server';
+import { FakeLinkedInVideos } from './fake-linkedin-videos';
 import { FakeOAuthServer } from './fake-oauth';
 
 export interface FakeLinkedInPost {
@@ -9,6 +10,8 @@ export interface FakeLinkedInPost {
   rawCommentary: string;
   /** `content.media` or `content.multiImage.images`: the image URNs with their alt texts, in order. */
   images: Array<{ urn: string; altText: string | null }>;
+  /** `content.media` with a video URN (Videos API), when the post carries a video. */
+  video?: string;
   /** What `organizationalEntityShareStatistics` reports (`totalShareStatistics`); none yet when not set. */
   statistics?: FakeLinkedInShareStatistics;
 }
@@ -37,7 +40,8 @@ const RESERVED = new Set(['\\', '|', '{', '}', '@', '[', ']', '(', ')', '<', '>'
  * LinkedIn's Posts API, as documented: `POST /rest/posts` with a Bearer token, `LinkedIn-Version:
  * YYYYMM` and `X-Restli-Protocol-Version: 2.0.0`; 201 with an empty body and the URN in `x-restli-id`;
  * images through the Images API (`initializeUpload`, then a PUT of the bytes to the upload URL) and
- * `content.media` / `content.multiImage` with `altText` on the post. Results: an organisation post's
+ * `content.media` / `content.multiImage` with `altText` on the post; video through the Videos API
+ * (fake-linkedin-videos.ts) and `content.media`. Results: an organisation post's
  * `organizationalEntityShareStatistics`.
  * Like LinkedIn, it cuts the shown text at the first unescaped reserved character (and shows a doubled
  * escape as a visible backslash), so a test sees exactly what escaping did.
@@ -51,6 +55,12 @@ export class FakeLinkedIn {
   accessToken = 'li-token';
   readonly posts: FakeLinkedInPost[] = [];
   readonly images: FakeLinkedInImage[] = [];
+  /** The Videos API (fake-linkedin-videos.ts), on the same server behind the same checks. */
+  readonly videos = new FakeLinkedInVideos(
+    this.server,
+    (request, next) => this.guard(request, next),
+    () => [this.personUrn, `urn:li:organization:${this.organizationId}`],
+  );
   /** The organisation pages the member administers (`organizationAcls`), the first being the one posts go to. */
   administeredOrganizations: Array<{ id: string; name: string }> = [
     { id: this.organizationId, name: this.organizationName },
@@ -254,9 +264,18 @@ export class FakeLinkedIn {
       };
     }
     const content = (body['content'] ?? {}) as { media?: { id?: unknown; altText?: unknown }; multiImage?: { images?: unknown } };
+    const video = typeof content.media?.id === 'string' && content.media.id.startsWith('urn:li:video:') ? content.media.id : undefined;
+    if (video !== undefined) {
+      if (!this.videos.isAvailable(video))
+        return linkedinError(422, `ERROR :: /content/media :: ${video} is not an available video`, 'UNPROCESSABLE_ENTITY');
+    }
     const listed = content.multiImage?.images;
     const images = (
-      Array.isArray(listed) ? (listed as Array<{ id?: unknown; altText?: unknown }>) : content.media ? [content.media] : []
+      Array.isArray(listed)
+        ? (listed as Array<{ id?: unknown; altText?: unknown }>)
+        : content.media && video === undefined
+          ? [content.media]
+          : []
     ).map((image) => ({ urn: String(image.id), altText: typeof image.altText === 'string' ? image.altText : null }));
     if (Array.isArray(listed) && (listed.length < 2 || listed.length > 20)) {
       return linkedinError(422, 'ERROR :: /content/multiImage/images :: a multi-image post has 2 to 20 images', 'UNPROCESSABLE_ENTITY');
@@ -271,6 +290,7 @@ export class FakeLinkedIn {
       shownText: parseLittleText(commentary),
       rawCommentary: commentary,
       images,
+      ...(video === undefined ? {} : { video }),
     });
     return { status: 201, headers: { 'x-restli-id': urn, 'x-linkedin-id': urn } };
   }

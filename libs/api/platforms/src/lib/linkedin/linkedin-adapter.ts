@@ -20,9 +20,10 @@ import {
   type VerifyOptions,
 } from '../platform-adapter';
 import { PlatformAdapterBase } from '../platform-adapter-base';
-import { PlatformAmbiguousError, PlatformAuthError, PlatformInvalidContentError, PlatformTransientError } from '../platform-errors';
+import { PlatformAmbiguousError, PlatformAuthError, PlatformTransientError } from '../platform-errors';
 import { linkedinFailure } from './linkedin-errors';
 import { readLinkedInMetrics } from './linkedin-metrics';
+import { type LinkedInVideoApi, uploadLinkedInVideo, waitForLinkedInVideo } from './linkedin-video';
 
 export const LINKEDIN_DEFAULT_BASE_URL = 'https://api.linkedin.com';
 /** Versions (YYYYMM) are retired about a year after release; a connection may pin another with `linkedinVersion`. */
@@ -37,7 +38,8 @@ export const LINKEDIN_DEFAULT_TOKEN_URL = 'https://www.linkedin.com/oauth/v2/acc
  * The commentary is escaped exactly once, here, on the way out: the stored and counted text is the
  * unescaped original (see `escapeLinkedInCommentary`). The new post's URN comes in `x-restli-id`.
  * Images go through the Images API first and into `content.media` (one) or `content.multiImage`
- * (several), each with its `altText`; video (the Videos API) is refused for now, naming the medium.
+ * (several), each with its `altText`; one video goes through the Videos API (in parts, then processed
+ * by LinkedIn until AVAILABLE; see linkedin-video.ts) and into `content.media`.
  */
 export class LinkedInAdapter extends PlatformAdapterBase {
   readonly platform = 'linkedin' as const;
@@ -51,14 +53,15 @@ export class LinkedInAdapter extends PlatformAdapterBase {
   async publish({ content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
     this.assertPublishable(content, connection, media);
     const author = requireSetting(this.platform, connection, 'authorUrn');
-    const video = media.find((medium) => medium.kind === 'video');
-    if (video !== undefined) {
-      throw new PlatformInvalidContentError(this.platform, `Medium ${video.id}: video to LinkedIn (the Videos API) is not supported yet`, {
-        code: 'media.video_unsupported',
-      });
-    }
     const images: Array<{ id: string; altText: string }> = [];
+    let video: string | null = null;
     for (const medium of media) {
+      if (medium.kind === 'video') {
+        const api = this.videoApi(connection, timeoutMs);
+        video = await uploadOnce(uploads, medium, () => uploadLinkedInVideo(api, author, medium));
+        await waitForLinkedInVideo(api, video, medium);
+        continue;
+      }
       images.push({
         id: await uploadOnce(uploads, medium, () => this.uploadImage(connection, author, medium, timeoutMs)),
         altText: medium.altText,
@@ -72,6 +75,7 @@ export class LinkedInAdapter extends PlatformAdapterBase {
       distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
       lifecycleState: 'PUBLISHED',
       isReshareDisabledByAuthor: false,
+      ...(video !== null ? { content: { media: { id: video } } } : {}),
       ...(onlyImage === undefined ? {} : { content: images.length === 1 ? { media: onlyImage } : { multiImage: { images } } }),
     };
     const response = await this.call(connection, 'POST', '/rest/posts', timeoutMs, 'publishes', JSON.stringify(body));
@@ -178,6 +182,27 @@ export class LinkedInAdapter extends PlatformAdapterBase {
     });
     if (!isSuccess(response)) throw linkedinFailure(response, this.now());
     return image;
+  }
+
+  /** The Videos API's view of this connection: its REST calls, and PUTs of parts with the same token. */
+  private videoApi(connection: ChannelConnection, timeoutMs: number): LinkedInVideoApi {
+    const authorization = `Bearer ${requireCredential(this.platform, connection, 'accessToken')}`;
+    return {
+      call: (method, path, effect, body) => this.call(connection, method, path, timeoutMs, effect, body),
+      put: async (url, part) => {
+        const response = await httpCall(this.outbound, this.platform, {
+          method: 'PUT',
+          url,
+          headers: { authorization, 'content-type': 'application/octet-stream', 'content-length': String(part.length) },
+          body: part,
+          timeoutMs,
+          effect: 'none',
+        });
+        if (!isSuccess(response)) throw linkedinFailure(response, this.now());
+        return response;
+      },
+      now: () => this.now(),
+    };
   }
 
   private async call(

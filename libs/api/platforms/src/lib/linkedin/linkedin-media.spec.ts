@@ -1,12 +1,15 @@
+import { randomBytes } from 'node:crypto';
+
 import { requestMatching } from '../../testing/fake-http-server';
 import { FakeLinkedIn } from '../../testing/fake-linkedin';
+import { type FakeLinkedInVideo, FakeLinkedInVideos } from '../../testing/fake-linkedin-videos';
 import { localOutbound } from '../../testing/local-outbound';
 import { jpegBytes, memoryUploads, testMedium } from '../../testing/test-media';
 import type { ChannelConnection, PublishRequest } from '../platform-adapter';
 import { PlatformInvalidContentError } from '../platform-errors';
 import { LinkedInAdapter } from './linkedin-adapter';
 
-describe('LinkedInAdapter media against a fake Posts/Images API (initializeUpload, PUT, content.media / multiImage)', () => {
+describe('LinkedInAdapter media against a fake Posts/Images/Videos API (initializeUpload, PUT, finalizeUpload, content.media / multiImage)', () => {
   const fake = new FakeLinkedIn();
   const adapter = new LinkedInAdapter({ outbound: localOutbound() });
   let connection: ChannelConnection;
@@ -23,6 +26,9 @@ describe('LinkedInAdapter media against a fake Posts/Images API (initializeUploa
   beforeEach(() => {
     fake.posts.length = 0;
     fake.images.length = 0;
+    fake.videos.clear();
+    fake.videos.processingReads = 1;
+    fake.videos.failProcessing = false;
     fake.server.received.length = 0;
   });
 
@@ -67,14 +73,48 @@ describe('LinkedInAdapter media against a fake Posts/Images API (initializeUploa
     ]);
   });
 
-  it('refuses video before sending anything, naming the medium', async () => {
-    const video = testMedium(jpegBytes(4), { id: 'b0a1c2d3-0000-4000-8000-000000000002', mimeType: 'video/mp4' });
+  it('uploads a video in the parts initializeUpload names, finalizes it with their ETags, waits until AVAILABLE, then posts it', async () => {
+    const file = randomBytes(9 * 1024 * 1024 + 5);
+    const video = testMedium(file, { mimeType: 'video/mp4', durationMs: 12_000 });
+    fake.videos.processingReads = 2;
+
+    await adapter.publish(request([video]));
+
+    const [uploaded] = fake.videos.videos;
+    expect(uploaded?.owner).toBe(`urn:li:organization:${fake.organizationId}`);
+    expect(uploaded?.parts.map((part) => part.data?.length)).toEqual([4_194_304, 4_194_304, 1_048_581]);
+    expect(FakeLinkedInVideos.bytesOf(uploaded as FakeLinkedInVideo).equals(file)).toBe(true);
+    const finalize = fake.server.requestsTo('POST', /^\/rest\/videos$/).find((call) => call.query.get('action') === 'finalizeUpload');
+    expect(finalize?.json).toEqual({
+      finalizeUploadRequest: { video: uploaded?.urn, uploadToken: '', uploadedPartIds: uploaded?.parts.map((part) => part.etag) },
+    });
+    expect(fake.server.requestsTo('GET', /^\/rest\/videos\//)).toHaveLength(3);
+    expect(fake.posts[0]?.video).toBe(uploaded?.urn);
+    expect(fake.server.requestsTo('POST', /^\/rest\/posts$/)[0]?.json).toMatchObject({ content: { media: { id: uploaded?.urn } } });
+  });
+
+  it('refuses a video LinkedIn could not process, naming the medium, and posts nothing', async () => {
+    fake.videos.failProcessing = true;
+    const video = testMedium(randomBytes(1000), { id: 'b0a1c2d3-0000-4000-8000-000000000002', mimeType: 'video/mp4' });
 
     const error = await adapter.publish(request([video])).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(PlatformInvalidContentError);
     expect((error as Error).message).toContain('b0a1c2d3-0000-4000-8000-000000000002');
-    expect(fake.server.received).toHaveLength(0);
+    expect(fake.posts).toHaveLength(0);
+  });
+
+  it('reuses the video of an earlier attempt for the same revision: no second upload', async () => {
+    const uploads = memoryUploads();
+    const publish = { ...request([testMedium(randomBytes(5000), { mimeType: 'video/mp4' })]), uploads };
+    fake.server.replyNext(requestMatching('POST', /^\/rest\/posts$/), { status: 503, json: { status: 503, message: 'down' } });
+
+    await expect(adapter.publish(publish)).rejects.toThrow();
+    await adapter.publish(publish);
+
+    expect(fake.videos.videos).toHaveLength(1);
+    expect(fake.server.requestsTo('PUT', /^\/dms-uploads\/videos\//)).toHaveLength(1);
+    expect(fake.posts[0]?.video).toBe(fake.videos.videos[0]?.urn);
   });
 
   it('reuses the images of an earlier attempt for the same revision', async () => {
