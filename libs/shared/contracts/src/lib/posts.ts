@@ -1,3 +1,4 @@
+import type { Locale } from './locale';
 import type { MediaView } from './media';
 import type { Platform } from './platform';
 import type { PostState, TargetState } from './post-state';
@@ -7,15 +8,51 @@ import type { RuleOverrideInput, RuleOverrideView } from './promises';
 export const CONTENT_TYPE_KEYS = ['news', 'how_to', 'event', 'campaign', 'press_release', 'question_poll'] as const;
 export type ContentTypeKey = (typeof CONTENT_TYPE_KEYS)[number];
 
-/** What every new organisation starts with; the names are the English fallback for the translated keys. */
-export const DEFAULT_CONTENT_TYPES: ReadonlyArray<{ key: ContentTypeKey; name: string; invitesDialogue: boolean }> = [
-  { key: 'news', name: 'News', invitesDialogue: false },
-  { key: 'how_to', name: 'How-to', invitesDialogue: false },
-  { key: 'event', name: 'Event', invitesDialogue: false },
-  { key: 'campaign', name: 'Campaign', invitesDialogue: false },
-  { key: 'press_release', name: 'Press release', invitesDialogue: false },
-  { key: 'question_poll', name: 'Question/poll', invitesDialogue: true },
-];
+/**
+ * The seeded content types' names in each language Kadens speaks (the same words as the web's
+ * `planning.contentTypes.*`, which a test compares). A new organisation's are named in its default
+ * language, so reports, exports and e-mails show them in its words; the web shows a seeded type in the
+ * reader's language by its key.
+ */
+export const DEFAULT_CONTENT_TYPE_NAMES: Readonly<Record<Locale, Readonly<Record<ContentTypeKey, string>>>> = {
+  nb: {
+    news: 'Nyhet',
+    how_to: 'Slik gjør du',
+    event: 'Arrangement',
+    campaign: 'Kampanje',
+    press_release: 'Pressemelding',
+    question_poll: 'Spørsmål/avstemning',
+  },
+  da: {
+    news: 'Nyhed',
+    how_to: 'Sådan gør du',
+    event: 'Arrangement',
+    campaign: 'Kampagne',
+    press_release: 'Pressemeddelelse',
+    question_poll: 'Spørgsmål/afstemning',
+  },
+  sv: {
+    news: 'Nyhet',
+    how_to: 'Så gör du',
+    event: 'Evenemang',
+    campaign: 'Kampanj',
+    press_release: 'Pressmeddelande',
+    question_poll: 'Fråga/omröstning',
+  },
+  en: {
+    news: 'News',
+    how_to: 'How-to',
+    event: 'Event',
+    campaign: 'Campaign',
+    press_release: 'Press release',
+    question_poll: 'Question/poll',
+  },
+};
+
+/** What every new organisation starts with, named in `locale` (English by default). */
+export function defaultContentTypes(locale: Locale = 'en'): ReadonlyArray<{ key: ContentTypeKey; name: string; invitesDialogue: boolean }> {
+  return CONTENT_TYPE_KEYS.map((key) => ({ key, name: DEFAULT_CONTENT_TYPE_NAMES[locale][key], invitesDialogue: key === 'question_poll' }));
+}
 
 export interface ContentTypeView {
   id: string;

@@ -1,4 +1,4 @@
-import type { Platform } from '@kadens/shared/contracts';
+import { type ContentTypeKey, DEFAULT_CONTENT_TYPE_NAMES, LOCALES, type Platform } from '@kadens/shared/contracts';
 import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -34,7 +34,14 @@ export async function loadImportLookups(manager: EntityManager, organizationId: 
     if (row.kind === 'audience') audiences.set(key, row.id);
     if (row.kind === 'content_type') {
       contentTypes.set(key, row.id);
-      if (row.key) contentTypes.set(nameKey(row.key), row.id);
+      if (row.key) {
+        // A seeded type answers to its key and to its name in every language (a file may come from another office).
+        contentTypes.set(nameKey(row.key), row.id);
+        for (const locale of LOCALES) {
+          const name = nameKey(DEFAULT_CONTENT_TYPE_NAMES[locale][row.key as ContentTypeKey] ?? '');
+          if (name !== '' && !contentTypes.has(name)) contentTypes.set(name, row.id);
+        }
+      }
       if (row.key === 'news') defaultContentTypeId = row.id;
     }
   }

@@ -117,6 +117,25 @@ describe('CSV import and export of the plan against PostgreSQL', () => {
     expect(await postCount()).toBe(before + 1970);
   }, 300_000);
 
+  it('reads a seeded content type by its name in any of the four languages, and an unknown one as unknown', async () => {
+    const types = ['Pressemeddelelse', 'Press release', 'nyhet', 'Evenemang', 'Podkast'];
+    const rows = types.map((type, i) => `01.04.2027;1${i}:00;Bluesky;Språk ${i};Tekst;Vinterdrift;;${type};;;;nei`);
+    const preview = await d.editor
+      .post(imports(true))
+      .set('Content-Type', 'text/csv; charset=utf-8')
+      .send(`${HEADER}\r\n${rows.join('\r\n')}\r\n`);
+    expect(preview.status).toBe(200);
+    expect(
+      preview.body.rows.map((r: { status: string; errors: Array<{ code: string }> }) => [r.status, r.errors.map((e) => e.code)]),
+    ).toEqual([
+      ['valid', []],
+      ['valid', []],
+      ['valid', []],
+      ['valid', []],
+      ['invalid', ['import.unknown_content_type']],
+    ]);
+  });
+
   it('names the promise a row would break in the preview, and skips that row in the import', async () => {
     await d.editor.post(d.url(d.fjordvik, 'posts')).send({
       title: 'Alt planlagt',
@@ -189,7 +208,7 @@ describe('CSV import and export of the plan against PostgreSQL', () => {
     const lines = text.trim().split('\r\n');
     expect(lines.length).toBeGreaterThan(40);
     expect(lines[1]).toBe(
-      '2027-03-01;08:00;Bluesky, X @fjordvik;Innlegg 0;"Tekst nummer 0; med semikolon";Vinterdrift;Innbyggere;News;https://fjordvik.no/0;;;nei',
+      '2027-03-01;08:00;Bluesky, X @fjordvik;Innlegg 0;"Tekst nummer 0; med semikolon";Vinterdrift;Innbyggere;Nyhet;https://fjordvik.no/0;;;nei',
     );
 
     // Round trip: delete what the export holds, import the export, export again — the same file.

@@ -29,6 +29,24 @@ describe('who may create organisations (ORGANIZATION_CREATORS)', () => {
       const response = await operator.post('/api/organizations').send(solsikken);
       expect(response.status).toBe(201);
     });
+
+    it('names the new organisation’s content types in its language (reports, exports and e-mails show them)', async () => {
+      const operator = await t.loginAs('approver@kadens.demo', DEMO_PASSWORD);
+      const created = await operator.post('/api/organizations').send({ ...solsikken, slug: 'solsikken-sv', defaultLocale: 'sv' });
+      expect(created.status).toBe(201);
+      const types: Array<{ key: string; name: string }> = await t.db.query(
+        `SELECT key, name FROM content_types WHERE organization_id = $1 ORDER BY name`,
+        [created.body.id],
+      );
+      expect(types).toEqual([
+        { key: 'event', name: 'Evenemang' },
+        { key: 'question_poll', name: 'Fråga/omröstning' },
+        { key: 'campaign', name: 'Kampanj' },
+        { key: 'news', name: 'Nyhet' },
+        { key: 'press_release', name: 'Pressmeddelande' },
+        { key: 'how_to', name: 'Så gör du' },
+      ]);
+    });
   });
 
   describe('with ORGANIZATION_CREATORS=everyone', () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_CHECKLIST, DEFAULT_CONTENT_TYPES, type OrganizationView } from '@kadens/shared/contracts';
+import { DEFAULT_CHECKLIST, defaultContentTypes, type OrganizationView } from '@kadens/shared/contracts';
 import { AuditService } from '@kadens/api/audit';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -16,7 +16,7 @@ export class OrganizationsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Creates the organisation with its creator as its first admin, the default content types and the review checklist. */
+  /** Creates the organisation with its creator as its first admin, the default content types (named in its language) and the review checklist. */
   create(creatorId: string, input: CreateOrganizationDto, manager?: EntityManager): Promise<OrganizationView> {
     const work = async (tx: EntityManager) => {
       const organization = await saveCatchingSlug(tx, tx.getRepository(Organization).create(input));
@@ -24,7 +24,12 @@ export class OrganizationsService {
       await tx.query(
         `INSERT INTO content_types (organization_id, key, name, invites_dialogue)
          SELECT $1, d.key, d.name, d.invites_dialogue FROM jsonb_to_recordset($2::jsonb) AS d (key text, name text, "invitesDialogue" boolean, invites_dialogue boolean)`,
-        [organization.id, JSON.stringify(DEFAULT_CONTENT_TYPES.map((type) => ({ ...type, invites_dialogue: type.invitesDialogue })))],
+        [
+          organization.id,
+          JSON.stringify(
+            defaultContentTypes(organization.defaultLocale).map((type) => ({ ...type, invites_dialogue: type.invitesDialogue })),
+          ),
+        ],
       );
       await tx.query(
         `INSERT INTO checklist_items (organization_id, key, text, position)

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { CONTENT_TYPE_KEYS, type Locale, LOCALES, POST_STATES, RULE_IDS } from '@kadens/shared/contracts';
+import { CONTENT_TYPE_KEYS, DEFAULT_CONTENT_TYPE_NAMES, type Locale, LOCALES, POST_STATES, RULE_IDS } from '@kadens/shared/contracts';
 import { TEXT_ISSUE_CODES } from '@kadens/shared/platform-rules';
 import { PLANNING_ERROR_CODES } from '@kadens/web/data-access';
 import { describeTranslationParity } from '@kadens/web/ui/testing';
@@ -51,5 +51,12 @@ describe('the planning translation scope', () => {
       ...['weighted', 'graphemes', 'characters'].map((unit) => `composer.units.${unit}`),
     ];
     expect(built.filter((key) => !files.en.has(key))).toEqual([]);
+  });
+
+  it('names the seeded content types as the API names a new organisation’s, in every language', () => {
+    for (const locale of LOCALES) {
+      const shown = Object.fromEntries(CONTENT_TYPE_KEYS.map((key) => [key, files[locale].get(`contentTypes.${key}`)]));
+      expect({ locale, names: shown }).toEqual({ locale, names: DEFAULT_CONTENT_TYPE_NAMES[locale] });
+    }
   });
 });

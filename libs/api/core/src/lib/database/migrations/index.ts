@@ -25,6 +25,7 @@ import { ResultsCollection1765510000000 } from './1765510000000-results-collecti
 import { ReportRollups1765520000000 } from './1765520000000-report-rollups';
 import { Evaluation1765550000000 } from './1765550000000-evaluation';
 import { CalendarLeanEntry1765600000000 } from './1765600000000-calendar-lean-entry';
+import { ContentTypeNames1765610000000 } from './1765610000000-content-type-names';
 
 /** Every migration, oldest first. Listed by hand so that the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ReportRollups1765520000000,
   Evaluation1765550000000,
   CalendarLeanEntry1765600000000,
+  ContentTypeNames1765610000000,
 ];
