@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 
 import { type Browser, type BrowserContext, expect, type Page, test } from './support/test';
 
+import { expectNoSeriousA11yViolations } from './support/accessibility';
 import { linkIn, waitForMail } from './support/mailbox';
+import { logInAs } from './support/members';
 
 // Mette logs in in no other spec, so her password can stay changed afterwards.
 const EMAIL = 'redaktor@kadens.demo';
@@ -87,6 +89,37 @@ test('a forgotten password is set again from the link in the mail, and the new o
     await page.getByTestId('confirm-accept').click();
     await expect(page).toHaveURL(/\/login/);
     expect((await page.request.get('/api/me')).status()).toBe(401);
+  } finally {
+    await context.close();
+  }
+});
+
+test('chooses which notifications come by e-mail, per organisation, and the choice stays', async ({ browser }) => {
+  const { context, page } = await logInAs(browser, 'viewer@kadens.demo', 'nb');
+  try {
+    await page.goto('/account');
+    const section = page.getByTestId('mail-notifications');
+    await expect(section.getByRole('heading', { name: 'Varsler på e-post' })).toBeVisible();
+    const organization = section.getByTestId('mail-organization').first();
+    const organizationId = await organization.getAttribute('data-organization-id');
+    const commented = organization.getByRole('checkbox', { name: 'Nye kommentarer på innlegg jeg er med på' });
+    await expect(commented).toBeChecked();
+    await commented.uncheck();
+    await expect(page.getByText('Lagret.')).toBeVisible();
+    await page.reload();
+    await expect(commented).not.toBeChecked();
+    await expect(organization.getByRole('checkbox', { name: 'Et innlegg venter på min godkjenning' })).toBeChecked();
+    await expectNoSeriousA11yViolations(page, 'account-mail-notifications');
+    await screenshots(page, 'mail-notifications');
+
+    await commented.check();
+    const muted = async () =>
+      (
+        (await (await page.request.get(`/api/organizations/${organizationId}/notifications/mail-preferences`)).json()) as {
+          mutedKinds: string[];
+        }
+      ).mutedKinds;
+    await expect.poll(muted).toEqual([]);
   } finally {
     await context.close();
   }

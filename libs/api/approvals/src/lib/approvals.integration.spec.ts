@@ -330,6 +330,36 @@ describe('approvals against PostgreSQL', () => {
     expect(toApprover?.raw).toContain('Subject: =?UTF-8?Q?Til_godkjenning=3A_H=C3=B8ringsfrist?=');
   }, 60_000);
 
+  it('lets each member turn e-mails off by kind: the bell still has them, no mail goes, and the setting is theirs alone', async () => {
+    const preferences = url('notifications/mail-preferences');
+    expect((await agent('approver2').get(preferences)).body).toEqual({ mutedKinds: [] });
+    const muted = await agent('approver2')
+      .put(preferences)
+      .send({ mutedKinds: ['commented', 'review_requested', 'commented'] });
+    expect(muted.status).toBe(200);
+    expect(muted.body).toEqual({ mutedKinds: ['review_requested', 'commented'] });
+    expect((await agent('approver2').get(preferences)).body).toEqual({ mutedKinds: ['review_requested', 'commented'] });
+    expect((await agent('approver').get(preferences)).body).toEqual({ mutedKinds: [] });
+    for (const body of [{ mutedKinds: ['nope'] }, {}, { mutedKinds: 'commented' }]) {
+      const refused = await agent('approver2').put(preferences).send(body);
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('mutedKinds');
+    }
+
+    const outbox = t.app.get(MailOutbox);
+    while ((await outbox.sendPending()) > 0);
+    const before = mails.length;
+    const post = await newPost({ title: 'Dempet varsel' });
+    await submit(post.id);
+    while ((await outbox.sendPending()) > 0);
+    const about = mails.slice(before).filter((mail) => mail.raw.includes('Dempet varsel'));
+    expect(about.map((mail) => mail.to)).toContain('approver@kadens.demo');
+    expect(about.map((mail) => mail.to)).not.toContain('approver2@kadens.demo');
+    const bell = (await agent('approver2').get(url('notifications'))).body.notifications as Array<{ kind: string; postId: string }>;
+    expect(bell).toContainEqual(expect.objectContaining({ kind: 'review_requested', postId: post.id }));
+    await agent('approver2').put(preferences).send({ mutedKinds: [] });
+  }, 60_000);
+
   it('shows the audit log to admins only, and the database refuses to rewrite it', async () => {
     expect((await agent('editor').get(url('audit'))).status).toBe(403);
     const log = (await agent('admin').get(url('audit?limit=5'))).body;

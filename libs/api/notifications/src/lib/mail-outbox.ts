@@ -45,7 +45,7 @@ export class MailOutbox extends SmtpOutbox {
            JOIN users u ON u.id = n.user_id
            JOIN organizations o ON o.id = n.organization_id
            LEFT JOIN posts p ON p.id = n.post_id
-          WHERE n.emailed_at IS NULL AND n.email_attempts < $1
+          WHERE n.emailed_at IS NULL AND n.email_wanted AND n.email_attempts < $1
           ORDER BY n.created_at
           LIMIT $2
           FOR UPDATE OF n SKIP LOCKED`,

@@ -1,4 +1,4 @@
-import type { NotificationKind, NotificationView } from '@kadens/shared/contracts';
+import { NOTIFICATION_KINDS, type NotificationKind, type NotificationView } from '@kadens/shared/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -21,10 +21,33 @@ export class NotificationsService {
   async notify(manager: EntityManager, input: NotificationInput): Promise<void> {
     const recipients = [...new Set(input.recipientIds)].filter((id) => id !== input.actorId);
     if (recipients.length === 0) return;
+    // Whether each recipient wants this kind by e-mail is decided now, from their membership's setting.
     await manager.query(
-      `INSERT INTO notifications (organization_id, user_id, kind, post_id, params) SELECT $1, unnest($2::uuid[]), $3, $4, $5`,
+      `INSERT INTO notifications (organization_id, user_id, kind, post_id, params, email_wanted)
+       SELECT $1, r.id, $3::text, $4, $5, NOT ($3::text = ANY (COALESCE(m.mail_muted_kinds, '{}')))
+         FROM unnest($2::uuid[]) AS r (id)
+         LEFT JOIN memberships m ON m.organization_id = $1 AND m.user_id = r.id`,
       [input.organizationId, recipients, input.kind, input.postId, JSON.stringify(input.params ?? {})],
     );
+  }
+
+  /** The kinds this member does not want by e-mail in this organisation (they still show in the app). */
+  async mutedKinds(organizationId: string, userId: string): Promise<NotificationKind[]> {
+    const [row]: Array<{ mail_muted_kinds: NotificationKind[] }> = await this.db.query(
+      `SELECT mail_muted_kinds FROM memberships WHERE organization_id = $1 AND user_id = $2`,
+      [organizationId, userId],
+    );
+    return sortedKinds(row?.mail_muted_kinds ?? []);
+  }
+
+  async setMutedKinds(organizationId: string, userId: string, kinds: readonly NotificationKind[]): Promise<NotificationKind[]> {
+    const muted = sortedKinds(kinds);
+    await this.db.query(`UPDATE memberships SET mail_muted_kinds = $3 WHERE organization_id = $1 AND user_id = $2`, [
+      organizationId,
+      userId,
+      muted,
+    ]);
+    return muted;
   }
 
   async list(organizationId: string, userId: string, unreadOnly: boolean): Promise<{ unread: number; notifications: NotificationView[] }> {
@@ -64,4 +87,9 @@ export class NotificationsService {
       [organizationId, userId, ids && ids.length > 0 ? [...ids] : null],
     );
   }
+}
+
+/** Each kind once, in the order of NOTIFICATION_KINDS. */
+function sortedKinds(kinds: readonly NotificationKind[]): NotificationKind[] {
+  return NOTIFICATION_KINDS.filter((kind) => kinds.includes(kind));
 }

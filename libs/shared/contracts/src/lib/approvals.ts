@@ -148,6 +148,11 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** `GET`/`PUT …/notifications/mail-preferences`: the kinds a member does not want by e-mail in an organisation. */
+export interface NotificationMailPreferences {
+  mutedKinds: NotificationKind[];
+}
+
 export interface NotificationView {
   id: string;
   kind: NotificationKind;

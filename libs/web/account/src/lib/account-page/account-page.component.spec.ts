@@ -27,6 +27,7 @@ describe('AccountPageComponent', () => {
       'Name and language',
       'Password',
       'Where you are logged in',
+      'E-mail notifications',
     ]);
     expect(find('account-back')?.getAttribute('href')).toBe('/');
   });

@@ -8,11 +8,12 @@ import { describeApiError, homeLink, LanguageService } from '@kadens/web/data-ac
 import { LanguagePickerComponent, ProblemNotifier } from '@kadens/web/ui';
 
 import { ChangePasswordFormComponent } from '../change-password/change-password-form.component';
+import { MailNotificationsComponent } from '../mail-notifications/mail-notifications.component';
 import { ACCOUNT_SCOPE } from '../i18n/account-scope';
 import { ProfileFormComponent } from '../profile/profile-form.component';
 import { SessionsListComponent } from '../sessions/sessions-list.component';
 
-/** Your account: name and language, password, and where you are logged in. */
+/** Your account: name and language, password, where you are logged in, and which notifications come by e-mail. */
 @Component({
   selector: 'kd-account-page',
   imports: [
@@ -24,6 +25,7 @@ import { SessionsListComponent } from '../sessions/sessions-list.component';
     ProfileFormComponent,
     ChangePasswordFormComponent,
     SessionsListComponent,
+    MailNotificationsComponent,
   ],
   providers: [provideTranslocoScope(ACCOUNT_SCOPE)],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -45,6 +47,9 @@ import { SessionsListComponent } from '../sessions/sessions-list.component';
       </mat-card>
       <mat-card appearance="outlined" class="account-card"
         ><mat-card-content><kd-sessions-list /></mat-card-content
+      ></mat-card>
+      <mat-card appearance="outlined" class="account-card"
+        ><mat-card-content><kd-mail-notifications /></mat-card-content
       ></mat-card>
     </main>
   `,

@@ -43,7 +43,7 @@ describe('SessionsListComponent', () => {
   it('names the session on each button for screen readers', async () => {
     const { findAll } = await render();
     expect(findAll('session-end').map((button) => button.getAttribute('aria-label'))).toEqual([
-      'Log out on this device (Firefox on Windows)',
+      'Log out here, on this device (Firefox on Windows)',
       'Log out Safari on iOS',
     ]);
   });

@@ -21,4 +21,6 @@ export const APPROVALS_API_PATHS = {
   policy: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/approval-policy`,
   notifications: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/notifications`,
   notificationsRead: (organizationId: OrganizationId) => `${API_PATHS.organization(organizationId)}/notifications/read`,
+  notificationMailPreferences: (organizationId: OrganizationId) =>
+    `${API_PATHS.organization(organizationId)}/notifications/mail-preferences`,
 } as const;

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { NotificationView, OrganizationId } from '@kadens/shared/contracts';
+import type { NotificationKind, NotificationMailPreferences, NotificationView, OrganizationId } from '@kadens/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { APPROVALS_API_PATHS } from './approvals-api-paths';
@@ -25,5 +25,18 @@ export class NotificationsApi {
   markRead(organizationId: OrganizationId, ids?: readonly string[]): Promise<void> {
     const body = ids && ids.length > 0 ? { ids: [...ids] } : {};
     return firstValueFrom(this.http.post<void>(APPROVALS_API_PATHS.notificationsRead(organizationId), body));
+  }
+
+  /** The kinds not sent to me by e-mail in this organisation. */
+  mailPreferences(organizationId: OrganizationId): Promise<NotificationMailPreferences> {
+    return firstValueFrom(this.http.get<NotificationMailPreferences>(APPROVALS_API_PATHS.notificationMailPreferences(organizationId)));
+  }
+
+  setMailPreferences(organizationId: OrganizationId, mutedKinds: readonly NotificationKind[]): Promise<NotificationMailPreferences> {
+    return firstValueFrom(
+      this.http.put<NotificationMailPreferences>(APPROVALS_API_PATHS.notificationMailPreferences(organizationId), {
+        mutedKinds: [...mutedKinds],
+      }),
+    );
   }
 }

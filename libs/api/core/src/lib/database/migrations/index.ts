@@ -26,6 +26,7 @@ import { ReportRollups1765520000000 } from './1765520000000-report-rollups';
 import { Evaluation1765550000000 } from './1765550000000-evaluation';
 import { CalendarLeanEntry1765600000000 } from './1765600000000-calendar-lean-entry';
 import { ContentTypeNames1765610000000 } from './1765610000000-content-type-names';
+import { NotificationMailPreferences1765620000000 } from './1765620000000-notification-mail-preferences';
 
 /** Every migration, oldest first. Listed by hand so that the bundled app needs no file globbing. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   Evaluation1765550000000,
   CalendarLeanEntry1765600000000,
   ContentTypeNames1765610000000,
+  NotificationMailPreferences1765620000000,
 ];
