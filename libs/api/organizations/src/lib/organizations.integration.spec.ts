@@ -48,6 +48,7 @@ describe('organisations, members and tenancy against PostgreSQL', () => {
         },
       ],
       installation: { operator: false, mayCreateOrganizations: true },
+      mediaLimits: { maxImageBytes: 50 * 1024 * 1024, maxVideoBytes: 1024 * 1024 * 1024 },
     });
   });
 

@@ -1,4 +1,5 @@
 import type { SessionView } from './auth';
+import type { MediaLimits } from './media';
 
 /** What a password must be; the API refuses anything else with a 400 naming the field. */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -63,6 +64,8 @@ export interface InstallationRights {
 /** `GET /api/me`: the session, plus what the installation lets the person do. */
 export interface MeView extends SessionView {
   installation: InstallationRights;
+  /** The largest files the media library takes, so the web refuses a larger one before sending it (the API refuses it anyway). */
+  mediaLimits?: MediaLimits;
 }
 
 /**

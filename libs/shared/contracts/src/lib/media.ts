@@ -5,6 +5,12 @@ export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image
 export type MediaMimeType = (typeof MEDIA_MIME_TYPES)[number];
 
 /** One medium of an organisation's library, as stored: metadata stripped, orientation applied. */
+/** How large a file the installation's media library takes (MEDIA_MAX_IMAGE_MB / MEDIA_MAX_VIDEO_MB), in bytes. */
+export interface MediaLimits {
+  maxImageBytes: number;
+  maxVideoBytes: number;
+}
+
 export interface MediaView {
   id: string;
   kind: MediaKind;

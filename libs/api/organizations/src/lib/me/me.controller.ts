@@ -12,6 +12,7 @@ import {
 } from '@kadens/api/core';
 import {
   type Locale,
+  type MediaLimits,
   type MembershipView,
   type MeView,
   type NoSessionView,
@@ -47,7 +48,8 @@ export class MeController {
 
   /**
    * Who you are, the organisations you belong to (oldest membership first), and what the installation
-   * lets you do: `installation.operator` (OPERATOR_EMAILS), `installation.mayCreateOrganizations`.
+   * lets you do: `installation.operator` (OPERATOR_EMAILS), `installation.mayCreateOrganizations`; and
+   * `mediaLimits`, the largest image and video the media library takes.
    */
   @Get()
   @Public()
@@ -69,6 +71,7 @@ export class MeController {
       user: toUserView(user),
       memberships: await this.memberships(user.id),
       installation: installationRights(this.config, user.email),
+      mediaLimits: this.mediaLimits(),
     };
   }
 
@@ -80,7 +83,12 @@ export class MeController {
       user: toUserView(updated),
       memberships: await this.memberships(user.id),
       installation: installationRights(this.config, updated.email),
+      mediaLimits: this.mediaLimits(),
     };
+  }
+
+  private mediaLimits(): MediaLimits {
+    return { maxImageBytes: this.config.media.maxImageBytes, maxVideoBytes: this.config.media.maxVideoBytes };
   }
 
   private async memberships(userId: string): Promise<MembershipView[]> {

@@ -1,16 +1,18 @@
-import { HttpClient, type HttpEvent, HttpEventType, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse, type HttpEvent, HttpEventType, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   type MediaKind,
+  type MediaLimits,
   type MediaPage,
   type MediaUpdate,
   type MediaView,
   type OrganizationId,
   UPLOAD_HEADERS,
 } from '@kadens/shared/contracts';
-import { filter, firstValueFrom, map, type Observable } from 'rxjs';
+import { filter, firstValueFrom, map, type Observable, throwError } from 'rxjs';
 
 import { API_PREFIX } from '../api/api-paths';
+import { SessionStore } from '../session/session.store';
 
 /**
  * The translation scope of the media library and the composer's media section:
@@ -66,13 +68,41 @@ export function postsUsingMedium(error: unknown): MediaUsingPost[] {
   return (body.error.errors ?? []).flatMap((entry) => (entry.post ? [entry.post] : []));
 }
 
+/** The API's 413 for a file over the limit of its kind (video by its type, anything else as an image), or null. */
+export function tooLarge(file: Pick<Blob, 'size' | 'type'>, limits: MediaLimits | null, url: string): HttpErrorResponse | null {
+  if (!limits) return null;
+  const video = file.type.startsWith('video/');
+  const limit = video ? limits.maxVideoBytes : limits.maxImageBytes;
+  if (file.size <= limit) return null;
+  const message = `a${video ? ' video' : 'n image'} may be at most ${Math.floor(limit / 1024 / 1024)} MB`;
+  return new HttpErrorResponse({
+    status: 413,
+    statusText: 'Payload Too Large',
+    url,
+    error: {
+      statusCode: 413,
+      error: 'Payload Too Large',
+      code: 'file_too_large',
+      message,
+      errors: [{ field: 'file', messages: [message] }],
+    },
+  });
+}
+
 /** The organisation's media library. Failures reject (or error) with the HttpErrorResponse. */
 @Injectable({ providedIn: 'root' })
 export class MediaApi {
   private readonly http = inject(HttpClient);
+  private readonly session = inject(SessionStore);
 
-  /** Uploads one file (multipart `file`, optional `altText`), reporting the bytes sent as they go. */
+  /**
+   * Uploads one file (multipart `file`, optional `altText`), reporting the bytes sent as they go. A file
+   * larger than the installation takes (`SessionStore.mediaLimits`) fails at once with the API's own 413
+   * `file_too_large`, without sending a byte.
+   */
   upload(organizationId: OrganizationId, file: Blob, fileName: string, altText?: string): Observable<MediaUploadEvent> {
+    const refusal = tooLarge(file, this.session.mediaLimits(), MEDIA_API_PATHS.media(organizationId));
+    if (refusal) return throwError(() => refusal);
     const body = new FormData();
     if (altText) body.append('altText', altText);
     // The alt text goes first: the API reads the multipart body as a stream.

@@ -31,6 +31,8 @@ export class SessionStore {
   readonly mayCreateOrganizations = computed(() => this.state()?.installation?.mayCreateOrganizations ?? false);
   /** One of the installation's operators (OPERATOR_EMAILS). */
   readonly isOperator = computed(() => this.state()?.installation?.operator ?? false);
+  /** The largest image and video the media library takes (null until known). */
+  readonly mediaLimits = computed(() => this.state()?.mediaLimits ?? null);
 
   /**
    * Asks the API once per page load; later calls share the answer. When the API cannot be reached the
