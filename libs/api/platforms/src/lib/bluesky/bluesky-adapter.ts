@@ -69,11 +69,10 @@ export class BlueskyAdapter extends PlatformAdapterBase {
   private readonly sessions = new BlueskySessions(this.outbound);
   async publish({ idempotencyKey, content, connection, timeoutMs, media = [], uploads }: PublishRequest): Promise<PublishResult> {
     this.assertPublishable(content, connection, media);
-    // Counts and types first (images' sizes aside: they are made to fit), then each image within the lexicon's size.
-    assertBlueskyMedia(media.map((medium) => (medium.kind === 'image' ? { ...medium, bytes: 0 } : medium)));
+    assertBlueskyMedia(media);
+    // Each image within the lexicon's size (made smaller, or refused naming it).
     const fitted: PublishMedium[] = [];
     for (const medium of media) fitted.push(await fitBlueskyImage(medium));
-    assertBlueskyMedia(fitted);
     const account = this.account(connection);
     const text = platformRules(this.platform).composeText(content);
     const facets = await detectFacets(this.outbound, account.pds, text, timeoutMs);

@@ -22,9 +22,9 @@ export interface BlueskyBlob {
 
 /**
  * What the embeds can carry, checked before anything is uploaded: up to four images, or one MP4 video
- * within the lexicon's size; never both. Images larger than the lexicon takes are made smaller first
- * (`fitBlueskyImage`); this guard refuses one that is still too large. The platform rules check the
- * counts and the video for the composer; this is the adapter's own guard, with a message that names the medium.
+ * within the lexicon's size; never both. An image's size is `fitBlueskyImage`'s: it makes a larger one
+ * smaller, or refuses it. The platform rules check the same for the composer; this is the adapter's own
+ * guard, with a message that names the medium.
  */
 export function assertBlueskyMedia(media: readonly PublishMedium[]): void {
   const videos = media.filter((medium) => medium.kind === 'video');
@@ -35,10 +35,11 @@ export function assertBlueskyMedia(media: readonly PublishMedium[]): void {
     refuse('Bluesky takes up to four images or one video per post', 'media.mixed');
   if (media.length > 4) refuse(`Bluesky takes at most 4 images per post, not ${media.length}`, 'media.too_many');
   for (const medium of media) {
-    const video = medium.kind === 'video';
-    const limit = video ? BLUESKY_MAX_VIDEO_BYTES : BLUESKY_MAX_IMAGE_BYTES;
-    if (video && medium.mimeType !== 'video/mp4') refuse(`Medium ${medium.id}: Bluesky takes video as MP4 only`, 'media.type');
-    if (medium.bytes > limit) refuse(`Medium ${medium.id} is ${medium.bytes} bytes; Bluesky takes at most ${limit}`, 'media.too_large');
+    if (medium.kind !== 'video') continue;
+    if (medium.mimeType !== 'video/mp4') refuse(`Medium ${medium.id}: Bluesky takes video as MP4 only`, 'media.type');
+    if (medium.bytes > BLUESKY_MAX_VIDEO_BYTES) {
+      refuse(`Medium ${medium.id} is ${medium.bytes} bytes; Bluesky takes at most ${BLUESKY_MAX_VIDEO_BYTES}`, 'media.too_large');
+    }
   }
 }
 

@@ -73,3 +73,30 @@ export async function uploadOnce(
   await uploads?.remember(medium.id, platformMediaId);
   return platformMediaId;
 }
+
+/**
+ * The stream cut into consecutive pieces of `lengthOf(index)` bytes (whatever is left at the end comes as
+ * one shorter piece); at most one piece is held in memory. For platforms that take a file in parts (X's
+ * `append` segments, LinkedIn's upload instructions).
+ */
+export async function* fileSegments(stream: AsyncIterable<unknown>, lengthOf: (index: number) => number): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let held = 0;
+  let index = 0;
+  for await (const chunk of stream) {
+    let data = chunk as Buffer;
+    while (held + data.length >= lengthOf(index)) {
+      const take = lengthOf(index) - held;
+      yield Buffer.concat([...pending, data.subarray(0, take)]);
+      data = data.subarray(take);
+      pending = [];
+      held = 0;
+      index++;
+    }
+    if (data.length > 0) {
+      pending.push(data);
+      held += data.length;
+    }
+  }
+  if (held > 0) yield Buffer.concat(pending);
+}

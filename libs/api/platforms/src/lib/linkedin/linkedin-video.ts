@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 import type { CallEffect, HttpResponse } from '../http/http-call';
 import { isRecord, stringField, successBody } from '../http/http-failure';
+import { fileSegments } from '../http/media-upload';
 import type { PublishMedium } from '../platform-adapter';
 import { PlatformInvalidContentError, PlatformTransientError } from '../platform-errors';
 
@@ -46,18 +47,24 @@ export async function uploadLinkedInVideo(api: LinkedInVideoApi, owner: string, 
     });
   }
   const partIds: string[] = [];
-  let part = 0;
-  for await (const bytes of partsOf(await medium.open(), instructions)) {
-    const instruction = instructions[part++] as UploadInstruction;
-    const response = await api.put(instruction.uploadUrl, bytes);
+  const lengthOf = (index: number) => partLength(instructions[index]);
+  for await (const bytes of fileSegments(await medium.open(), lengthOf)) {
+    const instruction = instructions[partIds.length];
+    if (instruction === undefined || bytes.length !== lengthOf(partIds.length)) throw shorterOrLonger(medium);
+    const response = await api.put(instruction.uploadUrl, bytes as Uint8Array<ArrayBuffer>);
     const etag = response.headers.get('etag');
     if (etag === null || etag === '') {
-      throw new PlatformTransientError('linkedin', `The upload of part ${part} of medium ${medium.id} answered without an ETag`, {
-        code: 'unreadable_response',
-      });
+      throw new PlatformTransientError(
+        'linkedin',
+        `The upload of part ${partIds.length + 1} of medium ${medium.id} answered without an ETag`,
+        {
+          code: 'unreadable_response',
+        },
+      );
     }
     partIds.push(etag);
   }
+  if (partIds.length < instructions.length) throw shorterOrLonger(medium);
   const uploadToken = isRecord(value) && typeof value['uploadToken'] === 'string' ? value['uploadToken'] : '';
   await api.call(
     'POST',
@@ -112,31 +119,13 @@ function readInstructions(listed: unknown, bytes: number): UploadInstruction[] |
   return next === bytes ? instructions : null;
 }
 
-/** The file cut at the instructions' byte ranges, one part at a time. */
-async function* partsOf(file: AsyncIterable<unknown>, instructions: readonly UploadInstruction[]): AsyncGenerator<Uint8Array<ArrayBuffer>> {
-  let index = 0;
-  let part = Buffer.alloc(partLength(instructions[0]));
-  let filled = 0;
-  for await (const chunk of file) {
-    let data = chunk as Buffer;
-    while (data.length > 0) {
-      const taken = Math.min(part.length - filled, data.length);
-      data.copy(part, filled, 0, taken);
-      filled += taken;
-      data = data.subarray(taken);
-      if (filled === part.length) {
-        yield new Uint8Array(part.buffer, part.byteOffset, part.length) as Uint8Array<ArrayBuffer>;
-        index++;
-        if (index === instructions.length) return;
-        part = Buffer.alloc(partLength(instructions[index]));
-        filled = 0;
-      }
-    }
-  }
-  if (index < instructions.length)
-    throw new PlatformTransientError('linkedin', 'The stored file was shorter than its size', { code: 'media.unreadable' });
+function shorterOrLonger(medium: PublishMedium): PlatformTransientError {
+  return new PlatformTransientError('linkedin', `The stored file of medium ${medium.id} was not ${medium.bytes} bytes long`, {
+    code: 'media.unreadable',
+  });
 }
 
+/** A part's length; past the last instruction, no end (what is left comes as one extra piece, which is refused). */
 function partLength(instruction: UploadInstruction | undefined): number {
-  return instruction === undefined ? 0 : instruction.lastByte - instruction.firstByte + 1;
+  return instruction === undefined ? Infinity : instruction.lastByte - instruction.firstByte + 1;
 }

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Readable } from 'node:stream';
 
-import { multipartBody } from '../http/media-upload';
+import { fileSegments, multipartBody } from '../http/media-upload';
 import { isRecord, requiredId, stringField } from '../http/http-failure';
 import type { PublishMedium } from '../platform-adapter';
 import { PlatformInvalidContentError, PlatformTransientError } from '../platform-errors';
@@ -35,7 +35,7 @@ export async function uploadToX(call: XCall, medium: PublishMedium, sleep: (ms: 
   const id = requiredId('x', isRecord(init['data']) ? init['data'] : {}, 'id', 'none');
   const path = `/2/media/upload/${encodeURIComponent(id)}`;
   let index = 0;
-  for await (const segment of segments(await medium.open(), X_SEGMENT_BYTES)) {
+  for await (const segment of fileSegments(await medium.open(), () => X_SEGMENT_BYTES)) {
     const part = await multipartBody({ segment_index: String(index) }, 'media', segmentFile(segment), 'segment');
     await call('POST', `${path}/append`, { body: part.body, headers: part.headers });
     index++;
@@ -62,27 +62,6 @@ export async function uploadToX(call: XCall, medium: PublishMedium, sleep: (ms: 
     await call('POST', '/2/media/metadata', { json: { id, metadata: { alt_text: { text: medium.altText.slice(0, X_MAX_ALT_TEXT) } } } });
   }
   return id;
-}
-
-/** The stream in segments of exactly `size` bytes (the last shorter); at most one segment is held. */
-async function* segments(stream: Readable, size: number): AsyncGenerator<Buffer> {
-  let pending: Buffer[] = [];
-  let held = 0;
-  for await (const chunk of stream) {
-    let data = chunk as Buffer;
-    while (held + data.length >= size) {
-      const take = size - held;
-      yield Buffer.concat([...pending, data.subarray(0, take)]);
-      data = data.subarray(take);
-      pending = [];
-      held = 0;
-    }
-    if (data.length > 0) {
-      pending.push(data);
-      held += data.length;
-    }
-  }
-  if (held > 0) yield Buffer.concat(pending);
 }
 
 function segmentFile(segment: Buffer): Pick<PublishMedium, 'mimeType' | 'bytes' | 'open'> {
